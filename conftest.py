@@ -1,0 +1,99 @@
+"""Shared test fixtures: the real data folder, a local HTTP server for recorded responses, headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+CHROMIUM = os.environ.get("SMARTCLUSTER_CHROMIUM", "/usr/bin/chromium")
+IN_CI = bool(os.environ.get("CI"))
+
+# Each test process (xdist worker) writes under its own throw-away data directory, never the developer's ./var;
+# set at import, before pytest-django reads the settings.
+os.environ["SMARTCLUSTER_DATA_DIR"] = tempfile.mkdtemp(prefix="smartcluster-test-")
+# Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+
+def require(condition: bool, message: str) -> None:
+    """Skip a test whose outside requirement is missing, except in CI where everything must run."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"{message} (CI must run this test: .ci/run installs what it needs)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real data folder `../shared/data`, read in place."""
+    require(SHARED_DATA.is_dir(), f"the real data folder {SHARED_DATA} is absent")
+    return SHARED_DATA
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def local_http_server() -> Iterator[callable]:
+    """Serve a folder on 127.0.0.1: `url = local_http_server(folder)` gives its base URL (ending in '/')."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Real headless Chromium (Debian's `chromium`) driven by Playwright; no browser download."""
+    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None,
+            f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page (own cookies) at desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where browser tests save screenshots: `test-output/screenshots` (kept by CI for people to look at)."""
+    folder = Path(__file__).resolve().parent / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

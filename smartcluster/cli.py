@@ -1,0 +1,58 @@
+"""`smartcluster …`: the command line for setup, serving and the long jobs (imports, mapping, scheduling).
+
+Bad input ends with one clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+
+def _django() -> None:
+    """Configure Django for the commands that need the platform (the library commands do not)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartcluster.site.settings")
+    import django
+
+    django.setup()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """smartcluster: cluster mapping and cluster policy platform."""
+
+
+@main.command()
+@click.option("--empty", is_flag=True, help="Do not load the demo partnership (start with an empty platform).")
+def setup(empty: bool) -> None:
+    """Create the stores under the data directory, migrate, load reference data and the demo; safe to repeat."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_reference", skip_loaded=True)
+    call_command("ensure_admin")
+    if not empty:
+        call_command("load_demo")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="Processes (one per core is a good start).")
+@click.option("--threads", default=8, show_default=True, type=int, help="Threads per process.")
+def serve(host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the platform with gunicorn."""
+    click.echo(f"smartcluster is serving at http://{host}:{port}/ (Ctrl+C to stop)")
+    os.execvp(
+        sys.executable,
+        [sys.executable, "-m", "gunicorn", "smartcluster.site.wsgi:application", "--bind", f"{host}:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-"],
+    )
+
+
+if __name__ == "__main__":
+    main()

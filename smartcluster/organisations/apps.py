@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "smartcluster.organisations"
+    label = "organisations"
+    verbose_name = _("Organisations and partners")
+    navigation = (_("Organisations"), "organisations:list", 80)
