@@ -67,6 +67,8 @@ class Tag(models.Model):
 
 
 class Organisation(models.Model):
+    owner_path = ""  # an organisation owns itself (see accounts.permissions)
+
     name = models.CharField(_("name"), max_length=255)
     type = models.CharField(_("type"), max_length=30, choices=OrganisationType.choices)
     region = models.ForeignKey(
@@ -107,6 +109,8 @@ class Organisation(models.Model):
 
 
 class Person(models.Model):
+    owner_path = "organisation"
+
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.ForeignKey(
@@ -153,6 +157,8 @@ class PartnerRole(models.TextChoices):
 
 
 class Partner(models.Model):
+    owner_path = "organisation"
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnerships")
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)

@@ -1,0 +1,99 @@
+"""The one place that decides who may read and change what.
+
+Rules (design.md): a partner's editors change only their partner's records; administrators change all;
+published records are readable by all. A record belongs to an organisation through `owner_path`, a class
+attribute on the model naming the ORM path to its owning `Organisation` ("" for an Organisation itself,
+"organisation" for a Partner, "partner__organisation" for a record of a partner, …). Models without an owner
+path can be changed by administrators only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+
+from smartcluster.accounts.models import Membership, MembershipRole
+
+EDITOR_ROLES = (MembershipRole.ADMINISTRATOR, MembershipRole.PARTNER_EDITOR)
+
+
+def is_administrator(user: Any) -> bool:
+    """Platform administrators: superusers and members with the administrator role."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or Membership.objects.filter(user=user, role=MembershipRole.ADMINISTRATOR).exists()
+
+
+def editable_organisation_ids(user: Any) -> set[int]:
+    """Organisations whose records the user may change as an editor."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    return set(
+        Membership.objects.filter(user=user, role__in=EDITOR_ROLES).values_list("organisation_id", flat=True)
+    )
+
+
+def _owner_lookup(model: type[models.Model]) -> str | None:
+    path = getattr(model, "owner_path", None)
+    if path is None:
+        return None
+    return "pk" if path == "" else f"{path}__pk"
+
+
+def owner_organisation_ids(record: models.Model) -> set[int]:
+    """The organisations that own this record (empty when the model declares no owner)."""
+    lookup = _owner_lookup(type(record))
+    if lookup is None or record.pk is None:
+        return set()
+    return set(type(record)._default_manager.filter(pk=record.pk).values_list(lookup, flat=True)) - {None}
+
+
+def can_change(user: Any, record: models.Model) -> bool:
+    """May this user change (or delete) this saved record?"""
+    if is_administrator(user):
+        return True
+    owners = owner_organisation_ids(record)
+    return bool(owners) and bool(owners & editable_organisation_ids(user))
+
+
+def can_create_for(user: Any, organisation_id: int | None) -> bool:
+    """May this user create a record owned by this organisation (None: a record with no owner)?"""
+    if is_administrator(user):
+        return True
+    return organisation_id is not None and organisation_id in editable_organisation_ids(user)
+
+
+def can_view(user: Any, record: models.Model) -> bool:
+    """Published records are readable by all; unpublished ones by their owners' members and administrators."""
+    if getattr(record, "is_published", True):
+        return True
+    if is_administrator(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    member_of = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return bool(owner_organisation_ids(record) & member_of)
+
+
+def editable_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
+    """The records of a queryset that the user may change."""
+    if is_administrator(user):
+        return queryset
+    lookup = _owner_lookup(queryset.model)
+    if lookup is None:
+        return queryset.none()
+    return queryset.filter(**{f"{lookup}__in": editable_organisation_ids(user)}).distinct()
+
+
+def visible_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
+    """The records of a queryset that the user may read."""
+    if is_administrator(user) or not any(f.name == "is_published" for f in queryset.model._meta.get_fields()):
+        return queryset
+    published = models.Q(is_published=True)
+    lookup = _owner_lookup(queryset.model)
+    if lookup is None or isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
+        return queryset.filter(published)
+    member_of = Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    return queryset.filter(published | models.Q(**{f"{lookup}__in": member_of})).distinct()
