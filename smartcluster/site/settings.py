@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "smartcluster.industries",
     "smartcluster.organisations",
     "smartcluster.accounts",
+    "smartcluster.matchmaking",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,17 @@ NACE_BASE_URL = os.environ.get(
     "SMARTCLUSTER_NACE_BASE_URL",
     "https://raw.githubusercontent.com/eurostat/correspondenceTables/master/inst/extdata/test/",
 )
+# --- regions app (NUTS reference data): Eurostat's "History of NUTS" workbooks for the 2010/2013 codes and names;
+# timeout in seconds for every reference download.
+NUTS_HISTORY_BASE_URL = os.environ.get(
+    "SMARTCLUSTER_NUTS_HISTORY_BASE_URL", "https://ec.europa.eu/eurostat/documents/345175/629341/"
+)
+REFERENCE_FETCH_TIMEOUT = float(os.environ.get("SMARTCLUSTER_REFERENCE_FETCH_TIMEOUT", "60"))
+# --- end regions app
+# --- matchmaking app: video-meeting server for the rooms of online meetings (e.g. a self-hosted Jitsi);
+# empty: no generated links, participants paste their own.
+MATCHMAKING_VIDEO_BASE_URL = os.environ.get("SMARTCLUSTER_VIDEO_BASE_URL", "https://meet.jit.si/")
+# --- end matchmaking app
 
 LOGGING = {
     "version": 1,
