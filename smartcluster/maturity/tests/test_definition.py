@@ -1,0 +1,68 @@
+"""Questionnaire definitions and answer checks (no database)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from smartcluster.maturity.definition import (
+    DefinitionError,
+    answers_errors,
+    definition_checksum,
+    definition_from_yaml,
+    packaged_definition,
+    questionnaire_from_mapping,
+)
+
+DEFAULT = packaged_definition("dma-sme-v1")
+
+
+def test_default_questionnaire_has_six_dimensions_and_eleven_questions():
+    questionnaire = questionnaire_from_mapping(DEFAULT)
+    assert [d.key for d in questionnaire.dimensions] == [
+        "strategy", "readiness", "human", "data", "automation", "green"]
+    assert [q.key for q in questionnaire.questions()] == [f"q{i}" for i in range(1, 12)]
+    assert questionnaire.question("q1").provisional and questionnaire.question("q7").provisional
+
+
+def test_forged_option_unknown_row_and_unknown_question_are_named():
+    questionnaire = questionnaire_from_mapping(DEFAULT)
+    errors = answers_errors(questionnaire, {"q2": ["needs", "bribe"], "q4": {"warp_drive": "5"},
+                                            "q1": {"design": ["stolen"]}, "q99": ["x"], "q11": {"ems": "maybe"}})
+    assert "unknown question 'q99'" in errors
+    assert "q2: an answer that is not offered" in errors
+    assert "q4: unknown row 'warp_drive'" in errors
+    assert "q1: row 'design' has an answer that is not offered" in errors
+    assert "q11: row 'ems' has an answer that is not offered" in errors
+
+
+def test_valid_answers_have_no_errors():
+    questionnaire = questionnaire_from_mapping(DEFAULT)
+    assert answers_errors(questionnaire, {"q2": ["needs"], "q4": {"iot": "na", "mes": "3"}, "q5": "na"}) == []
+
+
+def test_unknown_answer_form_is_refused_with_its_name():
+    broken = copy.deepcopy(DEFAULT)
+    broken["dimensions"][0]["questions"][1]["form"] = "slider"
+    with pytest.raises(DefinitionError, match="unknown answer form 'slider'"):
+        questionnaire_from_mapping(broken)
+
+
+def test_levels_must_have_increasing_bounds():
+    broken = copy.deepcopy(DEFAULT)
+    broken["levels"][1]["below"] = 10
+    with pytest.raises(DefinitionError, match="increasing"):
+        questionnaire_from_mapping(broken)
+
+
+def test_bad_yaml_is_refused():
+    with pytest.raises(DefinitionError, match="not valid YAML"):
+        definition_from_yaml("code: [unclosed")
+
+
+def test_checksum_changes_when_a_point_changes():
+    changed = copy.deepcopy(DEFAULT)
+    changed["scales"]["stage_0_5"][5]["points"] = 6
+    assert definition_checksum(changed) != definition_checksum(DEFAULT)
+    assert definition_checksum(copy.deepcopy(DEFAULT)) == definition_checksum(DEFAULT)
