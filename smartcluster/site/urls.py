@@ -8,12 +8,14 @@ from smartcluster.site.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("smartcluster.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("regions/", include("smartcluster.regions.urls")),
     path("industries/", include("smartcluster.industries.urls")),
     path("organisations/", include("smartcluster.organisations.urls")),
+    path("matchmaking/", include("smartcluster.matchmaking.urls")),
 ]
 
 if settings.DEBUG:

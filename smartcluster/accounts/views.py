@@ -1,0 +1,35 @@
+"""The user's own account pages: memberships and API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from smartcluster.accounts import selectors, services
+from smartcluster.accounts.forms import ApiTokenForm
+
+
+@login_required
+def token_list(request: HttpRequest) -> HttpResponse:
+    """My API tokens: create one (its key is shown once, on this response only) or revoke one."""
+    form = ApiTokenForm(request.POST or None)
+    raw_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, raw_key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(request, "accounts/token_list.html", {
+        "form": form, "raw_key": raw_key, "tokens": selectors.api_token_list(user=request.user),
+        "memberships": selectors.membership_list(user=request.user),
+    })
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(selectors.api_token_list(user=request.user), pk=pk)
+    services.api_token_revoke(user=request.user, token=token)
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
+    return redirect("accounts:tokens")

@@ -1,0 +1,180 @@
+"""Reads of organisations, people, projects and partners, filtered by what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from smartcluster.accounts.models import Membership
+from smartcluster.accounts.permissions import is_administrator, visible_queryset
+from smartcluster.industries.models import Industry
+from smartcluster.organisations.models import (
+    HELIX_ROLE_BY_TYPE,
+    Organisation,
+    Partner,
+    Person,
+    Project,
+    Tag,
+)
+from smartcluster.regions.models import Region
+
+
+def organisation_list(
+    *,
+    user: Any,
+    search: str | None = None,
+    type: str | None = None,  # noqa: A002 - the field's name
+    helix_role: str | None = None,
+    country: str | None = None,
+    region: str | None = None,
+    nace: str | None = None,
+    tag: str | None = None,
+) -> QuerySet[Organisation]:
+    """Organisations the user may see, narrowed by search text and filters (region and NACE match descendants)."""
+    queryset = visible_queryset(user, Organisation.objects.select_related("region", "nace"))
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    if type:
+        queryset = queryset.filter(type=type)
+    if helix_role:
+        queryset = queryset.filter(type__in=[kind for kind, role in HELIX_ROLE_BY_TYPE.items() if role == helix_role])
+    if country:
+        queryset = queryset.filter(region__country__iexact=country)
+    if region:
+        # NUTS codes nest by prefix: EL6 contains EL61 contains EL611.
+        queryset = queryset.filter(region__code__istartswith=region)
+    if nace:
+        queryset = queryset.filter(_nace_filter(nace))
+    if tag:
+        queryset = queryset.filter(Q(technology_tags__name__iexact=tag) | Q(sector_tags__name__iexact=tag)).distinct()
+    return queryset.prefetch_related("technology_tags", "sector_tags")
+
+
+def _nace_filter(code: str) -> Q:
+    """A NACE section letter matches its whole section; a numeric code matches itself and the codes below it."""
+    code = code.strip()
+    if len(code) == 1 and code.isalpha():
+        return Q(nace__section__iexact=code)
+    return Q(nace__code__startswith=code) | Q(nace__eurostat_code__iexact=code)
+
+
+def organisation_get(*, user: Any, organisation_id: int) -> Organisation:
+    """One organisation the user may see (404 otherwise)."""
+    return get_object_or_404(organisation_list(user=user), pk=organisation_id)
+
+
+def organisation_with_name(*, name: str, exclude_id: int | None = None) -> Organisation | None:
+    """The organisation already holding this name, ignoring case (names are unique)."""
+    queryset = Organisation.objects.filter(name__iexact=name.strip())
+    if exclude_id is not None:
+        queryset = queryset.exclude(pk=exclude_id)
+    return queryset.first()
+
+
+def region_by_code(*, code: str, version: int) -> Region | None:
+    """The NUTS region with this code in this NUTS version."""
+    return Region.objects.filter(code__iexact=code.strip(), version=version).first()
+
+
+def industry_by_code(*, code: str) -> Industry | None:
+    """The NACE Rev. 2 item written either officially (`62.01`) or as Eurostat does (`C6201`)."""
+    code = code.strip()
+    return Industry.objects.filter(Q(code__iexact=code) | Q(eurostat_code__iexact=code)).first()
+
+
+def tag_list(*, kind: str | None = None) -> QuerySet[Tag]:
+    queryset = Tag.objects.all()
+    return queryset.filter(kind=kind) if kind else queryset
+
+
+def person_list(
+    *, user: Any, organisation_id: int | None = None, search: str | None = None
+) -> QuerySet[Person]:
+    """People the user may see: the public sees only those who agreed to be listed; members see their own
+    organisation's people; everyone sees themselves; administrators see all."""
+    queryset = Person.objects.select_related("organisation")
+    if not is_administrator(user):
+        visible = Q(consent_to_list=True) & (
+            Q(organisation__isnull=True) | Q(organisation__in=organisation_list(user=user).values("pk"))
+        )
+        if getattr(user, "is_authenticated", False):
+            member_of = Membership.objects.filter(user=user).values("organisation_id")
+            visible |= Q(organisation__in=member_of) | Q(user=user)
+        queryset = queryset.filter(visible)
+    if organisation_id is not None:
+        queryset = queryset.filter(organisation_id=organisation_id)
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(role__icontains=search))
+    return queryset
+
+
+def person_get(*, user: Any, person_id: int) -> Person:
+    """One person the user may see (404 otherwise)."""
+    return get_object_or_404(person_list(user=user), pk=person_id)
+
+
+def person_export(*, person: Person) -> dict[str, Any]:
+    """Everything the platform holds on a person, as JSON-ready data (the right of access, GDPR art. 15)."""
+    memberships = []
+    if person.user_id:
+        memberships = [
+            {"organisation": m.organisation.name, "role": m.role}
+            for m in Membership.objects.filter(user_id=person.user_id).select_related("organisation")
+        ]
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "email": person.email,
+        "role": person.role,
+        "organisation": person.organisation.name if person.organisation else None,
+        "consent_to_contact": person.consent_to_contact,
+        "consent_to_list": person.consent_to_list,
+        "consent_date": person.consent_date.isoformat() if person.consent_date else None,
+        "user": person.user.get_username() if person.user else None,
+        "memberships": memberships,
+    }
+
+
+def project_list(*, search: str | None = None, programme: str | None = None) -> QuerySet[Project]:
+    """Projects are public: their names and partnerships are what the programme publishes anyway."""
+    queryset = Project.objects.all()
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(acronym__icontains=search))
+    if programme:
+        queryset = queryset.filter(programme__icontains=programme)
+    return queryset
+
+
+def project_get(*, project_id: int) -> Project:
+    return get_object_or_404(Project, pk=project_id)
+
+
+def partner_list(
+    *,
+    user: Any,
+    project_id: int | None = None,
+    role: str | None = None,
+    country: str | None = None,
+    search: str | None = None,
+) -> QuerySet[Partner]:
+    """Partners whose organisation the user may see."""
+    queryset = Partner.objects.select_related("project", "organisation", "organisation__region").filter(
+        organisation__in=organisation_list(user=user).values("pk")
+    )
+    if project_id is not None:
+        queryset = queryset.filter(project_id=project_id)
+    if role:
+        queryset = queryset.filter(role=role)
+    if country:
+        queryset = queryset.filter(
+            Q(regions__country__iexact=country) | Q(organisation__region__country__iexact=country)
+        ).distinct()
+    if search:
+        queryset = queryset.filter(organisation__name__icontains=search)
+    return queryset.prefetch_related("regions")
+
+
+def partner_get(*, user: Any, partner_id: int) -> Partner:
+    return get_object_or_404(partner_list(user=user), pk=partner_id)
