@@ -16,3 +16,9 @@ def data_dir() -> Path:
 def statistics_db_path() -> Path:
     """The DuckDB file of the statistics store, inside the data directory."""
     return data_dir() / "statistics.duckdb"
+
+
+def eurostat_base_url() -> str:
+    """Eurostat's dissemination API (`SMARTCLUSTER_EUROSTAT_BASE_URL`), ending in '/'."""
+    url = os.environ.get("SMARTCLUSTER_EUROSTAT_BASE_URL", "https://ec.europa.eu/eurostat/api/dissemination/")
+    return url.rstrip("/") + "/"
