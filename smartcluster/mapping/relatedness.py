@@ -1,0 +1,176 @@
+"""Relatedness and economic complexity with the definitions of the Harvard Growth Lab's `ecomplexity` 0.5.3.
+
+RCA, M, diversity, ubiquity, co-location proximity, density, ECI/PCI, complexity outlook index and gain
+(Hidalgo et al. 2007 "The Product Space"; Hausmann, Hidalgo et al. 2014 "The Atlas of Economic Complexity"), and,
+on request, fitness-complexity (smartcluster.mapping.fitness). Methods: methods/cluster-mapping.md "Relatedness".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from threadpoolctl import threadpool_limits
+
+from smartcluster.mapping.fitness import fitness_complexity
+from smartcluster.mapping.frames import MappingInputError, require_columns
+
+# below this many cells BLAS threads cost more than they give (measured ~100x slower eigh on a busy 2-core box)
+SINGLE_THREAD_CELLS = 200_000
+CELL_COLUMNS = ["value", "known", "rca", "mcp", "diversity", "ubiquity", "density", "eci", "pci", "coi", "cog"]
+
+
+@dataclass
+class RelatednessResult:
+    """`cells`: one row per [year,] region x industry of the full matrix; `proximity`: all ordered industry pairs."""
+
+    cells: pd.DataFrame
+    proximity: pd.DataFrame
+    summary: dict = field(default_factory=dict)
+
+
+@dataclass
+class Matrices:
+    """The measures of one year as arrays (rows: regions, columns: industries)."""
+
+    rca: np.ndarray
+    mcp: np.ndarray
+    diversity: np.ndarray
+    ubiquity: np.ndarray
+    proximity: np.ndarray
+    density: np.ndarray
+    eci: np.ndarray
+    pci: np.ndarray
+    coi: np.ndarray
+    cog: np.ndarray
+
+
+def complexity_matrices(values: np.ndarray, *, mcp_threshold: float = 1.0) -> Matrices:
+    """All measures for a regions x industries matrix without all-zero rows or columns (as ecomplexity drops them)."""
+    # RCA = (x_rc / x_r) / (x_c / x) (Balassa 1965; ecomplexity ComplexityData.calculate_rca)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rca = (values / values.sum(axis=1, keepdims=True)) / (values.sum(axis=0, keepdims=True) / values.sum())
+    mcp = (np.nan_to_num(rca) >= mcp_threshold).astype(float)
+    diversity = mcp.sum(axis=1)
+    ubiquity = mcp.sum(axis=0)
+    proximity = co_location_proximity(mcp, ubiquity)
+    # density_rc = sum_d M_rd phi_dc / sum_d phi_dc (Hidalgo et al. 2007; ecomplexity calc_density)
+    density = mcp @ (proximity.T / proximity.sum(axis=1)[np.newaxis, :])
+    kc, kp = eci_pci_raw(mcp, diversity, ubiquity)
+    # COI = sum_p density (1 - M) PCI; COG = (1 - M) * ((1 - M) @ (phi * PCI / sum phi)) (Hausmann et al. 2014)
+    coi = ((density * (1 - mcp)) * kp[np.newaxis, :]).sum(axis=1)
+    cog = (1 - mcp) * ((1 - mcp) @ (proximity * (kp / proximity.sum(axis=1))[:, np.newaxis]))
+    # normalised as ecomplexity does (after its Stata package): PCI and COG in units of the ECI's spread
+    eci_mean, eci_std = np.nanmean(kc), np.nanstd(kc)
+    return Matrices(rca, mcp, diversity, ubiquity, proximity, density,
+                    eci=(kc - eci_mean) / eci_std, pci=(kp - eci_mean) / eci_std,
+                    coi=(coi - np.nanmean(coi)) / np.nanstd(coi), cog=cog / eci_std)
+
+
+def co_location_proximity(mcp: np.ndarray, ubiquity: np.ndarray) -> np.ndarray:
+    """phi_cd = sum_r M_rc M_rd / max(u_c, u_d), diagonal 1 (Hidalgo et al. 2007)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        phi = (mcp.T @ mcp) / ubiquity[np.newaxis, :]
+    return np.minimum(phi, phi.T)
+
+
+def eci_pci_raw(mcp: np.ndarray, diversity: np.ndarray, ubiquity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ECI/PCI before normalisation: the second eigenvector of M~pp, sign fixed so ECI correlates with diversity.
+
+    M~pp = U^-1 M' K^-1 M is similar to the symmetric U^-1/2 M' K^-1 M U^-1/2, so a symmetric eigensolver gives
+    the same eigenvector (up to scale, which the normalisation removes) faster and without complex round-off.
+    Regions with diversity 0 and industries with ubiquity 0 get NaN, as in ecomplexity.
+    """
+    rows, cols = diversity > 0, ubiquity > 0
+    eci = np.full(mcp.shape[0], np.nan)
+    pci = np.full(mcp.shape[1], np.nan)
+    if rows.sum() < 2 or cols.sum() < 2:
+        return eci, pci
+    m = mcp[rows][:, cols]
+    k, u = diversity[rows], ubiquity[cols]
+    root_u = 1.0 / np.sqrt(u)
+    symmetric = (m * root_u[np.newaxis, :]).T @ ((m / k[:, np.newaxis]) * root_u[np.newaxis, :])
+    _, vectors = np.linalg.eigh(symmetric)
+    kp = vectors[:, -2] * root_u
+    kc = (m / k[:, np.newaxis]) @ kp
+    sign = np.sign(np.corrcoef(k, kc)[0, 1])
+    eci[rows], pci[cols] = sign * kc, sign * kp
+    return eci, pci
+
+
+def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = "industry", value: str = "value",
+                year: str | None = "year", mcp_threshold: float = 1.0, fitness: bool = False) -> RelatednessResult:
+    """RCA, M, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG (and fitness, complexity) per year.
+
+    Cells absent from the input are 0, as in ecomplexity. Unknown values (NaN, e.g. Eurostat ':') also enter the
+    sums as 0 but are flagged `known = False`, and `summary` says how many cells the result rests on.
+    Regions/industries whose total is 0 keep their rows with NaN measures.
+
+    >>> out = relatedness(sbs_2014, year=None); out.cells.nlargest(5, "density")
+    """
+    require_columns(frame, [region, industry, value, *([year] if year else [])], "relatedness input")
+    numbers = pd.to_numeric(frame[value], errors="coerce")
+    if (numbers < 0).any():
+        raise MappingInputError(f"column {value} has negative values; relatedness needs non-negative amounts")
+    data = pd.DataFrame({"region": frame[region].astype(str), "industry": frame[industry].astype(str),
+                         "value": numbers, "year": frame[year] if year else 0})
+    if data.duplicated(["year", "region", "industry"]).any():
+        raise MappingInputError(f"several rows share one {region} x {industry}{' x ' + year if year else ''}")
+    cells, proximities = [], []
+    for period, rows in data.groupby("year", sort=True):
+        year_cells, year_proximity = _one_year(rows, mcp_threshold, fitness)
+        cells.append(year_cells.assign(year=period))
+        proximities.append(year_proximity.assign(year=period))
+    out_cells = pd.concat(cells, ignore_index=True)
+    out_proximity = pd.concat(proximities, ignore_index=True)
+    lead = ["year"] if year else []
+    if not year:
+        out_cells, out_proximity = out_cells.drop(columns="year"), out_proximity.drop(columns="year")
+    ordered = [*lead, "region", "industry", *CELL_COLUMNS, *(["fitness", "complexity"] if fitness else [])]
+    summary = {"cells": len(out_cells), "unknown_cells": int((~out_cells["known"]).sum()),
+               "mcp_threshold": mcp_threshold}
+    return RelatednessResult(out_cells[ordered], out_proximity[[*lead, "industry_1", "industry_2", "proximity"]],
+                             summary)
+
+
+def _one_year(rows: pd.DataFrame, mcp_threshold: float, fitness: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    region_codes, regions = pd.factorize(rows["region"], sort=True)
+    industry_codes, industries = pd.factorize(rows["industry"], sort=True)
+    values = np.zeros((len(regions), len(industries)))
+    known = np.ones_like(values, dtype=bool)
+    amounts = rows["value"].to_numpy(dtype=float)
+    values[region_codes, industry_codes] = np.nan_to_num(amounts)
+    known[region_codes, industry_codes] = ~np.isnan(amounts)
+    keep_rows, keep_cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
+    with threadpool_limits(limits=1 if values.size < SINGLE_THREAD_CELLS else None):
+        matrices = complexity_matrices(values[keep_rows][:, keep_cols], mcp_threshold=mcp_threshold)
+    columns = {"value": values, "known": known}
+    full = np.full(values.shape, np.nan)
+    for name in ("rca", "mcp", "density", "cog"):
+        grid = full.copy()
+        grid[np.ix_(keep_rows, keep_cols)] = getattr(matrices, name)
+        columns[name] = grid
+    per_region = {name: getattr(matrices, name) for name in ("diversity", "eci", "coi")}
+    per_industry = {name: getattr(matrices, name) for name in ("ubiquity", "pci")}
+    if fitness:
+        per_region["fitness"], per_industry["complexity"] = fitness_complexity(matrices.mcp)
+    for name, vector in per_region.items():
+        columns[name] = _broadcast(vector, keep_rows, keep_cols, axis=0)
+    for name, vector in per_industry.items():
+        columns[name] = _broadcast(vector, keep_cols, keep_rows, axis=1)
+    cells = pd.DataFrame({"region": np.repeat(regions.to_numpy(), len(industries)),
+                          "industry": np.tile(industries.to_numpy(), len(regions)),
+                          **{name: grid.ravel() for name, grid in columns.items()}})
+    kept = industries.to_numpy()[keep_cols]
+    proximity = pd.DataFrame({"industry_1": np.repeat(kept, len(kept)), "industry_2": np.tile(kept, len(kept)),
+                              "proximity": matrices.proximity.ravel()})
+    return cells, proximity
+
+
+def _broadcast(vector: np.ndarray, keep: np.ndarray, keep_other: np.ndarray, axis: int) -> np.ndarray:
+    """A per-region (axis 0) or per-industry (axis 1) vector spread over the full grid; NaN on dropped rows/columns."""
+    full = np.full(len(keep), np.nan)
+    full[keep] = vector
+    other = np.where(keep_other, 1.0, np.nan)
+    return full[:, np.newaxis] * other[np.newaxis, :] if axis == 0 else other[:, np.newaxis] * full[np.newaxis, :]
