@@ -1,0 +1,243 @@
+"""Forms of the matchmaking pages; they parse input, the services decide."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from smartcluster.industries.models import Industry
+from smartcluster.matchmaking.models import (
+    Attendance,
+    Event,
+    FeedbackOutcome,
+    OpportunityKind,
+    Participant,
+    TimeSlot,
+)
+from smartcluster.organisations.models import Organisation, OrganisationType
+from smartcluster.regions.models import Region
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name or name == "UTC"]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("time zone"), choices=time_zone_choices, initial="Europe/Brussels")
+    allowed_types = forms.MultipleChoiceField(
+        label=_("participant types allowed"), choices=OrganisationType.choices, required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: all types may register."),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title", "description", "time_zone", "registration_opens_at", "registration_closes_at",
+            "requests_close_at", "meeting_minutes", "break_minutes", "mode", "table_count",
+            "max_meetings_per_participant", "allowed_types", "requires_acceptance", "is_published",
+        ]
+        widgets = {name: DateTimeInput() for name in
+                   ("registration_opens_at", "registration_closes_at", "requests_close_at")}
+
+
+class EventCreateForm(EventForm):
+    organiser = forms.ModelChoiceField(label=_("organiser"), queryset=Organisation.objects.none())
+
+    class Meta(EventForm.Meta):
+        fields = ["organiser", *EventForm.Meta.fields]
+
+    def __init__(self, *args: Any, organisers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers if organisers is not None else Organisation.objects.none()
+
+
+class SessionForm(forms.Form):
+    date = forms.DateField(label=_("day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("until"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            raise forms.ValidationError(_("A session must end after it starts."))
+        return data
+
+
+def _sector_queryset() -> Any:
+    # Sections and divisions: detailed enough to match on, short enough to pick from.
+    return Industry.objects.filter(level__lte=2).order_by("eurostat_code")
+
+
+class ProfileForm(forms.Form):
+    """The parts of a registration that the participant can change later."""
+
+    country = forms.CharField(label=_("country code"), max_length=2, min_length=2,
+                              help_text=_("Two letters as in NUTS codes (EL for Greece), e.g. LT, ES, DE."))
+    region_code = forms.CharField(label=_("NUTS region code"), max_length=10, required=False,
+                                  help_text=_("Optional, e.g. LT01 or EL30."))
+    time_zone = forms.ChoiceField(label=_("your time zone"), choices=time_zone_choices)
+    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    sectors = forms.ModelMultipleChoiceField(label=_("sectors (NACE)"), queryset=Industry.objects.none(),
+                                             required=False)
+    technologies = forms.CharField(label=_("technologies"), required=False,
+                                   help_text=_("Separated by commas, e.g. machine vision, digital twins."))
+    available_slots = forms.ModelMultipleChoiceField(
+        label=_("available for meetings"), queryset=TimeSlot.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["sectors"].queryset = _sector_queryset()
+        slots = event.slots.order_by("starts_at")
+        self.fields["available_slots"].queryset = slots
+        zone = zoneinfo.ZoneInfo(event.time_zone)
+        self.fields["available_slots"].label_from_instance = (
+            lambda slot: f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} ({event.time_zone})")
+        if not self.is_bound and "available_slots" not in self.initial:
+            self.initial["available_slots"] = list(slots)
+        self.initial.setdefault("time_zone", event.time_zone)
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].upper()
+
+    def clean_region_code(self) -> Region | None:
+        code = self.cleaned_data["region_code"].strip().upper()
+        if not code:
+            return None
+        region = Region.objects.filter(code=code).order_by("-version").first()
+        if region is None:
+            raise forms.ValidationError(_("Unknown NUTS code “%(code)s”.") % {"code": code})
+        return region
+
+    def clean_technologies(self) -> list[str]:
+        return [name.strip() for name in self.cleaned_data["technologies"].split(",") if name.strip()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        region = data.get("region_code")
+        if region is not None and data.get("country") and region.country != data["country"]:
+            self.add_error("region_code", _("Region %(code)s is not in country %(country)s.")
+                           % {"code": region.code, "country": data["country"]})
+        return data
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "country": data["country"], "region": data["region_code"], "time_zone": data["time_zone"],
+            "description": data["description"], "sectors": data["sectors"], "technologies": data["technologies"],
+            "available_slots": data["available_slots"],
+        }
+
+    @classmethod
+    def initial_from(cls, participant: Participant) -> dict[str, Any]:
+        return {
+            "country": participant.country, "region_code": participant.region.code if participant.region else "",
+            "time_zone": participant.time_zone, "description": participant.description,
+            "sectors": list(participant.sectors.all()),
+            "technologies": ", ".join(tag.name for tag in participant.technologies.all()),
+            "available_slots": list(participant.event.slots.exclude(pk__in=participant.unavailable_slots.all())),
+        }
+
+
+class RegistrationForm(ProfileForm):
+    organisation_name = forms.CharField(label=_("organisation"), max_length=255)
+    participant_type = forms.ChoiceField(label=_("organisation type"), choices=OrganisationType.choices)
+    person_name = forms.CharField(label=_("your name"), max_length=200)
+    email = forms.EmailField(label=_("e-mail"), help_text=_("For notifications; never shown to others."))
+    job_title = forms.CharField(label=_("role or job title"), max_length=200, required=False)
+    consent_to_publish = forms.BooleanField(
+        label=_("I agree that my profile (not my e-mail) is shown to the event's participants"), required=True,
+        error_messages={"required": _("Registration needs your consent to show your profile.")},
+    )
+    field_order = ["organisation_name", "participant_type", "person_name", "email", "job_title", "country",
+                   "region_code", "time_zone", "description", "sectors", "technologies", "available_slots",
+                   "consent_to_publish"]
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, event=event, **kwargs)
+        if event.allowed_types:
+            self.fields["participant_type"].choices = [
+                (value, label) for value, label in OrganisationType.choices if value in event.allowed_types]
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            **super().service_arguments(), "organisation_name": data["organisation_name"],
+            "participant_type": data["participant_type"], "person_name": data["person_name"],
+            "email": data["email"], "job_title": data["job_title"], "consent_to_publish": data["consent_to_publish"],
+        }
+
+
+class OpportunityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=OpportunityKind.choices)
+    title = forms.CharField(label=_("title"), max_length=200, required=False)
+    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    keywords = forms.CharField(label=_("keywords"), max_length=300, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("title") and (data.get("description") or data.get("keywords")):
+            self.add_error("title", _("An opportunity needs a title."))
+        return data
+
+
+OpportunityFormSet = forms.formset_factory(OpportunityForm, extra=2, max_num=10)
+
+
+def opportunity_data(formset: Any) -> list[dict[str, str]]:
+    """The filled opportunity forms as service arguments."""
+    return [
+        {key: form.cleaned_data[key] for key in ("kind", "title", "description", "keywords")}
+        for form in formset.forms if form.cleaned_data.get("title")
+    ]
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("search"), required=False)
+    country = forms.CharField(label=_("country"), max_length=2, required=False)
+    participant_type = forms.ChoiceField(label=_("type"), required=False,
+                                         choices=[("", _("all types")), *OrganisationType.choices])
+    kind = forms.ChoiceField(label=_("looking at"), required=False,
+                             choices=[("", _("all opportunities")), *OpportunityKind.choices])
+    sector = forms.CharField(label=_("NACE code"), max_length=8, required=False)
+    technology = forms.CharField(label=_("technology"), max_length=100, required=False)
+
+
+class MeetingRequestForm(forms.Form):
+    message = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                              max_length=2000, help_text=_("Say why you would like to meet."))
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("note to the participant"), max_length=300, required=False)
+
+
+class VideoLinkForm(forms.Form):
+    video_url = forms.URLField(label=_("video-room link"), max_length=500, assume_scheme="https")
+
+
+class AttendanceForm(forms.Form):
+    attendance = forms.ChoiceField(label=_("attendance"), choices=Attendance.choices, required=False)
+
+
+class FeedbackForm(forms.Form):
+    took_place = forms.TypedChoiceField(label=_("did the meeting take place?"), coerce=lambda v: v == "yes",
+                                        choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(label=_("outcome"), choices=[("", "—"), *FeedbackOutcome.choices], required=False)
+    rating = forms.TypedChoiceField(label=_("usefulness"), coerce=int, empty_value=None, required=False,
+                                    choices=[("", "—"), *[(n, str(n)) for n in range(1, 6)]])
+    comment = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

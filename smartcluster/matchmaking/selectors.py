@@ -1,0 +1,373 @@
+"""Reads of the matchmaking app: events, catalogue, suggestions, inbox, agendas, table plan, statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
+from smartcluster.matchmaking.models import (
+    ACTIVE_STATUSES,
+    Attendance,
+    Event,
+    Feedback,
+    FeedbackOutcome,
+    Meeting,
+    MeetingStatus,
+    Notification,
+    Participant,
+    RegistrationStatus,
+    TimeSlot,
+)
+from smartcluster.organisations.models import OrganisationType
+
+# --- events ------------------------------------------------------------------------------------------------------
+
+
+def event_list(*, user: Any, search: str = "") -> QuerySet[Event]:
+    """Published events, plus the unpublished ones of organisations the user edits."""
+    events = Event.objects.select_related("organiser").annotate(
+        participant_count=Count("participants", filter=Q(participants__status=RegistrationStatus.APPROVED))
+    )
+    if not is_administrator(user):
+        events = events.filter(Q(is_published=True) | Q(organiser__in=editable_organisation_ids(user)))
+    if search:
+        events = events.filter(Q(title__icontains=search) | Q(description__icontains=search))
+    return events
+
+
+def event_get(*, user: Any, pk: int) -> Event:
+    """One event the user may see (404 otherwise, so unpublished events do not leak)."""
+    event = event_list(user=user).filter(pk=pk).first()
+    if event is None:
+        raise Http404(_("No such event."))
+    return event
+
+
+def event_is_organiser(*, user: Any, event: Event) -> bool:
+    return can_change(user, event)
+
+
+# --- participants ------------------------------------------------------------------------------------------------
+
+
+def participant_of(*, user: Any, event: Event) -> Participant | None:
+    """The user's own registration at the event, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Participant.objects.filter(event=event, user=user).select_related("organisation", "person").first()
+
+
+def _profiles() -> QuerySet[Participant]:
+    return Participant.objects.select_related("organisation", "person", "region").prefetch_related(
+        "sectors", "technologies", "opportunities"
+    )
+
+
+def participant_catalogue(
+    *,
+    event: Event,
+    search: str = "",
+    country: str = "",
+    participant_type: str = "",
+    sector: str = "",
+    technology: str = "",
+    kind: str = "",
+) -> QuerySet[Participant]:
+    """Approved participants who consented to publish, narrowed by search text and filters."""
+    participants = _profiles().filter(event=event, status=RegistrationStatus.APPROVED, consent_to_publish=True)
+    if search:
+        participants = participants.filter(
+            Q(organisation__name__icontains=search) | Q(person__name__icontains=search)
+            | Q(description__icontains=search) | Q(opportunities__title__icontains=search)
+            | Q(opportunities__description__icontains=search) | Q(opportunities__keywords__icontains=search)
+        )
+    if country:
+        participants = participants.filter(country__iexact=country)
+    if participant_type:
+        participants = participants.filter(participant_type=participant_type)
+    if sector:
+        # NACE codes nest by prefix (C, 26, 26.5, 26.51): a division matches its groups and classes.
+        participants = participants.filter(Q(sectors__section=sector) | Q(sectors__code__startswith=sector))
+    if technology:
+        participants = participants.filter(technologies__name__iexact=technology)
+    if kind:
+        participants = participants.filter(opportunities__kind=kind)
+    return participants.distinct()
+
+
+def participant_get(*, user: Any, event: Event, pk: int) -> Participant:
+    """A profile: public once approved with consent; otherwise only to its owner and the organisers."""
+    participant = _profiles().filter(event=event, pk=pk).first()
+    if participant is None:
+        raise Http404(_("No such participant."))
+    public = participant.is_approved and participant.consent_to_publish
+    if not (public or participant.user_id == getattr(user, "pk", None) or can_change(user, event)):
+        raise Http404(_("No such participant."))
+    return participant
+
+
+def participant_registrations(*, event: Event, status: str = "") -> QuerySet[Participant]:
+    """All registrations of an event, for the organisers."""
+    participants = _profiles().filter(event=event)
+    return participants.filter(status=status) if status else participants
+
+
+def event_countries(*, event: Event) -> list[str]:
+    return sorted(set(Participant.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+                      .values_list("country", flat=True)))
+
+
+# --- meetings ----------------------------------------------------------------------------------------------------
+
+
+def _meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related(
+        "event", "slot", "requester__organisation", "requester__person", "recipient__organisation",
+        "recipient__person",
+    )
+
+
+def meeting_get(*, user: Any, pk: int) -> Meeting:
+    """A meeting, for its two sides and the event's organisers only."""
+    meeting = _meetings().filter(pk=pk).first()
+    if meeting is None or not (
+        getattr(user, "pk", None) in (meeting.requester.user_id, meeting.recipient.user_id)
+        or can_change(user, meeting.event)
+    ):
+        raise Http404(_("No such meeting."))
+    return meeting
+
+
+@dataclass
+class Inbox:
+    incoming: list[Meeting]
+    outgoing: list[Meeting]
+    accepted: list[Meeting]
+    closed: list[Meeting]
+
+
+def meeting_inbox(*, participant: Participant) -> Inbox:
+    """The participant's requests and meetings, grouped by what she can do with them."""
+    mine = _meetings().filter(Q(requester=participant) | Q(recipient=participant)).order_by("-created_at")
+    inbox = Inbox([], [], [], [])
+    for meeting in mine:
+        if meeting.status == MeetingStatus.PENDING:
+            (inbox.incoming if meeting.recipient_id == participant.pk else inbox.outgoing).append(meeting)
+        elif meeting.status == MeetingStatus.ACCEPTED:
+            inbox.accepted.append(meeting)
+        else:
+            inbox.closed.append(meeting)
+    return inbox
+
+
+def meeting_list(*, user: Any, event: Event | None = None, status: str = "") -> QuerySet[Meeting]:
+    """Meetings the user takes part in, or organises."""
+    meetings = _meetings()
+    if not is_administrator(user):
+        organised = Q(event__organiser__in=editable_organisation_ids(user))
+        own = Q(requester__user=user) | Q(recipient__user=user) if getattr(user, "is_authenticated", False) else Q()
+        meetings = meetings.filter(organised | own) if own else meetings.filter(organised)
+    if event is not None:
+        meetings = meetings.filter(event=event)
+    if status:
+        meetings = meetings.filter(status=status)
+    return meetings.order_by("event", "slot__starts_at", "pk")
+
+
+def pair_status(*, participant: Participant, other: Participant) -> Meeting | None:
+    """The active request or meeting between two participants, if any."""
+    return Meeting.objects.filter(
+        Q(requester=participant, recipient=other) | Q(requester=other, recipient=participant),
+        status__in=ACTIVE_STATUSES,
+    ).first()
+
+
+# --- agendas -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AgendaItem:
+    meeting: Meeting
+    partner: Participant
+    starts: dt.datetime  # in the participant's own zone
+    ends: dt.datetime
+    partner_starts: dt.datetime  # the same moment in the partner's zone
+    location: str
+
+
+def meeting_location(meeting: Meeting) -> str:
+    """Room or table label as shown in agendas and calendars."""
+    if meeting.table is None:
+        return ""
+    if meeting.event.is_online:
+        return _("Room %(number)d") % {"number": meeting.table}
+    return _("Table %(number)d") % {"number": meeting.table}
+
+
+def agenda(*, participant: Participant) -> list[AgendaItem]:
+    """The participant's scheduled meetings in time order, in her own time zone and her partner's."""
+    own_zone = zoneinfo.ZoneInfo(participant.time_zone)
+    items = []
+    meetings = _meetings().filter(Q(requester=participant) | Q(recipient=participant),
+                                  status=MeetingStatus.ACCEPTED, slot__isnull=False).order_by("slot__starts_at")
+    for meeting in meetings:
+        partner = meeting.other_side(participant)
+        items.append(AgendaItem(
+            meeting=meeting, partner=partner,
+            starts=meeting.slot.starts_at.astimezone(own_zone), ends=meeting.slot.ends_at.astimezone(own_zone),
+            partner_starts=meeting.slot.starts_at.astimezone(zoneinfo.ZoneInfo(partner.time_zone)),
+            location=meeting_location(meeting),
+        ))
+    return items
+
+
+def unscheduled_meetings(*, participant: Participant) -> QuerySet[Meeting]:
+    return _meetings().filter(Q(requester=participant) | Q(recipient=participant),
+                              status=MeetingStatus.ACCEPTED, slot__isnull=True)
+
+
+@dataclass
+class TablePlanRow:
+    slot: TimeSlot
+    starts_local: dt.datetime
+    cells: list[Meeting | None]
+
+
+def table_plan(*, event: Event) -> list[TablePlanRow]:
+    """One row per slot (event time zone), one cell per table: who meets where."""
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    placed: dict[tuple[int, int], Meeting] = {
+        (meeting.slot_id, meeting.table): meeting
+        for meeting in _meetings().filter(event=event, status=MeetingStatus.ACCEPTED, slot__isnull=False)
+    }
+    return [
+        TablePlanRow(slot=slot, starts_local=slot.starts_at.astimezone(zone),
+                     cells=[placed.get((slot.pk, table)) for table in range(1, event.table_count + 1)])
+        for slot in event.slots.order_by("starts_at")
+    ]
+
+
+# --- suggestions -------------------------------------------------------------------------------------------------
+
+
+def notification_list(*, user: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user).select_related("event")
+
+
+def notification_unread_count(*, user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# --- statistics --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StatisticTable:
+    """One chart's data: a title, column headers and rows (the table shown under the chart and in the XLSX)."""
+
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+def event_statistics(*, event: Event) -> list[StatisticTable]:
+    """Registrations by country and type, requests by status, attendance with the no-show rate, outcomes."""
+    participants = Participant.objects.filter(event=event)
+    by_country = Counter(participants.values_list("country", flat=True))
+    type_labels = dict(OrganisationType.choices)
+    by_type = Counter(participants.values_list("participant_type", flat=True))
+    by_status = Counter(participants.values_list("status", flat=True))
+    meetings = Meeting.objects.filter(event=event)
+    request_status = Counter(meetings.values_list("status", flat=True))
+    status_labels = dict(MeetingStatus.choices)
+    scheduled = meetings.filter(status=MeetingStatus.ACCEPTED, slot__isnull=False)
+    held = scheduled.filter(attendance=Attendance.HELD).count()
+    no_show = scheduled.filter(attendance=Attendance.NO_SHOW).count()
+    recorded = held + no_show
+    outcomes = Counter(Feedback.objects.filter(meeting__event=event).exclude(outcome="")
+                       .values_list("outcome", flat=True))
+    outcome_labels = dict(FeedbackOutcome.choices)
+    registration_labels = dict(RegistrationStatus.choices)
+    return [
+        StatisticTable("countries", _("Registrations by country"), [_("Country"), _("Registrations")],
+                       [[country, count] for country, count in sorted(by_country.items())]),
+        StatisticTable("types", _("Registrations by organisation type"), [_("Type"), _("Registrations")],
+                       [[str(type_labels.get(kind, kind)), count] for kind, count in sorted(by_type.items())]),
+        StatisticTable("registrations", _("Registrations by status"), [_("Status"), _("Registrations")],
+                       [[str(registration_labels[s]), by_status.get(s, 0)] for s in RegistrationStatus.values]),
+        StatisticTable("requests", _("Meeting requests by status"), [_("Status"), _("Requests")],
+                       [[str(status_labels[s]), request_status.get(s, 0)] for s in MeetingStatus.values]),
+        StatisticTable("attendance", _("Scheduled meetings: held and no-shows"), [_("Attendance"), _("Meetings")],
+                       [[_("Scheduled"), scheduled.count()], [_("Held"), held], [_("No-show"), no_show],
+                        # No-show rate over meetings whose attendance was recorded, not all scheduled ones.
+                        [_("No-show rate (% of recorded)"), round(100 * no_show / recorded, 1) if recorded else None]]),
+        StatisticTable("outcomes", _("Meeting outcomes (feedback)"), [_("Outcome"), _("Answers")],
+                       [[str(outcome_labels[o]), outcomes.get(o, 0)] for o in FeedbackOutcome.values]),
+    ]
+
+
+def statistics_chart(table: StatisticTable) -> dict[str, Any]:
+    """A Plotly bar chart of a statistics table, as a JSON-ready figure (rate rows are left out of the bars)."""
+    rows = [row for row in table.rows if isinstance(row[1], int)]
+    return {
+        "data": [{"type": "bar", "x": [str(row[0]) for row in rows], "y": [row[1] for row in rows],
+                  "marker": {"color": "#1f5f8b"}}],
+        "layout": {"title": {"text": str(table.title)}, "margin": {"t": 40, "l": 40, "r": 10, "b": 80},
+                   "height": 320, "yaxis": {"title": {"text": str(table.columns[1])}}},
+    }
+
+
+def event_statistics_workbook(*, event: Event) -> bytes:
+    """The statistics and the meeting list as an XLSX workbook for the project's reporting."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _("Event")[:31]
+    summary.append([_("Event"), event.title])
+    summary.append([_("Organiser"), event.organiser.name])
+    summary.append([_("Time zone"), event.time_zone])
+    for table in event_statistics(event=event):
+        sheet = workbook.create_sheet(str(table.title)[:31])
+        sheet.append([str(column) for column in table.columns])
+        for row in table.rows:
+            sheet.append([str(cell) if not isinstance(cell, int | float | type(None)) else cell for cell in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    sheet = workbook.create_sheet(_("Meetings")[:31])
+    sheet.append([_("Requester"), _("Requester country"), _("Recipient"), _("Recipient country"), _("Status"),
+                  _("Slot start (UTC)"), _("Table or room"), _("Attendance")])
+    for meeting in _meetings().filter(event=event).order_by("pk"):
+        sheet.append([
+            str(meeting.requester), meeting.requester.country, str(meeting.recipient), meeting.recipient.country,
+            meeting.get_status_display(),
+            meeting.slot.starts_at.replace(tzinfo=None) if meeting.slot else None, meeting.table,
+            meeting.get_attendance_display() if meeting.attendance else "",
+        ])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+
+# --- suggestions -------------------------------------------------------------------------------------------------
+
+
+def participant_suggestions(*, participant: Participant, limit: int = 20) -> list[Any]:
+    """Ranked partners for a participant (wired to the suggestions library once it lands)."""
+    return []

@@ -1,0 +1,621 @@
+"""Writes of the matchmaking app: events, sessions, registrations, meeting requests, scheduling, feedback.
+
+Every service checks who acts (PermissionDenied → 403) and the event's rules (ValidationError with a message
+naming what is wrong) before it changes anything, inside one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from smartcluster.accounts.permissions import can_change, can_create_for
+from smartcluster.matchmaking import scheduler
+from smartcluster.matchmaking.models import (
+    ACTIVE_STATUSES,
+    Attendance,
+    Event,
+    Feedback,
+    Meeting,
+    MeetingStatus,
+    Notification,
+    Opportunity,
+    Participant,
+    RegistrationStatus,
+    ScheduleRun,
+    Session,
+    TimeSlot,
+)
+from smartcluster.organisations.models import Organisation, Person, Tag, TagKind
+
+User = get_user_model()
+
+EVENT_FIELDS = (
+    "title", "description", "time_zone", "registration_opens_at", "registration_closes_at", "requests_close_at",
+    "meeting_minutes", "break_minutes", "mode", "table_count", "max_meetings_per_participant", "allowed_types",
+    "requires_acceptance", "is_published",
+)
+
+
+def _require_organiser(*, user: Any, event: Event) -> None:
+    if not can_change(user, event):
+        raise PermissionDenied(_("Only the event's organisers may do this."))
+
+
+def _require_self(*, user: Any, participant: Participant) -> None:
+    if not getattr(user, "is_authenticated", False) or participant.user_id != user.pk:
+        raise PermissionDenied(_("You may act only for your own registration."))
+
+
+# --- events, sessions, slots -------------------------------------------------------------------------------------
+
+def event_create(*, user: Any, organiser: Organisation, **fields: Any) -> Event:
+    """A new event organised by `organiser`; the user must be one of its editors."""
+    if not can_create_for(user, organiser.pk):
+        raise PermissionDenied(_("You may create events only for an organisation you edit."))
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown event fields: {sorted(unknown)}")
+    event = Event(organiser=organiser, created_by=user, **fields)
+    event.full_clean()
+    event.save()
+    return event
+
+
+def event_update(*, user: Any, event: Event, **fields: Any) -> Event:
+    """Change an event's settings; the slots follow when the meeting length or breaks change."""
+    _require_organiser(user=user, event=event)
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown event fields: {sorted(unknown)}")
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(event, name, value)
+        event.full_clean()
+        event.save()
+        event_slots_generate(event=event)
+    return event
+
+
+def session_add(*, user: Any, event: Event, date: dt.date, starts: dt.time, ends: dt.time) -> Session:
+    """A meeting session on one day (event time zone); its slots are added."""
+    _require_organiser(user=user, event=event)
+    with transaction.atomic():
+        session = Session(event=event, date=date, starts=starts, ends=ends)
+        session.full_clean()
+        session.save()
+        event_slots_generate(event=event)
+    return session
+
+
+def session_delete(*, user: Any, session: Session) -> None:
+    """Remove a session; refused while accepted meetings are scheduled in it."""
+    event = session.event
+    _require_organiser(user=user, event=event)
+    with transaction.atomic():
+        session.delete()
+        event_slots_generate(event=event)
+
+
+def slot_times(*, event: Event, sessions: Iterable[Session]) -> list[tuple[Session, dt.datetime, dt.datetime]]:
+    """(session, start, end) of every slot: meetings of `meeting_minutes` separated by `break_minutes`."""
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    length = dt.timedelta(minutes=event.meeting_minutes)
+    step = length + dt.timedelta(minutes=event.break_minutes)
+    times = []
+    for session in sorted(sessions, key=lambda s: (s.date, s.starts)):
+        start = dt.datetime.combine(session.date, session.starts, tzinfo=zone)
+        end_of_session = dt.datetime.combine(session.date, session.ends, tzinfo=zone)
+        while start + length <= end_of_session:
+            times.append((session, start.astimezone(dt.UTC), (start + length).astimezone(dt.UTC)))
+            start += step
+    return times
+
+
+def event_slots_generate(*, event: Event) -> list[TimeSlot]:
+    """Make the slots match the sessions; slots holding meetings are never silently removed (refused instead)."""
+    wanted = slot_times(event=event, sessions=event.sessions.all())
+    existing = {slot.starts_at: slot for slot in event.slots.all()}
+    wanted_starts = {start for _session, start, _end in wanted}
+    doomed = [slot for start, slot in existing.items() if start not in wanted_starts]
+    booked = Meeting.objects.filter(slot__in=doomed)
+    if booked.exists():
+        raise ValidationError(
+            _("This change would remove time slots that hold %(count)d scheduled meetings; cancel or move "
+              "them first.") % {"count": booked.count()}
+        )
+    TimeSlot.objects.filter(pk__in=[slot.pk for slot in doomed]).delete()
+    slots = []
+    for number, (session, start, end) in enumerate(wanted, start=1):
+        slot = existing.get(start) or TimeSlot(event=event, starts_at=start)
+        slot.session, slot.number, slot.ends_at = session, number, end
+        slot.save()
+        slots.append(slot)
+    return slots
+
+
+# --- registrations -----------------------------------------------------------------------------------------------
+
+def _tags_from_names(names: Iterable[str]) -> list[Tag]:
+    tags = []
+    for name in {name.strip() for name in names if name.strip()}:
+        tag = Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(kind=TagKind.TECHNOLOGY, name=name[:100]))
+    return tags
+
+
+def _organisation_for(*, name: str, type: str, region: Any) -> Organisation:  # noqa: A002 - the field's name
+    """The shared organisation of that name (case-insensitive), created on first registration."""
+    organisation = Organisation.objects.filter(name__iexact=name.strip()).first()
+    if organisation is None:
+        organisation = Organisation(name=name.strip(), type=type, region=region)
+        organisation.full_clean()
+        organisation.save()
+    return organisation
+
+
+def _check_registration_window(event: Event) -> None:
+    now = timezone.now()
+    if now < event.registration_opens_at:
+        raise ValidationError(_("Registration opens on %(when)s.") % {"when": event.registration_opens_at})
+    if now > event.registration_closes_at:
+        raise ValidationError(_("Registration closed on %(when)s.") % {"when": event.registration_closes_at})
+
+
+def _set_opportunities(participant: Participant, opportunities: Sequence[dict[str, str]]) -> None:
+    participant.opportunities.all().delete()
+    for data in opportunities:
+        if not data.get("title", "").strip():
+            continue
+        opportunity = Opportunity(participant=participant, **data)
+        opportunity.full_clean()
+        opportunity.save()
+
+
+def _set_availability(participant: Participant, available_slots: Iterable[TimeSlot] | None) -> None:
+    if available_slots is None:
+        participant.unavailable_slots.clear()
+        return
+    available = {slot.pk for slot in available_slots}
+    participant.unavailable_slots.set(participant.event.slots.exclude(pk__in=available))
+
+
+def participant_register(
+    *,
+    user: Any,
+    event: Event,
+    organisation_name: str,
+    participant_type: str,
+    country: str,
+    person_name: str,
+    email: str,
+    time_zone: str,
+    consent_to_publish: bool,
+    job_title: str = "",
+    region: Any = None,
+    description: str = "",
+    sectors: Iterable[Any] = (),
+    technologies: Iterable[str] = (),
+    opportunities: Sequence[dict[str, str]] = (),
+    available_slots: Iterable[TimeSlot] | None = None,
+) -> Participant:
+    """Register the user at the event with a public profile; the registration waits for the organiser."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(_("Log in to register."))
+    _check_registration_window(event)
+    if event.allowed_types and participant_type not in event.allowed_types:
+        raise ValidationError(_("This event is not open to organisations of this type."))
+    if not consent_to_publish:
+        raise ValidationError(_("Registration needs your consent to show your profile to the participants."))
+    if Participant.objects.filter(event=event, user=user).exists():
+        raise ValidationError(_("You are already registered for this event."))
+    with transaction.atomic():
+        organisation = _organisation_for(name=organisation_name, type=participant_type, region=region)
+        person = Person.objects.filter(user=user).first() or Person(user=user)
+        person.name, person.email, person.organisation = person_name, email, organisation
+        person.role = job_title or person.role
+        person.consent_to_list = True
+        person.consent_date = timezone.now()
+        person.full_clean()
+        person.save()
+        participant = Participant(
+            event=event, user=user, organisation=organisation, person=person, participant_type=participant_type,
+            country=country.upper(), region=region, description=description, time_zone=time_zone,
+            consent_to_publish=True, feed_token=secrets.token_urlsafe(24),
+        )
+        participant.full_clean()
+        participant.save()
+        participant.sectors.set(sectors)
+        participant.technologies.set(_tags_from_names(technologies))
+        _set_opportunities(participant, opportunities)
+        _set_availability(participant, available_slots)
+    return participant
+
+
+def participant_update(
+    *,
+    user: Any,
+    participant: Participant,
+    description: str,
+    time_zone: str,
+    country: str,
+    region: Any = None,
+    sectors: Iterable[Any] = (),
+    technologies: Iterable[str] = (),
+    opportunities: Sequence[dict[str, str]] = (),
+    available_slots: Iterable[TimeSlot] | None = None,
+) -> Participant:
+    """The participant edits their own profile, opportunities and availability."""
+    _require_self(user=user, participant=participant)
+    with transaction.atomic():
+        participant.description, participant.time_zone = description, time_zone
+        participant.country, participant.region = country.upper(), region
+        participant.full_clean()
+        participant.save()
+        participant.sectors.set(sectors)
+        participant.technologies.set(_tags_from_names(technologies))
+        _set_opportunities(participant, opportunities)
+        _set_availability(participant, available_slots)
+    return participant
+
+
+def participant_decide(*, user: Any, participant: Participant, approve: bool, note: str = "") -> Participant:
+    """The organiser approves or rejects a registration; a rejection cancels the participant's meetings."""
+    _require_organiser(user=user, event=participant.event)
+    with transaction.atomic():
+        participant.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.REJECTED
+        participant.decision_note = note[:300]
+        participant.decided_at = timezone.now()
+        participant.save(update_fields=["status", "decision_note", "decided_at"])
+        if not approve:
+            for meeting in Meeting.objects.filter(
+                Q(requester=participant) | Q(recipient=participant), status__in=ACTIVE_STATUSES
+            ):
+                _close_meeting(meeting, MeetingStatus.CANCELLED)
+    subject = (_("Your registration for %(event)s is approved") if approve
+               else _("Your registration for %(event)s was not accepted")) % {"event": participant.event.title}
+    notification_send(user=participant.user, subject=subject, body=note, event=participant.event,
+                      url=reverse("matchmaking:event_detail", args=[participant.event_id]))
+    return participant
+
+
+# --- meeting requests --------------------------------------------------------------------------------------------
+
+def _check_requests_open(event: Event) -> None:
+    if timezone.now() > event.requests_close_at:
+        raise ValidationError(_("Meeting requests closed on %(when)s.") % {"when": event.requests_close_at})
+
+
+def accepted_count(*, participant: Participant) -> int:
+    """Meetings accepted by or with this participant (the number the event's limit caps)."""
+    return Meeting.objects.filter(
+        Q(requester=participant) | Q(recipient=participant), status=MeetingStatus.ACCEPTED
+    ).count()
+
+
+def _lock_participants(*participants: Participant) -> list[Participant]:
+    """Lock both sides' rows (in primary-key order, so two transactions never wait on each other in a cycle)."""
+    return list(Participant.objects.select_for_update().filter(pk__in=[p.pk for p in participants]).order_by("pk"))
+
+
+def _check_limits(event: Event, *participants: Participant) -> None:
+    for participant in participants:
+        if accepted_count(participant=participant) >= event.max_meetings_per_participant:
+            raise ValidationError(
+                _("%(who)s already has the maximum of %(limit)d meetings at this event.")
+                % {"who": participant, "limit": event.max_meetings_per_participant}
+            )
+
+
+def meeting_request(*, user: Any, requester: Participant, recipient: Participant, message: str = "") -> Meeting:
+    """Send a meeting request (accepted at once when the event needs no acceptance)."""
+    _require_self(user=user, participant=requester)
+    event = requester.event
+    if recipient.event_id != event.pk:
+        raise ValidationError(_("You can only request meetings with participants of the same event."))
+    if recipient.pk == requester.pk:
+        raise ValidationError(_("You cannot request a meeting with yourself."))
+    if not requester.is_approved:
+        raise ValidationError(_("Your registration has not been approved yet."))
+    if not recipient.is_approved:
+        raise ValidationError(_("This participant is not (or no longer) approved for the event."))
+    _check_requests_open(event)
+    with transaction.atomic():
+        _lock_participants(requester, recipient)
+        pair = Q(requester=requester, recipient=recipient) | Q(requester=recipient, recipient=requester)
+        if Meeting.objects.filter(pair, status__in=ACTIVE_STATUSES).exists():
+            raise ValidationError(_("There is already a request or a meeting between you and %(who)s.")
+                                  % {"who": recipient})
+        _check_limits(event, requester, recipient)
+        meeting = Meeting(event=event, requester=requester, recipient=recipient, message=message)
+        if not event.requires_acceptance:
+            meeting.status, meeting.answered_at = MeetingStatus.ACCEPTED, timezone.now()
+        meeting.full_clean()
+        meeting.save()
+    notification_send(
+        user=recipient.user, event=event, meeting=meeting,
+        subject=_("Meeting request from %(who)s") % {"who": requester},
+        body=message, url=reverse("matchmaking:meeting_detail", args=[meeting.pk]),
+    )
+    return meeting
+
+
+def _locked_meeting(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("event").get(pk=meeting.pk)
+
+
+def meeting_accept(*, user: Any, meeting: Meeting) -> Meeting:
+    """The recipient accepts; refused once either side has reached the event's limit (checked under row locks)."""
+    _require_self(user=user, participant=meeting.recipient)
+    _check_requests_open(meeting.event)
+    with transaction.atomic():
+        sides = _lock_participants(meeting.requester, meeting.recipient)
+        locked = _locked_meeting(meeting)
+        if locked.status != MeetingStatus.PENDING:
+            raise ValidationError(_("This request is no longer open (%(status)s).")
+                                  % {"status": locked.get_status_display()})
+        if not all(side.is_approved for side in sides):
+            raise ValidationError(_("Both sides must be approved participants."))
+        _check_limits(locked.event, meeting.requester, meeting.recipient)
+        locked.status, locked.answered_at = MeetingStatus.ACCEPTED, timezone.now()
+        locked.save(update_fields=["status", "answered_at", "updated_at"])
+    notification_send(
+        user=locked.requester.user, event=locked.event, meeting=locked,
+        subject=_("%(who)s accepted your meeting request") % {"who": locked.recipient},
+        url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
+    )
+    return locked
+
+
+def meeting_decline(*, user: Any, meeting: Meeting) -> Meeting:
+    """The recipient declines a pending request."""
+    _require_self(user=user, participant=meeting.recipient)
+    with transaction.atomic():
+        locked = _locked_meeting(meeting)
+        if locked.status != MeetingStatus.PENDING:
+            raise ValidationError(_("Only an open request can be declined."))
+        locked.status, locked.answered_at = MeetingStatus.DECLINED, timezone.now()
+        locked.save(update_fields=["status", "answered_at", "updated_at"])
+    notification_send(
+        user=locked.requester.user, event=locked.event, meeting=locked,
+        subject=_("%(who)s declined your meeting request") % {"who": locked.recipient},
+        url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
+    )
+    return locked
+
+
+def _close_meeting(meeting: Meeting, status: str) -> None:
+    """End an active meeting; a scheduled one keeps its slot so the calendar cancellation names it."""
+    was_scheduled = meeting.is_scheduled
+    meeting.status = status
+    if was_scheduled:
+        meeting.sequence += 1
+    else:
+        meeting.slot, meeting.table = None, None
+    meeting.is_locked = False
+    meeting.save()
+
+
+def meeting_withdraw(*, user: Any, meeting: Meeting) -> Meeting:
+    """The requester withdraws a pending or accepted request."""
+    _require_self(user=user, participant=meeting.requester)
+    with transaction.atomic():
+        locked = _locked_meeting(meeting)
+        if locked.status not in ACTIVE_STATUSES:
+            raise ValidationError(_("This request is no longer active."))
+        _close_meeting(locked, MeetingStatus.WITHDRAWN if locked.status == MeetingStatus.PENDING
+                       else MeetingStatus.CANCELLED)
+    notification_send(
+        user=locked.recipient.user, event=locked.event, meeting=locked,
+        subject=_("%(who)s withdrew the meeting request") % {"who": locked.requester},
+        url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
+    )
+    return locked
+
+
+def meeting_cancel(*, user: Any, meeting: Meeting) -> Meeting:
+    """Either side or the organiser cancels an accepted meeting; both sides are told."""
+    if not (meeting.involves(_participant_of(user, meeting.event)) or can_change(user, meeting.event)):
+        raise PermissionDenied(_("Only the two sides or the organisers may cancel a meeting."))
+    with transaction.atomic():
+        locked = _locked_meeting(meeting)
+        if locked.status != MeetingStatus.ACCEPTED:
+            raise ValidationError(_("Only an accepted meeting can be cancelled."))
+        _close_meeting(locked, MeetingStatus.CANCELLED)
+    for side in (locked.requester, locked.recipient):
+        notification_send(user=side.user, event=locked.event, meeting=locked,
+                          subject=_("Meeting cancelled: %(meeting)s") % {"meeting": locked},
+                          url=reverse("matchmaking:meeting_detail", args=[locked.pk]))
+    return locked
+
+
+def _participant_of(user: Any, event: Event) -> Participant | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Participant.objects.filter(event=event, user=user).first()
+
+
+def meeting_set_video_url(*, user: Any, meeting: Meeting, url: str) -> Meeting:
+    """One of the two sides pastes their own video-room link."""
+    if not meeting.involves(_participant_of(user, meeting.event)):
+        raise PermissionDenied(_("Only the two sides may change the room link."))
+    meeting.video_url = url
+    meeting.full_clean()
+    meeting.sequence += 1
+    meeting.save(update_fields=["video_url", "sequence", "updated_at"])
+    return meeting
+
+
+def meeting_set_attendance(*, user: Any, meeting: Meeting, attendance: str) -> Meeting:
+    """Record that a scheduled meeting was held or was a no-show (organiser or either side)."""
+    if not (meeting.involves(_participant_of(user, meeting.event)) or can_change(user, meeting.event)):
+        raise PermissionDenied(_("Only the two sides or the organisers may record attendance."))
+    if meeting.status != MeetingStatus.ACCEPTED:
+        raise ValidationError(_("Attendance is recorded only for accepted meetings."))
+    if attendance not in Attendance.values:
+        raise ValidationError(_("Unknown attendance value “%(value)s”.") % {"value": attendance})
+    meeting.attendance = attendance
+    meeting.save(update_fields=["attendance", "updated_at"])
+    return meeting
+
+
+def feedback_submit(
+    *, user: Any, meeting: Meeting, took_place: bool, outcome: str = "", rating: int | None = None, comment: str = ""
+) -> Feedback:
+    """One side's feedback; "did not take place" from either side makes the meeting a no-show (as Brella does)."""
+    participant = _participant_of(user, meeting.event)
+    if not meeting.involves(participant):
+        raise PermissionDenied(_("Only the two sides may give feedback on a meeting."))
+    if meeting.status != MeetingStatus.ACCEPTED:
+        raise ValidationError(_("Feedback is given only on accepted meetings."))
+    with transaction.atomic():
+        feedback = Feedback.objects.filter(meeting=meeting, participant=participant).first() or Feedback(
+            meeting=meeting, participant=participant)
+        feedback.took_place, feedback.outcome, feedback.rating, feedback.comment = took_place, outcome, rating, comment
+        feedback.full_clean()
+        feedback.save()
+        if not took_place:
+            meeting.attendance = Attendance.NO_SHOW
+        elif meeting.attendance == Attendance.UNKNOWN:
+            meeting.attendance = Attendance.HELD
+        meeting.save(update_fields=["attendance", "updated_at"])
+    return feedback
+
+
+# --- notifications -----------------------------------------------------------------------------------------------
+
+def notification_send(
+    *, user: Any, subject: str, body: str = "", url: str = "", event: Event | None = None,
+    meeting: Meeting | None = None,
+) -> Notification:
+    """Into the user's inbox, and by e-mail (Django's mail backend) when the user has an address."""
+    notification = Notification.objects.create(user=user, subject=str(subject)[:200], body=body, url=url,
+                                               event=event, meeting=meeting)
+    if user.email:
+        text = "\n\n".join(part for part in (body, url) if part)
+        transaction.on_commit(lambda: send_mail(str(subject), text, settings.DEFAULT_FROM_EMAIL, [user.email],
+                                                fail_silently=True))
+    return notification
+
+
+def notification_mark_read(*, user: Any, notification: Notification) -> Notification:
+    if notification.user_id != user.pk:
+        raise PermissionDenied(_("This is not your notification."))
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+# --- video rooms -------------------------------------------------------------------------------------------------
+
+def video_room_url() -> str:
+    """A fresh room on the configured video server, named unguessably (empty when no server is configured)."""
+    base = getattr(settings, "MATCHMAKING_VIDEO_BASE_URL", "")
+    if not base:
+        return ""
+    return f"{base.rstrip('/')}/smartcluster-{secrets.token_urlsafe(16)}"
+
+
+# --- scheduling --------------------------------------------------------------------------------------------------
+
+def schedule_problem(*, event: Event, meetings: Sequence[Meeting]) -> scheduler.SchedulingProblem:
+    """The event as the scheduler's plain data: ids are database keys, slots numbered 1.. in time order."""
+    number_of = {slot.pk: slot.number for slot in event.slots.all()}
+    participants = list(Participant.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+                        .prefetch_related("unavailable_slots"))
+    return scheduler.SchedulingProblem(
+        n_slots=len(number_of),
+        n_tables=event.table_count,
+        meetings=tuple(
+            scheduler.Meeting(
+                id=meeting.pk, a=meeting.requester_id, b=meeting.recipient_id,
+                locked_slot=number_of.get(meeting.slot_id) if meeting.is_locked else None,
+                locked_table=meeting.table if meeting.is_locked else None,
+            )
+            for meeting in meetings
+        ),
+        participants=tuple(p.pk for p in participants),
+        unavailable={p.pk: frozenset(number_of[s.pk] for s in p.unavailable_slots.all()) for p in participants},
+        max_meetings=event.max_meetings_per_participant,
+        fairness=2,  # d = 2 as in Bofill et al. (JAIR 2022)
+    )
+
+
+def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0) -> ScheduleRun:
+    """Place the accepted meetings into slots and tables (confirmed ones stay put); list what could not be placed.
+
+    Meetings that move get a new SEQUENCE (their calendar entries update) and, online, a video room.
+    """
+    _require_organiser(user=user, event=event)
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        slots = {slot.number: slot for slot in event.slots.all()}
+        if not slots:
+            raise ValidationError(_("The event has no time slots yet: add meeting sessions first."))
+        meetings = list(Meeting.objects.select_for_update().filter(event=event, status=MeetingStatus.ACCEPTED)
+                        .order_by("answered_at", "pk"))
+        result = scheduler.schedule_meetings(schedule_problem(event=event, meetings=meetings),
+                                             time_limit=time_limit)
+        by_pk = {meeting.pk: meeting for meeting in meetings}
+        # Free every place first: a meeting may move into a table another one is leaving.
+        Meeting.objects.filter(pk__in=list(by_pk)).update(slot=None, table=None)
+        changed: set[int] = set()
+        for meeting in meetings:
+            placement = result.placements.get(meeting.pk)
+            new_slot = slots[placement.slot] if placement else None
+            new_table = placement.table if placement else None
+            if (meeting.slot_id, meeting.table) != (getattr(new_slot, "pk", None), new_table):
+                meeting.sequence += 1
+                changed.update({meeting.requester.user_id, meeting.recipient.user_id})
+            meeting.slot, meeting.table = new_slot, new_table
+            if meeting.pk in result.dropped_locks:
+                meeting.is_locked = False
+            meeting.unscheduled_reason = (result.unscheduled.get(meeting.pk) or result.dropped_locks.get(meeting.pk)
+                                          or "")[:300]
+            if placement and event.is_online and not meeting.video_url:
+                meeting.video_url = video_room_url()
+            meeting.save(update_fields=["slot", "table", "sequence", "is_locked", "unscheduled_reason", "video_url",
+                                        "updated_at"])
+        run = ScheduleRun.objects.create(
+            event=event, ran_by=user, accepted_count=len(meetings), scheduled_count=len(result.placements),
+            upper_bound=result.weight_bound, is_optimal=result.optimal, total_breaks=result.total_breaks,
+            seconds=round(result.seconds, 3),
+            conflicts=[{"meeting": pk, "between": str(by_pk[pk]), "reason": reason}
+                       for pk, reason in [*result.unscheduled.items(), *result.dropped_locks.items()]],
+        )
+    agenda_url = reverse("matchmaking:agenda", args=[event.pk])
+    for user_id in changed:
+        notification_send(user=User.objects.get(pk=user_id), event=event, url=agenda_url,
+                          subject=_("Your agenda for %(event)s has changed") % {"event": event.title})
+    return run
+
+
+def event_schedule_confirm(*, user: Any, event: Event) -> int:
+    """Confirm (lock) every scheduled meeting so that later runs keep it where it is; returns how many."""
+    _require_organiser(user=user, event=event)
+    return Meeting.objects.filter(event=event, status=MeetingStatus.ACCEPTED, slot__isnull=False,
+                                  is_locked=False).update(is_locked=True)
+
+
+def meeting_set_lock(*, user: Any, meeting: Meeting, locked: bool) -> Meeting:
+    """The organiser confirms (or releases) one scheduled meeting."""
+    _require_organiser(user=user, event=meeting.event)
+    if locked and not meeting.is_scheduled:
+        raise ValidationError(_("Only a scheduled meeting can be confirmed."))
+    meeting.is_locked = locked
+    meeting.save(update_fields=["is_locked", "updated_at"])
+    return meeting
