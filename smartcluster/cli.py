@@ -54,5 +54,10 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
     )
 
 
+from smartcluster.mapping.cli import map_command, relatedness_command  # noqa: E402  (cluster mapping, issue 5)
+
+main.add_command(map_command)
+main.add_command(relatedness_command)
+
 if __name__ == "__main__":
     main()
