@@ -20,8 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from smartcluster import config
 from smartcluster.sources import industries, tidy, validation
@@ -31,11 +29,8 @@ GEO = "geo"
 NACE_DIMENSION = "nace_r2"
 TOTAL = "TOTAL"
 TIME_NAMES = ("time", "time_period")
-UNAVAILABLE = ":"
-NOT_APPLICABLE = "-"
+UNAVAILABLE = tidy.UNAVAILABLE
 CHUNK = 1 << 20
-CELL = r"^(?P<token>\S*)\s*(?P<flags>.*)$"
-NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 
 
 @dataclass(frozen=True)
@@ -208,19 +203,12 @@ def _structure_problems(lines: list[str], width: int, file: str, problems: list[
 
 def _melted(table: pd.DataFrame, keys: pd.DataFrame, dimensions: list[str], years: list[int],
             line_numbers: np.ndarray, header: list[str]) -> pd.DataFrame:
-    """One row per (key, year) with the raw cell split into its number token and flags (in Arrow, for speed)."""
+    """One row per (key, year) with the raw cell split into its number token, value and flags."""
     n_rows, n_years = len(table), len(years)
-    raw = pa.array(table.iloc[:, 1:].to_numpy().ravel(), type=pa.string())
-    parts = pc.extract_regex(pc.utf8_trim_whitespace(raw), CELL)
-    token = parts.field("token")
-    letters = pc.replace_substring(parts.field("flags"), " ", "")
-    number = pc.if_else(pc.match_substring_regex(token, NUMBER), token, pa.scalar(None, pa.string()))
+    split = tidy.split_cells(table.iloc[:, 1:].to_numpy().ravel())
     cells = pd.DataFrame({d: np.repeat(keys[i].str.strip().to_numpy(), n_years) for i, d in enumerate(dimensions)})
     cells["year"] = np.tile(np.array(years, dtype=np.int64), n_rows)
-    cells["token"] = token.to_numpy(zero_copy_only=False)
-    cells["value"] = pc.cast(number, pa.float64()).to_numpy(zero_copy_only=False)
-    marker = pc.if_else(pc.is_in(token, pa.array([UNAVAILABLE, NOT_APPLICABLE])), token, "")
-    cells["flags"] = pc.binary_join_element_wise(marker, letters, "").to_numpy(zero_copy_only=False)
+    cells[["token", "value", "flags"]] = split[["token", "value", "flags"]].to_numpy()
     cells["line"] = np.repeat(line_numbers, n_years)
     cells["column"] = np.tile(np.array([h.strip() for h in header[1:]], dtype=object), n_rows)
     return cells
@@ -228,7 +216,7 @@ def _melted(table: pd.DataFrame, keys: pd.DataFrame, dimensions: list[str], year
 
 def _cell_problems(cells: pd.DataFrame, file: str) -> list[Problem]:
     """Cells that are neither a number, `:` nor `-` (text in a number field, empty cells)."""
-    bad = cells["value"].isna() & ~cells["token"].isin([UNAVAILABLE, NOT_APPLICABLE])
+    bad = tidy.not_numbers(cells)
     return [Problem(file, int(line), column, f"not a number: {token!r}")
             for line, column, token in cells.loc[bad, ["line", "column", "token"]].itertuples(index=False)]
 
@@ -247,7 +235,7 @@ def parse_sdmx_csv(text: str, *, file: str) -> Parsed:
     token = table["OBS_VALUE"].str.strip().replace("", UNAVAILABLE)
     cells["year"] = pd.to_numeric(table["TIME_PERIOD"], errors="coerce").fillna(-1).astype(np.int64)
     cells["token"] = token
-    cells["value"] = pd.to_numeric(token.where(token != UNAVAILABLE), errors="coerce")
+    cells["value"] = pd.to_numeric(token.where(token != UNAVAILABLE), errors="coerce").astype("float64")
     letters = table.get("OBS_FLAG", pd.Series("", index=table.index)).str.strip()
     cells["flags"] = np.where(token == UNAVAILABLE, UNAVAILABLE + letters, letters)
     cells["line"] = np.arange(2, len(table) + 2)

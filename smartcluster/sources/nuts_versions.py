@@ -1,7 +1,7 @@
 """NUTS versions: which version a region code belongs to, and one-to-one recoding between versions.
 
 Code lists: `nuts_codes.csv` and `nuts_changes.csv` next to this module, derived from Eurostat's NUTS history
-tables by `derive_nuts_tables.py` (2006–2024 codes; change tables 2006→2010→2013→2016→2021).
+tables by `derive_code_tables.py` (2006–2024 codes; change tables 2006→2010→2013→2016→2021).
 
 Inference rule (for datasets that do not name their version): a code that exists in one version only gets that
 version. Otherwise the data year picks the version in force for that reference year (NUTS 2006: 2008–2011,

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from smartcluster.sources import industries, nuts_versions, validation
 
-REQUIRED = ["region", "industry", "year", "measure", "value", "flags", "unit"]
+UNAVAILABLE = ":"
+NOT_APPLICABLE = "-"
+CELL = r"^(?P<token>\S*)\s*(?P<flags>.*)$"
+NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
+
+
+def split_cells(raw: np.ndarray) -> pd.DataFrame:
+    """Eurostat-style cells (`123`, `123 p`, `: c`, `-`) as token, value (NaN unless a number) and flags, where
+    flags start with `:` (not available) or `-` for those cells (in Arrow, for speed on millions of cells)."""
+    parts = pc.extract_regex(pc.utf8_trim_whitespace(pa.array(raw, type=pa.string()).fill_null("")), CELL)
+    token = parts.field("token")
+    letters = pc.replace_substring(parts.field("flags"), " ", "")
+    number = pc.if_else(pc.match_substring_regex(token, NUMBER), token, pa.scalar(None, pa.string()))
+    marker = pc.if_else(pc.is_in(token, pa.array([UNAVAILABLE, NOT_APPLICABLE])), token, "")
+    return pd.DataFrame({
+        "token": token.to_numpy(zero_copy_only=False),
+        "value": pc.cast(number, pa.float64()).to_numpy(zero_copy_only=False),
+        "flags": pc.binary_join_element_wise(marker, letters, "").to_numpy(zero_copy_only=False),
+    })
+
+
+def not_numbers(cells: pd.DataFrame) -> pd.Series:
+    """Cells whose token is neither a number, `:` nor `-` (text in a number field, an empty cell)."""
+    return cells["value"].isna() & ~cells["token"].isin([UNAVAILABLE, NOT_APPLICABLE])
+
 
 
 def completed(frame: pd.DataFrame, *, classification: str) -> pd.DataFrame:

@@ -1,8 +1,9 @@
-"""Derive the package's NUTS tables (`nuts_codes.csv`, `nuts_changes.csv`) from Eurostat's NUTS history tables.
+"""Derive the package's code tables from Eurostat's published tables: `nuts_codes.csv`, `nuts_changes.csv` (NUTS
+history tables and GISCO lists) and `nace_codes.csv` (the NACE Rev. 2 structure).
 
-Run `python -m smartcluster.sources.derive_nuts_tables ../shared/data` after the history tables change; the
-output is a reduced, re-shaped table (codes with the versions they exist in; one-to-one recodes and changed
-regions per version step), never a copy of the input files.
+Run `python -m smartcluster.sources.derive_code_tables ../shared/data` after the sources change; the outputs are
+reduced, re-shaped tables (codes with the versions they exist in; one-to-one recodes and changed regions per
+version step; NACE codes in Eurostat notation with their level), never copies of the input files.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 CODES_FILE = HERE / "nuts_codes.csv"
 CHANGES_FILE = HERE / "nuts_changes.csv"
+NACE_FILE = HERE / "nace_codes.csv"
 VERSION_STEPS = {2006: 2010, 2010: 2013, 2013: 2016, 2016: 2021}
 # Words of the change vocabularies (they differ per table) that mean the region's boundaries moved.
 BOUNDARY_WORDS = ("boundary", "split", "merge", "part", "discontinued", "terminated", "new", "lost", "made")
@@ -55,12 +57,25 @@ def changes_table(data_folder: Path) -> pd.DataFrame:
     return table.drop_duplicates().sort_values(["from_version", "code_from", "kind"]).reset_index(drop=True)
 
 
+def nace_table(data_folder: str | Path) -> pd.DataFrame:
+    """NACE Rev. 2 codes in Eurostat notation (section letter + digits without dots: C, C10, C101, C1011), level."""
+    nace = pd.read_csv(Path(data_folder) / "classifications" / "Nace2_long.csv.gz", dtype=str,
+                       usecols=["nace2", "Level", "Parent"])
+    section_of = {}
+    for code, level, parent in zip(nace["nace2"], nace["Level"], nace["Parent"], strict=True):
+        section_of[code] = code if level == "1" else section_of.get(parent, parent)
+    codes = [code if level == "1" else section_of[code] + code.replace(".", "")
+             for code, level in zip(nace["nace2"], nace["Level"], strict=True)]
+    return pd.DataFrame({"code": codes, "level": nace["Level"].astype(int)})
+
+
 def main(data_folder: str) -> None:
-    """Write both tables next to this module."""
+    """Write the three tables next to this module."""
     folder = Path(data_folder)
     codes_table(folder).to_csv(CODES_FILE, index=False)
     changes_table(folder).to_csv(CHANGES_FILE, index=False)
-    print(f"wrote {CODES_FILE.name} and {CHANGES_FILE.name}")
+    nace_table(folder).to_csv(NACE_FILE, index=False)
+    print(f"wrote {CODES_FILE.name}, {CHANGES_FILE.name} and {NACE_FILE.name}")
 
 
 if __name__ == "__main__":

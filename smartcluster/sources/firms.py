@@ -1,0 +1,214 @@
+"""Firm-level microdata aggregated to region × industry × year through Ibis, on DuckDB (default) or Spark.
+
+Input columns (rename with `mapping`): firm_id, nuts3 (or postcode with a postcode→NUTS 3 table), nace, year,
+employees, turnover, wages. The same Ibis expression runs on both engines. Firms whose region or industry is
+missing or invalid are counted per reason and reported, never dropped silently. Cells with fewer firms than the
+disclosure threshold (`SMARTCLUSTER_DISCLOSURE_THRESHOLD`, default 3) keep no value and are flagged `:c`, as
+statistical offices suppress them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from smartcluster.sources import industries, nuts_versions, tidy, validation
+from smartcluster.sources.validation import Problem
+
+FIRM_COLUMNS = ["firm_id", "nuts3", "nace", "year", "employees", "turnover", "wages"]
+MEASURES = {"firms": ("firms", "number"), "employees": ("employees", "number"),
+            "turnover": ("turnover", "EUR"), "wages": ("wages_and_salaries", "EUR")}
+REASONS = ("missing_region", "unknown_region", "missing_industry", "invalid_industry", "missing_year")
+
+
+def disclosure_threshold() -> int:
+    """Fewest firms a published cell may rest on (`SMARTCLUSTER_DISCLOSURE_THRESHOLD`, default 3)."""
+    return int(os.environ.get("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "3"))
+
+
+@dataclass
+class FirmsReport:
+    """What an aggregation used and left out: firm-year rows per reason, and the commonest invalid codes."""
+
+    rows: int = 0
+    aggregated: int = 0
+    excluded: dict[str, int] = field(default_factory=dict)
+    invalid_codes: dict[str, list[str]] = field(default_factory=dict)
+    confidential_cells: int = 0
+
+    def lines(self) -> list[str]:
+        """The report as short lines for people."""
+        out = [f"{self.rows} firm records, {self.aggregated} aggregated, {self.confidential_cells} cells "
+               "flagged confidential"]
+        out += [f"excluded ({reason.replace('_', ' ')}): {count}" for reason, count in self.excluded.items() if count]
+        out += [f"invalid {kind} codes (commonest): {', '.join(codes)}" for kind, codes in self.invalid_codes.items()
+                if codes]
+        return out
+
+
+def connect(engine: str):
+    """An Ibis backend: in-process DuckDB, or Spark through the shared local session."""
+    import ibis
+
+    if engine == "duckdb":
+        return ibis.duckdb.connect()
+    if engine == "spark":
+        return ibis.pyspark.connect(spark_session())
+    raise ValueError(f"unknown engine {engine!r} (duckdb or spark)")
+
+
+def spark_session():
+    """The process's Spark session (local mode on the machine's cores unless a master is configured)."""
+    from pyspark.sql import SparkSession
+
+    return (SparkSession.builder.appName("smartcluster")
+            .master(os.environ.get("SMARTCLUSTER_SPARK_MASTER", "local[*]"))
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate())
+
+
+def firms_table(con, source: str | Path | pd.DataFrame, mapping: dict[str, str] | None = None):
+    """The firm records as an Ibis table with the standard column names (CSV, Parquet or a DataFrame)."""
+    import ibis
+
+    if isinstance(source, pd.DataFrame):
+        table = ibis.memtable(source)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise validation.InvalidInput([Problem(str(path), None, None, "no such file")])
+        table = con.read_parquet(str(path)) if path.suffix == ".parquet" else con.read_csv(str(path))
+    renames = {target: source_name for target, source_name in (mapping or {}).items() if source_name in table.columns}
+    table = table.rename(renames) if renames else table
+    missing = [c for c in FIRM_COLUMNS if c not in table.columns and not (c == "nuts3" and "postcode" in table.columns)]
+    if missing:
+        raise validation.InvalidInput([Problem(str(source) if not isinstance(source, pd.DataFrame) else "<frame>",
+                                               1, None, f"missing column(s) {', '.join(missing)}; the header has "
+                                               f"{', '.join(table.columns)}")])
+    return table
+
+
+def aggregate(con, firms, *, industry_level: int = 4, nuts_level: int = 3, postcodes: pd.DataFrame | None = None
+              ) -> tuple[pd.DataFrame, FirmsReport]:
+    """Firms, employees, turnover and wages per region × industry × year (before disclosure control), and the
+    report of what was left out."""
+    import ibis
+
+    if postcodes is not None:
+        lookup = ibis.memtable(postcodes.rename(columns={postcodes.columns[0]: "pc_key", postcodes.columns[1]: "pc_nuts"}))
+        firms = firms.left_join(lookup, firms.postcode.cast("string") == lookup.pc_key).mutate(nuts3=lambda t: t.pc_nuts)
+    firms = firms.mutate(raw_region=firms.nuts3.cast("string").strip().upper(), raw_nace=firms.nace.cast("string").strip())
+    regions = _code_map(con.to_pandas(firms.select("raw_region").distinct())["raw_region"], _region_at(nuts_level),
+                        "raw_region", "region")
+    codes = _code_map(con.to_pandas(firms.select("raw_nace").distinct())["raw_nace"], _industry_at(industry_level),
+                      "raw_nace", "industry")
+    joined = (firms.left_join(ibis.memtable(regions), "raw_region")
+              .left_join(ibis.memtable(codes), "raw_nace"))
+    report = _report(con, joined, regions, codes)
+    valid = joined.filter(joined.region.notnull() & joined.industry.notnull() & joined.year.notnull())
+    cells = valid.group_by(["region", "industry", valid.year.cast("int64").name("year")]).aggregate(
+        firms=valid.firm_id.nunique(), employees=valid.employees.cast("float64").sum(),
+        turnover=valid.turnover.cast("float64").sum(), wages=valid.wages.cast("float64").sum())
+    result = con.to_pandas(cells).sort_values(["region", "industry", "year"]).reset_index(drop=True)
+    report.aggregated = int(report.rows - sum(report.excluded.values()))
+    return result, report
+
+
+def _region_at(level: int):
+    """Valid NUTS 3 code → its ancestor at `level` (None where not a known NUTS 3 code)."""
+    known = nuts_versions.code_versions()
+
+    def region(code: str) -> str | None:
+        return code[: level + 2] if code and len(code) == 5 and code in known else None
+
+    return region
+
+
+def _industry_at(level: int):
+    """Valid NACE class → its code at `level` (section, division, group or class)."""
+
+    def industry(code: str) -> str | None:
+        normal = industries.nace_code(code) if code else None
+        if normal is None or industries.nace_level(normal) < level:
+            return None
+        return normal[0] if level == 1 else normal[: level + 1]
+
+    return industry
+
+
+def _code_map(raw: pd.Series, convert, raw_name: str, name: str) -> pd.DataFrame:
+    """Distinct raw codes with their converted code (None where invalid)."""
+    distinct = raw.dropna().astype(str).unique()
+    return pd.DataFrame({raw_name: distinct, name: [convert(code) for code in distinct]}, dtype=object)
+
+
+def _report(con, joined, regions: pd.DataFrame, codes: pd.DataFrame) -> FirmsReport:
+    """Counts of firm records per exclusion reason (the first reason that applies) and the commonest bad codes."""
+    import ibis
+
+    no_region = joined.raw_region.isnull() | (joined.raw_region == "")
+    no_industry = joined.raw_nace.isnull() | (joined.raw_nace == "")
+    counts = con.to_pandas(joined.aggregate(
+        rows=joined.count(),
+        missing_region=no_region.sum(),
+        unknown_region=(~no_region & joined.region.isnull()).sum(),
+        missing_industry=(~no_region & joined.region.notnull() & no_industry).sum(),
+        invalid_industry=(joined.region.notnull() & ~no_industry & joined.industry.isnull()).sum(),
+        missing_year=(joined.region.notnull() & joined.industry.notnull() & joined.year.isnull()).sum(),
+    )).iloc[0]
+    bad = {"region": regions.loc[regions["region"].isna() & (regions["raw_region"] != ""), "raw_region"],
+           "industry": codes.loc[codes["industry"].isna() & (codes["raw_nace"] != ""), "raw_nace"]}
+    examples = {}
+    for kind, column in (("region", "raw_region"), ("industry", "raw_nace")):
+        if len(bad[kind]):
+            subset = joined.filter(joined[column].isin(ibis.memtable(bad[kind].to_frame())[column]))
+            top = con.to_pandas(subset.group_by(column).aggregate(n=subset.count()).order_by(ibis.desc("n")).limit(10))
+            examples[kind] = top[column].tolist()
+    return FirmsReport(rows=int(counts["rows"]), excluded={r: int(counts[r] or 0) for r in REASONS},
+                       invalid_codes=examples)
+
+
+def tidy_aggregates(cells: pd.DataFrame, *, threshold: int) -> tuple[pd.DataFrame, int]:
+    """Store-ready observations: one row per measure; cells resting on fewer than `threshold` firms suppressed
+    (value NaN, flags ':c'); returns the number of suppressed cells too."""
+    confidential = cells["firms"] < threshold
+    long = cells.assign(confidential=confidential).melt(
+        id_vars=["region", "industry", "year", "confidential"], value_vars=list(MEASURES),
+        var_name="measure_code", value_name="value")
+    long["measure"] = long["measure_code"].map(lambda c: MEASURES[c][0])
+    long["unit"] = long["measure_code"].map(lambda c: MEASURES[c][1])
+    long["value"] = long["value"].astype("float64").where(~long["confidential"])
+    long["flags"] = long["confidential"].map({True: tidy.UNAVAILABLE + "c", False: ""})
+    return long.drop(columns="confidential"), int(confidential.sum())
+
+
+def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", mapping: dict[str, str] | None = None,
+               postcodes: pd.DataFrame | None = None, industry_level: int = 4, nuts_level: int = 3,
+               threshold: int | None = None, con=None) -> tuple[pd.DataFrame, FirmsReport]:
+    """Aggregated, disclosure-controlled, store-ready observations of firm records, and the report."""
+    con = con or connect(engine)
+    firms = firms_table(con, source, mapping)
+    cells, report = aggregate(con, firms, industry_level=industry_level, nuts_level=nuts_level, postcodes=postcodes)
+    long, report.confidential_cells = tidy_aggregates(cells, threshold=threshold or disclosure_threshold())
+    frame = tidy.completed(long, classification=industries.NACE)
+    return frame, report
+
+
+def import_firms(store, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",
+                 mapping: dict[str, str] | None = None, postcodes: pd.DataFrame | None = None,
+                 industry_level: int = 4, nuts_level: int = 3, threshold: int | None = None
+                 ) -> tuple[pd.DataFrame, FirmsReport]:
+    """Aggregate a firm file and store it as one dataset; the report goes into the provenance too."""
+    from smartcluster.sources.files import file_provenance
+
+    frame, report = read_firms(source, engine=engine, mapping=mapping, postcodes=postcodes,
+                               industry_level=industry_level, nuts_level=nuts_level, threshold=threshold)
+    name = dataset or Path(source).name.split(".")[0]
+    store.replace_dataset(name, frame, file_provenance(
+        source, engine=engine, mapping=mapping, threshold=threshold or disclosure_threshold(),
+        industry_level=industry_level, nuts_level=nuts_level, report=report.__dict__))
+    return frame, report
