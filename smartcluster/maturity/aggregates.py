@@ -69,35 +69,40 @@ def _stats(frame: pd.DataFrame, values: Sequence[str], categories: str | None,
     return row
 
 
+def groups_table(results: pd.DataFrame, members: Mapping[Hashable, frozenset], *, values: Sequence[str],
+                 categories: str | None = None, category_keys: Sequence[str] = (), min_size: int = 5,
+                 partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = ()) -> pd.DataFrame:
+    """One row per group of firms (`members`: group → respondent ids, groups may overlap) with `n` and
+    statistics; suppressed rows have `suppressed` True and every figure NaN."""
+    if results["respondent"].duplicated().any():
+        raise ValueError("one row per firm expected: a firm appears twice in the results")
+    hidden = suppressed_groups(members, min_size=min_size, partitions=partitions)
+    rows = []
+    for key, firms in members.items():
+        row: dict[str, object] = {"group": key, "suppressed": key in hidden, "n": float("nan")}
+        if key not in hidden:
+            row["n"] = len(firms)
+            row.update(_stats(results[results["respondent"].isin(firms)], values, categories, category_keys))
+        rows.append(row)
+    columns = ["group", "n", "suppressed"] + [f"{v}_{s}" for v in values for s in STATS]
+    columns += [f"share_{key}" for key in category_keys] if categories is not None else []
+    return pd.DataFrame(rows, columns=columns)
+
+
 def distribution_table(results: pd.DataFrame, *, values: Sequence[str], by: str | None = None,
                        categories: str | None = None, category_keys: Sequence[str] = (),
                        min_size: int = 5) -> pd.DataFrame:
     """One row for all firms (group ``TOTAL``) and, with `by`, one per value of that column (``NOT_STATED`` for
-    blanks), with `n` and statistics; suppressed rows have `suppressed` True and every figure NaN."""
-    if results["respondent"].duplicated().any():
-        raise ValueError("one row per firm expected: a firm appears twice in the results")
-    frame = results.copy()
-    groups: dict[Hashable, pd.DataFrame] = {TOTAL: frame}
+    blanks): the breakdown is a partition of the total, so complementary suppression applies to it."""
+    members: dict[Hashable, frozenset] = {TOTAL: frozenset(results["respondent"])}
     children: list[Hashable] = []
     if by is not None:
-        keys = frame[by].astype(object).where(frame[by].notna(), NOT_STATED)
-        for key, part in frame.groupby(keys, sort=True):
-            groups[key] = part
+        keys = results[by].astype(object).where(results[by].notna() & (results[by] != ""), NOT_STATED)
+        for key, part in results.groupby(keys, sort=True):
+            members[key] = frozenset(part["respondent"])
             children.append(key)
-    members = {key: frozenset(part["respondent"]) for key, part in groups.items()}
-    hidden = suppressed_groups(members, min_size=min_size, partitions=[(TOTAL, children)] if children else [])
-    rows = []
-    for key, part in groups.items():
-        row: dict[str, object] = {"group": key, "suppressed": key in hidden}
-        if key in hidden:
-            row["n"] = float("nan")
-        else:
-            row["n"] = len(part)
-            row.update(_stats(part, values, categories, category_keys))
-        rows.append(row)
-    columns = ["group", "n", "suppressed"] + [f"{v}_{s}" for v in values for s in STATS]
-    columns += [f"share_{key}" for key in category_keys] if categories is not None else []
-    return pd.DataFrame(rows).reindex(columns=columns)
+    return groups_table(results, members, values=values, categories=categories, category_keys=category_keys,
+                        min_size=min_size, partitions=[(TOTAL, children)] if children else [])
 
 
 def progress_frame(earlier: pd.DataFrame, later: pd.DataFrame, *, values: Sequence[str]) -> pd.DataFrame:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "smartcluster.industries",
     "smartcluster.organisations",
     "smartcluster.accounts",
+    "smartcluster.maturity",
     "smartcluster.matchmaking",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("regions/", include("smartcluster.regions.urls")),
     path("industries/", include("smartcluster.industries.urls")),
     path("organisations/", include("smartcluster.organisations.urls")),
+    path("maturity/", include("smartcluster.maturity.urls")),
     path("matchmaking/", include("smartcluster.matchmaking.urls")),
 ]
 
