@@ -58,6 +58,10 @@ from smartcluster.mapping.cli import map_command, relatedness_command  # noqa: E
 
 main.add_command(map_command)
 main.add_command(relatedness_command)
+from smartcluster.sources.cli import COMMANDS as statistics_commands  # noqa: E402  (statistics store, issue 4)
+
+for _command in statistics_commands:
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()
