@@ -63,13 +63,18 @@ def roll_up(frame: pd.DataFrame, level: int, *, industry: str = "industry", valu
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """A grouping of NACE codes into categories: `table` has industry, category, category_name, order."""
+    """A grouping of NACE codes into categories: `table` has industry, category, category_name, order.
+
+    `level` is the NACE level the taxonomy is defined at: finer codes of a coarser-defined taxonomy (J58.2 in a
+    division-level one) are not carried up to their parent, they stay unmapped at the coarser level.
+    """
 
     name: str
     version: str
     source: str
     rule: str
     table: pd.DataFrame = field(repr=False)
+    level: int = 4
 
     def at_level(self, level: int, *, method: str = "majority",
                  class_weights: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -82,7 +87,7 @@ class Taxonomy:
         table = self.table.assign(level=industry_level(self.table["industry"]))
         exact = table[table["level"] == level].assign(weight=1.0)
         finer = table[table["level"] > level]
-        if finer.empty:
+        if finer.empty or self.level <= level:
             carried = exact.iloc[0:0]
         elif method == "majority":
             carried = _majority(finer, level)
@@ -97,9 +102,11 @@ class Taxonomy:
         return pd.concat([exact, carried], ignore_index=True).reindex(columns=columns)
 
     def unmapped_at_level(self, level: int) -> list[str]:
-        """Codes of this taxonomy coarser than `level`, which finer data cannot reach (e.g. sections at class level)."""
+        """Codes finer than `level` that data at `level` cannot separate (e.g. J582 with division data)."""
+        if self.level > level:
+            return []
         codes = self.table["industry"]
-        return sorted(codes[industry_level(codes) < level].tolist())
+        return sorted(codes[industry_level(codes) > level].tolist())
 
     def label(self) -> str:
         """'name version' as printed in results."""
@@ -126,7 +133,8 @@ def _apportion(finer: pd.DataFrame, level: int, class_weights: pd.DataFrame | No
     return shares.rename(columns={"parent": "industry", "share": "weight"})
 
 
-def _from_categories(name: str, version: str, source: str, rule: str, categories: dict) -> Taxonomy:
+def _from_categories(name: str, version: str, source: str, rule: str, categories: dict,
+                     level: int | None = None) -> Taxonomy:
     rows = [
         {"industry": str(code).replace(".", ""), "category": str(key),
          "category_name": str(spec.get("name", key)), "order": order}
@@ -137,7 +145,8 @@ def _from_categories(name: str, version: str, source: str, rule: str, categories
     duplicated = table[table["industry"].duplicated()]["industry"].tolist()
     if duplicated:
         raise MappingInputError(f"taxonomy {name}: code(s) {', '.join(duplicated)} are in more than one category")
-    return Taxonomy(name, version, source, rule, table)
+    native = level if level is not None else int(industry_level(table["industry"]).max()) if len(table) else 2
+    return Taxonomy(name, version, source, rule, table, native)
 
 
 def load_taxonomy(path: str | Path, *, name: str | None = None, version: str = "user") -> Taxonomy:
@@ -156,7 +165,8 @@ def load_taxonomy(path: str | Path, *, name: str | None = None, version: str = "
         if not isinstance(spec, dict) or not isinstance(spec.get("categories"), dict):
             raise MappingInputError(f"taxonomy file {path} needs a 'categories' mapping")
         return _from_categories(spec.get("name", name or path.stem), str(spec.get("version", version)),
-                                spec.get("source", str(path)), spec.get("rule", ""), spec["categories"])
+                                spec.get("source", str(path)), spec.get("rule", ""), spec["categories"],
+                                spec.get("level"))
     table = pd.read_csv(path, dtype=str)
     require_columns(table, ["industry", "category"], f"taxonomy file {path}")
     categories: dict[str, dict] = {}
@@ -189,7 +199,7 @@ def cluster_categories() -> Taxonomy:
         "US benchmark cluster definitions (Delgado, Porter & Stern 2016) through the NAICS 2017 -> NACE Rev. 2 "
         "correspondence (Eurostat)",
         "a NACE class takes the cluster most of its corresponding NAICS codes belong to; ties: traded before "
-        "local, then the lower cluster code", table)
+        "local, then the lower cluster code", table, level=4)
 
 
 BUILTIN = ("cluster_categories", "eurostat_hightech_manufacturing", "eurostat_kis", "smart_industry_40")
