@@ -96,12 +96,13 @@ def us_cluster_strength(regions: pd.DataFrame, national: pd.DataFrame) -> pd.Dat
     """
     require_columns(regions, REGION_COLUMNS, "regions")
     require_columns(national, ["cluster_code", "traded", "national_emp"], "national totals")
-    frame = regions.copy()
+    frame = regions.assign(traded=regions["traded"].astype(bool))
     if "year" not in frame.columns:
         frame["year"] = 0
     missing = sorted(set(frame["cluster_code"]) - set(national["cluster_code"]))
     if missing:
         raise MappingInputError(f"national totals lack cluster(s) {', '.join(map(str, missing))}")
+    national = national.assign(traded=national["traded"].astype(bool))
     nat = national.assign(national_type_emp=national.groupby("traded")["national_emp"].transform("sum"))
     frame = frame.merge(nat[["cluster_code", "national_emp", "national_type_emp"]], on="cluster_code", how="left")
     frame["emp_traded_or_local"] = frame.groupby(["region_type", "region_code", "year", "traded"])["emp"].transform("sum")
