@@ -128,8 +128,8 @@ def aggregates(request: HttpRequest, filters: Query[AggregateFilters]) -> Any:
     view = selectors.aggregate_view(questionnaire=questionnaire, by=filters.by, campaign=campaign,
                                     region_code=filters.region.strip().upper(), sector=filters.sector.strip().upper(),
                                     size_class=filters.size_class)
-    keys = [key for key, _ in view.dimensions] + ["overall"]
-    levels = [key for key, _ in view.levels]
+    keys = [key for key, _name in view.dimensions] + ["overall"]
+    levels = [key for key, _name in view.levels]
     return {"questionnaire": questionnaire.code, "min_group_size": view.min_size,
             "groups": [_group(row, keys, levels) for row in aggregate_rows(view)],
             "progress_t0_t1": [_group(row, keys, []) for row in aggregate_rows(view, progress=True)]}

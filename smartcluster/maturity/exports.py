@@ -51,9 +51,9 @@ def _row(table_row: pd.Series, dimensions: list[str], levels: list[str], label: 
 def aggregate_rows(view: AggregateView, *, progress: bool = False) -> list[dict[str, Any]]:
     """Table rows of an aggregate view (total first); suppressed rows carry no figure at all."""
     table = view.progress if progress else view.table
-    keys = [key for key, _ in view.dimensions] + ["overall"]
-    levels = [] if progress else [key for key, _ in view.levels]
-    return [_row(row, keys, levels, group_label(view.by, row["group"])) for _, row in table.iterrows()]
+    keys = [key for key, _name in view.dimensions] + ["overall"]
+    levels = [] if progress else [key for key, _name in view.levels]
+    return [_row(row, keys, levels, group_label(view.by, row["group"])) for _index, row in table.iterrows()]
 
 
 def peer_rows(peers: pd.DataFrame, *, assessment: Assessment) -> list[dict[str, Any]]:
@@ -65,7 +65,7 @@ def peer_rows(peers: pd.DataFrame, *, assessment: Assessment) -> list[dict[str, 
              "region": _("Same region: %(region)s") % {"region": assessment.region.display_name
                                                        if assessment.region_id else ""}}
     keys = [d.key for d in assessment.questionnaire.parsed().dimensions] + ["overall"]
-    return [_row(row, keys, [], names[row["group"]]) for _, row in peers.iterrows()]
+    return [_row(row, keys, [], names[row["group"]]) for _index, row in peers.iterrows()]
 
 
 def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResponse:
@@ -74,7 +74,7 @@ def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResp
     from openpyxl.styles import Font
 
     workbook = Workbook()
-    dimension_names = [name for _, name in view.dimensions] + [_("Overall")]
+    dimension_names = [name for _key, name in view.dimensions] + [_("Overall")]
     for index, (sheet_title, progress) in enumerate(((_("Distribution"), False), (_("Progress T0 to T1"), True))):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = sheet_title
@@ -82,7 +82,7 @@ def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResp
         for name in dimension_names:
             header += [f"{name}: {stat}" for stat in (_("mean"), _("lower quartile"), _("median"),
                                                       _("upper quartile"))]
-        header += [] if progress else [_("Share %(level)s (%%)") % {"level": label} for _, label in view.levels]
+        header += [] if progress else [_("Share %(level)s (%%)") % {"level": label} for _key, label in view.levels]
         sheet.append(header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartcluster.maturity.definition import Questionnaire as Definition
 from smartcluster.maturity.definition import definition_checksum, questionnaire_from_mapping
+from smartcluster.organisations.models import SizeClass
 
 
 class QuestionnaireStatus(models.TextChoices):
@@ -112,7 +113,7 @@ class Assessment(models.Model):
     # sha256 of the respondent key kept in the browser's cookie (see services.respondent_key_hash)
     respondent_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     # profile snapshot: what peer comparison groups by, as it was when the assessment was taken
-    size_class = models.CharField(_("size band"), max_length=10, blank=True)
+    size_class = models.CharField(_("size band"), max_length=10, choices=SizeClass.choices, blank=True)
     nace = models.ForeignKey("industries.Industry", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="+", verbose_name=_("sector (NACE section)"))
     region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,

@@ -242,14 +242,14 @@ def aggregate_view(*, questionnaire: Questionnaire, by: str | None = None, campa
         raise ValueError(f"unknown grouping '{by}' (known: {', '.join(GROUPINGS)})")
     definition = questionnaire.parsed()
     dimensions = [(d.key, d.title) for d in definition.dimensions]
-    values = [key for key, _ in dimensions] + ["overall"]
+    values = [key for key, _name in dimensions] + ["overall"]
     levels = [(level.key, level.label) for level in definition.levels]
     selected = _filtered(Assessment.objects.all(), campaign=campaign, owner_id=owner_id, region_code=region_code,
                          sector=sector, size_class=size_class)
     minimum = min_group_size()
     frame = results_frame(questionnaire=questionnaire, assessments=selected)
     table = distribution_table(frame, values=values, by=by, categories="level",
-                               category_keys=[key for key, _ in levels], min_size=minimum)
+                               category_keys=[key for key, _name in levels], min_size=minimum)
     change = progress_frame(results_frame(questionnaire=questionnaire, assessments=selected, stage=0),
                             results_frame(questionnaire=questionnaire, assessments=selected, stage=1),
                             values=values)

@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from smartcluster.maturity import selectors, services
 from smartcluster.maturity.definition import packaged_definition
-from smartcluster.maturity.models import Assessment, AssessmentStatus, Campaign, Questionnaire, QuestionnaireStatus
+from smartcluster.maturity.models import (
+    Assessment,
+    AssessmentStatus,
+    Campaign,
+    Questionnaire,
+    QuestionnaireStatus,
+    SupportKind,
+    SupportOffer,
+)
 from smartcluster.maturity.services import AssessmentRefused
 
 pytestmark = pytest.mark.django_db
@@ -169,8 +177,6 @@ def test_load_command_loads_and_publishes_the_packaged_questionnaire(db):
 
 
 def test_recommendations_name_weak_dimensions_next_steps_and_regional_support(submitted, regions):
-    from smartcluster.maturity.models import SupportOffer, SupportKind
-
     SupportOffer.objects.create(region=regions["LT"], kind=SupportKind.DIH, name="EDIH Lithuania",
                                 dimensions="strategy,readiness,human,data,automation,green")
     SupportOffer.objects.create(region=regions["LT02"], kind=SupportKind.TRAINING, name="Elsewhere only")
