@@ -150,8 +150,11 @@ def event_slots_generate(*, event: Event) -> list[TimeSlot]:
 # --- registrations -----------------------------------------------------------------------------------------------
 
 def _tags_from_names(names: Iterable[str]) -> list[Tag]:
-    tags = []
-    for name in {name.strip() for name in names if name.strip()}:
+    tags, seen = [], set()
+    for name in (name.strip() for name in names):
+        if not name or name.lower() in seen:
+            continue
+        seen.add(name.lower())
         tag = Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).first()
         tags.append(tag or Tag.objects.create(kind=TagKind.TECHNOLOGY, name=name[:100]))
     return tags
