@@ -41,7 +41,8 @@ def one_line_errors(command: Callable) -> Callable:
     def wrapper(*args: object, **kwargs: object) -> object:
         try:
             return command(*args, **kwargs)
-        except (MappingInputError, FileNotFoundError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        except (MappingInputError, FileNotFoundError, UnicodeDecodeError, pd.errors.ParserError,
+                pd.errors.EmptyDataError) as error:
             raise click.ClickException(str(error).splitlines()[0] if str(error) else type(error).__name__) from None
     return wrapper
 
@@ -157,17 +158,25 @@ def _latest_year(employment: pd.DataFrame) -> int:
 
 
 def _one_version(employment: pd.DataFrame, nuts_version: int | None, year: int) -> pd.DataFrame:
-    """Keep one NUTS version, saying how many regions of other versions were left out (never mixed silently)."""
+    """Move rows to one NUTS version where the recoding is one-to-one and drop the rest, saying which regions
+    were left out (never mixed silently). Default: the newest version in the year's data."""
+    from smartcluster.sources.nuts_versions import on_version
+
     in_year = employment[employment["year"] == year]
     if in_year.empty:
         raise MappingInputError(f"no employment data for {year}")
-    chosen = nuts_version if nuts_version is not None else int(in_year["nuts_version"].mode().iloc[0])
-    left_out = sorted(set(in_year.loc[in_year["nuts_version"] != chosen, "region"]))
+    chosen = nuts_version if nuts_version is not None else int(in_year["nuts_version"].max())
+    moved = on_version(employment.assign(native=employment["nuts_version"] == chosen), chosen)
+    # an old code recoded one-to-one (EL11 -> EL51) can meet rows already published under the new code:
+    # keep the row published in the chosen version, else the known one
+    kept = (moved[moved["nuts_version"] == chosen]
+            .sort_values(["native", "value"], ascending=[False, True], na_position="last")
+            .drop_duplicates(["region", "year", "industry"]).drop(columns="native"))
+    left_out = sorted(set(moved.loc[(moved["nuts_version"] != chosen) & (moved["year"] == year), "region"]))
     if left_out:
-        click.echo(f"NUTS {chosen}: {len(left_out)} region(s) of other NUTS versions left out "
+        click.echo(f"NUTS {chosen}: {len(left_out)} region(s) not expressible in this version left out "
                    f"({', '.join(left_out[:8])}{' …' if len(left_out) > 8 else ''}); choose with --nuts-version",
                    err=True)
-    kept = employment[employment["nuts_version"] == chosen]
     if kept.empty:
         raise MappingInputError(f"no regions of NUTS version {chosen} in {year}")
     return kept
