@@ -21,7 +21,8 @@ def fixture_store(shared_data: Path) -> None:
     from smartcluster.statistics import StatisticsStore
 
     path = shared_data / "fixture-7-countries" / "sbs_r_nuts06_r2_7countries.tsv.gz"
-    observations, _ = observations_from_bytes(gzip.open(path).read(), dataset="sbs_r_nuts06_r2", file=str(path))
+    with gzip.open(path) as handle:
+        observations, _ = observations_from_bytes(handle.read(), dataset="sbs_r_nuts06_r2", file=str(path))
     StatisticsStore().replace_dataset("sbs_r_nuts06_r2", observations, {"source": str(path)})
 
 
