@@ -79,6 +79,7 @@ def _history(path: str) -> NutsFile:
 # Which official files make each version. A history workbook gives the codes and names of its NEW version; GISCO
 # files win where both have a code (they carry boundaries), the workbook adds what GISCO lacks (2016 level 3).
 NUTS_FILES: dict[int, tuple[NutsFile, ...]] = {
+    2006: (_history("NUTS2003-NUTS2006.xls"),),
     2010: (_history("NUTS2006-NUTS2010.xls"),),
     2013: (_history("NUTS2010-NUTS2013.xls"),),
     2016: (
@@ -213,16 +214,17 @@ def history_regions_parse(payload: bytes, *, label: str, new_version: int) -> li
 
     try:
         workbook = pd.ExcelFile(io.BytesIO(payload))
-        sheet = next(name for name in workbook.sheet_names if re.fullmatch(rf"NUTS\s*\d{{4}}\s*-\s*NUTS\s*{new_version}",
-                                                                            name.strip()))
+    except Exception as error:  # noqa: BLE001 - pandas/xlrd/openpyxl/zipfile raise many types for a damaged file
+        raise ReferenceDataError(f"{label}: not a readable Excel workbook ({type(error).__name__}: {error})") from error
+    sheet = next((name for name in workbook.sheet_names
+                  if re.fullmatch(rf"NUTS\s*\d{{4}}\s*-\s*NUTS\s*{new_version}", name.strip())), None)
+    if sheet is None:
+        raise ReferenceDataError(f"{label}: no sheet 'NUTSyyyy-NUTS{new_version}' (sheets: {workbook.sheet_names})")
+    try:
         rows = workbook.parse(sheet, header=None, dtype=object).values.tolist()
         header, columns = _header_row(rows, new_version)
-    except StopIteration:
-        raise ReferenceDataError(f"{label}: no sheet 'NUTSyyyy-NUTS{new_version}'") from None
     except ValueError as error:
-        raise ReferenceDataError(f"{label}: {error}") from error
-    except Exception as error:  # noqa: BLE001 - xlrd/openpyxl/zipfile raise many types for a damaged workbook
-        raise ReferenceDataError(f"{label}: not a readable Excel workbook ({type(error).__name__}: {error})") from error
+        raise ReferenceDataError(f"{label}, sheet {sheet}: {error}") from error
     records: dict[str, RegionRecord] = {}
     for row in rows[header + 1:]:
         raw_code = _clean(row[columns["code"]])

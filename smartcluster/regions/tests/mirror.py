@@ -12,6 +12,7 @@ NUTS_MIRROR = {
     "geojson/NUTS_RG_20M_2016_4326_LEVL_2.geojson": "gisco-nuts/NUTS_RG_20M_2016_4326_LEVL_2.geojson.gz",
 }
 HISTORY_MIRROR = {
+    "NUTS2003-NUTS2006.xls": "nuts-history/NUTS2003-NUTS2006.xls.gz",
     "NUTS2006-NUTS2010.xls": "nuts-history/NUTS2006-NUTS2010.xls.gz",
     "NUTS2010-NUTS2013.xls": "nuts-history/NUTS2010-NUTS2013.xls.gz",
     "NUTS2013-NUTS2016.xlsx": "nuts-history/NUTS2013-NUTS2016.xlsx.gz",
