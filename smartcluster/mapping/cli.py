@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from smartcluster.mapping.frames import MappingInputError
+from smartcluster.mapping.frames import MappingInputError, on_single_nuts_version
 from smartcluster.mapping.location_quotient import covered_employment
 from smartcluster.mapping.relatedness import relatedness
 from smartcluster.mapping.stars import star_ratings
@@ -158,26 +158,17 @@ def _latest_year(employment: pd.DataFrame) -> int:
 
 
 def _one_version(employment: pd.DataFrame, nuts_version: int | None, year: int) -> pd.DataFrame:
-    """Move rows to one NUTS version where the recoding is one-to-one and drop the rest, saying which regions
-    were left out (never mixed silently). Default: the newest version in the year's data."""
-    from smartcluster.sources.nuts_versions import on_version
-
+    """One NUTS version (default: the newest in the year's data), saying which regions were left out."""
     in_year = employment[employment["year"] == year]
     if in_year.empty:
         raise MappingInputError(f"no employment data for {year}")
     chosen = nuts_version if nuts_version is not None else int(in_year["nuts_version"].max())
-    moved = on_version(employment.assign(native=employment["nuts_version"] == chosen), chosen)
-    # an old code recoded one-to-one (EL11 -> EL51) can meet rows already published under the new code:
-    # keep the row published in the chosen version, else the known one
-    kept = (moved[moved["nuts_version"] == chosen]
-            .sort_values(["native", "value"], ascending=[False, True], na_position="last")
-            .drop_duplicates(["region", "year", "industry"]).drop(columns="native"))
-    left_out = sorted(set(moved.loc[(moved["nuts_version"] != chosen) & (moved["year"] == year), "region"]))
+    kept, left_out = on_single_nuts_version(employment, chosen)
     if left_out:
         click.echo(f"NUTS {chosen}: {len(left_out)} region(s) not expressible in this version left out "
                    f"({', '.join(left_out[:8])}{' …' if len(left_out) > 8 else ''}); choose with --nuts-version",
                    err=True)
-    if kept.empty:
+    if kept.empty or year not in set(kept["year"]):
         raise MappingInputError(f"no regions of NUTS version {chosen} in {year}")
     return kept
 
