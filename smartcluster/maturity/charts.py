@@ -17,17 +17,29 @@ def _closed(values: Sequence[float | None]) -> list[float | None]:
     return [*values, values[0]] if values else []
 
 
+def wrapped(label: str, width: int = 16) -> str:
+    """A long axis label broken into lines (Plotly's `<br>`) so it fits beside a phone-sized radar."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def radar_figure(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
                  *, title: str) -> dict:
     """A radar (Scatterpolar) of 0–100 scores, one outline per series (e.g. this result, an earlier one)."""
     colours = [BRAND, EARLIER, PEERS]
     traces = [{"type": "scatterpolar", "r": _closed([None if v is None else round(v, 1) for v in values]),
-               "theta": _closed(list(labels)), "name": name, "fill": "toself" if index == 0 else "none",
+               "theta": _closed([wrapped(label) for label in labels]), "name": name, "fill": "toself" if index == 0 else "none",
                "line": {"color": colours[index % len(colours)], "dash": "solid" if index == 0 else "dash"},
-               "hovertemplate": "%{theta}: %{r}<extra>" + name + "</extra>"}
+               "hovertemplate": "%{r}<extra>" + name + "</extra>"}
               for index, (name, values) in enumerate(series)]
     return {"data": traces,
-            "layout": {"title": {"text": title}, "polar": {"radialaxis": {"range": [0, 100], "dtick": 25}},
+            "layout": {"title": {"text": title, "font": {"size": 14}}, "font": {"size": 11},
+                       "polar": {"radialaxis": {"range": [0, 100], "dtick": 25}},
                        "showlegend": len(series) > 1, "margin": {"l": 60, "r": 60, "t": 60, "b": 40},
                        "legend": {"orientation": "h"}}}
 

@@ -109,3 +109,4 @@ def test_levels_band_the_unrounded_score(score, level):
 def test_weak_dimensions_are_those_below_average_lowest_first_else_the_two_lowest():
     assert weak_dimensions({"a": 60.0, "b": 20.0, "c": 40.0, "d": None}) == ["b", "c"]
     assert weak_dimensions({"a": 90.0, "b": 80.0, "c": 70.0}) == ["c", "b"]
+
