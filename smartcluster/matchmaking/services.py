@@ -357,7 +357,8 @@ def meeting_request(*, user: Any, requester: Participant, recipient: Participant
 
 
 def _locked_meeting(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("event").get(pk=meeting.pk)
+    # of=("self",): lock the meeting row only; the limits are guarded by the participants' row locks.
+    return Meeting.objects.select_for_update(of=("self",)).select_related("event").get(pk=meeting.pk)
 
 
 def meeting_accept(*, user: Any, meeting: Meeting) -> Meeting:
