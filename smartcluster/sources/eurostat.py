@@ -208,7 +208,8 @@ def _melted(table: pd.DataFrame, keys: pd.DataFrame, dimensions: list[str], year
     split = tidy.split_cells(table.iloc[:, 1:].to_numpy().ravel())
     cells = pd.DataFrame({d: np.repeat(keys[i].str.strip().to_numpy(), n_years) for i, d in enumerate(dimensions)})
     cells["year"] = np.tile(np.array(years, dtype=np.int64), n_rows)
-    cells[["token", "value", "flags"]] = split[["token", "value", "flags"]].to_numpy()
+    for column in ("token", "value", "flags"):
+        cells[column] = split[column].to_numpy()
     cells["line"] = np.repeat(line_numbers, n_years)
     cells["column"] = np.tile(np.array([h.strip() for h in header[1:]], dtype=object), n_rows)
     return cells

@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from smartcluster import config
 
@@ -38,7 +40,7 @@ class StatisticsStore:
 
     def replace_dataset(self, dataset: str, observations: pd.DataFrame, provenance: dict) -> None:
         """Replace every observation of `dataset` and its provenance in one transaction (all or nothing)."""
-        rows = _conformed(dataset, observations)
+        rows = _arrow_rows(dataset, observations)
         record = {**provenance, "dataset": dataset}
         with self._connect(read_only=False) as con:
             _ensure_schema(con)
@@ -71,7 +73,7 @@ class StatisticsStore:
         with self._connect(read_only=True) as con:
             if con is None:
                 return _empty_observations()
-            return _typed(con.execute(sql, parameters).df())
+            return _typed(con.execute(sql, parameters).to_arrow_table().to_pandas())
 
     def datasets(self) -> pd.DataFrame:
         """One row per loaded dataset: provenance, years, counts and completeness (share of cells with a value)."""
@@ -144,26 +146,38 @@ def _has_schema(con: duckdb.DuckDBPyConnection) -> bool:
     return {"observations", "datasets"} <= names
 
 
-def _conformed(dataset: str, observations: pd.DataFrame) -> pd.DataFrame:
-    """The observations in the store's column order and types; a missing required column is an error."""
+def _arrow_rows(dataset: str, observations: pd.DataFrame) -> pa.Table:
+    """The observations as an Arrow table in the store's columns and types (built column by column, no copies of
+    the frame); a missing required column or an unknown version, level or year is an error."""
     missing = [c for c in REQUIRED if c not in observations and c not in OPTIONAL_DEFAULTS]
     if missing:
         raise ValueError(f"observations for {dataset!r} lack the column(s) {', '.join(missing)}")
-    rows = observations.assign(dataset=dataset)
-    for column, default in OPTIONAL_DEFAULTS.items():
-        rows[column] = rows[column].fillna(default) if column in rows else default
-    return _typed(rows[list(COLUMNS)])
+    n = len(observations)
+    arrays = {"dataset": pa.nulls(n, pa.string()).fill_null(dataset)}
+    for column, kind in list(COLUMNS.items())[1:]:
+        values = observations[column] if column in observations else pd.Series(OPTIONAL_DEFAULTS[column], index=observations.index)
+        if kind == "INTEGER":
+            if values.isna().any():
+                raise ValueError(f"observations for {dataset!r} have rows without {column}")
+            arrays[column] = pa.array(values.to_numpy(dtype="int64"), type=pa.int32())
+        elif kind == "DOUBLE":
+            arrays[column] = pa.array(pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan),
+                                      from_pandas=True)
+        else:
+            arrays[column] = pa.array(values.astype(object).where(values.notna(), ""), type=pa.string())
+    return pa.table(arrays)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """The contract's dtypes: ints for versions, levels and years, float values (NaN when unknown), str flags."""
-    frame = frame.copy()
+    frame = frame.reset_index(drop=True)
     for column in ("nuts_version", "nuts_level", "industry_level", "year"):
         frame[column] = frame[column].astype("int64")
     frame["value"] = frame["value"].astype("float64")
     for column in ("dataset", "region", "industry", "classification", "measure", "measure_code", "flags", "unit"):
-        frame[column] = frame[column].fillna("").astype(str)
-    return frame.reset_index(drop=True)
+        if frame[column].dtype != object or frame[column].isna().any():
+            frame[column] = frame[column].fillna("").astype(str)
+    return frame
 
 
 def _empty_observations() -> pd.DataFrame:
