@@ -12,8 +12,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import DefinitionError, definition_from_yaml
+from smartcluster.maturity.definition import DefinitionError, definition_from_yaml, questionnaire_from_mapping
 from smartcluster.maturity.models import Assessment, Campaign, Questionnaire, SupportOffer
+from smartcluster.maturity.selectors import questionnaire_change_blocked
 
 
 class QuestionnaireImportForm(forms.ModelForm):
@@ -36,8 +37,12 @@ class QuestionnaireImportForm(forms.ModelForm):
                 cleaned["definition"] = definition_from_yaml(upload.read().decode("utf-8"))
             elif not cleaned.get("definition"):
                 raise ValidationError(_("Upload a definition file."))
+            code = questionnaire_from_mapping(cleaned["definition"]).code
         except (DefinitionError, UnicodeDecodeError) as error:
             raise ValidationError(_("The definition cannot be used: %(error)s") % {"error": error}) from error
+        if questionnaire_change_blocked(code=code, definition=cleaned["definition"]):
+            raise ValidationError(_("Version %(code)s has been answered and cannot change; give the new version "
+                                    "a new code.") % {"code": code})
         return cleaned
 
 
@@ -53,12 +58,9 @@ class QuestionnaireAdmin(admin.ModelAdmin):
         return [*fixed, "definition"] if obj is not None and obj.assessments.exists() else fixed
 
     def save_model(self, request: HttpRequest, obj: Questionnaire, form: Any, change: bool) -> None:
-        try:
-            saved = services.questionnaire_load(definition=form.cleaned_data["definition"])
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return
+        saved = services.questionnaire_load(definition=form.cleaned_data["definition"])
         obj.pk = saved.pk
+        obj.refresh_from_db()
 
     @admin.action(description=_("Publish the selected versions (retires older ones of the family)"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Questionnaire]) -> None:

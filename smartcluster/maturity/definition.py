@@ -109,9 +109,21 @@ def _require(data: Mapping[str, Any], key: str, where: str) -> Any:
     return data[key]
 
 
+def _known_fields(items: list[Any], allowed: set[str], where: str) -> None:
+    """Unknown fields are refused: in YAML a comma in an unquoted label silently makes one."""
+    for item in items:
+        if not isinstance(item, Mapping):
+            raise DefinitionError(f"{where}: every entry needs a key and a label")
+        unknown = set(item) - allowed
+        if unknown:
+            raise DefinitionError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))} "
+                                  f"(quote labels that contain commas)")
+
+
 def _options(items: Any, where: str) -> tuple[Option, ...]:
     if not isinstance(items, list) or not items:
         raise DefinitionError(f"{where}: needs a non-empty list")
+    _known_fields(items, {"key", "label", "points", "negative"}, where)
     options = tuple(
         Option(key=str(_require(item, "key", where)), label=str(_require(item, "label", where)),
                points=float(item.get("points", 1)), negative=bool(item.get("negative", False)))
@@ -130,6 +142,7 @@ def _question(data: Mapping[str, Any], scales: Mapping[str, Any], where: str) ->
     form = _require(data, "form", where)
     if form not in FORMS:
         raise DefinitionError(f"{where}: unknown answer form '{form}' (known: {', '.join(FORMS)})")
+    _known_fields(data.get("rows", []), {"key", "label"}, f"{where} rows")
     rows = tuple(Row(key=str(_require(r, "key", where)), label=str(_require(r, "label", where)))
                  for r in data.get("rows", []))
     options: tuple[Option, ...] = ()

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
 from smartcluster.maturity.aggregates import TOTAL, distribution_table, groups_table, progress_frame
-from smartcluster.maturity.definition import NOT_APPLICABLE, Question
+from smartcluster.maturity.definition import NOT_APPLICABLE, Question, definition_checksum
 from smartcluster.maturity.definition import Questionnaire as Definition
 from smartcluster.maturity.models import (
     Assessment,
@@ -35,6 +35,13 @@ def questionnaire_current(*, family: str = "dma-sme") -> Questionnaire | None:
     """The published version new assessments of a family use."""
     return Questionnaire.objects.filter(family=family, status=QuestionnaireStatus.PUBLISHED).order_by(
         "-version").first()
+
+
+def questionnaire_change_blocked(*, code: str, definition: dict[str, Any]) -> bool:
+    """Would loading this definition change a version that has been answered (past scores must never change)?"""
+    existing = Questionnaire.objects.filter(code=code).first()
+    return (existing is not None and existing.checksum != definition_checksum(definition)
+            and existing.assessments.exists())
 
 
 def assessment_may_view(*, assessment: Assessment, user: Any, respondent_hash: str) -> bool:

@@ -15,12 +15,7 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.industries.models import Industry
-from smartcluster.maturity.definition import (
-    DefinitionError,
-    answers_errors,
-    definition_checksum,
-    questionnaire_from_mapping,
-)
+from smartcluster.maturity.definition import DefinitionError, answers_errors, questionnaire_from_mapping
 from smartcluster.maturity.models import (
     Assessment,
     AssessmentStatus,
@@ -29,6 +24,7 @@ from smartcluster.maturity.models import (
     QuestionnaireStatus,
 )
 from smartcluster.maturity.scoring import NegativeOptionRule, RowTicksRule, ScoringRules, assessment_score
+from smartcluster.maturity.selectors import questionnaire_change_blocked
 from smartcluster.organisations.models import Organisation, OrganisationType
 from smartcluster.regions.models import Region
 
@@ -63,11 +59,10 @@ def questionnaire_load(*, definition: dict[str, Any], publish: bool = False) -> 
         parsed = questionnaire_from_mapping(definition)
     except DefinitionError as error:
         raise ValidationError(str(error)) from error
-    questionnaire = Questionnaire.objects.filter(code=parsed.code).first() or Questionnaire(code=parsed.code)
-    changed = questionnaire.pk is not None and questionnaire.checksum != definition_checksum(definition)
-    if changed and questionnaire.assessments.exists():
+    if questionnaire_change_blocked(code=parsed.code, definition=definition):
         raise ValidationError(_("The questionnaire version %(code)s has been answered and cannot change; "
                                     "publish it under a new code.") % {"code": parsed.code})
+    questionnaire = Questionnaire.objects.filter(code=parsed.code).first() or Questionnaire(code=parsed.code)
     questionnaire.family, questionnaire.version, questionnaire.title = parsed.family, parsed.version, parsed.title
     questionnaire.definition = definition
     questionnaire.full_clean(exclude=["checksum"])

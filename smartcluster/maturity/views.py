@@ -137,8 +137,10 @@ def step(request: HttpRequest, public_id: Any, step: int) -> HttpResponse:
     if assessment.status == AssessmentStatus.SUBMITTED:
         return redirect("maturity:report", public_id=assessment.public_id)
     definition = assessment.questionnaire.parsed()
-    if step > len(definition.dimensions) or (step > 0 and assessment.organisation_id is None):
-        return redirect("maturity:step", public_id=assessment.public_id, step=min(assessment.step, 0))
+    if step > len(definition.dimensions):
+        return redirect("maturity:review", public_id=assessment.public_id)
+    if step > 0 and assessment.organisation_id is None:
+        return redirect("maturity:step", public_id=assessment.public_id, step=0)
     if step == 0:
         form: Any = _profile_form(request, assessment)
     else:

@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from smartcluster.maturity.definition import (
+    PACKAGED,
     DefinitionError,
     answers_errors,
     definition_checksum,
@@ -66,3 +67,10 @@ def test_checksum_changes_when_a_point_changes():
     changed["scales"]["stage_0_5"][5]["points"] = 6
     assert definition_checksum(changed) != definition_checksum(DEFAULT)
     assert definition_checksum(copy.deepcopy(DEFAULT)) == definition_checksum(DEFAULT)
+
+
+def test_an_unquoted_comma_in_a_label_is_caught_as_an_unknown_field():
+    text = (PACKAGED / "dma-sme-v1.yaml").read_text().replace(
+        '"Marketing, sales and customer service"', "Marketing, sales and customer service")
+    with pytest.raises(DefinitionError, match="unknown field"):
+        definition_from_yaml(text)

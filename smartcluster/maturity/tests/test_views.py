@@ -238,3 +238,18 @@ def test_report_peer_comparison_appears_only_for_groups_of_five(submitted, campa
     _respondents(submitted, None, 4)
     page = client.get(reverse("maturity:report", args=[mine.public_id])).content.decode()
     assert page.count("Not enough answers yet") == 0
+
+
+def test_aggregates_export_applies_the_threshold(submitted, campaign, manager_client):
+    _respondents(submitted, campaign, 4)
+    rows = _sheet_rows(manager_client.get(reverse("maturity:aggregates_export")))
+    assert rows[1][1] == "suppressed" and len(rows) == 2
+    submitted("Firm 99", campaign=campaign)
+    rows = _sheet_rows(manager_client.get(reverse("maturity:aggregates_export")))
+    assert rows[1][1] == 5
+    assert not any("min" in str(cell).lower() or "max" in str(cell).lower() for cell in rows[0])
+
+
+def test_api_lists_questionnaire_versions(client, questionnaire):
+    body = client.get(reverse("api:questionnaire_list")).json()
+    assert [q["code"] for q in body] == ["dma-sme-v1"]
