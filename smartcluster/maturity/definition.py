@@ -1,6 +1,7 @@
 """A questionnaire as data (dimensions, questions, answer forms, points, weights, level bands) and answer checks.
 
 Pure Python (no Django): read from YAML or a dict, validated with messages that name what is wrong.
+Texts may carry translations (`translations: {lt: {"q1.text": …}}`, paths from `text_paths`).
 Answers are JSON: per question key, `"na"` (not applicable) or the answer of its form; a missing key is skipped.
 - ``ticks``: a list of option keys;
 - ``ticks_per_row``: ``{row_key: [column_key, ...]}``;
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +177,9 @@ def _levels(items: Any) -> tuple[Level, ...]:
     return levels
 
 
-def questionnaire_from_mapping(data: Mapping[str, Any]) -> Questionnaire:
-    """Build and validate a questionnaire from its data (as read from YAML)."""
+def questionnaire_from_mapping(data: Mapping[str, Any], language: str | None = None) -> Questionnaire:
+    """Build and validate a questionnaire from its data (as read from YAML), its texts in `language` where the
+    definition's `translations` carry them (English otherwise)."""
     if not isinstance(data, Mapping):
         raise DefinitionError("the questionnaire must be a mapping of fields")
     scales = data.get("scales", {}) or {}
@@ -193,12 +195,65 @@ def questionnaire_from_mapping(data: Mapping[str, Any]) -> Questionnaire:
         raise DefinitionError("question keys repeat across dimensions")
     if len({d.key for d in dimensions}) != len(dimensions):
         raise DefinitionError("dimension keys repeat")
-    return Questionnaire(code=str(_require(data, "code", "questionnaire")),
-                         family=str(_require(data, "family", "questionnaire")),
-                         version=int(_require(data, "version", "questionnaire")),
-                         title=str(_require(data, "title", "questionnaire")), dimensions=tuple(dimensions),
-                         levels=_levels(data.get("levels")), provisional=bool(data.get("provisional", False)),
-                         source=str(data.get("source", "")))
+    questionnaire = Questionnaire(code=str(_require(data, "code", "questionnaire")),
+                                  family=str(_require(data, "family", "questionnaire")),
+                                  version=int(_require(data, "version", "questionnaire")),
+                                  title=str(_require(data, "title", "questionnaire")), dimensions=tuple(dimensions),
+                                  levels=_levels(data.get("levels")),
+                                  provisional=bool(data.get("provisional", False)),
+                                  source=str(data.get("source", "")))
+    translations = data.get("translations") or {}
+    if not isinstance(translations, Mapping):
+        raise DefinitionError("translations: expected one mapping of texts per language code")
+    paths = text_paths(questionnaire)
+    for code, texts in translations.items():
+        unknown = set(texts or {}) - set(paths)
+        if unknown:
+            raise DefinitionError(f"translations {code}: unknown text(s) {', '.join(sorted(unknown))}")
+    return translated(questionnaire, translations.get(language) or {}) if language else questionnaire
+
+
+def text_paths(questionnaire: Questionnaire) -> dict[str, str]:
+    """Every text a respondent reads, by path (`q1.text`, `q1.design`, `strategy.advice.basic` …): the
+    template for a translation. Keys, points and weights are never translated, so scores do not depend on it."""
+    texts = {"title": questionnaire.title}
+    for level in questionnaire.levels:
+        texts[f"level.{level.key}.label"] = level.label
+        texts[f"level.{level.key}.description"] = level.description
+    for dimension in questionnaire.dimensions:
+        texts[f"{dimension.key}.title"] = dimension.title
+        texts[f"{dimension.key}.explanation"] = dimension.explanation
+        texts.update({f"{dimension.key}.advice.{level}": text for level, text in dimension.advice.items()})
+        for question in dimension.questions:
+            texts[f"{question.key}.text"] = question.text
+            texts[f"{question.key}.help"] = question.help
+            for item in (*question.options, *question.rows, *question.columns):
+                texts[f"{question.key}.{item.key}"] = item.label
+    return texts
+
+
+def translated(questionnaire: Questionnaire, texts: Mapping[str, str]) -> Questionnaire:
+    """The same questionnaire with the texts given by path replaced (missing ones stay in English)."""
+    if not texts:
+        return questionnaire
+
+    def text(path: str, default: str) -> str:
+        return texts.get(path) or default
+
+    def question(q: Question) -> Question:
+        return replace(q, text=text(f"{q.key}.text", q.text), help=text(f"{q.key}.help", q.help),
+                       options=tuple(replace(o, label=text(f"{q.key}.{o.key}", o.label)) for o in q.options),
+                       columns=tuple(replace(c, label=text(f"{q.key}.{c.key}", c.label)) for c in q.columns),
+                       rows=tuple(replace(r, label=text(f"{q.key}.{r.key}", r.label)) for r in q.rows))
+
+    dimensions = tuple(replace(d, title=text(f"{d.key}.title", d.title),
+                               explanation=text(f"{d.key}.explanation", d.explanation),
+                               advice={k: text(f"{d.key}.advice.{k}", v) for k, v in d.advice.items()},
+                               questions=tuple(question(q) for q in d.questions)) for d in questionnaire.dimensions)
+    levels = tuple(replace(level, label=text(f"level.{level.key}.label", level.label),
+                           description=text(f"level.{level.key}.description", level.description))
+                   for level in questionnaire.levels)
+    return replace(questionnaire, title=text("title", questionnaire.title), dimensions=dimensions, levels=levels)
 
 
 def definition_from_yaml(text: str) -> dict[str, Any]:
@@ -220,8 +275,10 @@ def packaged_definition(code: str) -> dict[str, Any]:
 
 
 def definition_checksum(data: Mapping[str, Any]) -> str:
-    """A fingerprint of a definition: results record it so a changed version is detected."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    """A fingerprint of what scores depend on: results record it so a changed version is detected. Translations
+    are left out, so an answered version can still be translated."""
+    scored = {key: value for key, value in data.items() if key != "translations"}
+    return hashlib.sha256(json.dumps(scored, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _row_answer_errors(question: Question, answer: Any) -> list[str]:

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.maturity.definition import Questionnaire as Definition
@@ -52,8 +53,9 @@ class Questionnaire(models.Model):
         self.checksum = definition_checksum(self.definition)
         super().save(*args, **kwargs)
 
-    def parsed(self) -> Definition:
-        return questionnaire_from_mapping(self.definition)
+    def parsed(self, language: str | None = None) -> Definition:
+        """The definition, its texts in the active language where translated (scores never depend on texts)."""
+        return questionnaire_from_mapping(self.definition, language or get_language())
 
 
 class Campaign(models.Model):

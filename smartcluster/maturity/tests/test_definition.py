@@ -14,6 +14,7 @@ from smartcluster.maturity.definition import (
     definition_from_yaml,
     packaged_definition,
     questionnaire_from_mapping,
+    text_paths,
 )
 
 DEFAULT = packaged_definition("dma-sme-v1")
@@ -74,3 +75,29 @@ def test_an_unquoted_comma_in_a_label_is_caught_as_an_unknown_field():
         '"Marketing, sales and customer service"', "Marketing, sales and customer service")
     with pytest.raises(DefinitionError, match="unknown field"):
         definition_from_yaml(text)
+
+
+def test_translations_replace_texts_but_never_keys_points_or_the_checksum():
+    translated = copy.deepcopy(DEFAULT)
+    translated["translations"] = {"lt": {"strategy.title": "Skaitmeninė verslo strategija",
+                                         "q2.needs": "Skaitmeniniai poreikiai susieti su tikslais"}}
+    lithuanian = questionnaire_from_mapping(translated, "lt")
+    assert lithuanian.dimension("strategy").title == "Skaitmeninė verslo strategija"
+    assert lithuanian.question("q2").options[0].label == "Skaitmeniniai poreikiai susieti su tikslais"
+    assert lithuanian.question("q2").options[0].key == "needs"
+    assert lithuanian.question("q3").text == questionnaire_from_mapping(DEFAULT).question("q3").text
+    assert questionnaire_from_mapping(translated, "de").dimension("strategy").title == "Digital business strategy"
+    assert definition_checksum(translated) == definition_checksum(DEFAULT)
+
+
+def test_a_translation_of_an_unknown_text_is_refused():
+    broken = copy.deepcopy(DEFAULT)
+    broken["translations"] = {"lt": {"q99.text": "?"}}
+    with pytest.raises(DefinitionError, match="unknown text"):
+        questionnaire_from_mapping(broken)
+
+
+def test_text_paths_list_every_label_once():
+    paths = text_paths(questionnaire_from_mapping(DEFAULT))
+    assert paths["q1.invested"] == "Already invested" and paths["q4.iot"] == "Internet of Things, industrial IoT"
+    assert paths["level.moderate.label"] == "Moderately advanced"

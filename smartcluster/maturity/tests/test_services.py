@@ -186,3 +186,18 @@ def test_recommendations_name_weak_dimensions_next_steps_and_regional_support(su
     first = recommendations[0]
     assert first.advice and first.next_steps
     assert [offer.name for offer in first.support] == ["EDIH Lithuania"]
+
+
+def test_translation_template_lists_the_texts_to_translate(questionnaire, capsys):
+    call_command("maturity_translation_template", "dma-sme-v1", "lt")
+    out = capsys.readouterr().out
+    assert out.startswith("translations:\n  lt:\n") and "q1.invested: Already invested" in out
+
+
+def test_an_answered_version_can_still_be_translated(submitted, questionnaire):
+    submitted("Acme Tools")
+    translated = copy.deepcopy(questionnaire.definition)
+    translated["translations"] = {"lt": {"strategy.title": "Skaitmeninė verslo strategija"}}
+    services.questionnaire_load(definition=translated)
+    assert Questionnaire.objects.get(pk=questionnaire.pk).parsed("lt").dimension("strategy").title == (
+        "Skaitmeninė verslo strategija")
