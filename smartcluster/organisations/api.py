@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -235,12 +235,12 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisat
 
 @router.post("/organisations/", response={201: OrganisationOut})
 @answers_refusals
-def organisation_create(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status:
     organisation = services.organisation_create(
         user=request.user, data=_organisation_data(payload),
         technology_tags=payload.technology_tags or (), sector_tags=payload.sector_tags or (),
     )
-    return 201, organisation
+    return Status(201, organisation)
 
 
 @router.patch("/organisations/{organisation_id}", response=OrganisationOut)
@@ -255,10 +255,10 @@ def organisation_update(request: HttpRequest, organisation_id: int, payload: Org
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
 @answers_refusals
-def organisation_delete(request: HttpRequest, organisation_id: int) -> tuple[int, None]:
+def organisation_delete(request: HttpRequest, organisation_id: int) -> Status:
     organisation = selectors.organisation_get(user=request.user, organisation_id=organisation_id)
     services.organisation_delete(user=request.user, organisation=organisation)
-    return 204, None
+    return Status(204, None)
 
 
 # People
@@ -298,8 +298,8 @@ def person_export(request: HttpRequest, person_id: int) -> dict[str, Any]:
 
 @router.post("/people/", response={201: PersonOut})
 @answers_refusals
-def person_create(request: HttpRequest, payload: PersonIn) -> tuple[int, Person]:
-    return 201, services.person_create(user=request.user, data=_person_data(request, payload))
+def person_create(request: HttpRequest, payload: PersonIn) -> Status:
+    return Status(201, services.person_create(user=request.user, data=_person_data(request, payload)))
 
 
 @router.patch("/people/{person_id}", response=PersonOut)
@@ -311,11 +311,11 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonIn) -> Pe
 
 @router.delete("/people/{person_id}", response={204: None})
 @answers_refusals
-def person_erase(request: HttpRequest, person_id: int) -> tuple[int, None]:
+def person_erase(request: HttpRequest, person_id: int) -> Status:
     """Erase a person's personal data on request."""
     person = selectors.person_get(user=request.user, person_id=person_id)
     services.person_erase(user=request.user, person=person)
-    return 204, None
+    return Status(204, None)
 
 
 # Projects
@@ -334,9 +334,9 @@ def project_detail(request: HttpRequest, project_id: int) -> Project:
 
 @router.post("/projects/", response={201: ProjectOut})
 @answers_refusals
-def project_create(request: HttpRequest, payload: ProjectIn) -> tuple[int, Project]:
+def project_create(request: HttpRequest, payload: ProjectIn) -> Status:
     data = _present(payload, "name", "acronym", "programme", "start_date", "semesters")
-    return 201, services.project_create(user=request.user, data=data)
+    return Status(201, services.project_create(user=request.user, data=data))
 
 
 @router.patch("/projects/{project_id}", response=ProjectOut)
@@ -349,9 +349,9 @@ def project_update(request: HttpRequest, project_id: int, payload: ProjectIn) ->
 
 @router.delete("/projects/{project_id}", response={204: None})
 @answers_refusals
-def project_delete(request: HttpRequest, project_id: int) -> tuple[int, None]:
+def project_delete(request: HttpRequest, project_id: int) -> Status:
     services.project_delete(user=request.user, project=selectors.project_get(project_id=project_id))
-    return 204, None
+    return Status(204, None)
 
 
 # Partners
@@ -377,7 +377,7 @@ def partner_detail(request: HttpRequest, partner_id: int) -> Partner:
 
 @router.post("/partners/", response={201: PartnerOut})
 @answers_refusals
-def partner_create(request: HttpRequest, payload: PartnerIn) -> tuple[int, Partner]:
+def partner_create(request: HttpRequest, payload: PartnerIn) -> Status:
     if payload.project_id is None or payload.organisation_id is None:
         raise HttpError(400, "project_id and organisation_id are required.")
     project = selectors.project_get(project_id=payload.project_id)
@@ -386,7 +386,7 @@ def partner_create(request: HttpRequest, payload: PartnerIn) -> tuple[int, Partn
         user=request.user, project=project, organisation=organisation,
         data=_present(payload, "role", "policy_instrument"), regions=_partner_regions(payload) or (),
     )
-    return 201, partner
+    return Status(201, partner)
 
 
 @router.patch("/partners/{partner_id}", response=PartnerOut)
@@ -401,6 +401,6 @@ def partner_update(request: HttpRequest, partner_id: int, payload: PartnerIn) ->
 
 @router.delete("/partners/{partner_id}", response={204: None})
 @answers_refusals
-def partner_delete(request: HttpRequest, partner_id: int) -> tuple[int, None]:
+def partner_delete(request: HttpRequest, partner_id: int) -> Status:
     services.partner_delete(user=request.user, partner=selectors.partner_get(user=request.user, partner_id=partner_id))
-    return 204, None
+    return Status(204, None)

@@ -41,6 +41,7 @@ class RegionCodesMixin:
 
 
 class OrganisationForm(RegionCodesMixin, forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     region_code = forms.CharField(label=_("NUTS region code"), required=False, max_length=10,
                                   help_text=_("For example EL61 (Thessalia) or ES62 (Región de Murcia)."))
     region_version = forms.TypedChoiceField(label=_("NUTS version"), choices=NutsVersion.choices, coerce=int,
