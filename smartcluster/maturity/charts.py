@@ -49,7 +49,7 @@ def median_bars_figure(labels: Sequence[str], medians: Sequence[float | None], q
     """Median per dimension with the interquartile range as error bars (never a minimum or maximum)."""
     plus = [None if m is None or h is None else round(h - m, 1) for m, h in zip(medians, q3, strict=True)]
     minus = [None if m is None or lo is None else round(m - lo, 1) for m, lo in zip(medians, q1, strict=True)]
-    return {"data": [{"type": "bar", "x": list(labels), "y": [None if m is None else round(m, 1) for m in medians],
+    return {"data": [{"type": "bar", "x": [wrapped(label) for label in labels], "y": [None if m is None else round(m, 1) for m in medians],
                       "marker": {"color": BRAND}, "name": "median",
                       "error_y": {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus}}],
             "layout": {"title": {"text": title}, "yaxis": {"range": [0, 100]},

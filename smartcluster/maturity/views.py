@@ -212,7 +212,7 @@ def _report_context(request: HttpRequest, assessment: Assessment) -> dict[str, A
     return {"assessment": assessment, "lines": lines, "previous": previous,
             "level_label": selectors.assessment_level_label(assessment=assessment),
             "recommendations": selectors.assessment_recommendations(assessment=assessment),
-            "radar": radar_figure(labels, series, title=_("Score per dimension (0–100)")),
+            "radar": radar_figure(labels, series, title=_("Score per area (0–100)")),
             "peers": exports.peer_rows(peers, assessment=assessment), "min_size": selectors.min_group_size(),
             "definition": assessment.questionnaire.parsed()}
 
@@ -260,7 +260,8 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only editors of an organisation create campaigns."))
     form = CampaignForm(request.POST or None, organisations=organisations,
                         initial={"opens_at": timezone.localtime().replace(second=0, microsecond=0),
-                                 "questionnaire": selectors.questionnaire_current()})
+                                 "questionnaire": selectors.questionnaire_current(),
+                                 "organisation": organisations.first() if organisations.count() == 1 else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -316,7 +317,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "campaign": campaign, "counts": selectors.campaign_counts(campaign=campaign), "by": by,
         "groupings": selectors.GROUPINGS,
         "link": request.build_absolute_uri(reverse("maturity:campaign_entry", args=[campaign.token])),
-        **_aggregate_context(view, _("Median score per dimension (bars: middle half of answers)"))})
+        **_aggregate_context(view, _("Median score per area (lines: middle half of answers)"))})
 
 
 @login_required
@@ -355,7 +356,7 @@ def aggregates(request: HttpRequest) -> HttpResponse:
     form, view = _filtered_view(request)
     context: dict[str, Any] = {"form": form, "view": view, "query": request.GET.urlencode()}
     if view is not None:
-        context.update(_aggregate_context(view, _("Median score per dimension (bars: middle half of answers)")))
+        context.update(_aggregate_context(view, _("Median score per area (lines: middle half of answers)")))
     return render(request, "maturity/aggregates.html", context, status=200 if view is not None else 400)
 
 

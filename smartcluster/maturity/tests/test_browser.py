@@ -106,3 +106,41 @@ def test_anonymous_sme_completes_a_campaign_resumes_its_draft_and_sees_its_repor
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= device["viewport"]["width"] + 1, "the report must not scroll sideways"
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_cluster_manager_creates_a_campaign_and_reads_its_anonymised_results(
+        browser: Any, live_server: Any, screenshot_dir: Path, questionnaire: Any, cluster: Any,
+        cluster_manager: Any, submitted: Any, settings: Any) -> None:
+    from django.test import Client
+
+    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
+    client = Client()
+    client.force_login(cluster_manager)
+    context = browser.new_context(**DESKTOP, **BEHIND_TLS)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/maturity/campaigns/new/")
+    page.get_by_label("Name").fill("Members' check-up 2026")
+    page.get_by_label("Organisations invited").fill("12")
+    page.get_by_role("button", name="Save").click()
+    assert page.locator("h1").inner_text() == "Members' check-up 2026"
+    link = page.get_by_label("Link to share with respondents").input_value()
+    assert "/maturity/c/" in link
+
+    campaign = cluster.maturity_campaigns.get()
+    for number in range(5):
+        submitted(f"Member {number}", k=number + 1, campaign=campaign, size_class="small" if number % 2 else "micro")
+    page.reload()
+    page.locator(".plot .main-svg").first.wait_for()
+    counts = page.locator("dl.counts dd").all_inner_texts()
+    assert counts == ["12", "5", "5"]
+    assert page.locator("table.aggregate").first.locator("tbody tr").count() == 1
+    page.get_by_label("Break down by").select_option("size_class")
+    page.get_by_role("button", name="Show").click()
+    first_table = page.locator("table.aggregate").first
+    assert first_table.locator("td.suppressed").count() == 2  # micro (3) and small (2) under five firms
+    page.screenshot(path=str(screenshot_dir / "maturity-campaign-results.png"), full_page=True)
+    context.close()
