@@ -28,9 +28,8 @@ def growth(frame: pd.DataFrame, start: int, end: int, *, by: tuple[str, ...] = (
     if end <= start:
         raise MappingInputError(f"the growth period must end after it starts (got {start}-{end})")
     require_columns(frame, [*by, "year", value], "growth input")
-    wide = frame[frame["year"].isin([start, end])].pivot_table(
-        index=list(by), columns="year", values=value, aggfunc="first", dropna=False)
-    wide = wide.reindex(columns=[start, end])
+    rows = frame[frame["year"].isin([start, end])]
+    wide = rows.groupby([*by, "year"], sort=False)[value].first().unstack("year").reindex(columns=[start, end])
     out = pd.DataFrame({"value_start": wide[start], "value_end": wide[end]}).reset_index()
     out["absolute_change"] = out["value_end"] - out["value_start"]
     out["cagr"] = cagr(out["value_start"].to_numpy(), out["value_end"].to_numpy(), end - start)

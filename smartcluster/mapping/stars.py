@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from smartcluster.mapping.frames import require_columns
-from smartcluster.mapping.growth import growth
+from smartcluster.mapping.frames import MappingInputError, require_columns
+from smartcluster.mapping.growth import cagr
 from smartcluster.mapping.location_quotient import (
     Reference,
     in_reference,
@@ -50,17 +50,19 @@ def star_ratings(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: R
     rated = location_quotients(categories, totals, reference=reference)
     rated["group"] = reference_groups(rated["region"], reference)
     rated["in_reference"] = in_reference(rated["region"], reference)
+    # one integer id per reference group x year x category: the quantiles are taken within it
+    rated["cohort"] = rated.groupby(["group", "year", "category"], sort=False).ngroup()
     rated["size_star"] = _top(rated, "value", thresholds.size_quantile)
     rated["specialisation_star"] = _flag(rated["lq"] >= thresholds.specialisation_lq, rated["lq"])
     rated["focus_star"] = _top(rated, "share", thresholds.focus_quantile)
     rated["stars"] = rated[["size_star", "specialisation_star", "focus_star"]].astype("Int64").sum(axis=1, skipna=True)
     rated["productivity_star"] = _productivity_star(rated, wages, thresholds.productivity_quantile)
     rated["dynamism_star"] = _dynamism_star(rated, growth_period, thresholds.dynamism_quantile)
-    rated["reference_regions"] = rated.groupby(["group", "year"])["region"].transform(
-        lambda regions: regions[rated.loc[regions.index, "in_reference"]].nunique())
+    counted = rated[rated["in_reference"]].groupby(["group", "year"])["region"].nunique().rename("reference_regions")
+    rated = rated.join(counted, on=["group", "year"])
     rated.attrs["thresholds"] = asdict(thresholds)
     rated.attrs["reference"] = rated["reference"].iloc[0] if len(rated) else None
-    return rated.drop(columns=["group", "in_reference"])
+    return rated.drop(columns=["group", "in_reference", "cohort"])
 
 
 def _flag(condition: pd.Series, basis: pd.Series) -> pd.Series:
@@ -71,8 +73,8 @@ def _flag(condition: pd.Series, basis: pd.Series) -> pd.Series:
 def _top(rated: pd.DataFrame, column: str, quantile: float) -> pd.Series:
     """Whether `column` reaches the `quantile` of the reference regions' known values (per category and year)."""
     population = rated[rated["in_reference"] & rated[column].notna()]
-    cut = population.groupby(["group", "year", "category"])[column].quantile(quantile).rename("cut")
-    cuts = rated.join(cut, on=["group", "year", "category"])["cut"]
+    cut = population.groupby("cohort")[column].quantile(quantile)
+    cuts = pd.Series(cut.reindex(rated["cohort"]).to_numpy(), index=rated.index)
     return _flag(rated[column] >= cuts, rated[column].where(cuts.notna()))
 
 
@@ -92,8 +94,15 @@ def _dynamism_star(rated: pd.DataFrame, period: tuple[int, int] | None, quantile
     if period is None:
         return pd.Series(pd.NA, index=rated.index, dtype="boolean")
     start, end = period
-    rates = growth(rated, start, end)[["region", "category", "cagr"]]
-    rated["growth_cagr"] = rated.merge(rates, on=["region", "category"], how="left")["cagr"].to_numpy()
-    rated.loc[rated["year"] != end, "growth_cagr"] = np.nan
+    if end <= start:
+        raise MappingInputError(f"the growth period must end after it starts (got {start}-{end})")
+    # CAGR of each region x category between the period's years, aligned on an integer id (no string joins)
+    pair = rated.groupby(["region", "category"], sort=False).ngroup().to_numpy()
+    years = rated["year"].to_numpy()
+    first = pd.Series(rated["value"].to_numpy()[years == start], index=pair[years == start])
+    last = pd.Series(rated["value"].to_numpy()[years == end], index=pair[years == end])
+    first = first[~first.index.duplicated()].reindex(pair).to_numpy()
+    last = last[~last.index.duplicated()].reindex(pair).to_numpy()
+    rated["growth_cagr"] = np.where(years == end, cagr(first, last, end - start), np.nan)
     star = _top(rated, "growth_cagr", quantile)
     return star.mask(rated["year"] != end)

@@ -21,14 +21,22 @@ DATA = files("smartcluster.mapping") / "taxonomies"
 LEVELS = {1: "section", 2: "division", 3: "group", 4: "class"}
 
 
+def _per_distinct(codes: pd.Series, function: callable) -> pd.Series:
+    """`function` of each code, computed once per distinct code (string methods on 10^5 rows are slow)."""
+    positions, distinct = pd.factorize(codes.astype(str))
+    results = np.array([function(code) for code in distinct], dtype=object)
+    return pd.Series(results[positions] if len(distinct) else [], index=codes.index)
+
+
 def industry_level(codes: pd.Series) -> pd.Series:
     """NACE level of Eurostat-notation codes: 1 section, 2 division, 3 group, 4 class."""
-    return codes.astype(str).str.len().sub(1).clip(lower=1)
+    return _per_distinct(codes, lambda code: max(len(code) - 1, 1)).astype(int)
 
 
 def truncate_to_level(codes: pd.Series, level: int) -> pd.Series:
     """The ancestor of each code at `level` (codes already coarser stay as they are)."""
-    return codes.astype(str).str[: 1 if level == 1 else level + 1]
+    end = 1 if level == 1 else level + 1
+    return _per_distinct(codes, lambda code: code[:end])
 
 
 @lru_cache(maxsize=1)
@@ -216,45 +224,61 @@ def category_employment(frame: pd.DataFrame, taxonomy: Taxonomy, *, level: int =
     """
     require_columns(frame, ["region", "industry", "year", "value"], "employment input")
     keys = key_columns(frame, "region", "year")
-    codes = frame[industry_level(frame["industry"]) == level]
+    # integer ids for region x year (x NUTS version), industry and section: every join and group runs on integers
+    cell = frame.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    positions, distinct = pd.factorize(frame["industry"])
+    distinct = pd.Index(distinct.astype(str))
+    levels = industry_level(pd.Series(distinct)).to_numpy()[positions]
+    sections = pd.factorize(truncate_to_level(pd.Series(distinct), 1))[0][positions]
+    values = frame["value"].to_numpy(dtype=float)
     mapping = taxonomy.at_level(level, method=method, class_weights=class_weights)
+    mapping = mapping.assign(code=distinct.get_indexer(mapping["industry"]))
+    at_level = levels == level
+    codes = pd.DataFrame({"cell": cell[at_level], "section": sections[at_level], "value": values[at_level],
+                          "code": positions[at_level]})
     if "country" in mapping.columns and mapping["country"].notna().any():
-        codes = codes.assign(country=codes["region"].astype(str).str[:2])
-        joined = codes.merge(mapping, on=["industry", "country"], how="inner")
+        codes["country"] = _per_distinct(frame["region"], lambda code: code[:2]).to_numpy()[at_level]
+        joined = codes.merge(mapping.drop(columns="industry"), on=["code", "country"], how="inner")
     else:
-        joined = codes.merge(mapping.drop(columns="country", errors="ignore"), on="industry", how="inner")
+        joined = codes.merge(mapping.drop(columns=["industry", "country"], errors="ignore"), on="code", how="inner")
     joined["weighted"] = joined["value"] * joined["weight"]
     joined["unknown"] = joined["value"].isna()
-    joined["bound"] = _unknown_bounds(frame, joined, keys) * joined["weight"]
-    by = [*keys, "category", "category_name", "order"]
-    out = joined.groupby(by, dropna=False).agg(
-        value=("weighted", "sum"), cells=("industry", "size"), unknown_cells=("unknown", "sum")).reset_index()
-    out = out.merge(_category_bounds(joined[joined["unknown"]], by), on=by, how="left")
+    residual = _section_residuals(cell, sections, values, levels, level)
+    joined["bound"] = (residual.reindex(pd.MultiIndex.from_arrays([joined["cell"], joined["section"]])).to_numpy()
+                       * joined["weight"].to_numpy())
+    out = joined.groupby(["cell", "order"]).agg(
+        value=("weighted", "sum"), cells=("code", "size"), unknown_cells=("unknown", "sum"))
+    out["bound"] = _category_bounds(joined[joined["unknown"]]).reindex(out.index)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["known_share"] = np.where(out["unknown_cells"] == 0, 1.0, out["value"] / (out["value"] + out["bound"]))
-    out = out.sort_values([*keys, "order"]).drop(columns=["order", "bound"])
-    return out.assign(taxonomy=taxonomy.name, taxonomy_version=taxonomy.version).reset_index(drop=True)
+    out = out.drop(columns="bound").reset_index()
+    first = ~pd.Series(cell).duplicated().to_numpy()
+    key_rows = frame.loc[first, keys].set_axis(cell[first])
+    names = mapping.drop_duplicates("order").set_index("order")[["category", "category_name"]]
+    out = pd.concat([key_rows.reindex(out["cell"]).reset_index(drop=True),
+                     names.reindex(out["order"]).reset_index(drop=True),
+                     out[["value", "cells", "unknown_cells", "known_share"]]], axis=1)
+    out = out.assign(taxonomy=taxonomy.name, taxonomy_version=taxonomy.version)
+    return out.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
-def _unknown_bounds(frame: pd.DataFrame, joined: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Per unknown cell: its section's total minus the section's known codes (NaN when the section total is unknown)."""
-    level = industry_level(frame["industry"])
-    sections = frame[level == 1].rename(columns={"industry": "section", "value": "section_total"})
-    fine = frame[level == industry_level(joined["industry"]).max()] if not joined.empty else frame.iloc[0:0]
-    fine = fine.assign(section=fine["industry"].str[0])
-    known = fine.groupby([*keys, "section"])["value"].sum().rename("known_in_section").reset_index()
-    residual = sections[[*keys, "section", "section_total"]].merge(known, on=[*keys, "section"], how="left")
-    residual["residual"] = (residual["section_total"] - residual["known_in_section"].fillna(0)).clip(lower=0)
-    cells = joined[[*keys, "industry"]].assign(section=joined["industry"].str[0])
-    bounds = cells.merge(residual[[*keys, "section", "residual"]], on=[*keys, "section"], how="left")["residual"]
-    return pd.Series(np.where(joined["value"].isna().to_numpy(), bounds.to_numpy(), 0.0), index=joined.index)
+def _section_residuals(cell: np.ndarray, sections: np.ndarray, values: np.ndarray, levels: np.ndarray,
+                       level: int) -> pd.Series:
+    """Per region x year and section: the section total minus its known codes at `level` (an upper bound of the
+    unknown ones; NaN when the section total itself is unknown)."""
+    fine = levels == level
+    known = pd.Series(values[fine]).groupby([cell[fine], sections[fine]]).sum()
+    top = levels == 1
+    totals = pd.Series(values[top], index=pd.MultiIndex.from_arrays([cell[top], sections[top]]))
+    totals = totals[~totals.index.duplicated()]
+    return (totals - known.reindex(totals.index).fillna(0)).clip(lower=0)
 
 
-def _category_bounds(unknown: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+def _category_bounds(unknown: pd.DataFrame) -> pd.Series:
     """Upper bound of a category's unknown employment: per section the largest residual share, summed over sections."""
     # unknown codes of one section share that section's residual, so it is counted once, not once per code
-    cells = unknown.assign(section=unknown["industry"].str[0], missing=unknown["bound"].isna())
-    per_section = cells.groupby([*by, "section"], dropna=False).agg(bound=("bound", "max"), missing=("missing", "any"))
+    cells = unknown.assign(missing=unknown["bound"].isna())
+    per_section = cells.groupby(["cell", "order", "section"]).agg(bound=("bound", "max"), missing=("missing", "any"))
     per_section["bound"] = per_section["bound"].mask(per_section["missing"])
-    summed = per_section.groupby(by, dropna=False).agg(bound=("bound", "sum"), missing=("missing", "any"))
-    return summed["bound"].mask(summed["missing"]).reset_index()
+    summed = per_section.groupby(["cell", "order"]).agg(bound=("bound", "sum"), missing=("missing", "any"))
+    return summed["bound"].mask(summed["missing"])
