@@ -10,6 +10,9 @@ import sys
 
 import click
 
+from smartcluster.mapping.cli import map_command, relatedness_command
+from smartcluster.sources.cli import COMMANDS as statistics_commands
+
 
 def _django() -> None:
     """Configure Django for the commands that need the platform (the library commands do not)."""
@@ -29,11 +32,17 @@ def main() -> None:
 def setup(empty: bool) -> None:
     """Create the stores under the data directory, migrate, load reference data and the demo; safe to repeat."""
     _django()
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("load_reference", skip_loaded=True)
+    try:
+        call_command("load_reference", skip_loaded=True)
+    except CommandError as error:
+        # Without the reference data the platform still starts; the pages that need regions say what is missing.
+        click.secho(f"warning: {error}", fg="yellow", err=True)
+        click.echo("Point SMARTCLUSTER_NUTS_BASE_URL / SMARTCLUSTER_NACE_BASE_URL at a mirror and run "
+                   "`smartcluster setup` again to load it.", err=True)
     call_command("ensure_admin")
     if not empty:
         call_command("load_demo")
@@ -54,12 +63,8 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
     )
 
 
-from smartcluster.mapping.cli import map_command, relatedness_command  # noqa: E402  (cluster mapping, issue 5)
-
 main.add_command(map_command)
 main.add_command(relatedness_command)
-from smartcluster.sources.cli import COMMANDS as statistics_commands  # noqa: E402  (statistics store, issue 4)
-
 for _command in statistics_commands:
     main.add_command(_command)
 
