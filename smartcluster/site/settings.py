@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "smartcluster.accounts",
     "smartcluster.maturity",
     "smartcluster.matchmaking",
+    "smartcluster.atlas",
+    "smartcluster.jobs",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,8 @@ urlpatterns = [
     path("organisations/", include("smartcluster.organisations.urls")),
     path("maturity/", include("smartcluster.maturity.urls")),
     path("matchmaking/", include("smartcluster.matchmaking.urls")),
+    path("mapping/", include("smartcluster.atlas.urls")),
+    path("jobs/", include("smartcluster.jobs.urls")),
 ]
 
 if settings.DEBUG:

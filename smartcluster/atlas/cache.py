@@ -1,0 +1,137 @@
+"""Results cached per (dataset checksum and version, taxonomy and version, parameters): in memory per process and
+as Parquet files under the data directory shared by all processes, so a page never recomputes what has not changed.
+
+A key holds the dataset's checksum, so a re-import with other content gives new keys by itself;
+`cache_invalidate(dataset)` also deletes the files of the dataset's older results at once. The store's provenance
+is re-read only when the store file changes (its modification time), so a request costs a `stat`, not a query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from smartcluster import config
+from smartcluster.atlas.engine import ENGINE_VERSION, Params, Result, atlas_result
+from smartcluster.mapping import builtin_taxonomy
+
+MEMORY_ITEMS = 16
+_lock = threading.Lock()
+_memory: OrderedDict[str, object] = OrderedDict()
+_computing: dict[str, threading.Lock] = {}
+_provenance: dict[str, tuple[tuple[float, int], dict]] = {}
+
+
+def cache_folder() -> Path:
+    """Where cached results live: `<data dir>/atlas-cache/<dataset>/`."""
+    return config.data_dir() / "atlas-cache"
+
+
+def dataset_fingerprint(store: object, dataset: str) -> dict:
+    """The dataset's checksum and version from the store (memoised until the store file changes)."""
+    path = Path(store.path)
+    stamp = (path.stat().st_mtime, path.stat().st_size) if path.exists() else (0.0, 0)
+    key = f"{path}:{dataset}"
+    cached = _provenance.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    record = store.provenance(dataset)
+    fingerprint = {"checksum": record.get("checksum", ""), "dataset_version": record.get("dataset_version", "")}
+    _provenance[key] = (stamp, fingerprint)
+    return fingerprint
+
+
+def cache_key(store: object, params: Params, *extra: object) -> str:
+    """The key of a result: dataset fingerprint, taxonomy label (name + version), parameters, engine version."""
+    parts = {"fingerprint": dataset_fingerprint(store, params.dataset), "params": params.as_dict(),
+             "taxonomy": builtin_taxonomy(params.taxonomy).label(), "engine": ENGINE_VERSION, "extra": extra}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def cached(key: str, folder: str, compute: Callable[[], object], save: Callable, load: Callable) -> object:
+    """The value under `key`: from memory, else from disk, else computed once (other threads wait for it)."""
+    with _lock:
+        if key in _memory:
+            _memory.move_to_end(key)
+            return _memory[key]
+        computing = _computing.setdefault(key, threading.Lock())
+    with computing:
+        with _lock:
+            if key in _memory:
+                return _memory[key]
+        path = cache_folder() / folder / key
+        value = load(path) if path.exists() else None
+        if value is None:
+            value = compute()
+            temporary = path.with_name(path.name + ".tmp")
+            shutil.rmtree(temporary, ignore_errors=True)
+            temporary.mkdir(parents=True)
+            save(value, temporary)
+            shutil.rmtree(path, ignore_errors=True)
+            temporary.rename(path)
+        with _lock:
+            _memory[key] = value
+            while len(_memory) > MEMORY_ITEMS:
+                _memory.popitem(last=False)
+            _computing.pop(key, None)
+        return value
+
+
+def _save_result(result: Result, folder: Path) -> None:
+    result.table.to_parquet(folder / "table.parquet", index=False)
+    result.totals.to_parquet(folder / "totals.parquet", index=False)
+    meta = {"nuts_version": result.nuts_version, "taxonomy_label": result.taxonomy_label,
+            "left_out": {str(k): v for k, v in result.left_out.items()}}
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _load_result(folder: Path) -> Result | None:
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        table = pd.read_parquet(folder / "table.parquet")
+        totals = pd.read_parquet(folder / "totals.parquet")
+    except (OSError, ValueError):
+        return None
+    for column in ("size_star", "specialisation_star", "focus_star", "productivity_star", "dynamism_star"):
+        table[column] = table[column].astype("boolean")
+    return Result(table=table, totals=totals, nuts_version=int(meta["nuts_version"]),
+                  left_out={int(k): v for k, v in meta["left_out"].items()}, taxonomy_label=meta["taxonomy_label"])
+
+
+def result_cached(store: object, params: Params) -> Result:
+    """The engine's result for `params` on the store's current data (computed at most once per data version)."""
+    return cached(cache_key(store, params), params.dataset, lambda: atlas_result(store, params),
+                  _save_result, _load_result)
+
+
+def frame_cached(store: object, params: Params, name: str, compute: Callable[[], pd.DataFrame],
+                 *extra: object) -> pd.DataFrame:
+    """A derived table (e.g. relatedness of one year) cached like the results."""
+    def save(frame: pd.DataFrame, folder: Path) -> None:
+        frame.to_parquet(folder / "frame.parquet", index=False)
+
+    def load(folder: Path) -> pd.DataFrame | None:
+        try:
+            return pd.read_parquet(folder / "frame.parquet")
+        except (OSError, ValueError):
+            return None
+
+    return cached(cache_key(store, params, name, *extra), params.dataset, compute, save, load)
+
+
+def cache_invalidate(dataset: str) -> int:
+    """Forget every cached result of `dataset` (after an import); returns how many files were removed."""
+    folder = cache_folder() / dataset
+    removed = len(list(folder.iterdir())) if folder.exists() else 0
+    shutil.rmtree(folder, ignore_errors=True)
+    with _lock:
+        _memory.clear()
+        _provenance.clear()
+    return removed

@@ -1,0 +1,83 @@
+"""Downloads: any page table as CSV or XLSX, and a profile as a DOCX report (tables and text; see `docx_report`)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+FORMATS = {"csv": "text/csv; charset=utf-8",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable booleans and NA as plain values a spreadsheet reads (empty where unknown)."""
+    out = frame.copy()
+    for column in out.columns:
+        if str(out[column].dtype) == "boolean":
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out
+
+
+def table_response(frame: pd.DataFrame, *, name: str, fmt: str) -> HttpResponse:
+    """A table as a downloaded CSV or XLSX file named `name`."""
+    frame = _plain(frame)
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, sheet_name=name[:31] or "table")
+        payload = buffer.getvalue()
+    else:
+        fmt = "csv"
+        payload = frame.to_csv(index=False).encode("utf-8")
+    response = HttpResponse(payload, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.{fmt}"'
+    return response
+
+
+def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd.DataFrame]],
+                notes: list[str]) -> bytes:
+    """A DOCX report: title, the generated text, each table under its heading, then sources and method notes.
+
+    Charts are not embedded: Plotly's static image export needs kaleido and a browser, which the platform does
+    not require; the tables hold every number the charts show.
+    """
+    from docx import Document
+
+    document = Document()
+    document.add_heading(title, level=0)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for heading, frame in tables:
+        document.add_heading(heading, level=1)
+        frame = _plain(frame)
+        table = document.add_table(rows=1, cols=len(frame.columns))
+        table.style = "Light Grid Accent 1"
+        for cell, column in zip(table.rows[0].cells, frame.columns, strict=True):
+            cell.text = str(column)
+        for row in frame.itertuples(index=False):
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = _cell_text(value)
+    document.add_heading("Sources and method", level=1)
+    for note in notes:
+        document.add_paragraph(note, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def docx_response(payload: bytes, *, name: str) -> HttpResponse:
+    response = HttpResponse(payload, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.docx"'
+    return response

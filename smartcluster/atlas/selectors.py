@@ -1,0 +1,301 @@
+"""Reads of the atlas: region, category and comparison figures from the cached engine results, region names,
+peer groups, boundaries and the generated summaries. Every figure comes from `engine.atlas_result` unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from django.utils.translation import gettext as _
+
+from smartcluster.atlas import cache
+from smartcluster.atlas.engine import (
+    DEFAULT_DATASET,
+    REFERENCES,
+    TAXONOMIES,
+    Params,
+    Result,
+    division_employment,
+    relatedness_cells,
+)
+from smartcluster.atlas.models import Focus
+from smartcluster.mapping import emerging_strengths, related_industries
+from smartcluster.mapping.frames import MappingInputError
+from smartcluster.regions.models import Region
+from smartcluster.statistics import StatisticsStore
+
+STAR_COLUMNS = ["size_star", "specialisation_star", "focus_star", "productivity_star"]
+SUMMARY_CATEGORIES = 3
+TREND_CATEGORIES = 5
+MIN_YEAR_COVERAGE = 0.8
+
+
+class AtlasNotFound(Exception):
+    """A region, category or year the data does not hold; `available` says what exists."""
+
+    def __init__(self, message: str, available: list[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.available = available
+
+
+class AtlasUnavailable(Exception):
+    """The statistics store lacks the dataset the atlas needs."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The parameters and the year a page shows."""
+
+    params: Params
+    year: int
+
+
+def statistics_store() -> StatisticsStore:
+    return StatisticsStore()
+
+
+def atlas_params(*, taxonomy: str = "cluster_categories", reference: str = "all",
+                 dataset: str = DEFAULT_DATASET, nuts_level: int = 2) -> Params:
+    """Parameters checked against what the atlas offers (unknown values fall back to the defaults)."""
+    return Params(dataset=dataset, taxonomy=taxonomy if taxonomy in TAXONOMIES else "cluster_categories",
+                  reference=reference if reference in REFERENCES else "all", nuts_level=nuts_level)
+
+
+def atlas_result_get(*, params: Params) -> Result:
+    """The cached engine result; AtlasUnavailable when the dataset is not imported."""
+    store = statistics_store()
+    try:
+        return cache.result_cached(store, params)
+    except KeyError as error:
+        raise AtlasUnavailable(str(error.args[0] if error.args else error)) from error
+    except MappingInputError as error:
+        raise AtlasUnavailable(str(error)) from error
+
+
+def year_default(*, result: Result) -> int:
+    """The latest year with employment data for most regions (2015 is sparse in the SBS file)."""
+    counts = result.totals.groupby("year")["region"].nunique()
+    full = counts[counts >= MIN_YEAR_COVERAGE * counts.max()]
+    return int(full.index.max())
+
+
+def year_checked(*, result: Result, year: int | None) -> int:
+    """`year` when the data has it (default: `year_default`); AtlasNotFound listing the years otherwise."""
+    if year is None:
+        return year_default(result=result)
+    if year not in result.years:
+        raise AtlasNotFound(_("There are no data for the year %(year)s.") % {"year": year},
+                            [str(y) for y in result.years])
+    return year
+
+
+def region_checked(*, result: Result, code: str, year: int) -> str:
+    """The upper-case code when the year's data hold it; AtlasNotFound listing the regions otherwise."""
+    code = code.upper()
+    present = set(result.totals.loc[result.totals["year"] == year, "region"])
+    if code not in present:
+        raise AtlasNotFound(_("Region %(code)s has no data in %(year)s (NUTS %(version)s).")
+                            % {"code": code, "year": year, "version": result.nuts_version},
+                            sorted(present))
+    return code
+
+
+def region_names(*, codes: list[str] | set[str], version: int) -> dict[str, str]:
+    """Display names of codes in `version`, else in the newest version holding the code, else the code."""
+    names: dict[str, str] = {}
+    rows = Region.objects.filter(code__in=list(codes)).order_by("code", "version").values_list(
+        "code", "version", "name", "name_latn")
+    for code, row_version, name, name_latn in rows:
+        if code not in names or row_version == version or row_version > version:
+            names[code] = name_latn or name
+    return {code: names.get(code, code) for code in codes}
+
+
+def partner_region_codes() -> list[str]:
+    """The codes of every partner's regions (any version)."""
+    return sorted(set(Region.objects.filter(partners__isnull=False).values_list("code", flat=True)))
+
+
+def focus_for(*, user: object) -> Focus | None:
+    """The region focus of the user's (first) organisation, if it set one."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (Focus.objects.filter(organisation__memberships__user=user).order_by("organisation__name").first())
+
+
+def year_table(*, result: Result, year: int) -> pd.DataFrame:
+    """The region x category rows of one year."""
+    return result.table[result.table["year"] == year]
+
+
+def _with_names(frame: pd.DataFrame, version: int, column: str = "region") -> pd.DataFrame:
+    names = region_names(codes=set(frame[column]), version=version)
+    return frame.assign(name=frame[column].map(names))
+
+
+def region_categories(*, result: Result, code: str, year: int) -> pd.DataFrame:
+    """The region's categories ranked by LQ (unknown last) with stars per criterion."""
+    rows = year_table(result=result, year=year)
+    rows = rows[rows["region"] == code]
+    return rows.sort_values(["lq", "employment"], ascending=[False, False], na_position="last").reset_index(drop=True)
+
+
+def region_totals(*, result: Result, code: str) -> pd.DataFrame:
+    """Employment covered by year for one region."""
+    return result.totals[result.totals["region"] == code].sort_values("year").reset_index(drop=True)
+
+
+def region_rank(*, result: Result, code: str, year: int, members: list[str] | None = None) -> tuple[int, int]:
+    """(rank by employment covered, number of regions) among `members` (all regions of the year when None)."""
+    totals = result.totals[result.totals["year"] == year]
+    if members is not None:
+        totals = totals[totals["region"].isin(members)]
+    ordered = totals.sort_values("employment_covered", ascending=False)["region"].tolist()
+    return (ordered.index(code) + 1 if code in ordered else 0), len(ordered)
+
+
+def peer_table(*, result: Result, year: int, members: list[str]) -> pd.DataFrame:
+    """Peers side by side: employment covered, starred categories and the best category by LQ."""
+    totals = result.totals[(result.totals["year"] == year) & result.totals["region"].isin(members)]
+    rows = year_table(result=result, year=year)
+    rows = rows[rows["region"].isin(members)]
+    starred = rows[rows["stars"] > 0].groupby("region")["category"].count().rename("starred_categories")
+    best = rows.sort_values("lq", ascending=False).drop_duplicates("region").set_index("region")
+    table = totals.set_index("region")[["employment_covered"]].join(starred).join(
+        best[["category_name", "lq"]].rename(columns={"category_name": "top_category", "lq": "top_lq"}))
+    table["starred_categories"] = table["starred_categories"].fillna(0).astype(int)
+    table = table.sort_values("employment_covered", ascending=False).reset_index()
+    table.insert(0, "rank", range(1, len(table) + 1))
+    return _with_names(table, result.nuts_version)
+
+
+def region_summary(*, name: str, code: str, year: int, categories: pd.DataFrame, totals: pd.DataFrame,
+                   rank: tuple[int, int], country_rank: tuple[int, int], level: int) -> str:
+    """A few sentences on the region built from its figures."""
+    sentences = []
+    now = totals[totals["year"] == year]
+    if not now.empty:
+        sentences.append(_("In %(year)s, %(name)s (%(code)s) had %(employment)s persons employed in the industries "
+                           "SBS covers (NACE B–N and S95), rank %(rank)s of %(regions)s NUTS %(level)s regions and "
+                           "%(crank)s of %(cregions)s in its country.") % {
+            "year": year, "name": name, "code": code, "employment": f"{now['employment_covered'].iloc[0]:,.0f}",
+            "rank": rank[0], "regions": rank[1], "level": level, "crank": country_rank[0],
+            "cregions": country_rank[1]})
+    specialised = categories[categories["lq"] >= 1].head(SUMMARY_CATEGORIES)
+    if specialised.empty:
+        sentences.append(_("It has no cluster category with a location quotient of 1 or more."))
+    else:
+        parts = [_("%(category)s (LQ %(lq).1f, %(stars)s of 3 stars)") % {
+            "category": row.category_name, "lq": row.lq, "stars": int(row.stars)}
+            for row in specialised.itertuples()]
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" and ") + parts[-1]
+        sentences.append(_("It is most specialised in %(list)s.") % {"list": listed})
+    starred = int((categories["stars"] > 0).sum())
+    sentences.append(_("%(starred)s of its %(count)s categories earn at least one star.") % {
+        "starred": starred, "count": len(categories)})
+    known = totals.dropna(subset=["employment_covered"])
+    first = known[known["year"] < year].head(1)
+    if not first.empty and not now.empty:
+        change = now["employment_covered"].iloc[0] / first["employment_covered"].iloc[0] - 1
+        sentences.append(_("Its employment covered changed by %(change)+.1f %% since %(start)s.") % {
+            "change": 100 * change, "start": int(first["year"].iloc[0])})
+    return " ".join(sentences)
+
+
+def region_emerging(*, result: Result, code: str, year: int) -> pd.DataFrame:
+    """Categories whose LQ rose through 1 between the first year with data and `year`."""
+    start = min(result.years)
+    if start >= year:
+        return pd.DataFrame(columns=["category", "category_name", "lq_start", "lq_end", "lq_change"])
+    rising = emerging_strengths(result.table[result.table["region"] == code], start, year)
+    names = result.table.drop_duplicates("category").set_index("category")["category_name"]
+    return rising.assign(category_name=rising["category"].map(names), period=f"{start}-{year}")
+
+
+def region_trends(*, result: Result, code: str, categories: list[str]) -> pd.DataFrame:
+    """LQ and employment by year of the region's chosen categories."""
+    rows = result.table[(result.table["region"] == code) & result.table["category"].isin(categories)]
+    return rows[["year", "category", "category_name", "employment", "lq", "stars"]].sort_values(["category", "year"])
+
+
+def category_checked(*, result: Result, category: str) -> str:
+    """The category when the taxonomy has it; AtlasNotFound listing the categories otherwise."""
+    names = result.table.drop_duplicates("category").set_index("category")["category_name"]
+    if category not in names.index:
+        raise AtlasNotFound(_("The category %(category)s is not in %(taxonomy)s.")
+                            % {"category": category, "taxonomy": result.taxonomy_label},
+                            [f"{key} {value}" for key, value in names.items()])
+    return category
+
+
+def category_regions(*, result: Result, category: str, year: int) -> pd.DataFrame:
+    """Every region's figures for one category, largest employment first, with names."""
+    rows = year_table(result=result, year=year)
+    rows = rows[rows["category"] == category].sort_values("employment", ascending=False, na_position="last")
+    return _with_names(rows.reset_index(drop=True), result.nuts_version)
+
+
+def categories_list(*, result: Result) -> pd.DataFrame:
+    """The taxonomy's categories (code, name) in order."""
+    return result.table.drop_duplicates("category")[["category", "category_name"]].reset_index(drop=True)
+
+
+def compare_table(*, result: Result, codes: list[str], year: int, top: int = 12) -> pd.DataFrame:
+    """The regions' rows for the categories where any of them is most specialised (by highest LQ)."""
+    rows = year_table(result=result, year=year)
+    rows = rows[rows["region"].isin(codes)]
+    ranked = rows.groupby("category")["lq"].max().sort_values(ascending=False).head(top).index
+    chosen = rows[rows["category"].isin(ranked)]
+    return _with_names(chosen.sort_values(["category", "region"]).reset_index(drop=True), result.nuts_version)
+
+
+def portfolio_table(*, result: Result, code: str, year: int) -> pd.DataFrame:
+    """Per category of the region: LQ, employment and the employment CAGR since the region's first year with data."""
+    from smartcluster.mapping import growth
+
+    rows = result.table[result.table["region"] == code]
+    known = result.totals[(result.totals["region"] == code) & result.totals["employment_covered"].notna()]
+    start = int(known["year"].min()) if not known.empty else year
+    now = rows[rows["year"] == year][["region", "category", "category_name", "employment", "lq", "stars"]]
+    if start >= year:
+        return now.assign(cagr=np.nan, period="")
+    rates = growth(rows.rename(columns={"employment": "value"}), start, year)[["category", "cagr"]]
+    return now.merge(rates, on="category", how="left").assign(period=f"{start}-{year}")
+
+
+def region_related(*, params: Params, result: Result, code: str, year: int, top: int = 15) -> tuple[pd.DataFrame, dict]:
+    """NACE divisions related to the region's strengths in which it is not yet specialised, by density."""
+    store = statistics_store()
+
+    def compute() -> pd.DataFrame:
+        cells, summary = relatedness_cells(division_employment(store, params, result.nuts_version), year)
+        return cells.assign(unknown_cells=summary["unknown_cells"], all_cells=summary["cells"])
+
+    cells = cache.frame_cached(store, params, "relatedness", compute, year)
+    summary = {"unknown_cells": int(cells["unknown_cells"].iloc[0]), "cells": int(cells["all_cells"].iloc[0])}
+    ranked = related_industries(cells, code, top=top)
+    return ranked[["rank", "industry", "density", "rca", "value"]], summary
+
+
+def boundaries(*, codes: list[str], version: int) -> tuple[dict, dict[str, str], list[str]]:
+    """GeoJSON of the codes' boundaries: the code's own in `version`, else (labelled) the same region in a newer
+    version when the recoding proves it unchanged; returns the collection, the version drawn per code, the rest."""
+    from smartcluster.sources.nuts_versions import recode
+
+    rows = Region.objects.filter(code__in=codes, boundary__isnull=False).values_list("code", "version", "boundary")
+    shapes: dict[str, dict[int, dict]] = {}
+    for code, row_version, boundary in rows:
+        shapes.setdefault(code, {})[row_version] = boundary
+    features, drawn, missing = [], {}, []
+    for code in codes:
+        versions = shapes.get(code, {})
+        chosen = version if version in versions else next(
+            (v for v in sorted(versions) if v > version and recode(code, version, v) == code), None)
+        if chosen is None:
+            missing.append(code)
+            continue
+        features.append({"type": "Feature", "id": code, "properties": {}, "geometry": versions[chosen]})
+        drawn[code] = str(chosen)
+    return {"type": "FeatureCollection", "features": features}, drawn, sorted(missing)

@@ -1,0 +1,150 @@
+"""Writes of the atlas: import jobs (Eurostat or an uploaded file, all or nothing, cache invalidated), the region
+focus, and the memoised boundary GeoJSON and industry names the pages use."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from pathlib import Path
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from smartcluster import config
+from smartcluster.atlas import cache
+from smartcluster.atlas.engine import TAXONOMIES, Params
+from smartcluster.atlas.models import Focus
+from smartcluster.industries.models import Industry
+from smartcluster.jobs.registry import JobProblems, register
+from smartcluster.jobs.services import job_start
+from smartcluster.organisations.models import Organisation
+from smartcluster.regions.models import Region
+from smartcluster.sources.validation import InvalidInput
+from smartcluster.statistics import StatisticsStore
+
+_memo_lock = threading.Lock()
+_boundaries_memo: dict[tuple, bytes] = {}
+
+
+def boundaries_payload(*, codes: list[str], version: int) -> bytes:
+    """The GeoJSON bytes of `selectors.boundaries` (memoised per codes, version and loaded regions)."""
+    from smartcluster.atlas.selectors import boundaries
+
+    stamp = Region.objects.aggregate(n=Count("pk"))["n"]
+    key = (tuple(codes), version, stamp)
+    with _memo_lock:
+        if key in _boundaries_memo:
+            return _boundaries_memo[key]
+    collection, _drawn, _missing = boundaries(codes=codes, version=version)
+    payload = json.dumps(collection, separators=(",", ":")).encode()
+    with _memo_lock:
+        _boundaries_memo.clear()
+        _boundaries_memo[key] = payload
+    return payload
+
+
+def industry_names(*, codes: list[str]) -> dict[str, str]:
+    """NACE names by Eurostat code (C10, C1011), the code itself when unknown."""
+    names = dict(Industry.objects.filter(eurostat_code__in=codes).values_list("eurostat_code", "name"))
+    return {code: names.get(code, "") for code in codes}
+
+
+def _problems(error: InvalidInput) -> list[dict]:
+    return [{"file": Path(p.file).name, "line": p.line, "column": p.column, "message": p.message}
+            for p in error.problems]
+
+
+def _warm(dataset: str, progress) -> list[str]:  # noqa: ANN001 - the job's progress callback
+    """Recompute the cached results of the imported dataset so the next page view is fast."""
+    from smartcluster.mapping.frames import MappingInputError
+
+    warmed = []
+    store = StatisticsStore()
+    for index, taxonomy in enumerate(TAXONOMIES[:2]):
+        progress(80 + 8 * index, _("computing %(taxonomy)s") % {"taxonomy": taxonomy})
+        try:
+            cache.result_cached(store, Params(dataset=dataset, taxonomy=taxonomy))
+        except MappingInputError:
+            return warmed  # a dataset without persons employed by NUTS region: nothing for the atlas
+        warmed.append(taxonomy)
+    return warmed
+
+
+@register("atlas.import_eurostat")
+def import_eurostat_run(params: dict, progress) -> dict:  # noqa: ANN001
+    """Fetch, check and store a Eurostat dataset, then refresh the atlas cache."""
+    from smartcluster.sources import eurostat
+
+    dataset = params["dataset"]
+    progress(5, _("downloading and checking %(dataset)s") % {"dataset": dataset})
+    try:
+        frame = eurostat.import_dataset(StatisticsStore(), dataset, years=params.get("years"),
+                                        base_url=params.get("base_url") or None)
+    except InvalidInput as error:
+        raise JobProblems(error.summary(), _problems(error)) from error
+    return _imported(dataset, len(frame), progress)
+
+
+@register("atlas.import_file")
+def import_file_run(params: dict, progress) -> dict:  # noqa: ANN001
+    """Read, check and store an uploaded CSV/Excel file as one dataset, then refresh the atlas cache."""
+    from smartcluster.sources import files
+
+    progress(5, _("reading and checking the file"))
+    try:
+        frame = files.import_file(StatisticsStore(), params["path"], dataset=params["dataset"],
+                                  constants=params.get("constants") or None,
+                                  classification=params.get("classification", "NACE_R2"))
+    except InvalidInput as error:
+        raise JobProblems(error.summary(), _problems(error)) from error
+    finally:
+        Path(params["path"]).unlink(missing_ok=True)
+    return _imported(params["dataset"], len(frame), progress)
+
+
+def _imported(dataset: str, rows: int, progress) -> dict:  # noqa: ANN001
+    progress(70, _("stored %(rows)s observations; refreshing results") % {"rows": f"{rows:,}"})
+    cache.cache_invalidate(dataset)
+    warmed = _warm(dataset, progress)
+    from django.urls import reverse
+
+    return {"dataset": dataset, "observations": rows, "warmed": warmed, "link": reverse("atlas:data"),
+            "link_label": _("Back to the data status")}
+
+
+def upload_folder() -> Path:
+    folder = config.data_dir() / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def import_start(*, user: object, form: object) -> object:
+    """Start the import job the wizard's form describes (the upload saved under the data directory first)."""
+    data = form.cleaned_data
+    if "dataset_code" in data:
+        return job_start(kind="atlas.import_eurostat", user=user,
+                         title=_("Import Eurostat %(dataset)s") % {"dataset": data["dataset_code"]},
+                         params={"dataset": data["dataset_code"], "years": data.get("years") or None})
+    upload = data["file"]
+    path = upload_folder() / f"{uuid.uuid4().hex}-{Path(upload.name).name}"
+    with path.open("wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    constants = {key: data[key] for key in ("measure", "unit") if data.get(key)}
+    return job_start(kind="atlas.import_file", user=user,
+                     title=_("Import file %(name)s") % {"name": upload.name},
+                     params={"path": str(path), "dataset": data["dataset"], "constants": constants,
+                             "classification": data["classification"]})
+
+
+def focus_organisation(*, user: object) -> Organisation | None:
+    """The organisation whose focus the user edits: the first they are a member of."""
+    return Organisation.objects.filter(memberships__user=user).order_by("name").first()
+
+
+def focus_save(*, organisation: Organisation, regions: list[str], peers: list[str]) -> Focus:
+    """Save an organisation's home and peer regions."""
+    focus, _created = Focus.objects.update_or_create(organisation=organisation,
+                                                     defaults={"regions": regions, "peers": peers})
+    return focus

@@ -1,0 +1,156 @@
+"""Atlas pages on the real 7-country SBS extract: figures shown equal the engine's, bad input gets a 404 naming
+what exists, every table downloads, reports render."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from django.urls import reverse
+
+from smartcluster.atlas.engine import Params, atlas_result
+from smartcluster.mapping import builtin_taxonomy
+from smartcluster.mapping.cli import map_table
+
+pytestmark = pytest.mark.django_db
+REGION = "EL61"  # Thessalia: SBS rows under the same code in NUTS 2010 and 2013
+
+
+@pytest.fixture(scope="module")
+def engine(sbs_store: object) -> object:
+    return atlas_result(sbs_store, Params())
+
+
+def _engine_year(engine: object, year: int) -> pd.DataFrame:
+    """The CLI engine's table for one year on the same NUTS version."""
+    return map_table(dataset="sbs_r_nuts06_r2", nuts_level=2, year=year, since=None,
+                     taxonomy=builtin_taxonomy("cluster_categories"), method="majority", class_weights=None,
+                     reference="all", nuts_version=engine.nuts_version, region=None, category=None)
+
+
+def test_atlas_result_equals_the_cli_engine_year_by_year(engine: object) -> None:
+    for year in (2010, 2014):
+        expected = _engine_year(engine, year).set_index(["region", "category"]).sort_index()
+        shown = engine.table[engine.table["year"] == year].set_index(["region", "category"]).sort_index()
+        assert list(shown.index) == list(expected.index)
+        for column in ("employment", "lq", "completeness"):
+            pd.testing.assert_series_equal(shown[column], expected[column], check_names=False)
+        for column in ("size_star", "specialisation_star", "focus_star", "stars"):
+            assert shown[column].astype("Int64").tolist() == expected[column].astype("Int64").tolist(), column
+
+
+def test_region_profile_shows_the_engine_figures(client: object, engine: object, loaded_reference: dict) -> None:
+    response = client.get(reverse("atlas:region", args=[REGION]), {"year": 2014})
+    assert response.status_code == 200
+    page = response.content.decode()
+    expected = _engine_year(engine, 2014)
+    mine = expected[expected["region"] == REGION].sort_values("lq", ascending=False)
+    table = response.context["table_views"]["categories"]
+    shown_lq = [raw for row in table["rows"] for (_shown, raw), column in zip(row, table["columns"], strict=True)
+                if column == "lq"]
+    assert shown_lq[:10] == pytest.approx(mine["lq"].head(10).tolist())
+    top = mine.iloc[0]
+    assert f"{top['category_name']} (LQ {top['lq']:.1f}, {int(top['stars'])} of 3 stars)" in page
+    covered = engine.totals[(engine.totals["region"] == REGION) & (engine.totals["year"] == 2014)]
+    assert f"{covered['employment_covered'].iloc[0]:,.0f}" in page
+    assert "Thessalia" in page and "employment covered" in page.lower() and "B–N" in page
+    assert "vendor/plotly.min.js" in page and "cdn" not in page.lower()
+
+
+def test_unknown_region_answers_404_listing_the_regions_there_are(client: object, loaded_reference: dict) -> None:
+    response = client.get(reverse("atlas:region", args=["XX99"]), {"year": 2014})
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "XX99" in page and "<li>EL61</li>" in page and "<li>LT00</li>" in page
+
+
+def test_unknown_year_answers_404_listing_the_years_there_are(client: object, loaded_reference: dict) -> None:
+    response = client.get(reverse("atlas:region", args=[REGION]), {"year": 1999})
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "1999" in page and "<li>2008</li>" in page and "<li>2015</li>" in page
+    assert client.get(reverse("atlas:region", args=[REGION]), {"year": "last"}).status_code == 404
+
+
+def test_category_page_ranks_regions_as_the_engine_and_maps_the_ones_with_boundaries(
+        client: object, engine: object, loaded_reference: dict) -> None:
+    category = "13"
+    response = client.get(reverse("atlas:category", args=[category]), {"year": 2014, "measure": "lq"})
+    assert response.status_code == 200
+    expected = _engine_year(engine, 2014)
+    expected = expected[expected["category"] == category].sort_values("employment", ascending=False)
+    table = response.context["table_views"]["regions"]
+    regions = [row[table["columns"].index("region")][1] for row in table["rows"]]
+    assert regions == expected["region"].tolist()
+    geojson = client.get(response.context["geojson_url"]).json()
+    ids = [feature["id"] for feature in geojson["features"]]
+    assert len(ids) == len(set(ids))
+    mapped = set(response.context["figures"]["map"]["data"][0]["locations"])
+    assert len(mapped) == response.context["mapped_count"] > 50
+    assert mapped <= set(ids)
+    assert set(response.context["unmapped"]).isdisjoint(ids)
+    assert set(regions) == mapped | set(response.context["unmapped"]) | set(
+        expected.loc[expected["lq"].isna(), "region"])
+    assert response.context["figures"]["map"]["data"][0]["colorscale"] == "Cividis"
+
+
+def test_compare_needs_two_to_eight_regions_and_shows_the_engine_lq(client: object, engine: object,
+                                                                    loaded_reference: dict) -> None:
+    url = reverse("atlas:compare")
+    assert "Choose from two to eight" in client.get(url, {"regions": "EL61", "year": 2014}).content.decode()
+    nine = ",".join(["EL61", "EL30", "LT00", "ES30", "DE11", "DE21", "HU10", "HR04", "IE01"])
+    assert "Choose from two to eight" in client.get(url, {"regions": nine, "year": 2014}).content.decode()
+    assert client.get(url, {"regions": "EL61,XX00", "year": 2014}).status_code == 404
+    response = client.get(url, {"regions": "EL61,LT00", "year": 2014})
+    assert response.status_code == 200
+    expected = _engine_year(engine, 2014).set_index(["region", "category"])["lq"]
+    table = response.context["tables"]["compare"][1]
+    for row in table.itertuples():
+        assert row.lq == pytest.approx(expected[(row.region, row.category)], nan_ok=True)
+    bubbles = response.context["figures"]["portfolio"]["data"]
+    assert {trace["name"] for trace in bubbles} == {"EL61", "LT00"}
+
+
+def test_related_industries_equal_the_engine_ranking(client: object, sbs_store: object, engine: object,
+                                                    loaded_reference: dict) -> None:
+    from smartcluster.atlas.engine import division_employment, relatedness_cells
+    from smartcluster.mapping import related_industries
+
+    response = client.get(reverse("atlas:related", args=[REGION]), {"year": 2014})
+    assert response.status_code == 200
+    cells, _summary = relatedness_cells(division_employment(sbs_store, Params(), engine.nuts_version), 2014)
+    expected = related_industries(cells, REGION, top=15)
+    shown = response.context["tables"]["related"][1]
+    assert shown["industry"].tolist() == expected["industry"].tolist()
+    assert shown["density"].tolist() == pytest.approx(expected["density"].tolist())
+
+
+def test_every_table_downloads_as_csv_and_xlsx_with_the_shown_numbers(client: object, engine: object,
+                                                                      loaded_reference: dict) -> None:
+    url = reverse("atlas:region", args=[REGION])
+    csv = client.get(url, {"year": 2014, "download": "categories", "format": "csv"})
+    assert csv["Content-Type"].startswith("text/csv")
+    frame = pd.read_csv(io.StringIO(csv.content.decode()))
+    expected = _engine_year(engine, 2014)
+    expected = expected[expected["region"] == REGION].set_index("category")["lq"]
+    assert frame.set_index(frame["category"].astype(str))["lq"].to_dict() == pytest.approx(
+        expected.to_dict(), nan_ok=True)
+    for table in ("categories", "smart_industry", "emerging", "trends", "employment", "peers_country"):
+        xlsx = client.get(url, {"year": 2014, "download": table, "format": "xlsx"})
+        assert xlsx.status_code == 200
+        assert len(pd.read_excel(io.BytesIO(xlsx.content))) >= 0
+    assert client.get(url, {"year": 2014, "download": "nothing"}).status_code == 404
+
+
+def test_report_prints_on_a4_and_exports_docx_with_the_summary(client: object, loaded_reference: dict) -> None:
+    from docx import Document
+
+    url = reverse("atlas:region_report", args=[REGION])
+    page = client.get(url, {"year": 2014}).content.decode()
+    assert "Data sources and method" in page and "atlas/atlas.css" in page
+    response = client.get(url, {"year": 2014, "format": "docx"})
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Thessalia" in text and "NACE B–N" in text
+    assert len(document.tables) == 7

@@ -1,0 +1,328 @@
+"""Atlas pages: landing, region profile (+ report, DOCX), category map, comparison, related industries, data
+status with the import wizard, the region focus form, and the boundaries GeoJSON the maps load."""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+
+import pandas as pd
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from smartcluster.accounts.permissions import can_create_for, is_administrator
+from smartcluster.atlas import charts, selectors, services
+from smartcluster.atlas.engine import TAXONOMIES
+from smartcluster.atlas.exports import docx_report, docx_response, table_response
+from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
+from smartcluster.atlas.tables import COLUMNS, table_view
+from smartcluster.mapping import builtin_taxonomy
+
+MAX_COMPARED = 8
+MAP_MEASURES = ("lq", "employment", "stars")
+
+
+def atlas_page(view):  # noqa: ANN001, ANN201 - a view decorator
+    """Turn AtlasNotFound into a 404 page listing what exists, and a missing dataset into a page saying so."""
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except selectors.AtlasNotFound as error:
+            return render(request, "atlas/not_found.html", {"message": error.message, "available": error.available},
+                          status=404)
+        except selectors.AtlasUnavailable as error:
+            return render(request, "atlas/unavailable.html", {"message": str(error)}, status=503)
+    return wrapper
+
+
+def _selection(request: HttpRequest) -> tuple[selectors.Params, selectors.Result, int]:
+    """Parameters, engine result and checked year from the query string."""
+    params = selectors.atlas_params(taxonomy=request.GET.get("taxonomy", "cluster_categories"),
+                                    reference=request.GET.get("reference", "all"))
+    result = selectors.atlas_result_get(params=params)
+    raw_year = request.GET.get("year", "").strip()
+    if raw_year and not raw_year.isdigit():
+        raise selectors.AtlasNotFound(_("%(year)s is not a year.") % {"year": raw_year},
+                                      [str(y) for y in result.years])
+    year = selectors.year_checked(result=result, year=int(raw_year) if raw_year else None)
+    return params, result, year
+
+
+def _download(request: HttpRequest, tables: dict[str, tuple[str, pd.DataFrame]]) -> HttpResponse | None:
+    """The requested table as a file when the query asks for one (`download=<table>&format=csv|xlsx`)."""
+    name = request.GET.get("download")
+    if not name:
+        return None
+    if name not in tables:
+        raise selectors.AtlasNotFound(_("There is no table %(name)s on this page.") % {"name": name}, list(tables))
+    return table_response(tables[name][1], name=name, fmt=request.GET.get("format", "csv"))
+
+
+def _common(request: HttpRequest, params: selectors.Params, result: selectors.Result, year: int) -> dict:
+    return {"params": params, "result": result, "year": year, "years": result.years,
+            "taxonomies": TAXONOMIES, "nuts_version": result.nuts_version,
+            "left_out": result.left_out.get(year, []), "query": request.GET.urlencode()}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Open on the organisation's region focus when it has one; otherwise the search and the category list."""
+    focus = selectors.focus_for(user=request.user)
+    if focus is not None and focus.regions and "all" not in request.GET:
+        return redirect("atlas:region", code=focus.regions[0])
+    context: dict = {"focus": focus}
+    try:
+        params = selectors.atlas_params()
+        result = selectors.atlas_result_get(params=params)
+    except selectors.AtlasUnavailable as error:
+        context["unavailable"] = str(error)
+        return render(request, "atlas/home.html", context)
+    year = selectors.year_default(result=result)
+    codes = sorted(result.totals.loc[result.totals["year"] == year, "region"])
+    names = selectors.region_names(codes=codes, version=result.nuts_version)
+    context.update({"regions": [(code, names[code]) for code in codes], "year": year,
+                    "categories": selectors.categories_list(result=result).itertuples(),
+                    "nuts_version": result.nuts_version})
+    return render(request, "atlas/home.html", context)
+
+
+def region_context(request: HttpRequest, code: str) -> dict:
+    """Everything the region profile and its report show."""
+    params, result, year = _selection(request)
+    code = selectors.region_checked(result=result, code=code, year=year)
+    name = selectors.region_names(codes=[code], version=result.nuts_version)[code]
+    categories = selectors.region_categories(result=result, code=code, year=year)
+    totals = selectors.region_totals(result=result, code=code)
+    country = sorted(set(result.totals.loc[(result.totals["year"] == year)
+                                           & (result.totals["region"].str[:2] == code[:2]), "region"]))
+    partners = [c for c in selectors.partner_region_codes() if c in set(result.totals["region"])]
+    focus = selectors.focus_for(user=request.user)
+    peers = sorted({*(focus.peers if focus else []), *partners, code})
+    rank = selectors.region_rank(result=result, code=code, year=year)
+    country_rank = selectors.region_rank(result=result, code=code, year=year, members=country)
+    smart_params = selectors.atlas_params(taxonomy="smart_industry_40", reference=params.reference)
+    smart = selectors.region_categories(result=selectors.atlas_result_get(params=smart_params), code=code, year=year)
+    top = categories.dropna(subset=["lq"]).head(selectors.TREND_CATEGORIES)["category"].tolist()
+    trends = selectors.region_trends(result=result, code=code, categories=top)
+    emerging = selectors.region_emerging(result=result, code=code, year=year)
+    summary = selectors.region_summary(name=name, code=code, year=year, categories=categories, totals=totals,
+                                       rank=rank, country_rank=country_rank, level=params.nuts_level)
+    tables = {
+        "categories": (_("Cluster categories ranked by LQ"), categories),
+        "smart_industry": (_("Smart Industry 4.0 position"), smart),
+        "emerging": (_("Emerging strengths (LQ rose through 1)"), emerging),
+        "trends": (_("Trends of the top %(n)s categories") % {"n": selectors.TREND_CATEGORIES}, trends),
+        "employment": (_("Employment covered by year"), totals),
+        "peers_country": (_("Regions of the same country"),
+                          selectors.peer_table(result=result, year=year, members=country)),
+        "peers_partners": (_("Partner and peer regions"),
+                           selectors.peer_table(result=result, year=year, members=peers)),
+    }
+    figures = {
+        "categories": charts.category_bars(categories, title=_("LQ by cluster category, %(year)s") % {"year": year}),
+        "trends": charts.trend_lines(trends, value="lq", title=_("LQ over the years"), y_title="LQ"),
+        "employment": charts.single_line(totals["year"].astype(int).tolist(), totals["employment_covered"].tolist(),
+                                         name=code, title=_("Employment covered"), y_title=_("persons employed")),
+    }
+    return {**_common(request, params, result, year), "code": code, "name": name, "summary": summary,
+            "rank": rank, "country_rank": country_rank, "headline": _headline(categories, totals, year),
+            "tables": tables, "figures": figures, "taxonomy": builtin_taxonomy(params.taxonomy)}
+
+
+def _headline(categories: pd.DataFrame, totals: pd.DataFrame, year: int) -> dict:
+    now = totals[totals["year"] == year]
+    return {"employment_covered": float(now["employment_covered"].iloc[0]) if not now.empty else None,
+            "known_share": float(now["known_share"].iloc[0]) if not now.empty else None,
+            "starred": int((categories["stars"] > 0).sum()), "categories": len(categories),
+            "three_stars": int((categories["stars"] == 3).sum())}
+
+
+@atlas_page
+def region_profile(request: HttpRequest, code: str) -> HttpResponse:
+    context = region_context(request, code)
+    return _download(request, context["tables"]) or render(request, "atlas/region.html", _viewed(context))
+
+
+@atlas_page
+def region_report(request: HttpRequest, code: str) -> HttpResponse:
+    """Print-ready A4 report (HTML; print to PDF from the browser) or, with `format=docx`, a Word document."""
+    context = region_context(request, code)
+    if request.GET.get("format") == "docx":
+        payload = docx_report(
+            title=f"{context['code']} {context['name']} — {context['year']}", paragraphs=[context["summary"]],
+            tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
+                    for caption, frame in context["tables"].values()],
+            notes=_notes(context))
+        return docx_response(payload, name=f"{context['code']}-{context['year']}")
+    return render(request, "atlas/region_report.html", {**_viewed(context), "notes": _notes(context)})
+
+
+def _notes(context: dict) -> list[str]:
+    """Sources and methodology, as printed in reports."""
+    params = context["params"]
+    return [
+        _("Data: Eurostat, %(dataset)s (structural business statistics by NUTS 2 region). SBS employment is "
+          "'employment covered': NACE sections B–N and division S95 only, not agriculture or the public sector.")
+        % {"dataset": params.dataset},
+        _("Regions on NUTS %(version)s; codes that cannot be carried to it one-to-one are left out, never mixed.")
+        % {"version": context["nuts_version"]},
+        _("Taxonomy: %(taxonomy)s. Rule: %(rule)s") % {"taxonomy": context["result"].taxonomy_label,
+                                                      "rule": context["taxonomy"].rule},
+        _("LQ = (E_rc / E_r) / (E_c / E) against %(reference)s regions. Stars (European Cluster Observatory): size "
+          "(top 10 %% of regions), specialisation (LQ ≥ 2), focus (top 10 %% share); productivity (EOCIC) is shown "
+          "apart. Unknown Eurostat cells (':') are never read as zero: completeness says how much is known.")
+        % {"reference": params.reference},
+    ]
+
+
+def _viewed(context: dict) -> dict:
+    """Tables as rows for templates and figures as JSON."""
+    return {**context, "table_views": {key: table_view(frame, caption=caption, key=key)
+                                       for key, (caption, frame) in context["tables"].items()},
+            "figures_json": {key: json.dumps(figure) for key, figure in context["figures"].items()}}
+
+
+@atlas_page
+def category_profile(request: HttpRequest, category: str) -> HttpResponse:
+    """A category across Europe: the map by LQ, employment or stars, the top regions and its NACE codes."""
+    params, result, year = _selection(request)
+    category = selectors.category_checked(result=result, category=category)
+    measure = request.GET.get("measure", "lq")
+    measure = measure if measure in MAP_MEASURES else "lq"
+    regions = selectors.category_regions(result=result, category=category, year=year)
+    name = regions["category_name"].iloc[0] if not regions.empty else category
+    codes = regions["region"].tolist()
+    _geojson, drawn, unmapped = selectors.boundaries(codes=codes, version=result.nuts_version)
+    taxonomy = builtin_taxonomy(params.taxonomy)
+    nace = taxonomy.table[taxonomy.table["category"] == category][["industry"]]
+    industry_names = services.industry_names(codes=nace["industry"].tolist())
+    nace = nace.assign(name=nace["industry"].map(industry_names))
+    divisions = taxonomy.at_level(2, method=params.method)
+    divisions = divisions[divisions["category"] == category][["industry", "weight"]]
+    mapped = regions[regions["region"].isin(drawn)]
+    tables = {
+        "regions": (_("Regions ranked by employment"), regions),
+        "nace": (_("NACE codes in the category"), nace),
+        "divisions": (_("NACE divisions the data reach it through (%(method)s rule)") % {"method": params.method},
+                      divisions),
+    }
+    figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {measure}, {year}",
+                                        outlined=selectors.partner_region_codes())}
+    context = {**_common(request, params, result, year), "category": category, "name": name, "measure": measure,
+               "measures": MAP_MEASURES, "tables": tables, "figures": figures, "unmapped": unmapped,
+               "mapped_count": len(mapped), "boundary_versions": sorted(set(drawn.values())),
+               "geojson_url": reverse("atlas:boundaries") + f"?version={result.nuts_version}&year={year}"
+               + f"&taxonomy={params.taxonomy}"}
+    return _download(request, tables) or render(request, "atlas/category.html", _viewed(context))
+
+
+@atlas_page
+def boundaries(request: HttpRequest) -> HttpResponse:
+    """GeoJSON of the regions of a year's data (one feature per mappable region), cached by the browser."""
+    params, result, year = _selection(request)
+    codes = sorted(result.totals.loc[result.totals["year"] == year, "region"])
+    payload = services.boundaries_payload(codes=codes, version=result.nuts_version)
+    response = HttpResponse(payload, content_type="application/geo+json")
+    response["Cache-Control"] = "max-age=3600"
+    return response
+
+
+@atlas_page
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two to eight regions on the same categories, and their portfolio bubble chart."""
+    params, result, year = _selection(request)
+    raw = request.GET.get("regions", "")
+    if not raw:
+        focus = selectors.focus_for(user=request.user)
+        raw = ",".join([*(focus.regions if focus else []), *(focus.peers if focus else [])])
+    codes = list(dict.fromkeys(c.strip().upper() for c in raw.replace(" ", ",").split(",") if c.strip()))
+    context = {**_common(request, params, result, year), "codes": codes, "max_compared": MAX_COMPARED,
+               "tables": {}, "figures": {}}
+    if not 2 <= len(codes) <= MAX_COMPARED:
+        context["problem"] = _("Choose from two to eight regions (codes separated by commas).") if codes else ""
+        return render(request, "atlas/compare.html", _viewed(context))
+    for code in codes:
+        selectors.region_checked(result=result, code=code, year=year)
+    table = selectors.compare_table(result=result, codes=codes, year=year)
+    portfolio = pd.concat([selectors.portfolio_table(result=result, code=code, year=year) for code in codes],
+                          ignore_index=True)
+    context["tables"] = {"compare": (_("Regions side by side"), table),
+                         "portfolio": (_("Portfolio: LQ, growth and employment"), portfolio)}
+    context["figures"] = {
+        "lq": charts.compare_bars(table, value="lq", title=_("LQ, %(year)s") % {"year": year}, x_title="LQ"),
+        "employment": charts.compare_bars(table, value="employment", title=_("Employment, %(year)s") % {"year": year},
+                                          x_title=_("persons employed")),
+        "portfolio": charts.portfolio_bubbles(portfolio, title=_("Cluster portfolio")),
+    }
+    return _download(request, context["tables"]) or render(request, "atlas/compare.html", _viewed(context))
+
+
+@atlas_page
+def related(request: HttpRequest, code: str) -> HttpResponse:
+    """NACE divisions close to the region's strengths in which it is not yet specialised, by density."""
+    params, result, year = _selection(request)
+    code = selectors.region_checked(result=result, code=code, year=year)
+    ranked, summary = selectors.region_related(params=params, result=result, code=code, year=year)
+    names = services.industry_names(codes=ranked["industry"].tolist())
+    ranked = ranked.assign(name=ranked["industry"].map(names))
+    tables = {"related": (_("Related industries ranked by density"), ranked)}
+    context = {**_common(request, params, result, year), "code": code, "tables": tables, "figures": {},
+               "name": selectors.region_names(codes=[code], version=result.nuts_version)[code],
+               "summary": summary, "known_share": 1 - summary["unknown_cells"] / max(summary["cells"], 1)}
+    return _download(request, tables) or render(request, "atlas/related.html", _viewed(context))
+
+
+def data_status(request: HttpRequest) -> HttpResponse:
+    """The loaded datasets with their provenance, and the import wizard for administrators."""
+    listing = selectors.statistics_store().datasets()
+    context = {"datasets": listing.to_dict(orient="records"), "may_import": is_administrator(request.user),
+               "eurostat_form": EurostatImportForm(), "file_form": FileImportForm()}
+    if request.GET.get("download") == "datasets":
+        return table_response(listing.assign(years=listing["years"].map(lambda y: " ".join(map(str, y)))),
+                              name="datasets", fmt=request.GET.get("format", "csv"))
+    return render(request, "atlas/data_status.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def data_import(request: HttpRequest) -> HttpResponse:
+    """Start an import job (Eurostat dataset or uploaded file) and go to its progress page."""
+    if not is_administrator(request.user):
+        raise PermissionDenied(_("Only administrators may import statistics."))
+    form = (EurostatImportForm(request.POST) if request.POST.get("source") == "eurostat"
+            else FileImportForm(request.POST, request.FILES))
+    if not form.is_valid():
+        listing = selectors.statistics_store().datasets()
+        context = {"datasets": listing.to_dict(orient="records"), "may_import": True,
+                   "eurostat_form": form if isinstance(form, EurostatImportForm) else EurostatImportForm(),
+                   "file_form": form if isinstance(form, FileImportForm) else FileImportForm()}
+        return render(request, "atlas/data_status.html", context, status=400)
+    job = services.import_start(user=request.user, form=form)
+    return redirect("jobs:detail", job_id=job.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def focus_edit(request: HttpRequest) -> HttpResponse:
+    """Pick the organisation's home and peer regions once; the atlas pages then open on them."""
+    organisation = services.focus_organisation(user=request.user)
+    if organisation is None:
+        raise PermissionDenied(_("You are not a member of an organisation."))
+    focus = getattr(organisation, "atlas_focus", None)
+    form = FocusForm(request.POST or None, initial={"regions": ", ".join(focus.regions if focus else []),
+                                                    "peers": ", ".join(focus.peers if focus else [])})
+    if request.method == "POST":
+        if not can_create_for(request.user, organisation.pk):
+            raise PermissionDenied(_("You may not change this organisation's regions."))
+        if form.is_valid():
+            services.focus_save(organisation=organisation, regions=form.cleaned_data["regions"],
+                                peers=form.cleaned_data["peers"])
+            messages.success(request, _("Your regions are saved; the mapping pages open on them."))
+            return redirect("atlas:home")
+    return render(request, "atlas/focus.html", {"form": form, "organisation": organisation})

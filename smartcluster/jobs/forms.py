@@ -1,0 +1,1 @@
+"""The jobs app has no forms: jobs are started by the forms of the apps that own the work."""

@@ -1,0 +1,27 @@
+"""`manage.py run_jobs`: the worker for SMARTCLUSTER_JOBS_RUNNER=queue (and a way to finish stuck jobs)."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from smartcluster.jobs.services import job_run_queued, job_stale_fail
+
+
+class Command(BaseCommand):
+    help = "Run queued background jobs; with --forever keep polling for new ones."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--forever", action="store_true", help="Poll every --interval seconds.")
+        parser.add_argument("--interval", type=float, default=2.0)
+
+    def handle(self, *args: object, **options: object) -> None:
+        job_stale_fail()
+        while True:
+            ran = job_run_queued()
+            if ran:
+                self.stdout.write(f"{ran} job(s) run")
+            if not options["forever"]:
+                return
+            time.sleep(options["interval"])
