@@ -179,8 +179,8 @@ class PartnerFilters(Schema):
 
 def _present(payload: Schema, *fields: str) -> dict[str, Any]:
     """The fields the client sent (a PATCH changes only those)."""
-    sent = payload.model_dump(exclude_unset=True)
-    return {field: sent[field] for field in fields if field in sent}
+    values = payload.model_dump()
+    return {field: values[field] for field in fields if field in payload.model_fields_set}
 
 
 def _region(ref: dict[str, Any]) -> Region:
@@ -192,7 +192,7 @@ def _region(ref: dict[str, Any]) -> Region:
 
 def _organisation_data(payload: OrganisationIn) -> dict[str, Any]:
     data = _present(payload, "name", "type", "size_class", "website", "description", "is_published")
-    sent = payload.model_dump(exclude_unset=True)
+    sent = _present(payload, "region", "nace")
     if "region" in sent:
         data["region"] = _region(sent["region"]) if sent["region"] else None
     if "nace" in sent:
@@ -266,7 +266,7 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> Status:
 
 def _person_data(request: HttpRequest, payload: PersonIn) -> dict[str, Any]:
     data = _present(payload, "name", "email", "role", "consent_to_contact", "consent_to_list")
-    sent = payload.model_dump(exclude_unset=True)
+    sent = _present(payload, "organisation_id")
     if "organisation_id" in sent:
         data["organisation"] = None
         if sent["organisation_id"] is not None:
@@ -358,7 +358,7 @@ def project_delete(request: HttpRequest, project_id: int) -> Status:
 
 
 def _partner_regions(payload: PartnerIn) -> list[Region] | None:
-    sent = payload.model_dump(exclude_unset=True)
+    sent = _present(payload, "regions")
     if "regions" not in sent:
         return None
     return [_region(ref) for ref in sent["regions"] or []]
