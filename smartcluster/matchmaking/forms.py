@@ -35,9 +35,9 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class EventForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("time zone"), choices=time_zone_choices, initial="Europe/Brussels")
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices, initial="Europe/Brussels")
     allowed_types = forms.MultipleChoiceField(
-        label=_("participant types allowed"), choices=OrganisationType.choices, required=False,
+        label=_("Participant types allowed"), choices=OrganisationType.choices, required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: all types may register."),
     )
 
@@ -53,7 +53,7 @@ class EventForm(forms.ModelForm):
 
 
 class EventCreateForm(EventForm):
-    organiser = forms.ModelChoiceField(label=_("organiser"), queryset=Organisation.objects.none())
+    organiser = forms.ModelChoiceField(label=_("Organiser"), queryset=Organisation.objects.none())
 
     class Meta(EventForm.Meta):
         fields = ["organiser", *EventForm.Meta.fields]
@@ -64,9 +64,9 @@ class EventCreateForm(EventForm):
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(label=_("day"), widget=forms.DateInput(attrs={"type": "date"}))
-    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("until"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -83,18 +83,18 @@ def _sector_queryset() -> Any:
 class ProfileForm(forms.Form):
     """The parts of a registration that the participant can change later."""
 
-    country = forms.CharField(label=_("country code"), max_length=2, min_length=2,
+    country = forms.CharField(label=_("Country code"), max_length=2, min_length=2,
                               help_text=_("Two letters as in NUTS codes (EL for Greece), e.g. LT, ES, DE."))
     region_code = forms.CharField(label=_("NUTS region code"), max_length=10, required=False,
                                   help_text=_("Optional, e.g. LT01 or EL30."))
-    time_zone = forms.ChoiceField(label=_("your time zone"), choices=time_zone_choices)
-    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    sectors = forms.ModelMultipleChoiceField(label=_("sectors (NACE)"), queryset=Industry.objects.none(),
+    time_zone = forms.ChoiceField(label=_("Your time zone"), choices=time_zone_choices)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    sectors = forms.ModelMultipleChoiceField(label=_("Sectors (NACE)"), queryset=Industry.objects.none(),
                                              required=False)
-    technologies = forms.CharField(label=_("technologies"), required=False,
+    technologies = forms.CharField(label=_("Technologies"), required=False,
                                    help_text=_("Separated by commas, e.g. machine vision, digital twins."))
     available_slots = forms.ModelMultipleChoiceField(
-        label=_("available for meetings"), queryset=TimeSlot.objects.none(), required=False,
+        label=_("Available for meetings"), queryset=TimeSlot.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -154,11 +154,11 @@ class ProfileForm(forms.Form):
 
 
 class RegistrationForm(ProfileForm):
-    organisation_name = forms.CharField(label=_("organisation"), max_length=255)
-    participant_type = forms.ChoiceField(label=_("organisation type"), choices=OrganisationType.choices)
-    person_name = forms.CharField(label=_("your name"), max_length=200)
-    email = forms.EmailField(label=_("e-mail"), help_text=_("For notifications; never shown to others."))
-    job_title = forms.CharField(label=_("role or job title"), max_length=200, required=False)
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=255)
+    participant_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
+    person_name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("For notifications; never shown to others."))
+    job_title = forms.CharField(label=_("Role or job title"), max_length=200, required=False)
     consent_to_publish = forms.BooleanField(
         label=_("I agree that my profile (not my e-mail) is shown to the event's participants"), required=True,
         error_messages={"required": _("Registration needs your consent to show your profile.")},
@@ -183,10 +183,10 @@ class RegistrationForm(ProfileForm):
 
 
 class OpportunityForm(forms.Form):
-    kind = forms.ChoiceField(label=_("kind"), choices=OpportunityKind.choices)
-    title = forms.CharField(label=_("title"), max_length=200, required=False)
-    description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    keywords = forms.CharField(label=_("keywords"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=OpportunityKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    keywords = forms.CharField(label=_("Keywords"), max_length=300, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -207,37 +207,37 @@ def opportunity_data(formset: Any) -> list[dict[str, str]]:
 
 
 class CatalogueFilterForm(forms.Form):
-    q = forms.CharField(label=_("search"), required=False)
-    country = forms.CharField(label=_("country"), max_length=2, required=False)
-    participant_type = forms.ChoiceField(label=_("type"), required=False,
+    q = forms.CharField(label=_("Search"), required=False)
+    country = forms.CharField(label=_("Country"), max_length=2, required=False)
+    participant_type = forms.ChoiceField(label=_("Type"), required=False,
                                          choices=[("", _("all types")), *OrganisationType.choices])
-    kind = forms.ChoiceField(label=_("looking at"), required=False,
+    kind = forms.ChoiceField(label=_("Looking at"), required=False,
                              choices=[("", _("all opportunities")), *OpportunityKind.choices])
     sector = forms.CharField(label=_("NACE code"), max_length=8, required=False)
-    technology = forms.CharField(label=_("technology"), max_length=100, required=False)
+    technology = forms.CharField(label=_("Technology"), max_length=100, required=False)
 
 
 class MeetingRequestForm(forms.Form):
-    message = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                               max_length=2000, help_text=_("Say why you would like to meet."))
 
 
 class DecisionForm(forms.Form):
-    note = forms.CharField(label=_("note to the participant"), max_length=300, required=False)
+    note = forms.CharField(label=_("Note to the participant"), max_length=300, required=False)
 
 
 class VideoLinkForm(forms.Form):
-    video_url = forms.URLField(label=_("video-room link"), max_length=500, assume_scheme="https")
+    video_url = forms.URLField(label=_("Video-room link"), max_length=500, assume_scheme="https")
 
 
 class AttendanceForm(forms.Form):
-    attendance = forms.ChoiceField(label=_("attendance"), choices=Attendance.choices, required=False)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Attendance.choices, required=False)
 
 
 class FeedbackForm(forms.Form):
-    took_place = forms.TypedChoiceField(label=_("did the meeting take place?"), coerce=lambda v: v == "yes",
+    took_place = forms.TypedChoiceField(label=_("Did the meeting take place?"), coerce=lambda v: v == "yes",
                                         choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect)
-    outcome = forms.ChoiceField(label=_("outcome"), choices=[("", "—"), *FeedbackOutcome.choices], required=False)
-    rating = forms.TypedChoiceField(label=_("usefulness"), coerce=int, empty_value=None, required=False,
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *FeedbackOutcome.choices], required=False)
+    rating = forms.TypedChoiceField(label=_("Usefulness"), coerce=int, empty_value=None, required=False,
                                     choices=[("", "—"), *[(n, str(n)) for n in range(1, 6)]])
-    comment = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
+from smartcluster.matchmaking import suggestions
 from smartcluster.matchmaking.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -256,7 +257,7 @@ def table_plan(*, event: Event) -> list[TablePlanRow]:
     ]
 
 
-# --- suggestions -------------------------------------------------------------------------------------------------
+# --- inbox -------------------------------------------------------------------------------------------------------
 
 
 def notification_list(*, user: Any) -> QuerySet[Notification]:
@@ -292,9 +293,9 @@ def event_statistics(*, event: Event) -> list[StatisticTable]:
     meetings = Meeting.objects.filter(event=event)
     request_status = Counter(meetings.values_list("status", flat=True))
     status_labels = dict(MeetingStatus.choices)
-    scheduled = meetings.filter(status=MeetingStatus.ACCEPTED, slot__isnull=False)
-    held = scheduled.filter(attendance=Attendance.HELD).count()
-    no_show = scheduled.filter(attendance=Attendance.NO_SHOW).count()
+    accepted = meetings.filter(status=MeetingStatus.ACCEPTED)
+    held = accepted.filter(attendance=Attendance.HELD).count()
+    no_show = accepted.filter(attendance=Attendance.NO_SHOW).count()
     recorded = held + no_show
     outcomes = Counter(Feedback.objects.filter(meeting__event=event).exclude(outcome="")
                        .values_list("outcome", flat=True))
@@ -309,8 +310,9 @@ def event_statistics(*, event: Event) -> list[StatisticTable]:
                        [[str(registration_labels[s]), by_status.get(s, 0)] for s in RegistrationStatus.values]),
         StatisticTable("requests", _("Meeting requests by status"), [_("Status"), _("Requests")],
                        [[str(status_labels[s]), request_status.get(s, 0)] for s in MeetingStatus.values]),
-        StatisticTable("attendance", _("Scheduled meetings: held and no-shows"), [_("Attendance"), _("Meetings")],
-                       [[_("Scheduled"), scheduled.count()], [_("Held"), held], [_("No-show"), no_show],
+        StatisticTable("attendance", _("Meetings held and no-shows"), [_("Meetings"), _("Number")],
+                       [[_("Accepted"), accepted.count()], [_("Scheduled"), accepted.filter(slot__isnull=False).count()],
+                        [_("Held"), held], [_("No-show"), no_show],
                         # No-show rate over meetings whose attendance was recorded, not all scheduled ones.
                         [_("No-show rate (% of recorded)"), round(100 * no_show / recorded, 1) if recorded else None]]),
         StatisticTable("outcomes", _("Meeting outcomes (feedback)"), [_("Outcome"), _("Answers")],
@@ -368,6 +370,54 @@ def event_statistics_workbook(*, event: Event) -> bytes:
 # --- suggestions -------------------------------------------------------------------------------------------------
 
 
-def participant_suggestions(*, participant: Participant, limit: int = 20) -> list[Any]:
-    """Ranked partners for a participant (wired to the suggestions library once it lands)."""
-    return []
+def _sector_code(industry: Any) -> str:
+    """NACE code with its section letter in front ("C28.41"), so the library sees the whole hierarchy."""
+    return industry.code if industry.code == industry.section else f"{industry.section}{industry.code}"
+
+
+def _profile(participant: Participant) -> suggestions.Profile:
+    return suggestions.Profile(
+        id=participant.pk, name=str(participant), organisation=participant.organisation_id,
+        organisation_type=participant.participant_type,
+        sectors=frozenset(_sector_code(industry) for industry in participant.sectors.all()),
+        technologies=frozenset(tag.name for tag in participant.technologies.all()),
+        opportunities=tuple(
+            suggestions.Opportunity(kind=o.kind, title=o.title, description=o.description,
+                                    keywords=tuple(o.keyword_list))
+            for o in participant.opportunities.all()
+        ),
+    )
+
+
+def _met_before(participants: list[Participant], event: Event) -> frozenset[frozenset[int]]:
+    """Pairs of this event whose organisations already held a meeting at an earlier event (never re-matched)."""
+    by_organisation: dict[int, list[int]] = {}
+    for participant in participants:
+        by_organisation.setdefault(participant.organisation_id, []).append(participant.pk)
+    held = Meeting.objects.filter(
+        attendance=Attendance.HELD, requester__organisation__in=by_organisation,
+        recipient__organisation__in=by_organisation,
+    ).exclude(event=event).values_list("requester__organisation", "recipient__organisation")
+    return frozenset(
+        frozenset((x, y)) for a, b in held for x in by_organisation[a] for y in by_organisation[b] if x != y
+    )
+
+
+@dataclass
+class SuggestedMatch:
+    participant: Participant
+    score: float
+    reason: str
+
+
+def participant_suggestions(*, participant: Participant, limit: int = 20) -> list[SuggestedMatch]:
+    """Ranked partners for a participant among the event's published profiles, each with a reason
+    (scores by `smartcluster.matchmaking.suggestions`: complementary opportunities, then sectors and technologies)."""
+    event = participant.event
+    candidates = list(participant_catalogue(event=event).exclude(pk=participant.pk))
+    everyone = [participant, *candidates]
+    rules = suggestions.Rules(met_before=_met_before(everyone, event))
+    # Score the participant against the candidates only: the library ranks every profile it is given.
+    ranked = suggestions.suggest_matches([_profile(p) for p in everyone], top=limit, rules=rules)[participant.pk]
+    by_pk = {candidate.pk: candidate for candidate in candidates}
+    return [SuggestedMatch(by_pk[s.other], s.score, s.reason) for s in ranked]

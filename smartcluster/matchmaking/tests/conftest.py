@@ -85,6 +85,8 @@ def participant_factory(event: Event) -> Callable[..., Participant]:
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """Many users per test: a fast hasher keeps the tests quick (production keeps Django's default)."""
+def test_settings(settings: Any) -> None:
+    """A fast password hasher (many users per test), and static files from the finders (no collected manifest)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
