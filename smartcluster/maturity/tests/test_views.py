@@ -253,3 +253,26 @@ def test_aggregates_export_applies_the_threshold(submitted, campaign, manager_cl
 def test_api_lists_questionnaire_versions(client, questionnaire):
     body = client.get(reverse("api:questionnaire_list")).json()
     assert [q["code"] for q in body] == ["dma-sme-v1"]
+
+
+def test_home_explains_the_six_areas_and_lists_the_browsers_drafts(client, campaign, regions, sectors):
+    page = client.get(reverse("maturity:home")).content.decode()
+    assert "Green digitalisation" in page and "Start the self-assessment" in page
+    client.post(reverse("maturity:campaign_entry", args=[campaign.token]))
+    page = client.get(reverse("maturity:home")).content.decode()
+    assert "Your assessments" in page and "Continue" in page
+
+
+def test_a_campaign_not_yet_open_refuses_to_start(client, cluster, questionnaire, cluster_manager):
+    later = services.campaign_create(user=cluster_manager, organisation=cluster, questionnaire=questionnaire,
+                                     name="Next year", opens_at=timezone.now() + timedelta(days=30))
+    assert "not open for answers" in client.get(reverse("maturity:campaign_entry", args=[later.token])).content.decode()
+    response = client.post(reverse("maturity:campaign_entry", args=[later.token]))
+    assert response.status_code == 409 and "has not opened yet" in response.content.decode()
+    assert not Assessment.objects.exists()
+
+
+def test_aggregates_and_campaigns_ask_anonymous_visitors_to_log_in(client):
+    for name in ("maturity:aggregates", "maturity:campaign_list", "maturity:campaign_create"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
