@@ -1,3 +1,7 @@
 """The reference-data fixtures live with the regions app (one mirror of the official files for both)."""
 
-from smartcluster.regions.tests.conftest import loaded_reference, reference_urls  # noqa: F401
+from smartcluster.regions.tests.conftest import (  # noqa: F401
+    loaded_reference,
+    plain_static_files,
+    reference_urls,
+)
