@@ -110,41 +110,53 @@ def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = 
     >>> out = relatedness(sbs_2014, year=None); out.cells.nlargest(5, "density")
     """
     require_columns(frame, [region, industry, value, *([year] if year else [])], "relatedness input")
-    numbers = pd.to_numeric(frame[value], errors="coerce")
+    numbers = pd.to_numeric(frame[value], errors="coerce").to_numpy(dtype=float)
     if (numbers < 0).any():
         raise MappingInputError(f"column {value} has negative values; relatedness needs non-negative amounts")
-    data = pd.DataFrame({"region": frame[region].astype(str), "industry": frame[industry].astype(str),
-                         "value": numbers, "year": frame[year] if year else 0})
-    if data.duplicated(["year", "region", "industry"]).any():
+    # integer codes once for all years; each year's matrix is filled from them with numpy only
+    region_codes, regions = pd.factorize(frame[region].astype(str), sort=True)
+    industry_codes, industries = pd.factorize(frame[industry].astype(str), sort=True)
+    year_codes, years = pd.factorize(frame[year] if year else pd.Series(np.zeros(len(frame), int)), sort=True)
+    keys = (year_codes.astype(np.int64) * len(regions) + region_codes) * len(industries) + industry_codes
+    if (np.diff(np.sort(keys)) == 0).any():
         raise MappingInputError(f"several rows share one {region} x {industry}{' x ' + year if year else ''}")
-    cells, proximities = [], []
-    for period, rows in data.groupby("year", sort=True):
-        year_cells, year_proximity = _one_year(rows, mcp_threshold, fitness)
-        cells.append(year_cells.assign(year=period))
-        proximities.append(year_proximity.assign(year=period))
-    out_cells = pd.concat(cells, ignore_index=True)
-    out_proximity = pd.concat(proximities, ignore_index=True)
+    blocks = []
+    with threadpool_limits(limits=1 if len(regions) * len(industries) < SINGLE_THREAD_CELLS else None):
+        for index in range(len(years)):
+            rows = year_codes == index
+            blocks.append(_one_year(region_codes[rows], industry_codes[rows], numbers[rows], mcp_threshold, fitness))
+    cells = _stacked([b[0] for b in blocks], years, regions, industries, "region", "industry")
+    proximity = _stacked([b[1] for b in blocks], years, industries, industries, "industry_1", "industry_2")
     lead = ["year"] if year else []
-    if not year:
-        out_cells, out_proximity = out_cells.drop(columns="year"), out_proximity.drop(columns="year")
     ordered = [*lead, "region", "industry", *CELL_COLUMNS, *(["fitness", "complexity"] if fitness else [])]
-    summary = {"cells": len(out_cells), "unknown_cells": int((~out_cells["known"]).sum()),
-               "mcp_threshold": mcp_threshold}
-    return RelatednessResult(out_cells[ordered], out_proximity[[*lead, "industry_1", "industry_2", "proximity"]],
-                             summary)
+    summary = {"cells": len(cells), "unknown_cells": int((~cells["known"]).sum()), "mcp_threshold": mcp_threshold}
+    return RelatednessResult(cells[ordered], proximity[[*lead, "industry_1", "industry_2", "proximity"]], summary)
 
 
-def _one_year(rows: pd.DataFrame, mcp_threshold: float, fitness: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    region_codes, regions = pd.factorize(rows["region"], sort=True)
-    industry_codes, industries = pd.factorize(rows["industry"], sort=True)
-    values = np.zeros((len(regions), len(industries)))
+def _stacked(blocks: list[dict[str, np.ndarray]], years: pd.Index, first: pd.Index, second: pd.Index,
+             first_name: str, second_name: str) -> pd.DataFrame:
+    """One long frame from per-year column arrays holding integer codes `_first`/`_second`."""
+    columns = {name: np.concatenate([block[name] for block in blocks]) for name in blocks[0]}
+    lengths = [len(block["_first"]) for block in blocks]
+    return pd.DataFrame({
+        "year": np.repeat(np.asarray(years), lengths),
+        first_name: np.asarray(first, dtype=object)[columns.pop("_first")],
+        second_name: np.asarray(second, dtype=object)[columns.pop("_second")],
+        **columns,
+    })
+
+
+def _one_year(region_codes: np.ndarray, industry_codes: np.ndarray, amounts: np.ndarray, mcp_threshold: float,
+              fitness: bool) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Column arrays of the full matrix of the regions and industries present this year, and of the proximity."""
+    present_regions, rows_at = np.unique(region_codes, return_inverse=True)
+    present_industries, cols_at = np.unique(industry_codes, return_inverse=True)
+    values = np.zeros((len(present_regions), len(present_industries)))
     known = np.ones_like(values, dtype=bool)
-    amounts = rows["value"].to_numpy(dtype=float)
-    values[region_codes, industry_codes] = np.nan_to_num(amounts)
-    known[region_codes, industry_codes] = ~np.isnan(amounts)
+    values[rows_at, cols_at] = np.nan_to_num(amounts)
+    known[rows_at, cols_at] = ~np.isnan(amounts)
     keep_rows, keep_cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
-    with threadpool_limits(limits=1 if values.size < SINGLE_THREAD_CELLS else None):
-        matrices = complexity_matrices(values[keep_rows][:, keep_cols], mcp_threshold=mcp_threshold)
+    matrices = complexity_matrices(values[keep_rows][:, keep_cols], mcp_threshold=mcp_threshold)
     columns = {"value": values, "known": known}
     full = np.full(values.shape, np.nan)
     for name in ("rca", "mcp", "density", "cog"):
@@ -159,12 +171,12 @@ def _one_year(rows: pd.DataFrame, mcp_threshold: float, fitness: bool) -> tuple[
         columns[name] = _broadcast(vector, keep_rows, keep_cols, axis=0)
     for name, vector in per_industry.items():
         columns[name] = _broadcast(vector, keep_cols, keep_rows, axis=1)
-    cells = pd.DataFrame({"region": np.repeat(regions.to_numpy(), len(industries)),
-                          "industry": np.tile(industries.to_numpy(), len(regions)),
-                          **{name: grid.ravel() for name, grid in columns.items()}})
-    kept = industries.to_numpy()[keep_cols]
-    proximity = pd.DataFrame({"industry_1": np.repeat(kept, len(kept)), "industry_2": np.tile(kept, len(kept)),
-                              "proximity": matrices.proximity.ravel()})
+    n_regions, n_industries = values.shape
+    cells = {"_first": np.repeat(present_regions, n_industries), "_second": np.tile(present_industries, n_regions),
+             **{name: grid.ravel() for name, grid in columns.items()}}
+    kept = present_industries[keep_cols]
+    proximity = {"_first": np.repeat(kept, len(kept)), "_second": np.tile(kept, len(kept)),
+                 "proximity": matrices.proximity.ravel()}
     return cells, proximity
 
 
