@@ -210,8 +210,8 @@ def assessment_submit(*, assessment: Assessment, questionnaire_code: str,
     """Score and freeze a draft. Refused, storing nothing: a questionnaire version other than the draft's, a
     second submission, a closed campaign, answers not offered, a missing profile, a repeat too soon."""
     now = timezone.now()
-    locked = Assessment.objects.select_for_update().select_related("questionnaire", "campaign").get(
-        pk=assessment.pk)
+    # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join (campaign).
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _draft_check(locked)
     if questionnaire_code != locked.questionnaire.code:
         raise AssessmentRefused(_("The form was for questionnaire version “%(sent)s” but this assessment uses "
