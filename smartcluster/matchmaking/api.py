@@ -1,7 +1,5 @@
 """JSON API of matchmaking events, participant profiles and meetings (mounted at /api/matchmaking/)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -141,6 +141,9 @@ def event_slots_generate(*, event: Event) -> list[TimeSlot]:
     slots = []
     for number, (session, start, end) in enumerate(wanted, start=1):
         slot = existing.get(start) or TimeSlot(event=event, starts_at=start)
+        if slot.pk is not None and slot.ends_at != end:
+            # A longer or shorter meeting is a material change: calendars must update (iCalendar SEQUENCE).
+            Meeting.objects.filter(slot=slot).update(sequence=F("sequence") + 1)
         slot.session, slot.number, slot.ends_at = session, number, end
         slot.save()
         slots.append(slot)

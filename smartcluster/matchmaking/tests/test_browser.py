@@ -115,3 +115,10 @@ def test_two_participants_meet_and_see_the_meeting_in_their_own_time_zones(
     assert vevent.decoded("DTSTART") == start
     assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["America/New_York"]
     assert Participant.objects.filter(status="approved").count() == 2
+
+    organiser.goto(f"{live_server.url}/matchmaking/{event.pk}/statistics/")
+    organiser.wait_for_selector("#chart-countries .main-svg")  # Plotly drew the chart from the local bundle
+    assert organiser.locator("#data-countries tbody tr").count() == 2
+    organiser.screenshot(path=str(screenshot_dir / "matchmaking-5-statistics.png"), full_page=True)
+    organiser.goto(f"{live_server.url}/matchmaking/{event.pk}/table-plan/")
+    assert "Asta Robotics ↔ Nikos Machining" in organiser.locator("#table-plan").inner_text()

@@ -67,6 +67,18 @@ def test_meeting_length_change_regenerates_slots(event, organiser_user):
     assert event.slots.count() == 2
 
 
+def test_longer_meetings_raise_the_calendar_sequence_of_scheduled_ones(event, organiser_user, participant_factory):
+    a, b = participant_factory("abel"), participant_factory("bart")
+    meeting = services.meeting_request(user=a.user, requester=a, recipient=b)
+    services.meeting_accept(user=b.user, meeting=meeting)
+    services.event_schedule(user=organiser_user, event=event, time_limit=5)
+    before = Meeting.objects.get(pk=meeting.pk).sequence
+    services.event_update(user=organiser_user, event=event, meeting_minutes=28, break_minutes=2)
+    after = Meeting.objects.get(pk=meeting.pk)
+    assert after.sequence == before + 1
+    assert after.slot.ends_at - after.slot.starts_at == dt.timedelta(minutes=28)
+
+
 def test_zero_meeting_limit_is_refused(organiser_user):
     with pytest.raises(ValidationError):
         create_event(organiser_user, max_meetings_per_participant=0)
