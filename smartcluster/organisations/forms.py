@@ -41,7 +41,7 @@ class RegionCodesMixin:
 
 
 class OrganisationForm(RegionCodesMixin, forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     region_code = forms.CharField(label=_("NUTS region code"), required=False, max_length=10,
                                   help_text=_("For example EL61 (Thessalia) or ES62 (Región de Murcia)."))
     region_version = forms.TypedChoiceField(label=_("NUTS version"), choices=NutsVersion.choices, coerce=int,
@@ -52,6 +52,9 @@ class OrganisationForm(RegionCodesMixin, forms.ModelForm):
                                       help_text=_("Separate with commas, for example: robotics, IoT."))
     sector_tags = forms.CharField(label=_("Sectors"), required=False,
                                   help_text=_("Separate with commas, for example: automotive, agri-food."))
+
+    field_order = ["name", "type", "region_code", "region_version", "nace_code", "size_class", "website",
+                   "description", "technology_tags", "sector_tags", "is_published"]
 
     class Meta:
         model = Organisation

@@ -1,1 +1,1 @@
-from smartcluster.site.testing import static_files_without_manifest  # noqa: F401
+from smartcluster.site.testing import plain_http_live_server, static_files_without_manifest  # noqa: F401
