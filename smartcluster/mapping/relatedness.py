@@ -104,7 +104,7 @@ def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = 
     """RCA, M, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG (and fitness, complexity) per year.
 
     Cells absent from the input are 0, as in ecomplexity. Unknown values (NaN, e.g. Eurostat ':') also enter the
-    sums as 0 but are flagged `known = False`, and `summary` says how many cells the result rests on.
+    sums as 0 but keep `value` NaN and `known = False`, and `summary` says how many cells the result rests on.
     Regions/industries whose total is 0 keep their rows with NaN measures.
 
     >>> out = relatedness(sbs_2014, year=None); out.cells.nlargest(5, "density")
@@ -157,7 +157,8 @@ def _one_year(region_codes: np.ndarray, industry_codes: np.ndarray, amounts: np.
     known[rows_at, cols_at] = ~np.isnan(amounts)
     keep_rows, keep_cols = values.sum(axis=1) > 0, values.sum(axis=0) > 0
     matrices = complexity_matrices(values[keep_rows][:, keep_cols], mcp_threshold=mcp_threshold)
-    columns = {"value": values, "known": known}
+    # the sums read unknown cells as 0 (as ecomplexity); the output shows them as unknown, not as 0
+    columns = {"value": np.where(known, values, np.nan), "known": known}
     full = np.full(values.shape, np.nan)
     for name in ("rca", "mcp", "density", "cog"):
         grid = full.copy()

@@ -42,7 +42,7 @@ def test_long_output_keeps_unknown_cells_flagged_and_zero_regions_as_nan() -> No
     out = relatedness(frame, year=None)
     cells = out.cells.set_index(["region", "industry"])
     assert not cells.loc[("r1", "b"), "known"] and out.summary["unknown_cells"] == 1
-    assert cells.loc[("r1", "b"), "value"] == 0.0
+    assert np.isnan(cells.loc[("r1", "b"), "value"]) and cells.loc[("r1", "b"), "mcp"] == 0.0
     assert np.isnan(cells.loc[("r4", "a"), "rca"]) and np.isnan(cells.loc[("r4", "b"), "ubiquity"])
     assert len(out.proximity) == 4
 
@@ -72,3 +72,19 @@ def test_equal_to_ecomplexity_on_the_real_sbs(sbs_nuts2_employment: pd.DataFrame
         difference = min(np.nanmax(np.abs(both[column] - both[f"{column}_theirs"])),
                          np.nanmax(np.abs(both[column] + both[f"{column}_theirs"])))
         assert difference < 1e-6
+
+
+def test_real_sbs_2014_rests_on_the_known_cells_and_keeps_the_definitions(sbs_nuts2_employment: pd.DataFrame) -> None:
+    rows = sbs_nuts2_employment[(sbs_nuts2_employment["industry"].str.len() == 3)
+                                & (sbs_nuts2_employment["year"] == 2014)]
+    out = relatedness(rows, year=None)
+    # the methods file: about 22 % of 2014 NUTS 2 x division employment cells are unknown
+    assert 0.15 < out.summary["unknown_cells"] / out.summary["cells"] < 0.30
+    phi = out.proximity.pivot(index="industry_1", columns="industry_2", values="proximity").to_numpy()
+    np.testing.assert_allclose(phi, phi.T)
+    assert np.allclose(np.diag(phi), 1.0) and out.cells["density"].dropna().between(0, 1).all()
+    c10 = out.cells[(out.cells["region"] == "EL61") & (out.cells["industry"] == "C10")].iloc[0]
+    known = rows.dropna(subset=["value"])
+    region_total = known[known["region"] == "EL61"]["value"].sum()
+    assert c10["rca"] == pytest.approx((6387 / region_total) / (known[known["industry"] == "C10"]["value"].sum()
+                                                                  / known["value"].sum()))
