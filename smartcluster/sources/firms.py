@@ -95,26 +95,27 @@ def firms_table(con, source: str | Path | pd.DataFrame, mapping: dict[str, str] 
 def aggregate(con, firms, *, industry_level: int = 4, nuts_level: int = 3, postcodes: pd.DataFrame | None = None
               ) -> tuple[pd.DataFrame, FirmsReport]:
     """Firms, employees, turnover and wages per region × industry × year (before disclosure control), and the
-    report of what was left out."""
+    report of what was left out. Two queries on the engine: the distinct raw codes with their counts (checked
+    here, in Python, against the code lists), then the aggregate of the valid records."""
     import ibis
 
     if postcodes is not None:
-        lookup = ibis.memtable(postcodes.rename(columns={postcodes.columns[0]: "pc_key", postcodes.columns[1]: "pc_nuts"}))
+        lookup = ibis.memtable(postcodes.set_axis(["pc_key", "pc_nuts"], axis=1).astype(str))
         firms = firms.left_join(lookup, firms.postcode.cast("string") == lookup.pc_key).mutate(nuts3=lambda t: t.pc_nuts)
-    firms = firms.mutate(raw_region=firms.nuts3.cast("string").strip().upper(), raw_nace=firms.nace.cast("string").strip())
-    regions = _code_map(con.to_pandas(firms.select("raw_region").distinct())["raw_region"], _region_at(nuts_level),
-                        "raw_region", "region")
-    codes = _code_map(con.to_pandas(firms.select("raw_nace").distinct())["raw_nace"], _industry_at(industry_level),
-                      "raw_nace", "industry")
-    joined = (firms.left_join(ibis.memtable(regions), "raw_region")
-              .left_join(ibis.memtable(codes), "raw_nace"))
-    report = _report(con, joined, regions, codes)
-    valid = joined.filter(joined.region.notnull() & joined.industry.notnull() & joined.year.notnull())
+    firms = firms.mutate(raw_region=firms.nuts3.cast("string").strip().upper(),
+                         raw_nace=firms.nace.cast("string").strip(), no_year=firms.year.isnull())
+    combos = con.to_pandas(firms.group_by(["raw_region", "raw_nace", "no_year"]).aggregate(n=firms.count()))
+    combos[["raw_region", "raw_nace"]] = combos[["raw_region", "raw_nace"]].fillna("")
+    regions = _code_map(combos["raw_region"], _region_at(nuts_level), "raw_region", "region")
+    codes = _code_map(combos["raw_nace"], _industry_at(industry_level), "raw_nace", "industry")
+    report = _report(combos, regions, codes)
+    valid = (firms.filter(firms.year.notnull())
+             .join(ibis.memtable(regions.dropna()), "raw_region")
+             .join(ibis.memtable(codes.dropna()), "raw_nace"))
     cells = valid.group_by(["region", "industry", valid.year.cast("int64").name("year")]).aggregate(
         firms=valid.firm_id.nunique(), employees=valid.employees.cast("float64").sum(),
         turnover=valid.turnover.cast("float64").sum(), wages=valid.wages.cast("float64").sum())
     result = con.to_pandas(cells).sort_values(["region", "industry", "year"]).reset_index(drop=True)
-    report.aggregated = int(report.rows - sum(report.excluded.values()))
     return result, report
 
 
@@ -142,34 +143,34 @@ def _industry_at(level: int):
 
 def _code_map(raw: pd.Series, convert, raw_name: str, name: str) -> pd.DataFrame:
     """Distinct raw codes with their converted code (None where invalid)."""
-    distinct = raw.dropna().astype(str).unique()
+    distinct = raw[raw != ""].astype(str).unique()
     return pd.DataFrame({raw_name: distinct, name: [convert(code) for code in distinct]}, dtype=object)
 
 
-def _report(con, joined, regions: pd.DataFrame, codes: pd.DataFrame) -> FirmsReport:
+def _report(combos: pd.DataFrame, regions: pd.DataFrame, codes: pd.DataFrame) -> FirmsReport:
     """Counts of firm records per exclusion reason (the first reason that applies) and the commonest bad codes."""
-    import ibis
+    table = combos.merge(regions, on="raw_region", how="left").merge(codes, on="raw_nace", how="left")
+    no_region, no_industry = table["raw_region"] == "", table["raw_nace"] == ""
+    has_region, has_industry = table["region"].notna(), table["industry"].notna()
+    reasons = {
+        "missing_region": no_region,
+        "unknown_region": ~no_region & ~has_region,
+        "missing_industry": has_region & no_industry,
+        "invalid_industry": has_region & ~no_industry & ~has_industry,
+        "missing_year": has_region & has_industry & table["no_year"],
+    }
+    excluded = {reason: int(table.loc[mask, "n"].sum()) for reason, mask in reasons.items()}
+    examples = {kind: _commonest(table[mask], column) for kind, column, mask in (
+        ("region", "raw_region", reasons["unknown_region"]), ("industry", "raw_nace", ~no_industry & ~has_industry))}
+    rows = int(table["n"].sum())
+    return FirmsReport(rows=rows, aggregated=rows - sum(excluded.values()), excluded=excluded,
+                       invalid_codes={kind: codes for kind, codes in examples.items() if codes})
 
-    no_region = joined.raw_region.isnull() | (joined.raw_region == "")
-    no_industry = joined.raw_nace.isnull() | (joined.raw_nace == "")
-    counts = con.to_pandas(joined.aggregate(
-        rows=joined.count(),
-        missing_region=no_region.sum(),
-        unknown_region=(~no_region & joined.region.isnull()).sum(),
-        missing_industry=(~no_region & joined.region.notnull() & no_industry).sum(),
-        invalid_industry=(joined.region.notnull() & ~no_industry & joined.industry.isnull()).sum(),
-        missing_year=(joined.region.notnull() & joined.industry.notnull() & joined.year.isnull()).sum(),
-    )).iloc[0]
-    bad = {"region": regions.loc[regions["region"].isna() & (regions["raw_region"] != ""), "raw_region"],
-           "industry": codes.loc[codes["industry"].isna() & (codes["raw_nace"] != ""), "raw_nace"]}
-    examples = {}
-    for kind, column in (("region", "raw_region"), ("industry", "raw_nace")):
-        if len(bad[kind]):
-            subset = joined.filter(joined[column].isin(ibis.memtable(bad[kind].to_frame())[column]))
-            top = con.to_pandas(subset.group_by(column).aggregate(n=subset.count()).order_by(ibis.desc("n")).limit(10))
-            examples[kind] = top[column].tolist()
-    return FirmsReport(rows=int(counts["rows"]), excluded={r: int(counts[r] or 0) for r in REASONS},
-                       invalid_codes=examples)
+
+def _commonest(rows: pd.DataFrame, column: str, limit: int = 10) -> list[str]:
+    """The codes of `column` covering most records (ties by code)."""
+    counts = rows.groupby(column)["n"].sum().reset_index().sort_values(["n", column], ascending=[False, True])
+    return counts[column].head(limit).tolist()
 
 
 def tidy_aggregates(cells: pd.DataFrame, *, threshold: int) -> tuple[pd.DataFrame, int]:
