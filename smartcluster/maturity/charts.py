@@ -28,19 +28,21 @@ def wrapped(label: str, width: int = 16) -> str:
     return "<br>".join(lines)
 
 
-def radar_figure(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
-                 *, title: str) -> dict:
-    """A radar (Scatterpolar) of 0–100 scores, one outline per series (e.g. this result, an earlier one)."""
+def radar_figure(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]]) -> dict:
+    """A radar (Scatterpolar) of 0–100 scores, one outline per series (e.g. this result, an earlier one); untitled,
+    as the page's heading names it and the top axis label needs the room."""
     colours = [BRAND, EARLIER, PEERS]
     traces = [{"type": "scatterpolar", "r": _closed([None if v is None else round(v, 1) for v in values]),
-               "theta": _closed([wrapped(label) for label in labels]), "name": name, "fill": "toself" if index == 0 else "none",
+               "theta": _closed([wrapped(label, 13) for label in labels]), "name": name, "fill": "toself" if index == 0 else "none",
                "line": {"color": colours[index % len(colours)], "dash": "solid" if index == 0 else "dash"},
                "hovertemplate": "%{r}<extra>" + name + "</extra>"}
               for index, (name, values) in enumerate(series)]
     return {"data": traces,
-            "layout": {"title": {"text": title, "font": {"size": 14}}, "font": {"size": 11},
-                       "polar": {"radialaxis": {"range": [0, 100], "dtick": 25}},
-                       "showlegend": len(series) > 1, "margin": {"l": 60, "r": 60, "t": 60, "b": 40},
+            "layout": {"font": {"size": 11},
+                       "polar": {"radialaxis": {"range": [0, 100], "dtick": 25},
+                                 # first axis at the top, clockwise: no label sits at the narrow left/right edge
+                                 "angularaxis": {"rotation": 90, "direction": "clockwise"}},
+                       "showlegend": len(series) > 1, "margin": {"l": 70, "r": 70, "t": 70, "b": 70},
                        "legend": {"orientation": "h"}}}
 
 

@@ -212,7 +212,7 @@ def _report_context(request: HttpRequest, assessment: Assessment) -> dict[str, A
     return {"assessment": assessment, "lines": lines, "previous": previous,
             "level_label": selectors.assessment_level_label(assessment=assessment),
             "recommendations": selectors.assessment_recommendations(assessment=assessment),
-            "radar": radar_figure(labels, series, title=_("Score per area (0–100)")),
+            "radar": radar_figure(labels, series),
             "peers": exports.peer_rows(peers, assessment=assessment), "min_size": selectors.min_group_size(),
             "definition": assessment.questionnaire.parsed()}
 

@@ -67,6 +67,10 @@ def test_anonymous_sme_completes_a_campaign_resumes_its_draft_and_sees_its_repor
     page.screenshot(path=str(screenshot_dir / f"maturity-{device_name}-1-profile.png"), full_page=True)
     page.get_by_role("button", name="Save and continue").click()
 
+    first_choice = page.locator("fieldset.question input[type=checkbox]").first
+    first_choice.focus()
+    page.keyboard.press("Space")  # operable from the keyboard alone
+    assert first_choice.is_checked()
     for _step in range(2):
         assert page.locator("h1").count() == 1 and _unlabelled_inputs(page) == 0
         _answer_step(page)
@@ -103,6 +107,7 @@ def test_anonymous_sme_completes_a_campaign_resumes_its_draft_and_sees_its_repor
     assert page.locator(".recommendation").count() >= 1
     assert page.locator("#score-table tbody tr").count() == 6
     page.screenshot(path=str(screenshot_dir / f"maturity-{device_name}-3-report.png"), full_page=True)
+    page.locator("figure.chart").screenshot(path=str(screenshot_dir / f"maturity-{device_name}-4-radar.png"))
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= device["viewport"]["width"] + 1, "the report must not scroll sideways"
     context.close()

@@ -11,7 +11,7 @@ from smartcluster.maturity.radar_png import radar_png
 
 def test_radar_labels_are_wrapped_and_the_outline_closed():
     assert wrapped("Data management and connectedness") == "Data management<br>and<br>connectedness"
-    trace = radar_figure(["A", "B", "C"], [("now", [10.0, 20.04, None])], title="t")["data"][0]
+    trace = radar_figure(["A", "B", "C"], [("now", [10.0, 20.04, None])])["data"][0]
     assert trace["type"] == "scatterpolar"
     assert trace["r"] == [10.0, 20.0, None, 10.0] and trace["theta"] == ["A", "B", "C", "A"]
 

@@ -75,7 +75,10 @@ def test_anonymous_respondent_takes_the_assessment_from_a_campaign_link_and_sees
 def test_the_draft_survives_a_new_session_through_the_browser_cookie(client, campaign, regions, sectors):
     client.post(reverse("maturity:campaign_entry", args=[campaign.token]))
     assessment = Assessment.objects.get()
-    cookie = client.cookies["smartcluster_maturity"].value
+    morsel = client.cookies["smartcluster_maturity"]
+    assert morsel["httponly"] and int(morsel["max-age"]) >= 180 * 24 * 3600  # outlives the browser session
+    cookie = morsel.value
+    assert Assessment.objects.get().respondent_hash != cookie  # only a hash of the key is stored
     fresh = Client()  # the browser was closed: a new session, the long-lived cookie kept
     fresh.cookies["smartcluster_maturity"] = cookie
     entry = fresh.get(reverse("maturity:campaign_entry", args=[campaign.token])).content.decode()

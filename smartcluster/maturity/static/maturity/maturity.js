@@ -6,7 +6,7 @@
       var source = document.getElementById(element.dataset.chart);
       if (!source || !window.Plotly) { return; }
       var figure = JSON.parse(source.textContent);
-      window.Plotly.newPlot(element, figure.data, figure.layout, {responsive: true, displaylogo: false});
+      window.Plotly.newPlot(element, figure.data, figure.layout, {responsive: true, displayModeBar: false});
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
