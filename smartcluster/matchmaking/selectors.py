@@ -42,7 +42,8 @@ def event_list(*, user: Any, search: str = "") -> QuerySet[Event]:
         events = events.filter(Q(is_published=True) | Q(organiser__in=editable_organisation_ids(user)))
     if search:
         events = events.filter(Q(title__icontains=search) | Q(description__icontains=search))
-    return events
+    # Explicit: an aggregate query does not apply Meta.ordering, and pages need a stable order.
+    return events.order_by("-registration_opens_at", "title", "pk")
 
 
 def event_get(*, user: Any, pk: int) -> Event:

@@ -164,3 +164,42 @@ def test_statistics_workbook_counts_registrations_and_meetings(event: Event, org
     attendance = dict(workbook["Meetings held and no-shows"].iter_rows(values_only=True))
     assert (attendance["Accepted"], attendance["No-show"], attendance["No-show rate (% of recorded)"]) == (1, 1, 100)
     assert len(list(workbook["Meetings"].iter_rows())) == 2
+
+
+def test_participant_pages_answer(event: Event, organiser_user: Any, participant_factory: Any) -> None:
+    a = participant_factory("olga", opportunities=[{"kind": "request", "title": "Cobot integration"}])
+    b = participant_factory("paul", opportunities=[{"kind": "offer", "title": "Cobot integration"}])
+    meeting = _accepted(a, b)
+    services.event_schedule(user=organiser_user, event=event, time_limit=5)
+    client = client_for(a.user)
+    pages = [reverse(f"matchmaking:{name}", args=[event.pk])
+             for name in ("suggestions", "inbox", "agenda", "profile_edit", "catalogue")]
+    pages += [reverse("matchmaking:meeting_detail", args=[meeting.pk]), reverse("matchmaking:notifications"),
+              reverse("matchmaking:meeting_ics", args=[meeting.pk])]
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    suggestions = client.get(reverse("matchmaking:suggestions", args=[event.pk])).content.decode()
+    assert "Paul Ltd" in suggestions and "matches your request" in suggestions
+
+
+def test_feedback_form_records_a_no_show(participant_factory: Any) -> None:
+    a, b = participant_factory("quentin"), participant_factory("rita")
+    meeting = _accepted(a, b)
+    client_for(b.user).post(reverse("matchmaking:meeting_feedback", args=[meeting.pk]),
+                            {"took_place": "no", "outcome": "", "rating": "", "comment": "Nobody came"})
+    assert Meeting.objects.get(pk=meeting.pk).attendance == "no_show"
+
+
+def test_event_settings_saved_by_the_organiser_and_refused_to_another(event: Event, organiser_user: Any,
+                                                                       other_organiser: Any) -> None:
+    url = reverse("matchmaking:event_edit", args=[event.pk])
+    data = {"event-title": "Renamed B2B", "event-time_zone": "Europe/Vilnius",
+            "event-registration_opens_at": "2026-01-01T09:00", "event-registration_closes_at": "2030-01-01T09:00",
+            "event-requests_close_at": "2030-01-01T09:00", "event-meeting_minutes": 25, "event-break_minutes": 5,
+            "event-mode": "online", "event-table_count": 5, "event-max_meetings_per_participant": 3,
+            "event-is_published": "on"}
+    assert client_for(other_organiser).post(url, data).status_code == 403
+    assert Event.objects.get(pk=event.pk).title == "Smart Industry B2B"
+    assert client_for(organiser_user).post(url, data).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Renamed B2B" and event.requires_acceptance is False and event.slots.count() == 4
