@@ -162,8 +162,6 @@ def step(request: HttpRequest, public_id: Any, step: int) -> HttpResponse:
                 region=form.cleaned_data.get("region"))
         else:
             services.assessment_answers_save(assessment=assessment, answers=form.answers(), step=step + 1)
-    except PermissionDenied:
-        raise
     except ValidationError as error:
         return _refused(request, error, "maturity/step.html", context)
     if request.POST.get("action") == "leave":
