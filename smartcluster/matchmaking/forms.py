@@ -107,6 +107,9 @@ class ProfileForm(forms.Form):
         zone = zoneinfo.ZoneInfo(event.time_zone)
         self.fields["available_slots"].label_from_instance = (
             lambda slot: f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} ({event.time_zone})")
+        if not self.is_bound and "time_zone" not in self.initial:
+            # No zone chosen yet: the page script proposes the browser's own.
+            self.fields["time_zone"].widget.attrs["data-browser-zone"] = ""
         if not self.is_bound and "available_slots" not in self.initial:
             self.initial["available_slots"] = list(slots)
         self.initial.setdefault("time_zone", event.time_zone)

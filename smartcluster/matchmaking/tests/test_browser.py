@@ -36,6 +36,8 @@ def _register(page: Any, live_server: Any, event_id: int, *, organisation: str, 
     page.get_by_label("Your name").fill(person)
     page.locator("#id_email").fill(f"{person.split()[0].lower()}@example.org")
     page.get_by_label("Country code").fill(country)
+    # The form proposes the browser's own zone (the context's timezone_id).
+    assert page.get_by_label("Your time zone").input_value() == time_zone
     page.get_by_label("Your time zone").select_option(time_zone)
     page.locator("#id_opp-0-kind").select_option("offer")
     page.locator("#id_opp-0-title").fill(offer)
