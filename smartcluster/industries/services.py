@@ -99,20 +99,20 @@ def eurostat_code(*, code: str, section: str) -> str:
 
 
 def _industries_write(records: list[IndustryRecord]) -> int:
+    """Insert or update every item, level by level so each row is written with its parent."""
     by_code = {record.code: record for record in records}
-    sections = {record.code: _section_of(record.code, by_code) for record in records}
-    Industry.objects.bulk_create(
-        [Industry(code=r.code, eurostat_code=eurostat_code(code=r.code, section=sections[r.code]), level=r.level,
-                  section=sections[r.code], name=r.name, includes=r.includes, excludes=r.excludes)
-         for r in records],
-        update_conflicts=True, unique_fields=["code"],
-        update_fields=["eurostat_code", "level", "section", "name", "includes", "excludes"], batch_size=500,
-    )
-    industries = list(Industry.objects.filter(code__in=by_code).only("id", "code", "parent_id"))
-    ids = {industry.code: industry.id for industry in industries}
-    for industry in industries:
-        industry.parent_id = ids.get(by_code[industry.code].parent)
-    Industry.objects.bulk_update(industries, ["parent"], batch_size=500)
+    ids: dict[str, int] = {}
+    for level in range(1, 5):
+        rows = [record for record in records if record.level == level]
+        Industry.objects.bulk_create(
+            [Industry(code=r.code, eurostat_code=eurostat_code(code=r.code, section=_section_of(r.code, by_code)),
+                      level=r.level, section=_section_of(r.code, by_code), name=r.name, includes=r.includes,
+                      excludes=r.excludes, parent_id=ids.get(r.parent)) for r in rows],
+            update_conflicts=True, unique_fields=["code"],
+            update_fields=["eurostat_code", "level", "section", "name", "includes", "excludes", "parent"],
+            batch_size=500,
+        )
+        ids.update(Industry.objects.filter(code__in=[r.code for r in rows]).values_list("code", "id"))
     return len(records)
 
 

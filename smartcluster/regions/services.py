@@ -292,20 +292,25 @@ def nuts_version_read(*, version: int, base_url: str, history_base_url: str) -> 
 
 
 def _version_write(*, version: int, records: list[RegionRecord]) -> int:
-    """Insert or update the regions of one version (codes are never duplicated), then link parents."""
-    fields = ["level", "country", "name", "name_latn", "boundary", "source"]
-    Region.objects.bulk_create(
-        [Region(code=r.code, version=version, level=r.level, country=r.code[:2], name=r.name,
-                name_latn=r.name_latn, boundary=r.boundary, source=r.source) for r in records],
-        update_conflicts=True, unique_fields=["code", "version"], update_fields=fields, batch_size=500,
-    )
-    regions = list(Region.objects.filter(version=version).only("id", "code", "parent_id"))
-    ids = {region.code: region.id for region in regions}
-    for region in regions:
-        parent_code = region.code[:-1]
-        region.parent_id = ids.get(parent_code, ids.get(PARENT_EXCEPTIONS.get(parent_code, ""))) if region.level else None
-    Region.objects.bulk_update(regions, ["parent"], batch_size=500)
+    """Insert or update the regions of one version, level by level so each row is written with its parent."""
+    ids: dict[str, int] = {}
+    for level in range(4):
+        rows = [r for r in records if r.level == level]
+        Region.objects.bulk_create(
+            [Region(code=r.code, version=version, level=r.level, country=r.code[:2], name=r.name,
+                    name_latn=r.name_latn, boundary=r.boundary, source=r.source, parent_id=_parent_id(r.code, ids))
+             for r in rows],
+            update_conflicts=True, unique_fields=["code", "version"],
+            update_fields=["level", "country", "name", "name_latn", "boundary", "source", "parent"], batch_size=500,
+        )
+        ids.update(Region.objects.filter(version=version, level=level).values_list("code", "id"))
     return len(records)
+
+
+def _parent_id(code: str, ids: dict[str, int]) -> int | None:
+    if len(code) == 2:
+        return None
+    return ids.get(code[:-1], ids.get(PARENT_EXCEPTIONS.get(code[:-1], "")))
 
 
 def _latin_names_fill() -> int:
