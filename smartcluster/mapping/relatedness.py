@@ -16,8 +16,8 @@ from threadpoolctl import threadpool_limits
 from smartcluster.mapping.fitness import fitness_complexity
 from smartcluster.mapping.frames import MappingInputError, require_columns
 
-# below this many cells BLAS threads cost more than they give (measured ~100x slower eigh on a busy 2-core box)
-SINGLE_THREAD_CELLS = 200_000
+# below this many cells BLAS threads cost more than they give (eigh ~100x, a 4M-cell run 2x slower on a busy 2-core box)
+SINGLE_THREAD_CELLS = 2_000_000
 CELL_COLUMNS = ["value", "known", "rca", "mcp", "diversity", "ubiquity", "density", "eci", "pci", "coi", "cog"]
 
 
@@ -117,40 +117,57 @@ def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = 
     region_codes, regions = pd.factorize(frame[region].astype(str), sort=True)
     industry_codes, industries = pd.factorize(frame[industry].astype(str), sort=True)
     year_codes, years = pd.factorize(frame[year] if year else pd.Series(np.zeros(len(frame), int)), sort=True)
-    keys = (year_codes.astype(np.int64) * len(regions) + region_codes) * len(industries) + industry_codes
-    if (np.diff(np.sort(keys)) == 0).any():
-        raise MappingInputError(f"several rows share one {region} x {industry}{' x ' + year if year else ''}")
+    duplicate = MappingInputError(f"several rows share one {region} x {industry}{' x ' + year if year else ''}")
     blocks = []
     with threadpool_limits(limits=1 if len(regions) * len(industries) < SINGLE_THREAD_CELLS else None):
         for index in range(len(years)):
             rows = year_codes == index
-            blocks.append(_one_year(region_codes[rows], industry_codes[rows], numbers[rows], mcp_threshold, fitness))
-    cells = _stacked([b[0] for b in blocks], years, regions, industries, "region", "industry")
-    proximity = _stacked([b[1] for b in blocks], years, industries, industries, "industry_1", "industry_2")
+            block = _one_year(region_codes[rows], industry_codes[rows], numbers[rows], mcp_threshold, fitness)
+            if block is None:
+                raise duplicate
+            blocks.append(block)
     lead = ["year"] if year else []
-    ordered = [*lead, "region", "industry", *CELL_COLUMNS, *(["fitness", "complexity"] if fitness else [])]
+    measures = [c for c in CELL_COLUMNS if c != "known"] + (["fitness", "complexity"] if fitness else [])
+    cells = _stacked([b[0] for b in blocks], years, regions, industries, ("region", "industry"), measures, lead)
+    cells.insert(len(lead) + 3, "known", np.concatenate([b[0]["known"] for b in blocks]))
+    proximity = _stacked([b[1] for b in blocks], years, industries, industries, ("industry_1", "industry_2"),
+                         ["proximity"], lead)
     summary = {"cells": len(cells), "unknown_cells": int((~cells["known"]).sum()), "mcp_threshold": mcp_threshold}
-    return RelatednessResult(cells[ordered], proximity[[*lead, "industry_1", "industry_2", "proximity"]], summary)
+    return RelatednessResult(cells, proximity, summary)
 
 
 def _stacked(blocks: list[dict[str, np.ndarray]], years: pd.Index, first: pd.Index, second: pd.Index,
-             first_name: str, second_name: str) -> pd.DataFrame:
-    """One long frame from per-year column arrays holding integer codes `_first`/`_second`."""
-    columns = {name: np.concatenate([block[name] for block in blocks]) for name in blocks[0]}
+             names: tuple[str, str], measures: list[str], lead: list[str]) -> pd.DataFrame:
+    """One long frame from per-year column arrays (codes in `_first`/`_second`), copying each value once."""
     lengths = [len(block["_first"]) for block in blocks]
-    return pd.DataFrame({
-        "year": np.repeat(np.asarray(years), lengths),
-        first_name: np.asarray(first, dtype=object)[columns.pop("_first")],
-        second_name: np.asarray(second, dtype=object)[columns.pop("_second")],
-        **columns,
-    })
+    numbers = np.empty((sum(lengths), len(measures)))
+    offset = 0
+    for block, length in zip(blocks, lengths, strict=True):
+        for column, name in enumerate(measures):
+            numbers[offset:offset + length, column] = block[name]
+        offset += length
+    frame = pd.DataFrame(numbers, columns=measures, copy=False)
+    frame.insert(0, names[1], np.asarray(second, dtype=object)[np.concatenate([b["_second"] for b in blocks])])
+    frame.insert(0, names[0], np.asarray(first, dtype=object)[np.concatenate([b["_first"] for b in blocks])])
+    if lead:
+        frame.insert(0, "year", np.repeat(np.asarray(years), lengths))
+    return frame
+
+
+def _present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct codes (ascending) and each code's position among them, in linear time."""
+    seen = np.bincount(codes) > 0
+    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[codes]
 
 
 def _one_year(region_codes: np.ndarray, industry_codes: np.ndarray, amounts: np.ndarray, mcp_threshold: float,
-              fitness: bool) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-    """Column arrays of the full matrix of the regions and industries present this year, and of the proximity."""
-    present_regions, rows_at = np.unique(region_codes, return_inverse=True)
-    present_industries, cols_at = np.unique(industry_codes, return_inverse=True)
+              fitness: bool) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]] | None:
+    """Column arrays of the full matrix of the regions and industries present this year, and of the proximity;
+    None when two rows fall on one cell."""
+    present_regions, rows_at = _present(region_codes)
+    present_industries, cols_at = _present(industry_codes)
+    if np.bincount(rows_at * len(present_industries) + cols_at).max() > 1:
+        return None
     values = np.zeros((len(present_regions), len(present_industries)))
     known = np.ones_like(values, dtype=bool)
     values[rows_at, cols_at] = np.nan_to_num(amounts)
