@@ -20,6 +20,8 @@ IN_CI = bool(os.environ.get("CI"))
 # Each test process (xdist worker) writes under its own throw-away data directory, never the developer's ./var;
 # set at import, before pytest-django reads the settings.
 os.environ["SMARTCLUSTER_DATA_DIR"] = tempfile.mkdtemp(prefix="smartcluster-test-")
+# Tests speak plain HTTP to the live server, as `bootstrap.py test` runs them (HTTPS hardening has its own test).
+os.environ.setdefault("SMARTCLUSTER_HTTPS", "0")
 # Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

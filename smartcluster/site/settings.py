@@ -191,3 +191,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SMARTCLUSTER_LOG_LEVEL", "WARNING")},
 }
+
+# Maturity self-assessment (smartcluster/maturity/README.md): the disputed scoring rules of the EDIH DMA,
+# the smallest group whose aggregates are shown, and the time between two assessment stages.
+MATURITY_ROW_TICKS_RULE = os.environ.get("SMARTCLUSTER_MATURITY_ROW_TICKS_RULE", "best_column")
+MATURITY_NEGATIVE_OPTION_RULE = os.environ.get("SMARTCLUSTER_MATURITY_NEGATIVE_OPTION_RULE", "zero")
+MATURITY_MIN_GROUP_SIZE = int(os.environ.get("SMARTCLUSTER_MATURITY_MIN_GROUP_SIZE", "5"))
+MATURITY_REPEAT_MIN_DAYS = int(os.environ.get("SMARTCLUSTER_MATURITY_REPEAT_MIN_DAYS", "182"))
