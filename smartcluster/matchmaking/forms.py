@@ -50,6 +50,7 @@ class EventForm(forms.ModelForm):
         ]
         widgets = {name: DateTimeInput() for name in
                    ("registration_opens_at", "registration_closes_at", "requests_close_at")}
+        help_texts = {"registration_opens_at": _("Dates and times in the event's time zone.")}
 
 
 class EventCreateForm(EventForm):
@@ -230,7 +231,8 @@ class DecisionForm(forms.Form):
 
 
 class VideoLinkForm(forms.Form):
-    video_url = forms.URLField(label=_("Video-room link"), max_length=500, assume_scheme="https")
+    video_url = forms.URLField(label=_("Video-room link"), max_length=500, assume_scheme="https",
+                               widget=forms.URLInput(attrs={"size": 60}))
 
 
 class AttendanceForm(forms.Form):

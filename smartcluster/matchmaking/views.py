@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -84,8 +87,19 @@ def event_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _form_zone(request: HttpRequest, field: str, default: str) -> str:
+    """The zone an event form's date-times are written in: the one chosen in the form, else `default`."""
+    zone = request.POST.get(field, "")
+    return zone if zone in zoneinfo.available_timezones() else default
+
+
 @login_required
 def event_create(request: HttpRequest) -> HttpResponse:
+    with timezone.override(_form_zone(request, "time_zone", settings.TIME_ZONE)):
+        return _event_create(request)
+
+
+def _event_create(request: HttpRequest) -> HttpResponse:
     organisers = editable_queryset(request.user, Organisation.objects.all())
     if not organisers.exists():
         raise PermissionDenied(_("You may create events only for an organisation you edit."))
@@ -111,7 +125,13 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Sessions and settings; the form's date-times are in the event's own time zone."""
     event = _organised_event(request, event_id)
+    with timezone.override(_form_zone(request, "event-time_zone", event.time_zone)):
+        return _event_edit(request, event)
+
+
+def _event_edit(request: HttpRequest, event: Event) -> HttpResponse:
     form = forms.EventForm(request.POST or None, instance=event, prefix="event")
     session_form = forms.SessionForm(prefix="session")
     if request.method == "POST" and "add_session" in request.POST:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import icalendar
@@ -203,3 +204,5 @@ def test_event_settings_saved_by_the_organiser_and_refused_to_another(event: Eve
     assert client_for(organiser_user).post(url, data).status_code == 302
     event.refresh_from_db()
     assert event.title == "Renamed B2B" and event.requires_acceptance is False and event.slots.count() == 4
+    # Written in the event's zone: 09:00 in Vilnius on 1 January (UTC+2) is 07:00 UTC.
+    assert (event.registration_opens_at.hour, event.registration_opens_at.utcoffset()) == (7, dt.timedelta(0))
