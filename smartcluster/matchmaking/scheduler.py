@@ -88,9 +88,8 @@ def schedule_meetings(
     if method not in ("exact", "large"):
         raise ValueError(f"method must be 'auto', 'exact' or 'large', got {method!r}")
     if method == "large":
-        slots = solve_large(prep, time_limit=time_limit * 0.7)
-        bound = weight_bound(prep, time_limit=max(time_limit - (time.monotonic() - started), 0.5))
-        return build_schedule(prep, slots, weight_bound=bound, breaks_bound=None, optimal=False,
+        slots = solve_large(prep, time_limit=time_limit * 0.8)
+        return build_schedule(prep, slots, weight_bound=weight_bound(prep), breaks_bound=None, optimal=False,
                               method="large", seconds=time.monotonic() - started)
     start = dict(greedy_state(prep).slot_of)
     result = solve_exact(prep, start_slots=start, time_limit=time_limit - (time.monotonic() - started),

@@ -158,10 +158,15 @@ def solve_exact(
     started = time.monotonic()
     everything = prep.candidates()
     total_weight = sum(prep.problem.meetings[i].weight for i in everything)
-    # First the paper's model, every possible meeting exactly once: when feasible, weight and coverage are maximal.
-    whole = _breaks_solve(_Model(prep, candidates=everything), None, time_limit * 0.9, workers)
-    if whole is not None:
-        return ExactResult(whole[0], total_weight, whole[1], whole[2])
+    # First the paper's model, every possible meeting exactly once and fairness a hard rule: when feasible,
+    # weight and coverage are maximal and fairness met; then the same with fairness as a goal.
+    for hard in (True, False) if prep.problem.fairness is not None else (False,):
+        seconds = time_limit * 0.9 - (time.monotonic() - started)
+        whole, infeasible = _breaks_solve(_Model(prep, candidates=everything), None, seconds, workers, hard=hard)
+        if whole is not None:
+            return ExactResult(whole[0], total_weight, whole[1], whole[2])
+        if not infeasible:
+            break
     model = _Model(prep)
     first = model.first_objective()
     model.model.Maximize(first)
@@ -175,17 +180,20 @@ def solve_exact(
     weight_bound = math.floor((solver.BestObjectiveBound() + 1e-6) / scale)
     first_slots = _slots(model, solver)
     model.model.Add(first >= round(solver.ObjectiveValue()))
-    rest = _breaks_solve(model, first_slots, max(time_limit - (time.monotonic() - started), 1.0), workers)
+    seconds = max(time_limit - (time.monotonic() - started), 1.0)
+    rest, _ = _breaks_solve(model, first_slots, seconds, workers, hard=False)
     if rest is None:
         return ExactResult(first_slots, weight_bound, None, False)
     return ExactResult(rest[0], weight_bound, rest[1], status == cp_model.OPTIMAL and rest[2])
 
 
 def _breaks_solve(
-    model: _Model, hint: dict[int, int] | None, seconds: float, workers: int | None,
-) -> tuple[dict[int, int], int | None, bool] | None:
-    """Minimise (B + 1) · fairness excess + total breaks: slots, proven lower bound on breaks, optimal; None if
-    no solution was found (infeasible or out of time)."""
+    model: _Model, hint: dict[int, int] | None, seconds: float, workers: int | None, *, hard: bool,
+) -> tuple[tuple[dict[int, int], int | None, bool] | None, bool]:
+    """Minimise total breaks with fairness a rule (`hard`) or first goal ((B + 1) · excess + breaks).
+
+    Returns ((slots, proven lower bound on breaks, optimal) or None when no solution was found, proven infeasible).
+    """
     prep = model.prep
     counts = model.breaks()
     total = sum(counts.values())
@@ -193,16 +201,19 @@ def _breaks_solve(
     objective = total
     if prep.problem.fairness is not None and counts:
         everyone = len(counts) == len(prep.participants)
-        objective = ceiling * _excess(model, counts, prep.problem.fairness, ceiling, everyone=everyone) + total
+        excess = _excess(model, counts, prep.problem.fairness, ceiling, everyone=everyone)
+        if hard:
+            model.model.Add(excess == 0)
+        objective = ceiling * excess + total
     model.model.Minimize(objective)
     if hint is not None:
         model.hint(hint)
     solver = _solver(seconds, workers)
     status = solver.Solve(model.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+        return None, status == cp_model.INFEASIBLE
     value, bound = round(solver.ObjectiveValue()), math.ceil(solver.BestObjectiveBound() - 1e-6)
-    return _slots(model, solver), (max(bound, 0) if value < ceiling else None), status == cp_model.OPTIMAL
+    return (_slots(model, solver), (max(bound, 0) if value < ceiling else None), status == cp_model.OPTIMAL), False
 
 
 def _excess(model: _Model, counts: dict, fairness: int, ceiling: int, *, everyone: bool) -> cp_model.IntVar:

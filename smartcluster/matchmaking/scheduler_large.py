@@ -13,7 +13,7 @@ import math
 import time
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
 from smartcluster.matchmaking.scheduler_model import Prepared, mask_breaks
@@ -109,7 +109,20 @@ def _priority(prep: Prepared, order: list[int]) -> list[int]:
         for p in prep.ends[i]:
             degree[p] += 1
     weights = [m.weight for m in prep.problem.meetings]
-    return sorted(order, key=lambda i: (-weights[i], min(degree[p] for p in prep.ends[i]), i))
+    depth = _precedence_depth(prep)
+    return sorted(order, key=lambda i: (depth[i], -weights[i], min(degree[p] for p in prep.ends[i]), i))
+
+
+def _precedence_depth(prep: Prepared) -> list[int]:
+    """Longest chain of meetings that must come earlier, so that predecessors are placed first."""
+    depth: dict[int, int] = {}
+
+    def of(i: int, seen: frozenset[int]) -> int:
+        if i not in depth:
+            depth[i] = 1 + max((of(j, seen | {i}) for j in prep.before[i] if j not in seen), default=-1)
+        return depth[i]
+
+    return [of(i, frozenset()) for i in range(len(prep.ends))]
 
 
 def greedy_state(prep: Prepared, *, first_come: bool = False) -> PlacementState:
@@ -187,6 +200,8 @@ def _free_a_table(state: PlacementState, slot: int, moved: list[tuple[int, int]]
 
 def repair(state: PlacementState, deadline: float) -> None:
     """Insert left-out meetings by ejection moves until none fits or time is up."""
+    if state.full == (1 << state.prep.problem.n_slots) - 1:
+        return  # every table of every slot is taken
     left = [i for i in _priority(state.prep, state.prep.candidates()) if i not in state.slot_of]
     progress = True
     while progress and time.monotonic() < deadline:
@@ -223,8 +238,12 @@ def _pair_cost(state: PlacementState, i: int) -> tuple[int, int]:
     return (sum(max(b - fairness, 0) for b in breaks) if fairness is not None else 0, sum(breaks))
 
 
-def weight_bound(prep: Prepared, *, time_limit: float = 5.0) -> int:
-    """Proven upper bound on the scheduled weight: a maximum-weight b-matching with a total table capacity."""
+def weight_bound(prep: Prepared) -> int:
+    """Proven upper bound on the scheduled weight: the LP relaxation of a maximum-weight b-matching.
+
+    Each participant has at most min(limit, her usable slots) meetings and all meetings fit into
+    slots × tables; any schedule satisfies both, so the LP optimum (rounded down) bounds every schedule.
+    """
     candidates = prep.candidates()
     if not candidates:
         return 0
@@ -242,15 +261,8 @@ def weight_bound(prep: Prepared, *, time_limit: float = 5.0) -> int:
     upper = [min(prep.cap[p], len(usable[p])) for p in range(n_participants)]
     upper.append(prep.problem.n_slots * prep.tables)
     weights = np.array([prep.problem.meetings[i].weight for i in candidates], dtype=float)
-    result = milp(
-        -weights,
-        constraints=LinearConstraint(matrix, -np.inf, np.array(upper, dtype=float)),
-        integrality=np.ones(len(candidates)),
-        bounds=Bounds(0, 1),
-        options={"time_limit": time_limit},
-    )
-    dual = getattr(result, "mip_dual_bound", None)
-    best = -dual if dual is not None and np.isfinite(dual) else float(weights.sum())
+    result = linprog(-weights, A_ub=matrix, b_ub=np.array(upper, dtype=float), bounds=(0, 1), method="highs")
+    best = -result.fun if result.status == 0 else float(weights.sum())
     return min(math.floor(best + 1e-6), int(weights.sum()))
 
 

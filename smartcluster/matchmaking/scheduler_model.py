@@ -257,26 +257,37 @@ def assign_tables(prep: Prepared, slot_of: Mapping[int, int]) -> dict[int, int]:
     return table_of
 
 
-def unscheduled_reason(prep: Prepared, i: int, slot_of: Mapping[int, int]) -> str:
+@dataclass
+class Occupancy:
+    """Who is busy when, meetings per participant and per slot, in a finished schedule."""
+
+    busy: set[tuple[int, int]]
+    count: list[int]
+    load: dict[int, int]
+
+    @classmethod
+    def of(cls, prep: Prepared, slot_of: Mapping[int, int]) -> Occupancy:
+        occupancy = cls(set(), [0] * len(prep.participants), {})
+        for j, slot in slot_of.items():
+            for p in prep.ends[j]:
+                occupancy.count[p] += 1
+                occupancy.busy.add((p, slot))
+            occupancy.load[slot] = occupancy.load.get(slot, 0) + 1
+        return occupancy
+
+
+def unscheduled_reason(prep: Prepared, i: int, occupancy: Occupancy) -> str:
     """Why meeting i is left out of a schedule, in words an organiser understands."""
     if i in prep.reasons:
         return prep.reasons[i]
     a, b = prep.ends[i]
-    count = [0] * len(prep.participants)
-    busy: set[tuple[int, int]] = set()
-    load: dict[int, int] = {}
-    for j, slot in slot_of.items():
-        for p in prep.ends[j]:
-            count[p] += 1
-            busy.add((p, slot))
-        load[slot] = load.get(slot, 0) + 1
     names = prep.participants
     for p in (a, b):
-        if count[p] >= prep.cap[p]:
+        if occupancy.count[p] >= prep.cap[p]:
             return f"{names[p]} already has the maximum of {prep.cap[p]} meetings"
-    a_busy = sum(1 for s in prep.allowed[i] if (a, s) in busy)
-    b_busy = sum(1 for s in prep.allowed[i] if (b, s) in busy)
-    full = sum(1 for s in prep.allowed[i] if load.get(s, 0) >= prep.tables)
+    a_busy = sum(1 for s in prep.allowed[i] if (a, s) in occupancy.busy)
+    b_busy = sum(1 for s in prep.allowed[i] if (b, s) in occupancy.busy)
+    full = sum(1 for s in prep.allowed[i] if occupancy.load.get(s, 0) >= prep.tables)
     return (
         f"no free slot: of its {len(prep.allowed[i])} possible slots, {names[a]} is busy in {a_busy}, "
         f"{names[b]} in {b_busy}, and all tables are taken in {full}; fitting it would displace meetings "
@@ -291,13 +302,14 @@ def build_schedule(
     """Assemble the public Schedule from slots by meeting index."""
     meetings = prep.problem.meetings
     tables = assign_tables(prep, slot_of)
+    occupancy = Occupancy.of(prep, slot_of)
     agenda: dict[int, list[int]] = {p: [] for p in range(len(prep.participants))}
     for i, slot in slot_of.items():
         for p in prep.ends[i]:
             agenda[p].append(slot)
     return Schedule(
         placements={meetings[i].id: Placement(slot, tables[i]) for i, slot in sorted(slot_of.items())},
-        unscheduled={meetings[i].id: unscheduled_reason(prep, i, slot_of) for i in range(len(meetings))
+        unscheduled={meetings[i].id: unscheduled_reason(prep, i, occupancy) for i in range(len(meetings))
                      if i not in slot_of},
         dropped_locks=dict(prep.dropped_locks),
         breaks={prep.participants[p]: breaks_of(slots) for p, slots in agenda.items()},
