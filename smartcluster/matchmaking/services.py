@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.permissions import can_change, can_create_for
+from smartcluster.accounts.models import Membership
+from smartcluster.accounts.permissions import EDITOR_ROLES, can_change, can_create_for
 from smartcluster.matchmaking import scheduler
 from smartcluster.matchmaking.models import (
     ACTIVE_STATUSES,
@@ -248,6 +249,10 @@ def participant_register(
         participant.technologies.set(_tags_from_names(technologies))
         _set_opportunities(participant, opportunities)
         _set_availability(participant, available_slots)
+    for membership in Membership.objects.filter(organisation=event.organiser, role__in=EDITOR_ROLES):
+        notification_send(user=membership.user, event=event, url=reverse("matchmaking:event_manage", args=[event.pk]),
+                          subject=_("New registration for %(event)s: %(who)s") % {"event": event.title,
+                                                                                  "who": participant})
     return participant
 
 
@@ -562,21 +567,33 @@ def schedule_problem(*, event: Event, meetings: Sequence[Meeting]) -> scheduler.
     )
 
 
+def _accepted_meetings(event: Event, *, lock: bool = False) -> list[Meeting]:
+    meetings = Meeting.objects.select_for_update(of=("self",)) if lock else Meeting.objects
+    return list(meetings.select_related("requester", "recipient").filter(event=event, status=MeetingStatus.ACCEPTED)
+                .order_by("answered_at", "pk"))
+
+
+def _schedule_inputs(meetings: Sequence[Meeting]) -> list[tuple]:
+    """What the scheduler was given about each meeting (a change meanwhile voids its answer)."""
+    return [(m.pk, m.slot_id, m.table, m.is_locked) for m in meetings]
+
+
 def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0) -> ScheduleRun:
     """Place the accepted meetings into slots and tables (confirmed ones stay put); list what could not be placed.
 
     Meetings that move get a new SEQUENCE (their calendar entries update) and, online, a video room.
     """
     _require_organiser(user=user, event=event)
+    slots = {slot.number: slot for slot in event.slots.all()}
+    if not slots:
+        raise ValidationError(_("The event has no time slots yet: add meeting sessions first."))
+    meetings = _accepted_meetings(event)
+    # Solve outside the transaction: the solver may take seconds, and SQLite would hold every writer meanwhile.
+    result = scheduler.schedule_meetings(schedule_problem(event=event, meetings=meetings), time_limit=time_limit)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        slots = {slot.number: slot for slot in event.slots.all()}
-        if not slots:
-            raise ValidationError(_("The event has no time slots yet: add meeting sessions first."))
-        meetings = list(Meeting.objects.select_for_update().filter(event=event, status=MeetingStatus.ACCEPTED)
-                        .order_by("answered_at", "pk"))
-        result = scheduler.schedule_meetings(schedule_problem(event=event, meetings=meetings),
-                                             time_limit=time_limit)
+        if _schedule_inputs(_accepted_meetings(event, lock=True)) != _schedule_inputs(meetings):
+            raise ValidationError(_("Meetings changed while the scheduler was running; run it again."))
         by_pk = {meeting.pk: meeting for meeting in meetings}
         # Free every place first: a meeting may move into a table another one is leaving.
         Meeting.objects.filter(pk__in=list(by_pk)).update(slot=None, table=None)

@@ -104,6 +104,7 @@ def test_registration_waits_for_approval_and_creates_shared_organisation_and_per
     assert participant.person.user == participant.user and participant.person.consent_to_list
     assert [tag.name for tag in participant.technologies.all()] == ["Machine vision"]
     assert participant.opportunities.get().keyword_list == ["AI", "QA"]
+    assert Notification.objects.filter(user=event.created_by, subject__contains="New registration").exists()
 
 
 def test_registration_reuses_an_existing_organisation_case_insensitively(event):
@@ -348,6 +349,24 @@ def test_rerun_keeps_confirmed_meetings_where_they_are(event, organiser_user, pa
     first.refresh_from_db()
     assert (first.slot_id, first.table, first.sequence, first.video_url) == kept
     assert Meeting.objects.get(pk=second.pk).slot_id not in (None, first.slot_id)
+
+
+def test_a_run_is_refused_when_meetings_change_while_the_solver_works(event, organiser_user, participant_factory,
+                                                                     monkeypatch):
+    a, b, c = participant_factory("kit"), participant_factory("lia"), participant_factory("moe")
+    _accepted(a, b)
+    late = services.meeting_request(user=a.user, requester=a, recipient=c)
+    solve = services.scheduler.schedule_meetings
+
+    def solve_while_someone_accepts(*args, **kwargs):
+        result = solve(*args, **kwargs)
+        services.meeting_accept(user=c.user, meeting=late)
+        return result
+
+    monkeypatch.setattr(services.scheduler, "schedule_meetings", solve_while_someone_accepts)
+    with pytest.raises(ValidationError, match="run it again"):
+        services.event_schedule(user=organiser_user, event=event, time_limit=5)
+    assert not Meeting.objects.filter(slot__isnull=False).exists() and not event.schedule_runs.exists()
 
 
 def test_only_organisers_run_the_scheduler(event, other_organiser):
