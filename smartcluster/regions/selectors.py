@@ -74,3 +74,9 @@ def region_countries() -> list[str]:
 def region_loaded_versions() -> list[int]:
     """The NUTS versions present in the database, oldest first."""
     return sorted(set(Region.objects.values_list("version", flat=True).distinct()))
+
+
+def region_mapped_version(*, code: str) -> int | None:
+    """The newest NUTS version in which this code has a boundary, if any."""
+    return (Region.objects.filter(code=code.upper(), boundary__isnull=False).order_by("-version")
+            .values_list("version", flat=True).first())

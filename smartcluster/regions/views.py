@@ -48,6 +48,7 @@ def region_detail_view(request: HttpRequest, code: str, version: int) -> HttpRes
         "versions": versions,
         "versions_note": _versions_note(versions),
         "loaded_versions": selectors.region_loaded_versions(),
+        "mapped_version": None if region.boundary else selectors.region_mapped_version(code=region.code),
         "ancestors": selectors.region_ancestors(region=region),
         "children": selectors.region_children(region=region),
         "map_data": {"code": region.code, "label": f"{region.code} {region.display_name}",

@@ -66,6 +66,13 @@ def test_lt00_names_the_versions_it_exists_in(client: Client, loaded_reference: 
     assert "This code exists in NUTS 2006, 2010 and 2013." in html and "Lietuva" in html
 
 
+def test_a_page_without_boundary_links_to_a_version_on_the_map(client: Client, loaded_reference: dict) -> None:
+    html = _page(client, reverse("regions:detail", args=["HR04", 2013]))
+    assert "This region is not on the map" in html
+    assert f'<a href="{reverse("regions:detail", args=["HR04", 2016])}">' in html
+    assert "See the same code in NUTS 2016 on a map" in html
+
+
 def test_a_code_without_version_opens_its_newest_version(client: Client, loaded_reference: dict) -> None:
     response = client.get(reverse("regions:code", args=["hr04"]), secure=True)
     assert response.status_code == 302 and response["Location"] == reverse("regions:detail", args=["HR04", 2016])
