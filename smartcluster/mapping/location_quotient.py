@@ -6,6 +6,7 @@ LQ(r,c) = (E_rc / E_r) / (E_c / E) (methods/cluster-mapping.md, "Location quotie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -40,29 +41,72 @@ def covered_employment(frame: pd.DataFrame, *, level: int = 2) -> pd.DataFrame:
     return out.drop(columns="sections").dropna(subset=["value"])
 
 
-def reference_groups(regions: pd.Series, reference: Reference) -> pd.Series:
-    """The reference group of each region: 'all' regions, its 'country', or one custom peer group (a list of codes)."""
-    if isinstance(reference, str):
-        if reference == "all":
-            return pd.Series("all", index=regions.index)
-        if reference == "country":
-            return country_of(regions)
-        raise MappingInputError(f"unknown reference {reference!r}: use 'all', 'country' or a list of region codes")
-    if not list(reference):
-        raise MappingInputError("the peer group is empty")
-    return pd.Series("peers", index=regions.index)
-
-
 def reference_label(reference: Reference) -> str:
     """How a result names its reference population."""
     return reference if isinstance(reference, str) else "peers:" + ",".join(sorted(reference))
 
 
-def in_reference(regions: pd.Series, reference: Reference) -> pd.Series:
-    """Whether each region belongs to the reference population (always, except outside a custom peer group)."""
+@dataclass(frozen=True)
+class Layout:
+    """Integer codes of a region x category x year table: every sum and join of the measures runs on these."""
+
+    region: np.ndarray
+    year: np.ndarray
+    category: np.ndarray
+    regions: pd.Index
+    years: pd.Index
+    categories: pd.Index
+    group_of_region: np.ndarray  # reference group of each distinct region
+    member_region: np.ndarray  # whether each distinct region belongs to the reference population
+
+    @property
+    def group(self) -> np.ndarray:
+        return self.group_of_region[self.region]
+
+    @property
+    def member(self) -> np.ndarray:
+        return self.member_region[self.region]
+
+    def group_year(self) -> np.ndarray:
+        """Id of each row's reference group x year."""
+        return self.group * len(self.years) + self.year
+
+    def cohort(self) -> np.ndarray:
+        """Id of each row's reference group x year x category (the population of a quantile)."""
+        return self.group_year() * len(self.categories) + self.category
+
+    def cell_of(self, frame: pd.DataFrame, category: str = "category") -> np.ndarray:
+        """Row id (region x year x category) of another table's rows in this layout; -1 where absent."""
+        r = self.regions.get_indexer(frame["region"])
+        y = self.years.get_indexer(frame["year"])
+        c = self.categories.get_indexer(frame[category])
+        ids = (r * len(self.years) + y) * len(self.categories) + c
+        return np.where((r >= 0) & (y >= 0) & (c >= 0), ids, -1)
+
+    def own_cell(self) -> np.ndarray:
+        return (self.region * len(self.years) + self.year) * len(self.categories) + self.category
+
+
+def layout(frame: pd.DataFrame, reference: Reference, category: str = "category") -> Layout:
+    """Codes of `frame` and its reference groups: "all" regions, each region's "country", or a list of peers."""
+    region, regions = pd.factorize(frame["region"])
+    year, years = pd.factorize(frame["year"])
+    code, categories = pd.factorize(frame[category])
+    regions = pd.Index(regions)
     if isinstance(reference, str):
-        return pd.Series(True, index=regions.index)
-    return regions.isin(list(reference))
+        if reference == "all":
+            groups = np.zeros(len(regions), dtype=np.int64)
+        elif reference == "country":
+            groups = pd.factorize(country_of(pd.Series(regions)))[0]
+        else:
+            raise MappingInputError(f"unknown reference {reference!r}: use 'all', 'country' or a list of region codes")
+        members = np.ones(len(regions), dtype=bool)
+    else:
+        if not list(reference):
+            raise MappingInputError("the peer group is empty")
+        groups = np.zeros(len(regions), dtype=np.int64)
+        members = regions.isin(list(reference))
+    return Layout(region, year, code, regions, pd.Index(years), pd.Index(categories), groups, members)
 
 
 def location_quotients(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: Reference = "all",
@@ -79,18 +123,31 @@ def location_quotients(categories: pd.DataFrame, totals: pd.DataFrame, *, refere
     require_columns(categories, ["region", "year", category, "value"], "category employment")
     require_columns(totals, ["region", "year", "value"], "totals")
     require_single_nuts_version(categories)
-    keys = [k for k in key_columns(categories, "region", "year") if k in totals.columns]
-    frame = categories.merge(totals[[*keys, "value"]].rename(columns={"value": "total"}), on=keys, how="left")
-    frame["group"] = reference_groups(frame["region"], reference)
-    member = in_reference(frame["region"], reference)
-    reference_rows = frame[member & frame["value"].notna() & frame["total"].notna()]
-    cat_sums = reference_rows.groupby(["group", "year", category])["value"].sum().rename("reference_value")
-    region_totals = reference_rows.drop_duplicates(["group", "year", "region"])
-    all_sums = region_totals.groupby(["group", "year"])["total"].sum().rename("reference_total")
-    frame = frame.join(cat_sums, on=["group", "year", category]).join(all_sums, on=["group", "year"])
+    codes = layout(categories, reference, category)
+    n_years, n_categories = len(codes.years), len(codes.categories)
+    n_groups = int(codes.group_of_region.max()) + 1 if len(codes.regions) else 1
+    total_grid = np.full((len(codes.regions), n_years), np.nan)
+    r, y = codes.regions.get_indexer(totals["region"]), codes.years.get_indexer(totals["year"])
+    found = (r >= 0) & (y >= 0)
+    total_grid[r[found], y[found]] = totals["value"].to_numpy(dtype=float)[found]
+    value = categories["value"].to_numpy(dtype=float)
+    total = total_grid[codes.region, codes.year]
+    # the reference sums: E_c over known cells of member regions, E over those regions' totals
+    used = codes.member & ~np.isnan(value) & ~np.isnan(total)
+    cohort, group_year = codes.cohort(), codes.group_year()
+    size = n_groups * n_years * n_categories
+    reference_value = np.bincount(cohort[used], weights=value[used], minlength=size)
+    contributing = np.bincount(cohort[used], minlength=size)
+    region_year = np.unique(codes.region[used] * n_years + codes.year[used])
+    regions_used, years_used = np.divmod(region_year, n_years)
+    reference_total = np.bincount(codes.group_of_region[regions_used] * n_years + years_used,
+                                  weights=total_grid[regions_used, years_used], minlength=n_groups * n_years)
+    out = categories.copy()
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame["share"] = frame["value"] / frame["total"]
-        frame["reference_share"] = frame["reference_value"] / frame["reference_total"]
-        frame["lq"] = frame["share"] / frame["reference_share"]
-    frame["reference"] = reference_label(reference)
-    return frame.drop(columns=["group", "reference_value", "reference_total"])
+        out["total"] = total
+        out["share"] = value / total
+        out["reference_share"] = np.where(contributing[cohort] > 0,
+                                          reference_value[cohort] / reference_total[group_year], np.nan)
+        out["lq"] = out["share"] / out["reference_share"]
+    out["reference"] = reference_label(reference)
+    return out

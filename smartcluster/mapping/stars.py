@@ -14,12 +14,7 @@ import pandas as pd
 
 from smartcluster.mapping.frames import MappingInputError, require_columns
 from smartcluster.mapping.growth import cagr
-from smartcluster.mapping.location_quotient import (
-    Reference,
-    in_reference,
-    location_quotients,
-    reference_groups,
-)
+from smartcluster.mapping.location_quotient import Layout, Reference, layout, location_quotients
 
 
 @dataclass(frozen=True)
@@ -48,21 +43,28 @@ def star_ratings(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: R
     """
     require_columns(categories, ["region", "year", "category", "value"], "category employment")
     rated = location_quotients(categories, totals, reference=reference)
-    rated["group"] = reference_groups(rated["region"], reference)
-    rated["in_reference"] = in_reference(rated["region"], reference)
-    # one integer id per reference group x year x category: the quantiles are taken within it
-    rated["cohort"] = rated.groupby(["group", "year", "category"], sort=False).ngroup()
-    rated["size_star"] = _top(rated, "value", thresholds.size_quantile)
+    codes = layout(rated, reference)
+    cohort, member = codes.cohort(), codes.member
+    rated["size_star"] = _top(rated["value"], cohort, member, thresholds.size_quantile)
     rated["specialisation_star"] = _flag(rated["lq"] >= thresholds.specialisation_lq, rated["lq"])
-    rated["focus_star"] = _top(rated, "share", thresholds.focus_quantile)
+    rated["focus_star"] = _top(rated["share"], cohort, member, thresholds.focus_quantile)
     rated["stars"] = rated[["size_star", "specialisation_star", "focus_star"]].astype("Int64").sum(axis=1, skipna=True)
-    rated["productivity_star"] = _productivity_star(rated, wages, thresholds.productivity_quantile)
-    rated["dynamism_star"] = _dynamism_star(rated, growth_period, thresholds.dynamism_quantile)
-    counted = rated[rated["in_reference"]].groupby(["group", "year"])["region"].nunique().rename("reference_regions")
-    rated = rated.join(counted, on=["group", "year"])
+    rated["productivity_star"] = _productivity_star(rated, codes, wages, thresholds.productivity_quantile)
+    rated["dynamism_star"] = _dynamism_star(rated, codes, growth_period, thresholds.dynamism_quantile)
+    rated["reference_regions"] = _reference_regions(codes)
     rated.attrs["thresholds"] = asdict(thresholds)
     rated.attrs["reference"] = rated["reference"].iloc[0] if len(rated) else None
-    return rated.drop(columns=["group", "in_reference", "cohort"])
+    return rated
+
+
+def _reference_regions(codes: Layout) -> np.ndarray:
+    """Number of member regions in each row's reference group and year."""
+    n_years = len(codes.years)
+    region_year = np.unique(codes.region[codes.member] * n_years + codes.year[codes.member])
+    regions, years = np.divmod(region_year, n_years)
+    counts = np.bincount(codes.group_of_region[regions] * n_years + years,
+                         minlength=(int(codes.group_of_region.max()) + 1) * n_years if len(codes.regions) else 1)
+    return counts[codes.group_year()]
 
 
 def _flag(condition: pd.Series, basis: pd.Series) -> pd.Series:
@@ -70,39 +72,41 @@ def _flag(condition: pd.Series, basis: pd.Series) -> pd.Series:
     return condition.astype("boolean").mask(basis.isna())
 
 
-def _top(rated: pd.DataFrame, column: str, quantile: float) -> pd.Series:
-    """Whether `column` reaches the `quantile` of the reference regions' known values (per category and year)."""
-    population = rated[rated["in_reference"] & rated[column].notna()]
-    cut = population.groupby("cohort")[column].quantile(quantile)
-    cuts = pd.Series(cut.reindex(rated["cohort"]).to_numpy(), index=rated.index)
-    return _flag(rated[column] >= cuts, rated[column].where(cuts.notna()))
+def _top(values: pd.Series, cohort: np.ndarray, member: np.ndarray, quantile: float) -> pd.Series:
+    """Whether a value reaches the `quantile` of the known values of the member regions of its cohort."""
+    numbers = values.to_numpy(dtype=float)
+    population = member & ~np.isnan(numbers)
+    cut = pd.Series(numbers[population]).groupby(cohort[population]).quantile(quantile)
+    cuts = pd.Series(cut.reindex(cohort).to_numpy(), index=values.index)
+    return _flag(values >= cuts, values.where(cuts.notna()))
 
 
-def _productivity_star(rated: pd.DataFrame, wages: pd.DataFrame | None, quantile: float) -> pd.Series:
+def _productivity_star(rated: pd.DataFrame, codes: Layout, wages: pd.DataFrame | None, quantile: float) -> pd.Series:
     if wages is None:
         return pd.Series(pd.NA, index=rated.index, dtype="boolean")
-    keys = ["region", "year", "category"]
-    require_columns(wages, [*keys, "value"], "wages")
-    joined = rated[keys].merge(wages[[*keys, "value"]], on=keys, how="left")["value"].to_numpy()
+    require_columns(wages, ["region", "year", "category", "value"], "wages")
+    cells = codes.cell_of(wages)
+    by_cell = pd.Series(wages["value"].to_numpy(dtype=float)[cells >= 0], index=cells[cells >= 0])
+    paid = by_cell[~by_cell.index.duplicated()].reindex(codes.own_cell()).to_numpy()
+    employed = rated["value"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_person = np.where(rated["value"].to_numpy() > 0, joined / rated["value"].to_numpy(), np.nan)
-    rated["wages_per_person"] = per_person
-    return _top(rated, "wages_per_person", quantile)
+        rated["wages_per_person"] = np.where(employed > 0, paid / employed, np.nan)
+    return _top(rated["wages_per_person"], codes.cohort(), codes.member, quantile)
 
 
-def _dynamism_star(rated: pd.DataFrame, period: tuple[int, int] | None, quantile: float) -> pd.Series:
+def _dynamism_star(rated: pd.DataFrame, codes: Layout, period: tuple[int, int] | None, quantile: float) -> pd.Series:
     if period is None:
         return pd.Series(pd.NA, index=rated.index, dtype="boolean")
     start, end = period
     if end <= start:
         raise MappingInputError(f"the growth period must end after it starts (got {start}-{end})")
     # CAGR of each region x category between the period's years, aligned on an integer id (no string joins)
-    pair = rated.groupby(["region", "category"], sort=False).ngroup().to_numpy()
+    pair = codes.region * len(codes.categories) + codes.category
     years = rated["year"].to_numpy()
     first = pd.Series(rated["value"].to_numpy()[years == start], index=pair[years == start])
     last = pd.Series(rated["value"].to_numpy()[years == end], index=pair[years == end])
     first = first[~first.index.duplicated()].reindex(pair).to_numpy()
     last = last[~last.index.duplicated()].reindex(pair).to_numpy()
     rated["growth_cagr"] = np.where(years == end, cagr(first, last, end - start), np.nan)
-    star = _top(rated, "growth_cagr", quantile)
+    star = _top(rated["growth_cagr"], codes.cohort(), codes.member, quantile)
     return star.mask(rated["year"] != end)
