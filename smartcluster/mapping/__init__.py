@@ -5,7 +5,7 @@ relatedness and complexity, fitness, related industries. Methods and sources: sh
 """
 
 from smartcluster.mapping.fitness import fitness_complexity
-from smartcluster.mapping.frames import MappingInputError
+from smartcluster.mapping.frames import MappingInputError, on_single_nuts_version
 from smartcluster.mapping.growth import cagr, growth
 from smartcluster.mapping.location_quotient import covered_employment, location_quotients
 from smartcluster.mapping.related_industries import emerging_strengths, related_industries
@@ -30,6 +30,6 @@ __all__ = [
     "MappingInputError", "RelatednessResult", "StarThresholds", "Taxonomy", "builtin_taxonomy", "cagr",
     "category_employment", "cluster_categories", "complexity_matrices", "covered_employment",
     "emerging_strengths", "fitness_complexity", "growth", "load_taxonomy", "location_quotients",
-    "naics_to_clusters", "read_cluster_inputs", "read_national_totals", "related_industries", "relatedness",
+    "naics_to_clusters", "on_single_nuts_version", "read_cluster_inputs", "read_national_totals", "related_industries", "relatedness",
     "roll_up", "star_ratings", "us_cluster_strength",
 ]
