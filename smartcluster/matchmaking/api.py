@@ -109,6 +109,12 @@ class MeetingOut(Schema):
     def resolve_ends_at(obj: Meeting) -> dt.datetime | None:
         return obj.slot.ends_at if obj.slot else None
 
+    @staticmethod
+    def resolve_video_url(obj: Meeting, context: dict[str, Any]) -> str:
+        """The room link goes to the two sides only, not to organisers reading the list."""
+        user_id = getattr(context["request"].user, "pk", None)
+        return obj.video_url if user_id in (obj.requester.user_id, obj.recipient.user_id) else ""
+
 
 class MeetingFilters(Schema):
     event: int | None = None

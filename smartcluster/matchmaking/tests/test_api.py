@@ -69,3 +69,13 @@ def test_api_writes_need_a_csrf_token_with_a_session(event: Any, participant_fac
                            content_type="application/json")
     assert response.status_code in (401, 403)
     assert not Meeting.objects.exists()
+
+
+def test_room_links_go_to_the_two_sides_only(event: Any, organiser_user: Any, participant_factory: Any) -> None:
+    a, b = participant_factory("jo"), participant_factory("ky")
+    meeting = services.meeting_request(user=a.user, requester=a, recipient=b)
+    meeting = services.meeting_accept(user=b.user, meeting=meeting)
+    services.meeting_set_video_url(user=a.user, meeting=meeting, url="https://meet.example.org/private-room")
+    assert client_for(b.user).get(f"{API}/meetings/{meeting.pk}").json()["video_url"].endswith("private-room")
+    as_organiser = client_for(organiser_user).get(f"{API}/meetings/", {"event": event.pk}).json()
+    assert as_organiser["count"] == 1 and as_organiser["items"][0]["video_url"] == ""
