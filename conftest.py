@@ -6,7 +6,6 @@ import functools
 import http.server
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,15 +15,6 @@ import pytest
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
 CHROMIUM = os.environ.get("SMARTCLUSTER_CHROMIUM", "/usr/bin/chromium")
 IN_CI = bool(os.environ.get("CI"))
-
-# Each test process (xdist worker) writes under its own throw-away data directory, never the developer's ./var;
-# set at import, before pytest-django reads the settings.
-os.environ["SMARTCLUSTER_DATA_DIR"] = tempfile.mkdtemp(prefix="smartcluster-test-")
-# Tests speak plain HTTP to the live server, as `bootstrap.py test` runs them (HTTPS hardening has its own test).
-os.environ.setdefault("SMARTCLUSTER_HTTPS", "0")
-# Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 
 def require(condition: bool, message: str) -> None:

@@ -1,0 +1,17 @@
+"""pytest plugin (loaded with `-p` from pyproject, before pytest-django reads the settings): the test environment.
+
+Each test process writes under its own throw-away data directory (never the developer's ./var), speaks plain HTTP
+to the live server as `bootstrap.py test` does (HTTPS hardening has its own test), and renders `{% static %}`
+without a collectstatic manifest.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ["SMARTCLUSTER_DATA_DIR"] = tempfile.mkdtemp(prefix="smartcluster-test-")
+os.environ.setdefault("SMARTCLUSTER_HTTPS", "0")
+os.environ["SMARTCLUSTER_STATIC_MANIFEST"] = "0"
+# Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
