@@ -59,6 +59,7 @@ from smartcluster.matchmaking.scheduler_model import (
     breaks_of,
     build_schedule,
     prepare,
+    schedule_rank,
 )
 
 __all__ = [
@@ -91,11 +92,14 @@ def schedule_meetings(
         slots = solve_large(prep, time_limit=time_limit * 0.8)
         return build_schedule(prep, slots, weight_bound=weight_bound(prep), breaks_bound=None, optimal=False,
                               method="large", seconds=time.monotonic() - started)
-    start = dict(greedy_state(prep).slot_of)
+    start = solve_large(prep, time_limit=min(2.0, time_limit / 10))
     result = solve_exact(prep, start_slots=start, time_limit=time_limit - (time.monotonic() - started),
                          workers=workers)
-    return build_schedule(prep, result.slot_of, weight_bound=result.weight_bound, breaks_bound=result.breaks_bound,
-                          optimal=result.optimal, method="exact", seconds=time.monotonic() - started)
+    # When time runs out before the solver catches up with its heuristic start, keep the better of the two.
+    slots = max((result.slot_of, start), key=lambda candidate: schedule_rank(prep, candidate))
+    optimal = result.optimal and slots is result.slot_of
+    return build_schedule(prep, slots, weight_bound=result.weight_bound, breaks_bound=result.breaks_bound,
+                          optimal=optimal, method="exact", seconds=time.monotonic() - started)
 
 
 def first_come_schedule(problem: SchedulingProblem) -> Schedule:

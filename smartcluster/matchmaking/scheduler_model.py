@@ -295,6 +295,19 @@ def unscheduled_reason(prep: Prepared, i: int, occupancy: Occupancy) -> str:
     )
 
 
+def schedule_rank(prep: Prepared, slot_of: Mapping[int, int]) -> tuple[int, int, int, int]:
+    """The goals in order as one comparable key (larger is better): weight, coverage, −fairness excess, −breaks."""
+    agenda: dict[int, list[int]] = {p: [] for p in range(len(prep.participants))}
+    for i, slot in slot_of.items():
+        for p in prep.ends[i]:
+            agenda[p].append(slot)
+    breaks = [breaks_of(slots) for slots in agenda.values()] or [0]
+    fairness = prep.problem.fairness
+    excess = max(max(breaks) - min(breaks) - fairness, 0) if fairness is not None else 0
+    weight = sum(prep.problem.meetings[i].weight for i in slot_of)
+    return weight, sum(1 for slots in agenda.values() if slots), -excess, -sum(breaks)
+
+
 def build_schedule(
     prep: Prepared, slot_of: Mapping[int, int], *, weight_bound: int, breaks_bound: int | None,
     optimal: bool, method: str, seconds: float,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 OFFER, REQUEST, PARTNERSHIP = "offer", "request", "partnership"
 KINDS = (OFFER, REQUEST, PARTNERSHIP)
@@ -248,7 +248,8 @@ def suggest_matches(
             best = _top(score[row], top)
             result[ids[k]] = [
                 Suggestion(ids[k], ids[j], round(float(score[row, j]), 4), round(float(text[row, j]), 4),
-                           round(float(structure[row, j]), 4), match_reason(profiles[k], profiles[j], rules))
+                           round(float(structure[row, j]), 4),
+                           match_reason(profiles[k], profiles[j], rules, text=float(text[row, j])))
                 for j in best
             ]
     return result
@@ -271,20 +272,21 @@ def _best_opportunity_pair(mine: Profile, theirs: Profile) -> tuple[Opportunity,
                 continue
             words_a, words_b = _words(a.text), _words(b.text)
             overlap = len(words_a & words_b) / (len(words_a | words_b) or 1)
-            if best is None or overlap > best_overlap:
+            if overlap > best_overlap:
                 best, best_overlap = (a, b), overlap
     return best
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) > 2}
+    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
+    return {w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
 
 
-def match_reason(mine: Profile, theirs: Profile, rules: Rules | None = None) -> str:
-    """A short reason why `theirs` is suggested to `mine`, from `mine`'s point of view."""
+def match_reason(mine: Profile, theirs: Profile, rules: Rules | None = None, *, text: float = 1.0) -> str:
+    """A short reason why `theirs` is suggested to `mine`, from `mine`'s point of view (`text`: their text score)."""
     rules = rules or Rules()
     parts = []
-    pair = _best_opportunity_pair(mine, theirs)
+    pair = _best_opportunity_pair(mine, theirs) if text > 0 else None
     if pair is not None:
         own, other = pair
         if own.kind == REQUEST:
@@ -296,9 +298,15 @@ def match_reason(mine: Profile, theirs: Profile, rules: Rules | None = None) -> 
     shared_tech = sorted({t.lower() for t in mine.technologies} & {t.lower() for t in theirs.technologies})
     if shared_tech:
         parts.append("shared technologies: " + ", ".join(shared_tech[:3]))
-    shared_sectors = sorted(set(mine.sectors) & set(theirs.sectors))
+    shared_sectors = _closest_common_sectors(mine.sectors, theirs.sectors)
     if shared_sectors:
-        parts.append("same sector " + ", ".join(shared_sectors[:3]))
+        parts.append("sector " + ", ".join(shared_sectors[:3]))
     if frozenset((mine.organisation_type, theirs.organisation_type)) in rules.complementary_types:
         parts.append(f"complementary types ({mine.organisation_type} and {theirs.organisation_type})")
-    return "; ".join(parts) or "related sectors"
+    return "; ".join(parts) or "overall profile"
+
+
+def _closest_common_sectors(mine: Iterable[str], theirs: Iterable[str]) -> list[str]:
+    """The most specific NACE codes both profiles fall under (e.g. C28.4 for C28.41 and C28.49)."""
+    common = set().union(*map(nace_ancestors, mine)) & set().union(*map(nace_ancestors, theirs)) if mine and theirs else set()
+    return sorted(c for c in common if not any(o != c and o.startswith(c) for o in common))
