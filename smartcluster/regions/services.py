@@ -355,5 +355,5 @@ def region_reference_load(
             report.loaded[version] = _version_write(version=version, records=records)
             say(f"NUTS {version}: {report.loaded[version]} regions loaded")
         if read:
-            _latin_names_fill()
+            say(f"NUTS: Latin-script names taken from another version for {_latin_names_fill()} regions")
     return report
