@@ -25,6 +25,11 @@ HERE = Path(__file__).resolve().parent
 RELATIVE = Path("eurostat-sbs-regional") / "sbs_r_nuts06_r2.tsv.gz"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory so far (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -39,8 +44,7 @@ def connector_import(path: str) -> dict:
         api = Path(folder) / "sdmx" / "2.1" / "data"
         api.mkdir(parents=True)
         (api / "sbs_r_nuts06_r2").symlink_to(path)
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
-        handler.log_message = lambda *args: None
+        handler = functools.partial(QuietHandler, directory=folder)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         store = StatisticsStore(Path(folder) / "statistics.duckdb")

@@ -257,7 +257,7 @@ def _selected(cells: pd.DataFrame, spec: DatasetSpec, years: list[int] | None) -
             keep &= cells[dimension] == code
     if years:
         keep &= cells["year"].isin(years)
-    return cells[keep]
+    return cells if keep.all() else cells[keep]
 
 
 def _observations(cells: pd.DataFrame, dimensions: list[str], spec: DatasetSpec) -> pd.DataFrame:
@@ -289,3 +289,16 @@ def read_file(path: str | Path, *, dataset: str | None = None, years: list[int] 
     path = Path(path)
     name = dataset or path.name.split(".")[0]
     return observations_from_bytes(path.read_bytes(), dataset=name, file=str(path), years=years)[0]
+
+
+def import_file(store, path: str | Path, *, dataset: str | None = None, years: list[int] | None = None
+                ) -> pd.DataFrame:
+    """Parse, check and store a Eurostat file on disk (e.g. a bulk download); returns the stored observations."""
+    from smartcluster.sources.files import file_provenance
+
+    path = Path(path)
+    name = dataset or path.name.split(".")[0]
+    frame = read_file(path, dataset=name, years=years)
+    store.replace_dataset(name, frame, file_provenance(path, years_requested=years,
+                                                       filters=SPECS.get(name, DatasetSpec()).filters))
+    return frame

@@ -153,7 +153,7 @@ def _arrow_rows(dataset: str, observations: pd.DataFrame) -> pa.Table:
     if missing:
         raise ValueError(f"observations for {dataset!r} lack the column(s) {', '.join(missing)}")
     n = len(observations)
-    arrays = {"dataset": pa.nulls(n, pa.string()).fill_null(dataset)}
+    arrays = {"dataset": pa.nulls(n, pa.string()).fill_null(dataset).dictionary_encode()}
     for column, kind in list(COLUMNS.items())[1:]:
         values = observations[column] if column in observations else pd.Series(OPTIONAL_DEFAULTS[column], index=observations.index)
         if kind == "INTEGER":
@@ -164,7 +164,9 @@ def _arrow_rows(dataset: str, observations: pd.DataFrame) -> pa.Table:
             arrays[column] = pa.array(pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan),
                                       from_pandas=True)
         else:
-            arrays[column] = pa.array(values.astype(object).where(values.notna(), ""), type=pa.string())
+            # Dictionary-encoded: DuckDB ingests the few distinct codes of millions of rows about twice as fast.
+            arrays[column] = pa.array(values.astype(object).where(values.notna(), ""), type=pa.string()
+                                      ).dictionary_encode()
     return pa.table(arrays)
 
 

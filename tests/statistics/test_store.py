@@ -32,9 +32,8 @@ def store(tmp_path: Path) -> StatisticsStore:
 def fixture_store(shared_data: Path, tmp_path_factory) -> StatisticsStore:
     """The 7-country SBS fixture loaded once (the README's notebook example)."""
     store = StatisticsStore(tmp_path_factory.mktemp("seven") / "statistics.duckdb")
-    frame = eurostat.read_file(shared_data / "fixture-7-countries" / "sbs_r_nuts06_r2_7countries.tsv.gz",
-                               dataset="sbs_r_nuts06_r2")
-    store.replace_dataset("sbs_r_nuts06_r2", frame, {"source": "fixture-7-countries"})
+    eurostat.import_file(store, shared_data / "fixture-7-countries" / "sbs_r_nuts06_r2_7countries.tsv.gz",
+                         dataset="sbs_r_nuts06_r2")
     return store
 
 
@@ -81,6 +80,13 @@ def test_unknown_values_stay_nan_with_their_flags(store: StatisticsStore) -> Non
     assert rows["value"].isna().tolist() == [False, True]
 
 
+def test_readme_notebook_example_on_the_seven_country_fixture(fixture_store: StatisticsStore) -> None:
+    employed = fixture_store.observations("sbs_r_nuts06_r2", "persons_employed", years=[2014], nuts_level=2)
+    table = employed.pivot_table(index="region", columns="industry", values="value")
+    assert table.loc[["LT00", "HU10", "DE11"], "C28"].tolist() == [6194, 13152, 156353]
+    assert employed["region"].str[:2].isin(["LT", "EL", "ES", "DE", "IE", "HR", "HU"]).all()
+
+
 def test_filters_on_the_seven_country_fixture(fixture_store: StatisticsStore) -> None:
     rows = fixture_store.observations("sbs_r_nuts06_r2", "persons_employed", years=[2014],
                                       regions=["LT00", "HU10"], industries=["C28", "C"], nuts_level=2)
@@ -97,7 +103,8 @@ def test_listing_counts_and_completeness_of_the_fixture(fixture_store: Statistic
     assert listing["years"] == list(range(2008, 2016))
     # 139,532 of the fixture's cells are ':' (zcat | grep -c '^:'); every other cell holds a number
     assert listing["completeness"] == pytest.approx(1 - 139532 / (58883 * 8))
-    assert listing["source"] == "fixture-7-countries"
+    assert listing["source"].endswith("fixture-7-countries/sbs_r_nuts06_r2_7countries.tsv.gz")
+    assert listing["checksum"].startswith("sha256:")
 
 
 def _read_count(path: str, queue: multiprocessing.Queue) -> None:
