@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -43,6 +44,14 @@ def _run(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
         return False
     messages.success(request, success)
     return True
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    """Where to go after a POST: the page it came from, if that page is on this site."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure())
+    return target if target and safe else default
 
 
 def _form_errors_to_messages(request: HttpRequest, form: Any) -> None:
@@ -401,7 +410,7 @@ def meeting_action(request: HttpRequest, meeting_id: int, action: str) -> HttpRe
         raise Http404(_("Unknown action."))
     service, success = MEETING_ACTIONS[action]
     _run(request, lambda: service(user=request.user, meeting=meeting), str(success))
-    return redirect(request.POST.get("next") or reverse("matchmaking:meeting_detail", args=[meeting.pk]))
+    return redirect(_next_url(request, reverse("matchmaking:meeting_detail", args=[meeting.pk])))
 
 
 @login_required
@@ -427,7 +436,7 @@ def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
         _run(request, lambda: services.meeting_set_attendance(user=request.user, meeting=meeting,
                                                               attendance=form.cleaned_data["attendance"]),
              _("Attendance recorded."))
-    return redirect(request.POST.get("next") or reverse("matchmaking:meeting_detail", args=[meeting.pk]))
+    return redirect(_next_url(request, reverse("matchmaking:meeting_detail", args=[meeting.pk])))
 
 
 @login_required

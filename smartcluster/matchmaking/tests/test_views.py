@@ -206,3 +206,11 @@ def test_event_settings_saved_by_the_organiser_and_refused_to_another(event: Eve
     assert event.title == "Renamed B2B" and event.requires_acceptance is False and event.slots.count() == 4
     # Written in the event's zone: 09:00 in Vilnius on 1 January (UTC+2) is 07:00 UTC.
     assert (event.registration_opens_at.hour, event.registration_opens_at.utcoffset()) == (7, dt.timedelta(0))
+
+
+def test_redirect_after_an_action_stays_on_the_site(participant_factory: Any) -> None:
+    a, b = participant_factory("sven"), participant_factory("tara")
+    meeting = services.meeting_request(user=a.user, requester=a, recipient=b)
+    response = client_for(b.user).post(reverse("matchmaking:meeting_action", args=[meeting.pk, "decline"]),
+                                       {"next": "https://evil.example.org/phish"})
+    assert response["Location"] == reverse("matchmaking:meeting_detail", args=[meeting.pk])
