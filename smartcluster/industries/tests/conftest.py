@@ -2,6 +2,5 @@
 
 from smartcluster.regions.tests.conftest import (  # noqa: F401
     loaded_reference,
-    plain_static_files,
     reference_urls,
 )

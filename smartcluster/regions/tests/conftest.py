@@ -10,13 +10,6 @@ import pytest
 from smartcluster.regions.tests.mirror import HISTORY_MIRROR, NACE_MIRROR, NUTS_MIRROR, mirror_build
 
 
-@pytest.fixture(autouse=True)
-def plain_static_files(settings: object) -> None:
-    """Pages render with static files from the finders: the production manifest exists only after collectstatic."""
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-
 @pytest.fixture(scope="session")
 def reference_urls(shared_data: Path, local_http_server: Callable[[Path], str],
                    tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
