@@ -248,6 +248,8 @@ class Meeting(models.Model):
     # iCalendar identity: the UID never changes; SEQUENCE rises with each material change (RFC 5545 §3.8.7.4).
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
+    # The SEQUENCE the last reminder was sent for: a moved meeting is reminded again at its new time.
+    reminded_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -532,6 +532,30 @@ def notification_mark_read(*, user: Any, notification: Notification) -> Notifica
     return notification
 
 
+def meeting_reminders_send(*, now: dt.datetime | None = None, ahead: dt.timedelta = dt.timedelta(minutes=30)) -> int:
+    """Remind both sides of the scheduled meetings that start within `ahead` (once per schedule version: a moved
+    meeting is reminded again); times in each side's own zone, with the room link. Returns how many meetings."""
+    now = now or timezone.now()
+    due = (Meeting.objects.select_related("event", "slot", "requester__user", "recipient__user",
+                                          "requester__organisation", "recipient__organisation")
+           .filter(status=MeetingStatus.ACCEPTED, slot__starts_at__gt=now, slot__starts_at__lte=now + ahead)
+           .exclude(reminded_sequence=F("sequence")))
+    count = 0
+    for meeting in due:
+        for side in (meeting.requester, meeting.recipient):
+            starts = meeting.slot.starts_at.astimezone(zoneinfo.ZoneInfo(side.time_zone))
+            notification_send(
+                user=side.user, event=meeting.event, meeting=meeting,
+                url=meeting.video_url or reverse("matchmaking:meeting_detail", args=[meeting.pk]),
+                subject=_("Reminder: meeting with %(partner)s at %(time)s (%(zone)s)") % {
+                    "partner": meeting.other_side(side).organisation.name, "time": f"{starts:%H:%M}",
+                    "zone": side.time_zone},
+            )
+        Meeting.objects.filter(pk=meeting.pk).update(reminded_sequence=meeting.sequence)
+        count += 1
+    return count
+
+
 # --- video rooms -------------------------------------------------------------------------------------------------
 
 def video_room_url() -> str:

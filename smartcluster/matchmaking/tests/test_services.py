@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zoneinfo
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError
 from django.utils import timezone
 
@@ -437,3 +440,27 @@ def test_notification_read_by_another_user_is_forbidden(participant_factory):
         services.notification_mark_read(user=a.user, notification=notification)
     services.notification_mark_read(user=b.user, notification=notification)
     assert Notification.objects.get(pk=notification.pk).read_at is not None
+
+
+def test_reminders_go_once_per_schedule_version_in_each_sides_zone(event, organiser_user, participant_factory):
+    a = participant_factory("ria", time_zone="America/New_York")
+    b = participant_factory("sid", time_zone="Asia/Tokyo")
+    meeting = _accepted(a, b)
+    services.event_schedule(user=organiser_user, event=event, time_limit=5)
+    meeting.refresh_from_db()
+    before = meeting.slot.starts_at - dt.timedelta(minutes=20)
+    assert services.meeting_reminders_send(now=before - dt.timedelta(hours=2)) == 0  # too early
+    assert services.meeting_reminders_send(now=before) == 1
+    assert services.meeting_reminders_send(now=before) == 0  # once only
+    new_york = meeting.slot.starts_at.astimezone(zoneinfo.ZoneInfo("America/New_York"))
+    reminder = Notification.objects.get(user=a.user, subject__startswith="Reminder")
+    assert reminder.subject == f"Reminder: meeting with Sid Ltd at {new_york:%H:%M} (America/New_York)"
+    assert reminder.url == meeting.video_url
+    Meeting.objects.filter(pk=meeting.pk).update(sequence=meeting.sequence + 1)  # moved: remind again
+    assert services.meeting_reminders_send(now=before) == 1
+
+
+def test_remind_command_reports_how_many(event):
+    out = io.StringIO()
+    call_command("matchmaking_remind", "--minutes", "15", stdout=out)
+    assert out.getvalue().strip() == "0 meeting(s) reminded"
