@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-os.environ["SMARTCLUSTER_DATA_DIR"] = tempfile.mkdtemp(prefix="smartcluster-test-")
+_data_dir = tempfile.mkdtemp(prefix="smartcluster-test-")
+os.makedirs(os.path.join(_data_dir, "static"))  # whitenoise warns when STATIC_ROOT is missing
+os.environ["SMARTCLUSTER_DATA_DIR"] = _data_dir
 os.environ.setdefault("SMARTCLUSTER_HTTPS", "0")
 os.environ["SMARTCLUSTER_STATIC_MANIFEST"] = "0"
 # Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
