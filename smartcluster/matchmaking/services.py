@@ -40,6 +40,7 @@ from smartcluster.matchmaking.models import (
     Session,
     TimeSlot,
 )
+from smartcluster.matchmaking.selectors import participant_of
 from smartcluster.organisations.models import Organisation, Person, Tag, TagKind
 
 User = get_user_model()
@@ -440,7 +441,7 @@ def meeting_withdraw(*, user: Any, meeting: Meeting) -> Meeting:
 
 def meeting_cancel(*, user: Any, meeting: Meeting) -> Meeting:
     """Either side or the organiser cancels an accepted meeting; both sides are told."""
-    if not (meeting.involves(_participant_of(user, meeting.event)) or can_change(user, meeting.event)):
+    if not (meeting.involves(participant_of(user=user, event=meeting.event)) or can_change(user, meeting.event)):
         raise PermissionDenied(_("Only the two sides or the organisers may cancel a meeting."))
     with transaction.atomic():
         locked = _locked_meeting(meeting)
@@ -454,15 +455,9 @@ def meeting_cancel(*, user: Any, meeting: Meeting) -> Meeting:
     return locked
 
 
-def _participant_of(user: Any, event: Event) -> Participant | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Participant.objects.filter(event=event, user=user).first()
-
-
 def meeting_set_video_url(*, user: Any, meeting: Meeting, url: str) -> Meeting:
     """One of the two sides pastes their own video-room link."""
-    if not meeting.involves(_participant_of(user, meeting.event)):
+    if not meeting.involves(participant_of(user=user, event=meeting.event)):
         raise PermissionDenied(_("Only the two sides may change the room link."))
     meeting.video_url = url
     meeting.full_clean()
@@ -473,7 +468,7 @@ def meeting_set_video_url(*, user: Any, meeting: Meeting, url: str) -> Meeting:
 
 def meeting_set_attendance(*, user: Any, meeting: Meeting, attendance: str) -> Meeting:
     """Record that a scheduled meeting was held or was a no-show (organiser or either side)."""
-    if not (meeting.involves(_participant_of(user, meeting.event)) or can_change(user, meeting.event)):
+    if not (meeting.involves(participant_of(user=user, event=meeting.event)) or can_change(user, meeting.event)):
         raise PermissionDenied(_("Only the two sides or the organisers may record attendance."))
     if meeting.status != MeetingStatus.ACCEPTED:
         raise ValidationError(_("Attendance is recorded only for accepted meetings."))
@@ -488,7 +483,7 @@ def feedback_submit(
     *, user: Any, meeting: Meeting, took_place: bool, outcome: str = "", rating: int | None = None, comment: str = ""
 ) -> Feedback:
     """One side's feedback; "did not take place" from either side makes the meeting a no-show (as Brella does)."""
-    participant = _participant_of(user, meeting.event)
+    participant = participant_of(user=user, event=meeting.event)
     if not meeting.involves(participant):
         raise PermissionDenied(_("Only the two sides may give feedback on a meeting."))
     if meeting.status != MeetingStatus.ACCEPTED:
