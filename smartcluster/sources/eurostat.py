@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,9 @@ import pandas as pd
 from smartcluster import config
 from smartcluster.sources import industries, tidy, validation
 from smartcluster.sources.validation import Problem
+
+if TYPE_CHECKING:
+    from smartcluster.statistics import StatisticsStore
 
 GEO = "geo"
 NACE_DIMENSION = "nace_r2"
@@ -91,7 +95,7 @@ def fetch(url: str, *, progress: bool = False, timeout: float = 60.0) -> tuple[b
         raise OSError(f"cannot reach {url}: {getattr(error, 'reason', error)}") from error
 
 
-def _read_chunks(response, size: int | None, progress: bool) -> list[bytes]:
+def _read_chunks(response: BinaryIO, size: int | None, progress: bool) -> list[bytes]:
     """Read the response in chunks, with a tqdm bar when asked."""
     from tqdm import tqdm
 
@@ -103,20 +107,25 @@ def _read_chunks(response, size: int | None, progress: bool) -> list[bytes]:
     return chunks
 
 
-def import_dataset(store, dataset: str, *, years: list[int] | None = None, fmt: str = "tsv",
+def import_dataset(store: StatisticsStore, dataset: str, *, years: list[int] | None = None, fmt: str = "tsv",
                    base_url: str | None = None, progress: bool = False) -> pd.DataFrame:
     """Fetch, parse, check and store a Eurostat dataset (replacing it); returns the stored observations."""
+    from tqdm import tqdm
+
     url = dataset_url(dataset, fmt=fmt, base_url=base_url)
     payload, last_modified = fetch(url, progress=progress)
-    observations, parsed = observations_from_bytes(payload, dataset=dataset, file=url, years=years)
-    provenance = {
-        "source": url, "checksum": "sha256:" + hashlib.sha256(payload).hexdigest(),
-        "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "dataset_version": parsed.dataset_version or last_modified, "format": fmt,
-        "years_requested": years, "filters": SPECS.get(dataset, DatasetSpec()).filters,
-        "nuts_version_rule": "inferred from code and year (smartcluster.sources.nuts_versions)",
-    }
-    store.replace_dataset(dataset, observations, provenance)
+    with tqdm(total=2, desc="parse and check, store", disable=not progress) as bar:
+        observations, parsed = observations_from_bytes(payload, dataset=dataset, file=url, years=years)
+        bar.update()
+        provenance = {
+            "source": url, "checksum": "sha256:" + hashlib.sha256(payload).hexdigest(),
+            "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "dataset_version": parsed.dataset_version or last_modified, "format": fmt,
+            "years_requested": years, "filters": SPECS.get(dataset, DatasetSpec()).filters,
+            "nuts_version_rule": "inferred from code and year (smartcluster.sources.nuts_versions)",
+        }
+        store.replace_dataset(dataset, observations, provenance)
+        bar.update()
     return observations
 
 
@@ -192,12 +201,15 @@ def _header_years(cells: list[str], file: str, problems: list[Problem]) -> list[
 
 
 def _structure_problems(lines: list[str], width: int, file: str, problems: list[Problem]) -> list[int]:
-    """0-based indexes of data lines whose number of tab-separated fields is wrong (e.g. a truncated file)."""
+    """0-based indexes of data lines to skip: blank ones, and those whose number of tab-separated fields is wrong
+    (e.g. a truncated file), which are reported."""
     counts = np.fromiter((line.count("\t") for line in lines[1:]), dtype=np.int64, count=len(lines) - 1)
-    bad = np.flatnonzero(counts != width - 1) + 1
+    blank = np.fromiter((not line.strip() for line in lines[1:]), dtype=bool, count=len(lines) - 1)
+    bad = np.flatnonzero((counts != width - 1) | blank) + 1
     for index in bad:
-        problems.append(Problem(file, int(index) + 1, None, f"{counts[index - 1] + 1} fields where the header has "
-                                f"{width} (truncated file or wrong delimiter?)"))
+        if not blank[index - 1]:
+            problems.append(Problem(file, int(index) + 1, None, f"{counts[index - 1] + 1} fields where the header "
+                                    f"has {width} (truncated file or wrong delimiter?)"))
     return bad.tolist()
 
 
@@ -291,7 +303,7 @@ def read_file(path: str | Path, *, dataset: str | None = None, years: list[int] 
     return observations_from_bytes(path.read_bytes(), dataset=name, file=str(path), years=years)[0]
 
 
-def import_file(store, path: str | Path, *, dataset: str | None = None, years: list[int] | None = None
+def import_file(store: StatisticsStore, path: str | Path, *, dataset: str | None = None, years: list[int] | None = None
                 ) -> pd.DataFrame:
     """Parse, check and store a Eurostat file on disk (e.g. a bulk download); returns the stored observations."""
     from smartcluster.sources.files import file_provenance

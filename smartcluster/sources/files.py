@@ -17,12 +17,16 @@ import io
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from smartcluster.sources import industries, tidy, validation
 from smartcluster.sources.validation import Problem
+
+if TYPE_CHECKING:
+    from smartcluster.statistics import StatisticsStore
 
 LONG_REQUIRED = ["region", "industry", "year", "measure", "value"]
 WIDE_REQUIRED = ["region", "industry", "measure"]
@@ -69,7 +73,7 @@ def file_provenance(path: str | Path, **details: object) -> dict:
             **details}
 
 
-def import_file(store, path: str | Path, *, dataset: str | None = None, mapping: dict[str, str] | None = None,
+def import_file(store: StatisticsStore, path: str | Path, *, dataset: str | None = None, mapping: dict[str, str] | None = None,
                 constants: dict[str, str] | None = None, classification: str = industries.NACE) -> pd.DataFrame:
     """Read, check and store a file as one dataset (named after the file unless given); returns its observations."""
     path = Path(path)

@@ -10,13 +10,22 @@ statistical offices suppress them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from smartcluster.sources import industries, nuts_versions, tidy, validation
 from smartcluster.sources.validation import Problem
+
+if TYPE_CHECKING:
+    from ibis.backends import BaseBackend
+    from ibis.expr.types import Table
+    from pyspark.sql import SparkSession
+
+    from smartcluster.statistics import StatisticsStore
 
 FIRM_COLUMNS = ["firm_id", "nuts3", "nace", "year", "employees", "turnover", "wages"]
 MEASURES = {"firms": ("firms", "number"), "employees": ("employees", "number"),
@@ -49,7 +58,7 @@ class FirmsReport:
         return out
 
 
-def connect(engine: str):
+def connect(engine: str) -> BaseBackend:
     """An Ibis backend: in-process DuckDB, or Spark through the shared local session."""
     import ibis
 
@@ -60,7 +69,7 @@ def connect(engine: str):
     raise ValueError(f"unknown engine {engine!r} (duckdb or spark)")
 
 
-def spark_session():
+def spark_session() -> SparkSession:
     """The process's Spark session (local mode on the machine's cores unless a master is configured)."""
     from pyspark.sql import SparkSession
 
@@ -71,7 +80,8 @@ def spark_session():
             .getOrCreate())
 
 
-def firms_table(con, source: str | Path | pd.DataFrame, mapping: dict[str, str] | None = None):
+def firms_table(con: BaseBackend, source: str | Path | pd.DataFrame,
+                mapping: dict[str, str] | None = None) -> Table:
     """The firm records as an Ibis table with the standard column names (CSV, Parquet or a DataFrame)."""
     import ibis
 
@@ -92,7 +102,7 @@ def firms_table(con, source: str | Path | pd.DataFrame, mapping: dict[str, str] 
     return table
 
 
-def aggregate(con, firms, *, industry_level: int = 4, nuts_level: int = 3, postcodes: pd.DataFrame | None = None
+def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_level: int = 3, postcodes: pd.DataFrame | None = None
               ) -> tuple[pd.DataFrame, FirmsReport]:
     """Firms, employees, turnover and wages per region × industry × year (before disclosure control), and the
     report of what was left out. Two queries on the engine: the distinct raw codes with their counts (checked
@@ -119,7 +129,7 @@ def aggregate(con, firms, *, industry_level: int = 4, nuts_level: int = 3, postc
     return result, report
 
 
-def _region_at(level: int):
+def _region_at(level: int) -> Callable[[str], str | None]:
     """Valid NUTS 3 code → its ancestor at `level` (None where not a known NUTS 3 code)."""
     known = nuts_versions.code_versions()
 
@@ -129,7 +139,7 @@ def _region_at(level: int):
     return region
 
 
-def _industry_at(level: int):
+def _industry_at(level: int) -> Callable[[str], str | None]:
     """Valid NACE class → its code at `level` (section, division, group or class)."""
 
     def industry(code: str) -> str | None:
@@ -141,7 +151,7 @@ def _industry_at(level: int):
     return industry
 
 
-def _code_map(raw: pd.Series, convert, raw_name: str, name: str) -> pd.DataFrame:
+def _code_map(raw: pd.Series, convert: Callable[[str], str | None], raw_name: str, name: str) -> pd.DataFrame:
     """Distinct raw codes with their converted code (None where invalid)."""
     distinct = raw[raw != ""].astype(str).unique()
     return pd.DataFrame({raw_name: distinct, name: [convert(code) for code in distinct]}, dtype=object)
@@ -189,7 +199,7 @@ def tidy_aggregates(cells: pd.DataFrame, *, threshold: int) -> tuple[pd.DataFram
 
 def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", mapping: dict[str, str] | None = None,
                postcodes: pd.DataFrame | None = None, industry_level: int = 4, nuts_level: int = 3,
-               threshold: int | None = None, con=None) -> tuple[pd.DataFrame, FirmsReport]:
+               threshold: int | None = None, con: BaseBackend | None = None) -> tuple[pd.DataFrame, FirmsReport]:
     """Aggregated, disclosure-controlled, store-ready observations of firm records, and the report."""
     con = con or connect(engine)
     firms = firms_table(con, source, mapping)
@@ -199,7 +209,7 @@ def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", map
     return frame, report
 
 
-def import_firms(store, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",
+def import_firms(store: StatisticsStore, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",
                  mapping: dict[str, str] | None = None, postcodes: pd.DataFrame | None = None,
                  industry_level: int = 4, nuts_level: int = 3, threshold: int | None = None
                  ) -> tuple[pd.DataFrame, FirmsReport]:

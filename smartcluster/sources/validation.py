@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -92,7 +93,8 @@ def _region_problems(frame: pd.DataFrame, file: str, line: pd.Series, column: pd
     return problems
 
 
-def _listed(rows: pd.DataFrame, file: str, line: pd.Series, column: pd.Series, message) -> list[Problem]:
+def _listed(rows: pd.DataFrame, file: str, line: pd.Series, column: pd.Series,
+            message: Callable[[tuple], str]) -> list[Problem]:
     """One problem per row."""
     return [Problem(file, int(line[index]), str(column[index]), message(row))
             for index, row in zip(rows.index, rows.itertuples(index=False), strict=True)]
