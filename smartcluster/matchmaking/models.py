@@ -165,6 +165,7 @@ class Participant(models.Model):
     decision_note = models.CharField(_("reason"), max_length=300, blank=True)
     registered_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
     # The secret in this participant's calendar-feed URL (calendar apps cannot log in).
     feed_token = models.CharField(max_length=64, unique=True, editable=False)
 

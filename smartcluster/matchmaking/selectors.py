@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -411,14 +412,36 @@ class SuggestedMatch:
     reason: str
 
 
+SUGGESTIONS_CACHE_SECONDS = 600
+Ranking = dict[int, list[tuple[int, float, str]]]
+
+
+def _rank(event: Event, profiles: list[Participant], limit: int) -> Ranking:
+    rules = suggestions.Rules(met_before=_met_before(profiles, event))
+    ranked = suggestions.suggest_matches([_profile(p) for p in profiles], top=limit, rules=rules)
+    return {pk: [(s.other, s.score, s.reason) for s in items] for pk, items in ranked.items()}
+
+
+def _event_ranking(event: Event, limit: int) -> Ranking:
+    """Suggestions for every published profile of the event, cached until a registration or profile changes
+    (the library ranks all profiles at once: about a second for a thousand)."""
+    state = Participant.objects.filter(event=event).aggregate(
+        count=Count("pk"), updated=Max("updated_at"), decided=Max("decided_at"))
+    key = "matchmaking-suggestions:{}:{}:{count}:{updated}:{decided}".format(event.pk, limit, **state)
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = _rank(event, list(participant_catalogue(event=event)), limit)
+        cache.set(key, ranking, SUGGESTIONS_CACHE_SECONDS)
+    return ranking
+
+
 def participant_suggestions(*, participant: Participant, limit: int = 20) -> list[SuggestedMatch]:
     """Ranked partners for a participant among the event's published profiles, each with a reason
     (scores by `smartcluster.matchmaking.suggestions`: complementary opportunities, then sectors and technologies)."""
     event = participant.event
-    candidates = list(participant_catalogue(event=event).exclude(pk=participant.pk))
-    everyone = [participant, *candidates]
-    rules = suggestions.Rules(met_before=_met_before(everyone, event))
-    # Score the participant against the candidates only: the library ranks every profile it is given.
-    ranked = suggestions.suggest_matches([_profile(p) for p in everyone], top=limit, rules=rules)[participant.pk]
-    by_pk = {candidate.pk: candidate for candidate in candidates}
-    return [SuggestedMatch(by_pk[s.other], s.score, s.reason) for s in ranked]
+    ranked = _event_ranking(event, limit).get(participant.pk)
+    if ranked is None:  # not published (yet): rank this one profile against the catalogue
+        everyone = [participant, *participant_catalogue(event=event).exclude(pk=participant.pk)]
+        ranked = _rank(event, everyone, limit)[participant.pk]
+    partners = _profiles().in_bulk([other for other, _score, _reason in ranked])
+    return [SuggestedMatch(partners[other], score, reason) for other, score, reason in ranked if other in partners]

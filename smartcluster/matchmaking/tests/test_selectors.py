@@ -110,3 +110,18 @@ def test_statistics_count_requests_outcomes_and_the_no_show_rate(event: Any, org
     assert tables["outcomes"]["Follow-up meeting planned"] == 1
     chart = selectors.statistics_chart(selectors.event_statistics(event=event)[4])
     assert "No-show rate (% of recorded)" not in chart["data"][0]["x"]
+
+
+def test_suggestions_follow_a_profile_change_despite_the_cache(event: Any, participant_factory: Any) -> None:
+    me = participant_factory("tess", opportunities=[{"kind": "request", "title": "Hydrogen storage tanks"}])
+    other = participant_factory("ulf", opportunities=[{"kind": "offer", "title": "Office furniture"}])
+    assert [s.participant for s in selectors.participant_suggestions(participant=me)] == []
+    services.participant_update(user=other.user, participant=other, description="", time_zone="UTC", country="SE",
+                                opportunities=[{"kind": "offer", "title": "Hydrogen storage tanks"}])
+    assert [s.participant for s in selectors.participant_suggestions(participant=me)] == [other]
+
+
+def test_a_participant_waiting_for_approval_already_gets_suggestions(event: Any, participant_factory: Any) -> None:
+    waiting = register(event, "vic", approve=False, opportunities=[{"kind": "request", "title": "Laser cutting"}])
+    offer = participant_factory("wanda", opportunities=[{"kind": "offer", "title": "Laser cutting"}])
+    assert [s.participant for s in selectors.participant_suggestions(participant=waiting)] == [offer]
