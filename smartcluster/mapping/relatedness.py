@@ -7,6 +7,7 @@ on request, fitness-complexity (smartcluster.mapping.fitness). Methods: methods/
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,11 +62,14 @@ def complexity_matrices(values: np.ndarray, *, mcp_threshold: float = 1.0) -> Ma
     # COI = sum_p density (1 - M) PCI; COG = (1 - M) * ((1 - M) @ (phi * PCI / sum phi)) (Hausmann et al. 2014)
     coi = ((density * (1 - mcp)) * kp[np.newaxis, :]).sum(axis=1)
     cog = (1 - mcp) * ((1 - mcp) @ (proximity * (kp / proximity.sum(axis=1))[:, np.newaxis]))
-    # normalised as ecomplexity does (after its Stata package): PCI and COG in units of the ECI's spread
-    eci_mean, eci_std = np.nanmean(kc), np.nanstd(kc)
-    return Matrices(rca, mcp, diversity, ubiquity, proximity, density,
-                    eci=(kc - eci_mean) / eci_std, pci=(kp - eci_mean) / eci_std,
-                    coi=(coi - np.nanmean(coi)) / np.nanstd(coi), cog=cog / eci_std)
+    # normalised as ecomplexity does (after its Stata package): PCI and COG in units of the ECI's spread;
+    # when the ECI is undefined (a degenerate M, e.g. equal diversities) everything stays NaN, without warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        eci_mean, eci_std = np.nanmean(kc), np.nanstd(kc)
+        return Matrices(rca, mcp, diversity, ubiquity, proximity, density,
+                        eci=(kc - eci_mean) / eci_std, pci=(kp - eci_mean) / eci_std,
+                        coi=(coi - np.nanmean(coi)) / np.nanstd(coi), cog=cog / eci_std)
 
 
 def co_location_proximity(mcp: np.ndarray, ubiquity: np.ndarray) -> np.ndarray:
@@ -94,7 +98,8 @@ def eci_pci_raw(mcp: np.ndarray, diversity: np.ndarray, ubiquity: np.ndarray) ->
     _, vectors = np.linalg.eigh(symmetric)
     kp = vectors[:, -2] * root_u
     kc = (m / k[:, np.newaxis]) @ kp
-    sign = np.sign(np.corrcoef(k, kc)[0, 1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sign = np.sign(np.corrcoef(k, kc)[0, 1])
     eci[rows], pci[cols] = sign * kc, sign * kp
     return eci, pci
 
