@@ -199,9 +199,14 @@ def _breaks_solve(
     total = sum(counts.values())
     ceiling = sum(len(prep.allowed[i]) for i in model.candidates) + 1
     objective = total
-    if prep.problem.fairness is not None and counts:
-        everyone = len(counts) == len(prep.participants)
-        excess = _excess(model, counts, prep.problem.fairness, ceiling, everyone=everyone)
+    fairness = prep.problem.fairness
+    everyone = len(counts) == len(prep.participants)
+    if fairness is not None and counts and hard and not everyone:
+        # Someone has 0 breaks (at most one meeting), so "within d of each other" is "at most d each".
+        for count in counts.values():
+            model.model.Add(count <= fairness)
+    elif fairness is not None and counts:
+        excess = _excess(model, counts, fairness, ceiling, everyone=everyone)
         if hard:
             model.model.Add(excess == 0)
         objective = ceiling * excess + total

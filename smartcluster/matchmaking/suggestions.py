@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -233,8 +234,9 @@ def suggest_matches(
     if len(set(ids)) != len(ids):
         raise ValueError("profile ids must be unique")
     texts = _Texts(profiles)
-    sectors = _binary([set().union(*map(nace_ancestors, p.sectors)) if p.sectors else set() for p in profiles])
-    technologies = _binary([{t.strip().lower() for t in p.technologies} for p in profiles])
+    facts = [_facts(p) for p in profiles]
+    sectors = _binary([f.sectors for f in facts])
+    technologies = _binary([f.technologies for f in facts])
     type_table, type_codes = _type_complementarity(profiles, rules)
     result: dict[Hashable, list[Suggestion]] = {}
     for start in range(0, len(profiles), BLOCK):
@@ -246,11 +248,12 @@ def suggest_matches(
         score[_excluded(profiles, block, rules)] = 0
         for row, k in enumerate(range(block.start, block.stop)):
             best = _top(score[row], top)
+            parts = zip(best, *(np.round(m[row, best].astype(np.float64), 4).tolist() for m in (score, text, structure)),
+                        strict=True)
             result[ids[k]] = [
-                Suggestion(ids[k], ids[j], round(float(score[row, j]), 4), round(float(text[row, j]), 4),
-                           round(float(structure[row, j]), 4),
-                           match_reason(profiles[k], profiles[j], rules, text=float(text[row, j])))
-                for j in best
+                Suggestion(ids[k], ids[j], total, similar, shared,
+                           match_reason(profiles[k], profiles[j], rules, text=similar, facts=(facts[k], facts[j])))
+                for j, total, similar, shared in parts
             ]
     return result
 
@@ -263,50 +266,66 @@ def _top(scores: np.ndarray, top: int) -> list[int]:
     return sorted(positive.tolist(), key=lambda j: (-scores[j], j))
 
 
-def _best_opportunity_pair(mine: Profile, theirs: Profile) -> tuple[Opportunity, Opportunity] | None:
-    """The complementary pair of opportunities with the most words in common (for the reason)."""
+@dataclass(frozen=True)
+class _Facts:
+    """What a reason is made of, computed once per profile."""
+
+    words: tuple[frozenset[str], ...]  # per opportunity
+    technologies: frozenset[str]
+    sectors: frozenset[str]  # with NACE ancestors
+
+
+def _facts(profile: Profile) -> _Facts:
+    return _Facts(
+        words=tuple(_words(o.text) for o in profile.opportunities),
+        technologies=frozenset(t.strip().lower() for t in profile.technologies),
+        sectors=frozenset().union(*map(nace_ancestors, profile.sectors)) if profile.sectors else frozenset(),
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in ENGLISH_STOP_WORDS)
+
+
+def _best_opportunity_pair(mine: Profile, theirs: Profile, facts: tuple[_Facts, _Facts]) -> tuple[int, int] | None:
+    """The complementary pair of opportunities (indices) with the most words in common, for the reason."""
     best, best_overlap = None, 0.0
-    for a in mine.opportunities:
-        for b in theirs.opportunities:
+    for i, a in enumerate(mine.opportunities):
+        for j, b in enumerate(theirs.opportunities):
             if COMPLEMENT.get(a.kind) != b.kind:
                 continue
-            words_a, words_b = _words(a.text), _words(b.text)
+            words_a, words_b = facts[0].words[i], facts[1].words[j]
             overlap = len(words_a & words_b) / (len(words_a | words_b) or 1)
             if overlap > best_overlap:
-                best, best_overlap = (a, b), overlap
+                best, best_overlap = (i, j), overlap
     return best
 
 
-def _words(text: str) -> set[str]:
-    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
-    return {w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
-
-
-def match_reason(mine: Profile, theirs: Profile, rules: Rules | None = None, *, text: float = 1.0) -> str:
+def match_reason(
+    mine: Profile, theirs: Profile, rules: Rules | None = None, *, text: float = 1.0,
+    facts: tuple[_Facts, _Facts] | None = None,
+) -> str:
     """A short reason why `theirs` is suggested to `mine`, from `mine`'s point of view (`text`: their text score)."""
     rules = rules or Rules()
+    facts = facts or (_facts(mine), _facts(theirs))
     parts = []
-    pair = _best_opportunity_pair(mine, theirs) if text > 0 else None
+    pair = _best_opportunity_pair(mine, theirs, facts) if text > 0 else None
     if pair is not None:
-        own, other = pair
+        own, other = mine.opportunities[pair[0]], theirs.opportunities[pair[1]]
         if own.kind == REQUEST:
             parts.append(f"their offer '{other.title}' matches your request '{own.title}'")
         elif own.kind == OFFER:
             parts.append(f"your offer '{own.title}' answers their request '{other.title}'")
         else:
             parts.append(f"both seek partners: '{own.title}' and '{other.title}'")
-    shared_tech = sorted({t.lower() for t in mine.technologies} & {t.lower() for t in theirs.technologies})
+    shared_tech = sorted(facts[0].technologies & facts[1].technologies)
     if shared_tech:
         parts.append("shared technologies: " + ", ".join(shared_tech[:3]))
-    shared_sectors = _closest_common_sectors(mine.sectors, theirs.sectors)
-    if shared_sectors:
-        parts.append("sector " + ", ".join(shared_sectors[:3]))
+    common = facts[0].sectors & facts[1].sectors
+    # The most specific NACE codes both fall under (e.g. C28.4 for C28.41 and C28.49).
+    closest = sorted(c for c in common if not any(o != c and o.startswith(c) for o in common))
+    if closest:
+        parts.append("sector " + ", ".join(closest[:3]))
     if frozenset((mine.organisation_type, theirs.organisation_type)) in rules.complementary_types:
         parts.append(f"complementary types ({mine.organisation_type} and {theirs.organisation_type})")
     return "; ".join(parts) or "overall profile"
-
-
-def _closest_common_sectors(mine: Iterable[str], theirs: Iterable[str]) -> list[str]:
-    """The most specific NACE codes both profiles fall under (e.g. C28.4 for C28.41 and C28.49)."""
-    common = set().union(*map(nace_ancestors, mine)) & set().union(*map(nace_ancestors, theirs)) if mine and theirs else set()
-    return sorted(c for c in common if not any(o != c and o.startswith(c) for o in common))
