@@ -74,6 +74,8 @@ def map_command(region: str | None, category: str | None, nuts_level: int, year:
                 nuts_version: int | None, system: str, regions_file: str | None, national_file: str | None,
                 out: str | None, top: int) -> None:
     """Map clusters: stars and LQs per region x category (store), or the US Cluster Mapping rules (files)."""
+    if out and Path(out).suffix.lower() not in (".csv", ".xlsx"):
+        raise MappingInputError(f"--out {out}: use a .csv or .xlsx file name")
     if system == "us":
         if not regions_file or not national_file or not out:
             raise MappingInputError("--system us needs --regions FILE, --national FILE and --out FILE")
@@ -86,6 +88,10 @@ def map_command(region: str | None, category: str | None, nuts_level: int, year:
         raise MappingInputError("give --region CODE or --category CODE")
     chosen = builtin_taxonomy(taxonomy) if taxonomy in BUILTIN else load_taxonomy(taxonomy)
     weights = pd.read_csv(class_weights, dtype={"industry": str, "country": str}) if class_weights else None
+    unmapped = chosen.unmapped_at_level(2)
+    if unmapped:
+        click.echo(f"{chosen.label()}: {', '.join(unmapped)} cannot be separated at division level (left out)",
+                   err=True)
     table = map_table(dataset=dataset, nuts_level=nuts_level, year=year, since=since, taxonomy=chosen,
                       method=division_method, class_weights=weights, reference=_reference(reference),
                       nuts_version=nuts_version, region=region, category=category)
