@@ -107,3 +107,13 @@ def test_relatedness_bad_input_is_one_line(tmp_path: Path) -> None:
                  "--value", "emp", "--out", str(tmp_path / "o"))
     assert result.exit_code != 0 and "lacks column(s) where" in result.output
     assert not (tmp_path / "o" / "relatedness.csv").exists()
+
+
+def test_map_with_a_user_taxonomy_file_names_it_in_the_result(fixture_store: None, tmp_path: Path) -> None:
+    (tmp_path / "digital.csv").write_text("industry,category,category_name\nC26,digital,Digital\nJ62,digital,Digital\n")
+    out = tmp_path / "digital_map.csv"
+    result = run("map", "--region", "EL61", "--year", "2014", "--taxonomy", str(tmp_path / "digital.csv"),
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert table["category"].tolist() == ["digital"] and table["taxonomy"].iloc[0] == "digital user"
