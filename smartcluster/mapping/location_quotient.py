@@ -148,6 +148,7 @@ def location_quotients(categories: pd.DataFrame, totals: pd.DataFrame, *, refere
         out["share"] = value / total
         out["reference_share"] = np.where(contributing[cohort] > 0,
                                           reference_value[cohort] / reference_total[group_year], np.nan)
+        # LQ = (E_rc / E_r) / (E_c / E) (European Cluster Observatory; methods/cluster-mapping.md)
         out["lq"] = out["share"] / out["reference_share"]
     out["reference"] = reference_label(reference)
     return out

@@ -76,6 +76,7 @@ def _top(values: pd.Series, cohort: np.ndarray, member: np.ndarray, quantile: fl
     """Whether a value reaches the `quantile` of the known values of the member regions of its cohort."""
     numbers = values.to_numpy(dtype=float)
     population = member & ~np.isnan(numbers)
+    # "top 10 %" of the reference regions (European Cluster Observatory), linear quantile
     cut = pd.Series(numbers[population]).groupby(cohort[population]).quantile(quantile)
     cuts = pd.Series(cut.reindex(cohort).to_numpy(), index=values.index)
     return _flag(values >= cuts, values.where(cuts.notna()))

@@ -108,6 +108,7 @@ def us_cluster_strength(regions: pd.DataFrame, national: pd.DataFrame) -> pd.Dat
     frame["emp_traded_or_local"] = frame.groupby(["region_type", "region_code", "year", "traded"])["emp"].transform("sum")
     with np.errstate(divide="ignore", invalid="ignore"):
         frame["region_emp_per"] = frame["emp"] / frame["emp_traded_or_local"]
+        # LQ against national traded (or local) totals (Delgado, Porter & Stern 2016; USCMP pipeline)
         frame["lq"] = frame["region_emp_per"] / (frame["national_emp"] / frame["national_type_emp"])
     frame = _with_flags(frame)
     group = frame.groupby(["region_type", "year", "cluster_code"])
@@ -126,6 +127,7 @@ def _with_flags(frame: pd.DataFrame) -> pd.DataFrame:
         lq25=("lq", lambda s: np.quantile(s, 0.25)), lq50=("lq", lambda s: np.quantile(s, 0.5)),
         lq75=("lq", lambda s: np.quantile(s, 0.75)), lq90=("lq", lambda s: np.quantile(s, 0.9)),
         emp25=("emp", lambda s: np.quantile(s, 0.25)), est25=("est", lambda s: np.quantile(s, 0.25)))
+    # linearly interpolated quartiles (numpy default) over regions with emp > 0, per cluster (USCMP)
     cut = frame.join(q, on=["region_type", "year", "cluster_code"])
     size = (cut["emp"] > cut["emp25"]) & (cut["est"] > cut["est25"])
     rules = {
