@@ -14,6 +14,7 @@ import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,9 @@ from smartcluster.mapping import builtin_taxonomy
 
 MEMORY_ITEMS = 16
 _lock = threading.Lock()
-_memory: OrderedDict[str, object] = OrderedDict()
+_results: OrderedDict[str, object] = OrderedDict()
+_pages: OrderedDict[str, object] = OrderedDict()
+PAGE_ITEMS = 1024
 _computing: dict[str, threading.Lock] = {}
 _provenance: dict[str, tuple[tuple[float, int], dict]] = {}
 
@@ -48,24 +51,32 @@ def dataset_fingerprint(store: object, dataset: str) -> dict:
     return fingerprint
 
 
+@lru_cache(maxsize=16)
+def taxonomy_label(name: str) -> str:
+    """'name version' of a shipped taxonomy (read once per process)."""
+    return builtin_taxonomy(name).label()
+
+
 def cache_key(store: object, params: Params, *extra: object) -> str:
     """The key of a result: dataset fingerprint, taxonomy label (name + version), parameters, engine version."""
     parts = {"fingerprint": dataset_fingerprint(store, params.dataset), "params": params.as_dict(),
-             "taxonomy": builtin_taxonomy(params.taxonomy).label(), "engine": ENGINE_VERSION, "extra": extra}
+             "taxonomy": taxonomy_label(params.taxonomy), "engine": ENGINE_VERSION, "extra": extra}
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
 
-def cached(key: str, folder: str, compute: Callable[[], object], save: Callable, load: Callable) -> object:
+def cached(key: str, folder: str, compute: Callable[[], object], save: Callable, load: Callable,
+           memory: OrderedDict | None = None, memory_items: int = MEMORY_ITEMS) -> object:
     """The value under `key`: from memory, else from disk, else computed once (other threads wait for it)."""
+    memo = _results if memory is None else memory
     with _lock:
-        if key in _memory:
-            _memory.move_to_end(key)
-            return _memory[key]
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
         computing = _computing.setdefault(key, threading.Lock())
     with computing:
         with _lock:
-            if key in _memory:
-                return _memory[key]
+            if key in memo:
+                return memo[key]
         path = cache_folder() / folder / key
         value = load(path) if path.exists() else None
         if value is None:
@@ -77,9 +88,9 @@ def cached(key: str, folder: str, compute: Callable[[], object], save: Callable,
             shutil.rmtree(path, ignore_errors=True)
             temporary.rename(path)
         with _lock:
-            _memory[key] = value
-            while len(_memory) > MEMORY_ITEMS:
-                _memory.popitem(last=False)
+            memo[key] = value
+            while len(memo) > memory_items:
+                memo.popitem(last=False)
             _computing.pop(key, None)
         return value
 
@@ -126,12 +137,31 @@ def frame_cached(store: object, params: Params, name: str, compute: Callable[[],
     return cached(cache_key(store, params, name, *extra), params.dataset, compute, save, load)
 
 
+def page_cached(store: object, dataset: str, parts: dict, compute: Callable[[], dict]) -> dict:
+    """A rendered page body (a dict of strings) per request parts and the dataset's fingerprint: after the first
+    view, a page of unchanged data costs a dictionary lookup (or one small file read in another process)."""
+    key = hashlib.sha256(json.dumps({"fingerprint": dataset_fingerprint(store, dataset), "parts": parts,
+                                     "engine": ENGINE_VERSION}, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+    def save(page: dict, folder: Path) -> None:
+        (folder / "page.json").write_text(json.dumps(page), encoding="utf-8")
+
+    def load(folder: Path) -> dict | None:
+        try:
+            return json.loads((folder / "page.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    return cached(key, f"{dataset}/pages", compute, save, load, memory=_pages, memory_items=PAGE_ITEMS)
+
+
 def cache_invalidate(dataset: str) -> int:
     """Forget every cached result of `dataset` (after an import); returns how many files were removed."""
     folder = cache_folder() / dataset
     removed = len(list(folder.iterdir())) if folder.exists() else 0
     shutil.rmtree(folder, ignore_errors=True)
     with _lock:
-        _memory.clear()
+        _results.clear()
+        _pages.clear()
         _provenance.clear()
     return removed

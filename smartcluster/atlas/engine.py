@@ -9,6 +9,7 @@ same `nuts_version` (the stars and LQs are computed per year by the same library
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -54,9 +55,34 @@ class Result:
     left_out: dict[int, list[str]] = field(default_factory=dict)
     taxonomy_label: str = ""
 
-    @property
+    @cached_property
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.totals["year"].unique())
+
+    # Pages read one region's or one year's rows: split the tables once per result instead of scanning them per view.
+    @cached_property
+    def _table_by(self) -> dict[str, dict]:
+        return {key: dict(tuple(self.table.groupby(key, sort=False))) for key in ("region", "year")}
+
+    @cached_property
+    def _totals_by(self) -> dict[str, dict]:
+        return {key: dict(tuple(self.totals.groupby(key, sort=False))) for key in ("region", "year")}
+
+    def region_rows(self, code: str) -> pd.DataFrame:
+        """The region x category rows of one region, all years."""
+        return self._table_by["region"].get(code, self.table.iloc[0:0])
+
+    def year_rows(self, year: int) -> pd.DataFrame:
+        """The region x category rows of one year."""
+        return self._table_by["year"].get(year, self.table.iloc[0:0])
+
+    def region_totals(self, code: str) -> pd.DataFrame:
+        """Employment covered of one region by year."""
+        return self._totals_by["region"].get(code, self.totals.iloc[0:0])
+
+    def year_totals(self, year: int) -> pd.DataFrame:
+        """Employment covered of every region in one year."""
+        return self._totals_by["year"].get(year, self.totals.iloc[0:0])
 
 
 def measure_rows(store: object, dataset: str, measure: str, nuts_level: int) -> pd.DataFrame:

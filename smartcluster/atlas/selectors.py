@@ -4,6 +4,7 @@ peer groups, boundaries and the generated summaries. Every figure comes from `en
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from smartcluster.atlas.engine import (
     relatedness_cells,
 )
 from smartcluster.atlas.models import Focus
-from smartcluster.mapping import emerging_strengths, related_industries
+from smartcluster.mapping import Taxonomy, builtin_taxonomy, emerging_strengths, related_industries
 from smartcluster.mapping.frames import MappingInputError
 from smartcluster.regions.models import Region
 from smartcluster.statistics import StatisticsStore
@@ -52,6 +53,12 @@ class Selection:
     year: int
 
 
+@lru_cache(maxsize=8)
+def taxonomy_get(*, name: str) -> Taxonomy:
+    """A shipped taxonomy, read once per process (the files only change with a release)."""
+    return builtin_taxonomy(name)
+
+
 def statistics_store() -> StatisticsStore:
     return StatisticsStore()
 
@@ -76,7 +83,7 @@ def atlas_result_get(*, params: Params) -> Result:
 
 def year_default(*, result: Result) -> int:
     """The latest year with employment data for most regions (2015 is sparse in the SBS file)."""
-    counts = result.totals.groupby("year")["region"].nunique()
+    counts = pd.Series({year: result.year_totals(year)["region"].nunique() for year in result.years})
     full = counts[counts >= MIN_YEAR_COVERAGE * counts.max()]
     return int(full.index.max())
 
@@ -94,7 +101,7 @@ def year_checked(*, result: Result, year: int | None) -> int:
 def region_checked(*, result: Result, code: str, year: int) -> str:
     """The upper-case code when the year's data hold it; AtlasNotFound listing the regions otherwise."""
     code = code.upper()
-    present = set(result.totals.loc[result.totals["year"] == year, "region"])
+    present = set(result.year_totals(year)["region"])
     if code not in present:
         raise AtlasNotFound(_("Region %(code)s has no data in %(year)s (NUTS %(version)s).")
                             % {"code": code, "year": year, "version": result.nuts_version},
@@ -127,7 +134,7 @@ def focus_for(*, user: object) -> Focus | None:
 
 def year_table(*, result: Result, year: int) -> pd.DataFrame:
     """The region x category rows of one year."""
-    return result.table[result.table["year"] == year]
+    return result.year_rows(year)
 
 
 def _with_names(frame: pd.DataFrame, version: int, column: str = "region") -> pd.DataFrame:
@@ -137,19 +144,19 @@ def _with_names(frame: pd.DataFrame, version: int, column: str = "region") -> pd
 
 def region_categories(*, result: Result, code: str, year: int) -> pd.DataFrame:
     """The region's categories ranked by LQ (unknown last) with stars per criterion."""
-    rows = year_table(result=result, year=year)
-    rows = rows[rows["region"] == code]
+    rows = result.region_rows(code)
+    rows = rows[rows["year"] == year]
     return rows.sort_values(["lq", "employment"], ascending=[False, False], na_position="last").reset_index(drop=True)
 
 
 def region_totals(*, result: Result, code: str) -> pd.DataFrame:
     """Employment covered by year for one region."""
-    return result.totals[result.totals["region"] == code].sort_values("year").reset_index(drop=True)
+    return result.region_totals(code).sort_values("year").reset_index(drop=True)
 
 
 def region_rank(*, result: Result, code: str, year: int, members: list[str] | None = None) -> tuple[int, int]:
     """(rank by employment covered, number of regions) among `members` (all regions of the year when None)."""
-    totals = result.totals[result.totals["year"] == year]
+    totals = result.year_totals(year)
     if members is not None:
         totals = totals[totals["region"].isin(members)]
     ordered = totals.sort_values("employment_covered", ascending=False)["region"].tolist()
@@ -158,7 +165,8 @@ def region_rank(*, result: Result, code: str, year: int, members: list[str] | No
 
 def peer_table(*, result: Result, year: int, members: list[str]) -> pd.DataFrame:
     """Peers side by side: employment covered, starred categories and the best category by LQ."""
-    totals = result.totals[(result.totals["year"] == year) & result.totals["region"].isin(members)]
+    totals = result.year_totals(year)
+    totals = totals[totals["region"].isin(members)]
     rows = year_table(result=result, year=year)
     rows = rows[rows["region"].isin(members)]
     starred = rows[rows["stars"] > 0].groupby("region")["category"].count().rename("starred_categories")
@@ -209,20 +217,27 @@ def region_emerging(*, result: Result, code: str, year: int) -> pd.DataFrame:
     start = min(result.years)
     if start >= year:
         return pd.DataFrame(columns=["category", "category_name", "lq_start", "lq_end", "lq_change"])
-    rising = emerging_strengths(result.table[result.table["region"] == code], start, year)
-    names = result.table.drop_duplicates("category").set_index("category")["category_name"]
+    rising = emerging_strengths(result.region_rows(code), start, year)
+    names = category_names(result=result)
     return rising.assign(category_name=rising["category"].map(names), period=f"{start}-{year}")
 
 
 def region_trends(*, result: Result, code: str, categories: list[str]) -> pd.DataFrame:
     """LQ and employment by year of the region's chosen categories."""
-    rows = result.table[(result.table["region"] == code) & result.table["category"].isin(categories)]
+    rows = result.region_rows(code)
+    rows = rows[rows["category"].isin(categories)]
     return rows[["year", "category", "category_name", "employment", "lq", "stars"]].sort_values(["category", "year"])
+
+
+def category_names(*, result: Result) -> pd.Series:
+    """Category name by category code, in the taxonomy's order (from the first year's rows)."""
+    rows = result.year_rows(result.years[0])
+    return rows.drop_duplicates("category").set_index("category")["category_name"]
 
 
 def category_checked(*, result: Result, category: str) -> str:
     """The category when the taxonomy has it; AtlasNotFound listing the categories otherwise."""
-    names = result.table.drop_duplicates("category").set_index("category")["category_name"]
+    names = category_names(result=result)
     if category not in names.index:
         raise AtlasNotFound(_("The category %(category)s is not in %(taxonomy)s.")
                             % {"category": category, "taxonomy": result.taxonomy_label},
@@ -239,7 +254,7 @@ def category_regions(*, result: Result, category: str, year: int) -> pd.DataFram
 
 def categories_list(*, result: Result) -> pd.DataFrame:
     """The taxonomy's categories (code, name) in order."""
-    return result.table.drop_duplicates("category")[["category", "category_name"]].reset_index(drop=True)
+    return category_names(result=result).rename("category_name").rename_axis("category").reset_index()
 
 
 def compare_table(*, result: Result, codes: list[str], year: int, top: int = 12) -> pd.DataFrame:
@@ -255,8 +270,8 @@ def portfolio_table(*, result: Result, code: str, year: int) -> pd.DataFrame:
     """Per category of the region: LQ, employment and the employment CAGR since the region's first year with data."""
     from smartcluster.mapping import growth
 
-    rows = result.table[result.table["region"] == code]
-    known = result.totals[(result.totals["region"] == code) & result.totals["employment_covered"].notna()]
+    rows = result.region_rows(code)
+    known = result.region_totals(code).dropna(subset=["employment_covered"])
     start = int(known["year"].min()) if not known.empty else year
     now = rows[rows["year"] == year][["region", "category", "category_name", "employment", "lq", "stars"]]
     if start >= year:

@@ -24,11 +24,12 @@ from smartcluster.sources.validation import InvalidInput
 from smartcluster.statistics import StatisticsStore
 
 _memo_lock = threading.Lock()
-_boundaries_memo: dict[tuple, bytes] = {}
+_boundaries_memo: dict[tuple, tuple[bytes, dict[str, str], list[str]]] = {}
 
 
-def boundaries_payload(*, codes: list[str], version: int) -> bytes:
-    """The GeoJSON bytes of `selectors.boundaries` (memoised per codes, version and loaded regions)."""
+def boundaries_memo(*, codes: list[str], version: int) -> tuple[bytes, dict[str, str], list[str]]:
+    """`selectors.boundaries` as GeoJSON bytes with the drawn and missing codes, memoised per codes, version and
+    the number of loaded regions (a reference reload changes it)."""
     from smartcluster.atlas.selectors import boundaries
 
     stamp = Region.objects.aggregate(n=Count("pk"))["n"]
@@ -36,12 +37,13 @@ def boundaries_payload(*, codes: list[str], version: int) -> bytes:
     with _memo_lock:
         if key in _boundaries_memo:
             return _boundaries_memo[key]
-    collection, _drawn, _missing = boundaries(codes=codes, version=version)
-    payload = json.dumps(collection, separators=(",", ":")).encode()
+    collection, drawn, missing = boundaries(codes=codes, version=version)
+    value = (json.dumps(collection, separators=(",", ":")).encode(), drawn, missing)
     with _memo_lock:
-        _boundaries_memo.clear()
-        _boundaries_memo[key] = payload
-    return payload
+        if len(_boundaries_memo) > 8:
+            _boundaries_memo.clear()
+        _boundaries_memo[key] = value
+    return value
 
 
 def industry_names(*, codes: list[str]) -> dict[str, str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from html import escape
 
 import pandas as pd
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 COLUMNS = {
@@ -19,6 +21,8 @@ COLUMNS = {
     "rca": _("RCA"), "value": _("employment"), "weight": _("weight"),
 }
 PERCENT = {"known_share", "completeness", "cagr"}
+# shown once in the page heading when every row has the same value (downloads keep them)
+REPEATED = {"region", "name", "year", "category", "category_name"}
 STARS = {"size_star", "specialisation_star", "focus_star", "productivity_star"}
 
 
@@ -42,11 +46,20 @@ def cell(column: str, value: object) -> str:
     return str(value)
 
 
+def _is_unknown(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def table_view(frame: pd.DataFrame, *, caption: str, key: str) -> dict:
-    """Caption, headings and formatted rows of the page columns a frame has (raw numbers kept in data-value)."""
-    columns = [c for c in COLUMNS if c in frame.columns]
-    rows = [[(cell(c, v), "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
-             for c, v in zip(columns, values, strict=True)]
-            for values in frame[columns].itertuples(index=False, name=None)]
+    """Caption, headings and the rendered body rows of the page columns a frame has (raw numbers in data-value);
+    identifying columns with one value for every row are left to the page heading. The body is built here, not in
+    a template loop: a map's table has thousands of cells and the pages must answer in milliseconds."""
+    columns = [c for c in COLUMNS if c in frame.columns
+               and not (c in REPEATED and len(frame) > 1 and frame[c].nunique(dropna=False) == 1)]
+    rows = []
+    for values in frame[columns].itertuples(index=False, name=None):
+        cells = "".join(f'<td data-value="{"" if _is_unknown(v) else escape(str(v))}">{escape(cell(c, v))}</td>'
+                        for c, v in zip(columns, values, strict=True))
+        rows.append(f"<tr>{cells}</tr>")
     return {"key": key, "caption": caption, "headings": [COLUMNS[c] for c in columns], "columns": columns,
-            "rows": rows}
+            "count": len(rows), "body": mark_safe("\n".join(rows))}  # noqa: S308 - every value escaped above

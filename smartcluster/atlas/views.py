@@ -4,6 +4,7 @@ status with the import wizard, the region focus form, and the boundaries GeoJSON
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import wraps
 
 import pandas as pd
@@ -12,17 +13,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from smartcluster.accounts.permissions import can_create_for, is_administrator
-from smartcluster.atlas import charts, selectors, services
-from smartcluster.atlas.engine import TAXONOMIES
+from smartcluster.atlas import cache, charts, selectors, services
+from smartcluster.atlas.engine import DEFAULT_DATASET, TAXONOMIES
 from smartcluster.atlas.exports import docx_report, docx_response, table_response
 from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
 from smartcluster.atlas.tables import COLUMNS, table_view
-from smartcluster.mapping import builtin_taxonomy
 
 MAX_COMPARED = 8
 MAP_MEASURES = ("lq", "employment", "stars")
@@ -55,11 +58,9 @@ def _selection(request: HttpRequest) -> tuple[selectors.Params, selectors.Result
     return params, result, year
 
 
-def _download(request: HttpRequest, tables: dict[str, tuple[str, pd.DataFrame]]) -> HttpResponse | None:
-    """The requested table as a file when the query asks for one (`download=<table>&format=csv|xlsx`)."""
-    name = request.GET.get("download")
-    if not name:
-        return None
+def _download(request: HttpRequest, tables: dict[str, tuple[str, pd.DataFrame]]) -> HttpResponse:
+    """The table the query names as a file (`download=<table>&format=csv|xlsx`)."""
+    name = request.GET["download"]
     if name not in tables:
         raise selectors.AtlasNotFound(_("There is no table %(name)s on this page.") % {"name": name}, list(tables))
     return table_response(tables[name][1], name=name, fmt=request.GET.get("format", "csv"))
@@ -84,7 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["unavailable"] = str(error)
         return render(request, "atlas/home.html", context)
     year = selectors.year_default(result=result)
-    codes = sorted(result.totals.loc[result.totals["year"] == year, "region"])
+    codes = sorted(result.year_totals(year)["region"])
     names = selectors.region_names(codes=codes, version=result.nuts_version)
     context.update({"regions": [(code, names[code]) for code in codes], "year": year,
                     "categories": selectors.categories_list(result=result).itertuples(),
@@ -99,9 +100,9 @@ def region_context(request: HttpRequest, code: str) -> dict:
     name = selectors.region_names(codes=[code], version=result.nuts_version)[code]
     categories = selectors.region_categories(result=result, code=code, year=year)
     totals = selectors.region_totals(result=result, code=code)
-    country = sorted(set(result.totals.loc[(result.totals["year"] == year)
-                                           & (result.totals["region"].str[:2] == code[:2]), "region"]))
-    partners = [c for c in selectors.partner_region_codes() if c in set(result.totals["region"])]
+    present = result.year_totals(year)["region"]
+    country = sorted(present[present.str[:2] == code[:2]])
+    partners = [c for c in selectors.partner_region_codes() if c in set(present)]
     focus = selectors.focus_for(user=request.user)
     peers = sorted({*(focus.peers if focus else []), *partners, code})
     rank = selectors.region_rank(result=result, code=code, year=year)
@@ -131,8 +132,9 @@ def region_context(request: HttpRequest, code: str) -> dict:
                                          name=code, title=_("Employment covered"), y_title=_("persons employed")),
     }
     return {**_common(request, params, result, year), "code": code, "name": name, "summary": summary,
+            "title": f"{code} {name}",
             "rank": rank, "country_rank": country_rank, "headline": _headline(categories, totals, year),
-            "tables": tables, "figures": figures, "taxonomy": builtin_taxonomy(params.taxonomy)}
+            "tables": tables, "figures": figures, "taxonomy": selectors.taxonomy_get(name=params.taxonomy)}
 
 
 def _headline(categories: pd.DataFrame, totals: pd.DataFrame, year: int) -> dict:
@@ -143,10 +145,27 @@ def _headline(categories: pd.DataFrame, totals: pd.DataFrame, year: int) -> dict
             "three_stars": int((categories["stars"] == 3).sum())}
 
 
+def _cached_page(request: HttpRequest, kind: str, build: Callable[[], dict]) -> HttpResponse:
+    """The page body from the page cache (rendered from `build()` once per data version and request), inside the
+    site layout rendered per request (it holds the user's menu and CSRF token, so it is never cached)."""
+    focus = selectors.focus_for(user=request.user)
+    parts = {"kind": kind, "path": request.path, "query": sorted(request.GET.lists()), "language": get_language(),
+             "focus": [focus.pk, str(focus.updated_at)] if focus else None,
+             "partners": selectors.partner_region_codes()}
+
+    def compute() -> dict:
+        context = _viewed(build())
+        return {"title": context["title"], "body": render_to_string(f"atlas/{kind}_content.html", context)}
+
+    page = cache.page_cached(selectors.statistics_store(), DEFAULT_DATASET, parts, compute)
+    return render(request, "atlas/page.html", {"title": page["title"], "body": mark_safe(page["body"])})  # noqa: S308
+
+
 @atlas_page
 def region_profile(request: HttpRequest, code: str) -> HttpResponse:
-    context = region_context(request, code)
-    return _download(request, context["tables"]) or render(request, "atlas/region.html", _viewed(context))
+    if request.GET.get("download"):
+        return _download(request, region_context(request, code)["tables"])
+    return _cached_page(request, "region", lambda: region_context(request, code))
 
 
 @atlas_page
@@ -185,21 +204,31 @@ def _viewed(context: dict) -> dict:
     """Tables as rows for templates and figures as JSON."""
     return {**context, "table_views": {key: table_view(frame, caption=caption, key=key)
                                        for key, (caption, frame) in context["tables"].items()},
-            "figures_json": {key: json.dumps(figure) for key, figure in context["figures"].items()}}
+            # "<" escaped so that no text inside the JSON can close the <script> element holding it
+            "figures_json": {key: json.dumps(figure).replace("<", "\\u003c")
+                             for key, figure in context["figures"].items()}}
 
 
 @atlas_page
 def category_profile(request: HttpRequest, category: str) -> HttpResponse:
     """A category across Europe: the map by LQ, employment or stars, the top regions and its NACE codes."""
+    if request.GET.get("download"):
+        return _download(request, category_context(request, category)["tables"])
+    return _cached_page(request, "category", lambda: category_context(request, category))
+
+
+def category_context(request: HttpRequest, category: str) -> dict:
+    """Everything the category page shows."""
     params, result, year = _selection(request)
     category = selectors.category_checked(result=result, category=category)
     measure = request.GET.get("measure", "lq")
     measure = measure if measure in MAP_MEASURES else "lq"
     regions = selectors.category_regions(result=result, category=category, year=year)
     name = regions["category_name"].iloc[0] if not regions.empty else category
-    codes = regions["region"].tolist()
-    _geojson, drawn, unmapped = selectors.boundaries(codes=codes, version=result.nuts_version)
-    taxonomy = builtin_taxonomy(params.taxonomy)
+    year_codes = sorted(result.year_totals(year)["region"])
+    _payload, drawn, all_unmapped = services.boundaries_memo(codes=year_codes, version=result.nuts_version)
+    unmapped = [code for code in all_unmapped if code in set(regions["region"])]
+    taxonomy = selectors.taxonomy_get(name=params.taxonomy)
     nace = taxonomy.table[taxonomy.table["category"] == category][["industry"]]
     industry_names = services.industry_names(codes=nace["industry"].tolist())
     nace = nace.assign(name=nace["industry"].map(industry_names))
@@ -215,19 +244,20 @@ def category_profile(request: HttpRequest, category: str) -> HttpResponse:
     figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {measure}, {year}",
                                         outlined=selectors.partner_region_codes())}
     context = {**_common(request, params, result, year), "category": category, "name": name, "measure": measure,
+               "title": name,
                "measures": MAP_MEASURES, "tables": tables, "figures": figures, "unmapped": unmapped,
                "mapped_count": len(mapped), "boundary_versions": sorted(set(drawn.values())),
                "geojson_url": reverse("atlas:boundaries") + f"?version={result.nuts_version}&year={year}"
                + f"&taxonomy={params.taxonomy}"}
-    return _download(request, tables) or render(request, "atlas/category.html", _viewed(context))
+    return context
 
 
 @atlas_page
 def boundaries(request: HttpRequest) -> HttpResponse:
     """GeoJSON of the regions of a year's data (one feature per mappable region), cached by the browser."""
     params, result, year = _selection(request)
-    codes = sorted(result.totals.loc[result.totals["year"] == year, "region"])
-    payload = services.boundaries_payload(codes=codes, version=result.nuts_version)
+    codes = sorted(result.year_totals(year)["region"])
+    payload, _drawn, _missing = services.boundaries_memo(codes=codes, version=result.nuts_version)
     response = HttpResponse(payload, content_type="application/geo+json")
     response["Cache-Control"] = "max-age=3600"
     return response
@@ -236,6 +266,13 @@ def boundaries(request: HttpRequest) -> HttpResponse:
 @atlas_page
 def compare(request: HttpRequest) -> HttpResponse:
     """Two to eight regions on the same categories, and their portfolio bubble chart."""
+    if request.GET.get("download"):
+        return _download(request, compare_context(request)["tables"])
+    return _cached_page(request, "compare", lambda: compare_context(request))
+
+
+def compare_context(request: HttpRequest) -> dict:
+    """Everything the comparison page shows (a problem message instead when the region list is not 2 to 8)."""
     params, result, year = _selection(request)
     raw = request.GET.get("regions", "")
     if not raw:
@@ -243,10 +280,10 @@ def compare(request: HttpRequest) -> HttpResponse:
         raw = ",".join([*(focus.regions if focus else []), *(focus.peers if focus else [])])
     codes = list(dict.fromkeys(c.strip().upper() for c in raw.replace(" ", ",").split(",") if c.strip()))
     context = {**_common(request, params, result, year), "codes": codes, "max_compared": MAX_COMPARED,
-               "tables": {}, "figures": {}}
+               "tables": {}, "figures": {}, "title": _("Compare regions")}
     if not 2 <= len(codes) <= MAX_COMPARED:
         context["problem"] = _("Choose from two to eight regions (codes separated by commas).") if codes else ""
-        return render(request, "atlas/compare.html", _viewed(context))
+        return context
     for code in codes:
         selectors.region_checked(result=result, code=code, year=year)
     table = selectors.compare_table(result=result, codes=codes, year=year)
@@ -260,12 +297,19 @@ def compare(request: HttpRequest) -> HttpResponse:
                                           x_title=_("persons employed")),
         "portfolio": charts.portfolio_bubbles(portfolio, title=_("Cluster portfolio")),
     }
-    return _download(request, context["tables"]) or render(request, "atlas/compare.html", _viewed(context))
+    return context
 
 
 @atlas_page
 def related(request: HttpRequest, code: str) -> HttpResponse:
     """NACE divisions close to the region's strengths in which it is not yet specialised, by density."""
+    if request.GET.get("download"):
+        return _download(request, related_context(request, code)["tables"])
+    return _cached_page(request, "related", lambda: related_context(request, code))
+
+
+def related_context(request: HttpRequest, code: str) -> dict:
+    """Everything the related-industries page shows."""
     params, result, year = _selection(request)
     code = selectors.region_checked(result=result, code=code, year=year)
     ranked, summary = selectors.region_related(params=params, result=result, code=code, year=year)
@@ -273,9 +317,10 @@ def related(request: HttpRequest, code: str) -> HttpResponse:
     ranked = ranked.assign(name=ranked["industry"].map(names))
     tables = {"related": (_("Related industries ranked by density"), ranked)}
     context = {**_common(request, params, result, year), "code": code, "tables": tables, "figures": {},
+               "title": _("Related industries") + f" {code}",
                "name": selectors.region_names(codes=[code], version=result.nuts_version)[code],
                "summary": summary, "known_share": 1 - summary["unknown_cells"] / max(summary["cells"], 1)}
-    return _download(request, tables) or render(request, "atlas/related.html", _viewed(context))
+    return context
 
 
 def data_status(request: HttpRequest) -> HttpResponse:

@@ -3,7 +3,10 @@ what exists, every table downloads, reports render."""
 
 from __future__ import annotations
 
+import html as html_lib
 import io
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -29,6 +32,30 @@ def _engine_year(engine: object, year: int) -> pd.DataFrame:
                      reference="all", nuts_version=engine.nuts_version, region=None, category=None)
 
 
+def _shown_column(response: object, table: str, heading: str) -> list[str]:
+    """The raw values (data-value) of the column under `heading` of a table as the page shows it."""
+    html = response.content.decode()
+    block = re.search(rf'<table data-table="{table}">(.*?)</table>', html, re.S).group(1)
+    headings = re.findall(r'<th scope="col">(.*?)</th>', block)
+    index = headings.index(heading)
+    body = block.split("<tbody>", 1)[1]
+    return [html_lib.unescape(re.findall(r'data-value="(.*?)"', row)[index])
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def _figure(response: object, key: str) -> dict:
+    """The Plotly figure a page draws in its chart `key`."""
+    text = re.search(rf'<script type="application/json" id="figure-{key}">(.*?)</script>',
+                     response.content.decode(), re.S).group(1)
+    return json.loads(text)
+
+
+def _downloaded(client: object, url: str, query: dict, table: str) -> pd.DataFrame:
+    response = client.get(url, {**query, "download": table, "format": "csv"})
+    assert response.status_code == 200
+    return pd.read_csv(io.StringIO(response.content.decode()), dtype={"category": str, "industry": str})
+
+
 def test_atlas_result_equals_the_cli_engine_year_by_year(engine: object) -> None:
     for year in (2010, 2014):
         expected = _engine_year(engine, year).set_index(["region", "category"]).sort_index()
@@ -46,10 +73,8 @@ def test_region_profile_shows_the_engine_figures(client: object, engine: object,
     page = response.content.decode()
     expected = _engine_year(engine, 2014)
     mine = expected[expected["region"] == REGION].sort_values("lq", ascending=False)
-    table = response.context["table_views"]["categories"]
-    shown_lq = [raw for row in table["rows"] for (_shown, raw), column in zip(row, table["columns"], strict=True)
-                if column == "lq"]
-    assert shown_lq[:10] == pytest.approx(mine["lq"].head(10).tolist())
+    shown_lq = [float(value) for value in _shown_column(response, "categories", "LQ")[:10]]
+    assert shown_lq == pytest.approx(mine["lq"].head(10).tolist())
     top = mine.iloc[0]
     assert f"{top['category_name']} (LQ {top['lq']:.1f}, {int(top['stars'])} of 3 stars)" in page
     covered = engine.totals[(engine.totals["region"] == REGION) & (engine.totals["year"] == 2014)]
@@ -80,19 +105,22 @@ def test_category_page_ranks_regions_as_the_engine_and_maps_the_ones_with_bounda
     assert response.status_code == 200
     expected = _engine_year(engine, 2014)
     expected = expected[expected["category"] == category].sort_values("employment", ascending=False)
-    table = response.context["table_views"]["regions"]
-    regions = [row[table["columns"].index("region")][1] for row in table["rows"]]
+    regions = _shown_column(response, "regions", "region")
+    page = response.content.decode()
+    figure = _figure(response, "map")
     assert regions == expected["region"].tolist()
-    geojson = client.get(response.context["geojson_url"]).json()
+    geojson_url = html_lib.unescape(re.search(r'data-geojson="(.*?)"', page).group(1))
+    geojson = client.get(geojson_url).json()
     ids = [feature["id"] for feature in geojson["features"]]
     assert len(ids) == len(set(ids))
-    mapped = set(response.context["figures"]["map"]["data"][0]["locations"])
-    assert len(mapped) == response.context["mapped_count"] > 50
+    mapped = set(figure["data"][0]["locations"])
+    assert f"{len(mapped)} regions on the map" in page and len(mapped) > 50
     assert mapped <= set(ids)
-    assert set(response.context["unmapped"]).isdisjoint(ids)
-    assert set(regions) == mapped | set(response.context["unmapped"]) | set(
-        expected.loc[expected["lq"].isna(), "region"])
-    assert response.context["figures"]["map"]["data"][0]["colorscale"] == "Cividis"
+    unmapped = re.search(r'<span class="unmapped">(.*?)</span>', page)
+    unmapped = set(unmapped.group(1).split(", ")) if unmapped else set()
+    assert unmapped.isdisjoint(ids)
+    assert set(regions) == mapped | unmapped | set(expected.loc[expected["lq"].isna(), "region"])
+    assert figure["data"][0]["colorscale"] == "Cividis"
 
 
 def test_compare_needs_two_to_eight_regions_and_shows_the_engine_lq(client: object, engine: object,
@@ -105,10 +133,11 @@ def test_compare_needs_two_to_eight_regions_and_shows_the_engine_lq(client: obje
     response = client.get(url, {"regions": "EL61,LT00", "year": 2014})
     assert response.status_code == 200
     expected = _engine_year(engine, 2014).set_index(["region", "category"])["lq"]
-    table = response.context["tables"]["compare"][1]
+    table = _downloaded(client, url, {"regions": "EL61,LT00", "year": 2014}, "compare")
+    assert set(table["region"]) == {"EL61", "LT00"}
     for row in table.itertuples():
         assert row.lq == pytest.approx(expected[(row.region, row.category)], nan_ok=True)
-    bubbles = response.context["figures"]["portfolio"]["data"]
+    bubbles = _figure(response, "portfolio")["data"]
     assert {trace["name"] for trace in bubbles} == {"EL61", "LT00"}
 
 
@@ -121,7 +150,8 @@ def test_related_industries_equal_the_engine_ranking(client: object, sbs_store: 
     assert response.status_code == 200
     cells, _summary = relatedness_cells(division_employment(sbs_store, Params(), engine.nuts_version), 2014)
     expected = related_industries(cells, REGION, top=15)
-    shown = response.context["tables"]["related"][1]
+    shown = _downloaded(client, reverse("atlas:related", args=[REGION]), {"year": 2014}, "related")
+    assert _shown_column(response, "related", "NACE") == expected["industry"].tolist()
     assert shown["industry"].tolist() == expected["industry"].tolist()
     assert shown["density"].tolist() == pytest.approx(expected["density"].tolist())
 
