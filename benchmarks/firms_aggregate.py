@@ -15,7 +15,6 @@ import argparse
 import json
 import multiprocessing
 import platform
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -26,8 +25,16 @@ REGIONS, CLASSES, YEARS = 1500, 600, (2018, 2019, 2020, 2021, 2022)
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory since the last `reset_peak` (Linux VmHWM; ru_maxrss would carry the
+    parent's peak over fork and exec)."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+
+
+def reset_peak() -> float:
+    """Start a new peak at the current resident memory (Linux: write 5 to clear_refs); returns that memory."""
+    Path("/proc/self/clear_refs").write_text("5")
+    return peak_rss_mb()
 
 
 def synthetic_firms(rows: int, path: Path) -> None:
@@ -67,7 +74,7 @@ def run_ibis(engine: str, path: str) -> dict:
     if engine == "spark":
         con._session.sparkContext.setLogLevel("ERROR")
         con.to_pandas(firms.firms_table(con, path).limit(1))  # start the JVM outside the timing
-    before = peak_rss_mb()
+    before = reset_peak()
     start = time.perf_counter()
     cells, report = firms.aggregate(con, firms.firms_table(con, path))
     seconds = time.perf_counter() - start
@@ -79,7 +86,7 @@ def run_pandas(path: str) -> dict:
     """Baseline: read the Parquet file and groupby (no code validation, no exclusion counts)."""
     import pandas as pd
 
-    before = peak_rss_mb()
+    before = reset_peak()
     start = time.perf_counter()
     frame = pd.read_parquet(path)
     cells = frame.groupby(["nuts3", "nace", "year"], observed=True).agg(

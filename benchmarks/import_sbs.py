@@ -15,7 +15,6 @@ import http.server
 import json
 import multiprocessing
 import platform
-import resource
 import tempfile
 import threading
 import time
@@ -31,8 +30,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory since the last `reset_peak` (Linux VmHWM; ru_maxrss would carry the
+    parent's peak over fork and exec)."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+
+
+def reset_peak() -> float:
+    """Start a new peak at the current resident memory (Linux: write 5 to clear_refs); returns that memory."""
+    Path("/proc/self/clear_refs").write_text("5")
+    return peak_rss_mb()
 
 
 def connector_import(path: str) -> dict:
@@ -48,7 +55,7 @@ def connector_import(path: str) -> dict:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         store = StatisticsStore(Path(folder) / "statistics.duckdb")
-        before = peak_rss_mb()
+        before = reset_peak()
         start = time.perf_counter()
         frame = eurostat.import_dataset(store, "sbs_r_nuts06_r2",
                                         base_url=f"http://127.0.0.1:{server.server_address[1]}/")
@@ -61,7 +68,7 @@ def pandas_baseline(path: str) -> dict:
     """The plain way: read_csv of the gzip file and melt the year columns (no flags split, no checks, no store)."""
     import pandas as pd
 
-    before = peak_rss_mb()
+    before = reset_peak()
     start = time.perf_counter()
     wide = pd.read_csv(path, sep="\t")
     long = wide.melt(id_vars=wide.columns[0], var_name="year", value_name="cell")

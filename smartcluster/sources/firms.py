@@ -112,8 +112,9 @@ def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_l
     if postcodes is not None:
         lookup = ibis.memtable(postcodes.set_axis(["pc_key", "pc_nuts"], axis=1).astype(str))
         firms = firms.left_join(lookup, firms.postcode.cast("string") == lookup.pc_key).mutate(nuts3=lambda t: t.pc_nuts)
-    firms = firms.mutate(raw_region=firms.nuts3.cast("string").strip().upper(),
-                         raw_nace=firms.nace.cast("string").strip(), no_year=firms.year.isnull())
+    # Codes are cleaned on their distinct values in Python, not on every record in the engine.
+    firms = firms.mutate(raw_region=firms.nuts3.cast("string"), raw_nace=firms.nace.cast("string"),
+                         no_year=firms.year.isnull())
     combos = con.to_pandas(firms.group_by(["raw_region", "raw_nace", "no_year"]).aggregate(n=firms.count()))
     combos[["raw_region", "raw_nace"]] = combos[["raw_region", "raw_nace"]].fillna("")
     regions = _code_map(combos["raw_region"], _region_at(nuts_level), "raw_region", "region")
@@ -133,8 +134,9 @@ def _region_at(level: int) -> Callable[[str], str | None]:
     """Valid NUTS 3 code → its ancestor at `level` (None where not a known NUTS 3 code)."""
     known = nuts_versions.code_versions()
 
-    def region(code: str) -> str | None:
-        return code[: level + 2] if code and len(code) == 5 and code in known else None
+    def region(raw: str) -> str | None:
+        code = raw.strip().upper()
+        return code[: level + 2] if len(code) == 5 and code in known else None
 
     return region
 
@@ -160,7 +162,7 @@ def _code_map(raw: pd.Series, convert: Callable[[str], str | None], raw_name: st
 def _report(combos: pd.DataFrame, regions: pd.DataFrame, codes: pd.DataFrame) -> FirmsReport:
     """Counts of firm records per exclusion reason (the first reason that applies) and the commonest bad codes."""
     table = combos.merge(regions, on="raw_region", how="left").merge(codes, on="raw_nace", how="left")
-    no_region, no_industry = table["raw_region"] == "", table["raw_nace"] == ""
+    no_region, no_industry = table["raw_region"].str.strip() == "", table["raw_nace"].str.strip() == ""
     has_region, has_industry = table["region"].notna(), table["industry"].notna()
     reasons = {
         "missing_region": no_region,
