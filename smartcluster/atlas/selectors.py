@@ -63,6 +63,19 @@ def statistics_store() -> StatisticsStore:
     return StatisticsStore()
 
 
+_listing_memo: dict[tuple, pd.DataFrame] = {}
+
+
+def datasets_listing() -> pd.DataFrame:
+    """The store's dataset listing, re-read only when the store file changed (the listing scans every row)."""
+    store = statistics_store()
+    stamp = (str(store.path), store.path.stat().st_mtime, store.path.stat().st_size) if store.path.exists() else ()
+    if stamp not in _listing_memo:
+        _listing_memo.clear()
+        _listing_memo[stamp] = store.datasets()
+    return _listing_memo[stamp]
+
+
 def atlas_params(*, taxonomy: str = "cluster_categories", reference: str = "all",
                  dataset: str = DEFAULT_DATASET, nuts_level: int = 2) -> Params:
     """Parameters checked against what the atlas offers (unknown values fall back to the defaults)."""

@@ -214,6 +214,14 @@ def category_profile(request: HttpRequest, category: str) -> HttpResponse:
     """A category across Europe: the map by LQ, employment or stars, the top regions and its NACE codes."""
     if request.GET.get("download"):
         return _download(request, category_context(request, category)["tables"])
+    if request.GET.get("format") == "docx":
+        context = category_context(request, category)
+        payload = docx_report(
+            title=f"{context['name']} — {context['year']}", paragraphs=[context["map_note"]],
+            tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
+                    for caption, frame in context["tables"].values()],
+            notes=_notes(context))
+        return docx_response(payload, name=f"category-{category}-{context['year']}")
     return _cached_page(request, "category", lambda: category_context(request, category))
 
 
@@ -244,12 +252,15 @@ def category_context(request: HttpRequest, category: str) -> dict:
     figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {measure}, {year}",
                                         outlined=selectors.partner_region_codes())}
     context = {**_common(request, params, result, year), "category": category, "name": name, "measure": measure,
-               "title": name,
+               "title": name, "taxonomy": taxonomy,
+               "map_note": _("%(mapped)s regions on the map (NUTS %(version)s); not on the map for want of a "
+                             "boundary: %(unmapped)s.") % {"mapped": len(mapped), "version": result.nuts_version,
+                                                           "unmapped": ", ".join(unmapped) or _("none")},
                "measures": MAP_MEASURES, "tables": tables, "figures": figures, "unmapped": unmapped,
                "mapped_count": len(mapped), "boundary_versions": sorted(set(drawn.values())),
                "geojson_url": reverse("atlas:boundaries") + f"?version={result.nuts_version}&year={year}"
                + f"&taxonomy={params.taxonomy}"}
-    return context
+    return {**context, "notes": _notes(context)}
 
 
 @atlas_page
@@ -325,7 +336,7 @@ def related_context(request: HttpRequest, code: str) -> dict:
 
 def data_status(request: HttpRequest) -> HttpResponse:
     """The loaded datasets with their provenance, and the import wizard for administrators."""
-    listing = selectors.statistics_store().datasets()
+    listing = selectors.datasets_listing()
     context = {"datasets": listing.to_dict(orient="records"), "may_import": is_administrator(request.user),
                "eurostat_form": EurostatImportForm(), "file_form": FileImportForm()}
     if request.GET.get("download") == "datasets":
@@ -343,7 +354,7 @@ def data_import(request: HttpRequest) -> HttpResponse:
     form = (EurostatImportForm(request.POST) if request.POST.get("source") == "eurostat"
             else FileImportForm(request.POST, request.FILES))
     if not form.is_valid():
-        listing = selectors.statistics_store().datasets()
+        listing = selectors.datasets_listing()
         context = {"datasets": listing.to_dict(orient="records"), "may_import": True,
                    "eurostat_form": form if isinstance(form, EurostatImportForm) else EurostatImportForm(),
                    "file_form": form if isinstance(form, FileImportForm) else FileImportForm()}
