@@ -39,10 +39,14 @@ unavailability, per-participant limits, `after` precedences, and locks. A lock t
 (slot no longer allowed, clash with another lock) is dropped, reported in `dropped_locks`, and the meeting is
 scheduled afresh; possible locks are always kept, first come first kept.
 
-Methods: "exact" (CP-SAT, proven optimal when `optimal` is True) for small and mid-size events, "large"
-(greedy + repair + local moves, scheduler_large) for big ones, checked against a proven bound
-(`weight_bound`); "auto" picks by size. `first_come_schedule` is the naive baseline (each request, in order,
-at its earliest free slot) used in benchmarks.
+Methods: "exact" (CP-SAT, scheduler_exact; `optimal` True when every goal is proven optimal) for small and
+mid-size events: it first tries the paper's model (every meeting, fairness as a rule), then with fairness as
+a goal, then weight-first solves when not everything fits; it starts from, and never returns worse than, the
+fast method's answer. "large" (greedy + ejection repair + break-cutting moves, scheduler_large) for big
+events, with `weight_bound` from an LP relaxation. "auto" picks by size (EXACT_SIZE_LIMIT meeting-slot pairs).
+`time_limit` (seconds) bounds the run, a few seconds of set-up aside. `first_come_schedule` is the naive
+baseline (each request, in input order, at its earliest free slot) used in benchmarks.
+Tables are numbered per slot, locked tables first, then the lowest free numbers.
 """
 
 from __future__ import annotations
@@ -144,6 +148,9 @@ def schedule_violations(problem: SchedulingProblem, schedule: Schedule) -> list[
         limit = min(problem.max_meetings_of.get(side, count), problem.max_meetings or count)
         if count > limit:
             problems.append(f"{side} has {count} meetings, above the limit {limit}")
+    for m in problem.meetings:
+        if m.locked_slot is not None and m.id not in schedule.dropped_locks and m.id not in schedule.placements:
+            problems.append(f"locked meeting {m.id!r} is missing from the schedule")
     missing = {m.id for m in problem.meetings} - set(schedule.placements) - set(schedule.unscheduled)
     if missing:
         problems.append(f"meetings neither scheduled nor listed as unscheduled: {sorted(map(repr, missing))}")

@@ -266,15 +266,6 @@ def weight_bound(prep: Prepared) -> int:
     return min(math.floor(best + 1e-6), int(weights.sum()))
 
 
-def polish(prep: Prepared, slot_of: dict[int, int], *, seconds: float) -> dict[int, int]:
-    """A schedule with the same meetings and fewer breaks, by single-meeting moves."""
-    state = PlacementState(prep)
-    for i, slot in slot_of.items():
-        state.place(i, slot)
-    reduce_breaks(state, time.monotonic() + seconds)
-    return dict(state.slot_of)
-
-
 def solve_large(prep: Prepared, *, time_limit: float) -> dict[int, int]:
     """Slots by meeting index from greedy + repair + break moves, within time_limit seconds."""
     start = time.monotonic()

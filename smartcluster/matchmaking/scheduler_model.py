@@ -146,7 +146,8 @@ def _check_problem(problem: SchedulingProblem) -> None:
         slots = set(m.allowed_slots or ()) | ({m.locked_slot} if m.locked_slot is not None else set())
         if any(not 1 <= s <= problem.n_slots for s in slots):
             raise ValueError(f"meeting {m.id!r}: slots must lie in 1..{problem.n_slots}")
-        if m.locked_table is not None and (m.locked_slot is None or not 1 <= m.locked_table <= problem.n_tables):
+        tables = problem.n_tables if problem.n_tables is not None else m.locked_table
+        if m.locked_table is not None and (m.locked_slot is None or not 1 <= m.locked_table <= (tables or 0)):
             raise ValueError(f"meeting {m.id!r}: a locked table needs a locked slot and a table in 1..n_tables")
         unknown = [j for j in m.after if j not in known]
         if unknown:

@@ -274,6 +274,8 @@ def test_precedence_puts_a_meeting_after_another() -> None:
          "slots must lie in 1..2"),
         (SchedulingProblem(n_slots=2, n_tables=1, meetings=(Meeting(1, "a", "b", weight=0),)), "weight must be"),
         (SchedulingProblem(n_slots=2, n_tables=1, meetings=(Meeting(1, "a", "b", after=(9,)),)), "unknown meeting"),
+        (SchedulingProblem(n_slots=2, n_tables=None, meetings=(Meeting(1, "a", "b", locked_table=2),)),
+         "a locked table needs a locked slot"),
     ],
 )
 def test_malformed_problem_is_refused_with_a_message_naming_the_fault(problem, message: str) -> None:
