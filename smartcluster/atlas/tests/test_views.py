@@ -184,3 +184,24 @@ def test_report_prints_on_a4_and_exports_docx_with_the_summary(client: object, l
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Thessalia" in text and "NACE B–N" in text
     assert len(document.tables) == 7
+
+
+def test_landing_lists_the_regions_of_the_default_year_and_the_categories(client: object, engine: object,
+                                                                          loaded_reference: dict) -> None:
+    page = client.get(reverse("atlas:home")).content.decode()
+    counts = {year: engine.year_totals(year)["region"].nunique() for year in engine.years}
+    default = max(year for year, count in counts.items() if count >= 0.8 * max(counts.values()))
+    assert f"({default} data, NUTS {engine.nuts_version})" in page
+    first = sorted(engine.year_totals(default)["region"])[0]
+    assert reverse("atlas:region", args=[first]) in page and reverse("atlas:category", args=["13"]) in page
+    datalist = page.split('<datalist id="region-codes">', 1)[1].split("</datalist>", 1)[0]
+    assert datalist.count("<option ") == counts[default]
+
+
+def test_data_status_lists_the_datasets_with_provenance_and_hides_the_wizard_from_visitors(
+        client: object, sbs_store: object) -> None:
+    page = client.get(reverse("atlas:data")).content.decode()
+    assert "sbs_r_nuts06_r2" in page and "sha256:" in page and "2008–2015" in page
+    assert "Fetch a Eurostat dataset" not in page
+    listing = client.get(reverse("atlas:data"), {"download": "datasets", "format": "csv"})
+    assert "sbs_r_nuts06_r2" in listing.content.decode()
