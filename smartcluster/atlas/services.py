@@ -52,9 +52,12 @@ def industry_names(*, codes: list[str]) -> dict[str, str]:
     return {code: names.get(code, "") for code in codes}
 
 
-def _problems(error: InvalidInput) -> list[dict]:
-    return [{"file": Path(p.file).name, "line": p.line, "column": p.column, "message": p.message}
-            for p in error.problems]
+def _problems(error: InvalidInput, name: str) -> JobProblems:
+    """Every problem of the input by line, under the name the user knows (never the server's file path)."""
+    listed = sorted(({"file": name, "line": p.line, "column": p.column, "message": p.message}
+                     for p in error.problems), key=lambda p: (p["line"] or 0, p["column"] or ""))
+    summary = _("%(count)s problem(s) in %(name)s; nothing was imported.") % {"count": len(listed), "name": name}
+    return JobProblems(summary, listed)
 
 
 def _warm(dataset: str, progress) -> list[str]:  # noqa: ANN001 - the job's progress callback
@@ -84,7 +87,7 @@ def import_eurostat_run(params: dict, progress) -> dict:  # noqa: ANN001
         frame = eurostat.import_dataset(StatisticsStore(), dataset, years=params.get("years"),
                                         base_url=params.get("base_url") or None)
     except InvalidInput as error:
-        raise JobProblems(error.summary(), _problems(error)) from error
+        raise _problems(error, dataset) from error
     return _imported(dataset, len(frame), progress)
 
 
@@ -99,7 +102,7 @@ def import_file_run(params: dict, progress) -> dict:  # noqa: ANN001
                                   constants=params.get("constants") or None,
                                   classification=params.get("classification", "NACE_R2"))
     except InvalidInput as error:
-        raise JobProblems(error.summary(), _problems(error)) from error
+        raise _problems(error, params.get("name", params["dataset"])) from error
     finally:
         Path(params["path"]).unlink(missing_ok=True)
     return _imported(params["dataset"], len(frame), progress)
@@ -136,7 +139,8 @@ def import_start(*, user: object, form: object) -> object:
     constants = {key: data[key] for key in ("measure", "unit") if data.get(key)}
     return job_start(kind="atlas.import_file", user=user,
                      title=_("Import file %(name)s") % {"name": upload.name},
-                     params={"path": str(path), "dataset": data["dataset"], "constants": constants,
+                     params={"path": str(path), "name": Path(upload.name).name, "dataset": data["dataset"],
+                             "constants": constants,
                              "classification": data["classification"]})
 
 

@@ -88,3 +88,38 @@ def test_comparison_page_shows_the_engine_lq_of_each_region(page: Any, live_serv
         assert (lq == "") if expected != expected else float(lq) == pytest.approx(round(expected, 2), abs=0.006)
     assert page.locator("#chart-lq .legendtext").count() == 3
     page.screenshot(path=str(screenshot_dir / "atlas-compare.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_administrator_uploads_a_bad_file_and_sees_each_problem_and_nothing_imported(
+        page: Any, live_server: Any, sbs_store: Any, settings: Any, tmp_path: Path, screenshot_dir: Path) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
+    settings.SMARTCLUSTER_JOBS_RUNNER = "thread"
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    session = Client()
+    session.force_login(admin)
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                               "value": session.cookies[settings.SESSION_COOKIE_NAME].value}])
+    bad = tmp_path / "regional.csv"
+    bad.write_text("region,industry,year,measure,value\nEL61,C10,2014,persons_employed,1200\n"
+                   "XX99,C10,2014,persons_employed,300\nEL61,C11,2014,persons_employed,many\n")
+    before = sbs_store.datasets()["dataset"].tolist()
+    page.set_extra_http_headers(BEHIND_TLS)
+    page.goto(f"{live_server.url}/mapping/data/")
+    form = page.locator("form.import-file")
+    form.locator("input[type=file]").set_input_files(str(bad))
+    form.locator("input[name=dataset]").fill("regional_upload")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("table.problems", timeout=30_000)
+    problems = page.locator("table.problems tbody tr").all_inner_texts()
+    assert problems[0].split("\t")[:2] == ["3", "region"] and "XX99" in problems[0]
+    assert problems[1].split("\t")[:2] == ["4", "value"] and "many" in problems[1]
+    assert "2 problem(s) in regional.csv; nothing was imported." in page.inner_text("#job-progress")
+    assert "/tmp" not in page.content()
+    assert "nothing was imported" in page.inner_text("#job-progress")
+    assert sbs_store.datasets()["dataset"].tolist() == before
+    page.screenshot(path=str(screenshot_dir / "atlas-import-problems.png"), full_page=True)
