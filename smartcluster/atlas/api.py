@@ -1,4 +1,5 @@
-"""Cluster mapping results over the API: region x category x year with measures and stars, as the pages show them."""
+"""Cluster mapping results over the API (mounted at /api/atlas/), readable by anyone like the pages: region x
+category x year with measures and stars."""
 
 import math
 
@@ -7,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.atlas import selectors
 
 router = Router(tags=["cluster mapping"])
@@ -50,7 +52,8 @@ def _plain(value: object) -> object:
         return None
     return value
 
-@router.get("/results", response=ResultPage, summary="Region x cluster category results (LQ, stars) for one year")
+@router.get("/results", response=ResultPage, auth=READ_AUTH,
+            summary="Region x cluster category results (LQ, stars) for one year")
 def results(request: HttpRequest, filters: Query[ResultFilters]) -> dict:
     """Rows of the engine's table; an unknown region, category or year answers 404 listing what exists."""
     params = selectors.atlas_params(taxonomy=filters.taxonomy, reference=filters.reference)

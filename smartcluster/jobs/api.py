@@ -29,6 +29,6 @@ class JobOut(Schema):
 @router.get("/{job_id}", response=JobOut, summary="A job's status, progress and problems")
 def job_get(request: HttpRequest, job_id: int) -> Job:
     try:
-        return job_visible_get(user=request.auth if hasattr(request.auth, "pk") else request.user, job_id=job_id)
+        return job_visible_get(user=request.user, job_id=job_id)
     except Job.DoesNotExist:
         raise Http404("no such job") from None

@@ -94,8 +94,7 @@ def test_the_eurostat_wizard_imports_a_dataset_by_code(admin_client: object, sbs
     assert "sbs_r_nuts06_r2" in page and "sha256:" in page
 
 
-def test_the_api_serves_the_engine_rows_of_a_region(client: object, sbs_store: object) -> None:
-    client.force_login(get_user_model().objects.create_user("reader", password="pw"))
+def test_the_api_serves_the_engine_rows_of_a_region_to_anyone(client: object, sbs_store: object) -> None:
     engine = atlas_result(sbs_store, Params())
     body = client.get("/api/atlas/results", {"region": "EL61", "year": 2014}).json()
     expected = engine.table[(engine.table["region"] == "EL61") & (engine.table["year"] == 2014)]
@@ -109,3 +108,18 @@ def test_the_api_serves_the_engine_rows_of_a_region(client: object, sbs_store: o
     assert "2008" in client.get("/api/atlas/results", {"year": 1990}).json()["detail"]
     schema = client.get("/api/openapi.json").json()
     assert "/api/atlas/results" in schema["paths"]
+
+
+def test_an_invalid_wizard_form_names_the_field_and_starts_nothing(admin_client: object, sbs_store: object) -> None:
+    response = admin_client.post(reverse("atlas:data_import"), {"source": "eurostat", "dataset_code": "sbs; rm -rf",
+                                                                "years": "2010-x"})
+    page = response.content.decode()
+    assert response.status_code == 400 and not Job.objects.exists()
+    assert "letters, digits and underscores" in page and "Write years like 2010-2015" in page
+
+
+def test_the_job_api_reports_an_import_to_its_starter(admin_client: object, sbs_store: object) -> None:
+    job = _upload(admin_client, "wrong.csv", "nuts;nace\nEL61;C10\n", "wrong_again")
+    body = admin_client.get(f"/api/jobs/{job.pk}").json()
+    assert body["status"] == "failed" and body["problems"][0]["line"] == 1
+
