@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smartcluster.matchmaking.scheduler_model import Prepared
+from smartcluster.matchmaking.scheduler_model import Prepared, schedule_rank
+from smartcluster.matchmaking.scheduler_runs import runs_model_applies, solve_runs
 
 
 @dataclass
@@ -143,10 +144,24 @@ class _Model:
                 self.model.AddHint(var, i in slot_of)
 
 
+def _workers(workers: int | None) -> int:
+    return workers or min(os.cpu_count() or 1, 8)
+
+
+def _better_of(prep: Prepared, boolean: tuple, shaped: tuple | None, *, hard: bool) -> tuple:
+    """(slots, breaks bound, optimal) from the Boolean solve, or the agenda-shape one when it has fewer breaks;
+    both models prove lower bounds on the same quantity when fairness is hard, so the larger bound holds."""
+    if shaped is None or not hard:
+        return boolean
+    bound = max(b for b in (boolean[1], shaped[1]) if b is not None) if boolean[1] is not None else shaped[1]
+    fewer = min((boolean[0], shaped[0]), key=lambda slots: -schedule_rank(prep, slots)[3])
+    return fewer, bound, -schedule_rank(prep, fewer)[3] == bound
+
+
 def _solver(seconds: float, workers: int | None) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
-    solver.parameters.num_workers = workers or min(os.cpu_count() or 1, 8)
+    solver.parameters.num_workers = _workers(workers)
     solver.parameters.random_seed = 1
     return solver
 
@@ -158,15 +173,25 @@ def solve_exact(
     started = time.monotonic()
     everything = prep.candidates()
     total_weight = sum(prep.problem.meetings[i].weight for i in everything)
-    # First the paper's model, every possible meeting exactly once and fairness a hard rule: when feasible,
-    # weight and coverage are maximal and fairness met; then the same with fairness as a goal.
+    # Every possible meeting, fairness d a cap of d breaks each: first the agenda-shape model (strong when
+    # agendas without breaks exist), then the paper's Boolean model; the better answer stands.
+    shaped = None
+    if runs_model_applies(prep):
+        shaped = solve_runs(prep, seconds=time_limit * 0.3, workers=_workers(workers))
+        if shaped is not None and shaped[2]:
+            return ExactResult(shaped[0], total_weight, shaped[1], True)
+    # The paper's model, every possible meeting exactly once and fairness a hard rule: when feasible, weight and
+    # coverage are maximal and fairness met; then the same with fairness as a goal.
     for hard in (True, False) if prep.problem.fairness is not None else (False,):
         seconds = time_limit * 0.9 - (time.monotonic() - started)
         whole, infeasible = _breaks_solve(_Model(prep, candidates=everything), None, seconds, workers, hard=hard)
         if whole is not None:
-            return ExactResult(whole[0], total_weight, whole[1], whole[2])
+            slots, bound, optimal = _better_of(prep, whole, shaped, hard=hard)
+            return ExactResult(slots, total_weight, bound, optimal)
         if not infeasible:
             break
+    if shaped is not None:
+        return ExactResult(shaped[0], total_weight, shaped[1], False)
     model = _Model(prep)
     first = model.first_objective()
     model.model.Maximize(first)

@@ -300,3 +300,12 @@ def test_real_instance_tic_12_reaches_the_papers_optimum(shared_data) -> None:
     assert_valid(problem, schedule)
     assert len(schedule.placements) == 125
     assert schedule.total_breaks == 0 and schedule.optimal
+
+
+def test_real_instance_forum_13_reaches_the_papers_optimum_of_no_breaks(shared_data) -> None:
+    # Two sessions, forbidden slots, d = 2: the agenda-shape model proves 0 breaks in about a second.
+    problem = instance_problem(read_dzn(shared_data / "b2b-meeting-scheduling" / "forum-13.original.dzn"), fairness=2)
+    schedule = schedule_meetings(problem, time_limit=30)
+    assert_valid(problem, schedule)
+    assert len(schedule.placements) == 154
+    assert schedule.total_breaks == 0 and schedule.optimal
