@@ -100,7 +100,7 @@ def _raw_table(path: Path, sheet: str | int) -> tuple[pd.DataFrame, pd.Series, l
 
 def _csv_table(path: Path) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
     """A CSV file (delimiter: the one of , ; tab | most frequent in the header) checked row by row."""
-    text = tidy_text(path)
+    text = _file_text(path)
     first_line = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first_line.count)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
@@ -115,7 +115,7 @@ def _csv_table(path: Path) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
     return table, pd.Series([number for number, _ in kept], index=table.index, dtype="int64"), problems
 
 
-def tidy_text(path: Path) -> str:
+def _file_text(path: Path) -> str:
     """A text file's content (UTF-8 with or without BOM, else Latin-1 as spreadsheets often save)."""
     payload = path.read_bytes()
     try:

@@ -102,8 +102,8 @@ def firms_table(con: BaseBackend, source: str | Path | pd.DataFrame,
     return table
 
 
-def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_level: int = 3, postcodes: pd.DataFrame | None = None
-              ) -> tuple[pd.DataFrame, FirmsReport]:
+def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_level: int = 3,
+              postcodes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, FirmsReport]:
     """Firms, employees, turnover and wages per region × industry × year (before disclosure control), and the
     report of what was left out. Two queries on the engine: the distinct raw codes with their counts (checked
     here, in Python, against the code lists), then the aggregate of the valid records."""

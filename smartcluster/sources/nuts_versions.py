@@ -18,6 +18,7 @@ import functools
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
@@ -80,12 +81,13 @@ def infer_version(code: str, year: int) -> int | None:
 
 def infer_versions(regions: pd.Series, years: pd.Series) -> pd.Series:
     """`infer_version` over two aligned columns (computed once per distinct code and year); <NA> where unknown."""
-    pairs = pd.DataFrame({"region": regions.to_numpy(), "year": years.to_numpy()})
-    distinct = pairs.drop_duplicates().copy()
-    distinct["nuts_version"] = [infer_version(r, int(y)) for r, y in zip(distinct["region"], distinct["year"],
-                                                                         strict=True)]
-    merged = pairs.merge(distinct, on=["region", "year"], how="left")
-    return pd.Series(merged["nuts_version"].astype("Int64").to_numpy(), index=regions.index, name="nuts_version")
+    codes, distinct_codes = pd.factorize(regions.fillna(""))
+    # One integer per (code, year) pair: years are below 10,000 (negative for unparsable ones).
+    keys, inverse = np.unique(codes.astype(np.int64) * 100_000 + years.to_numpy(dtype=np.int64) + 50_000,
+                              return_inverse=True)
+    versions = pd.array([infer_version(distinct_codes[key // 100_000], int(key % 100_000) - 50_000) for key in keys],
+                        dtype="Int64")
+    return pd.Series(versions[inverse.ravel()], index=regions.index, name="nuts_version")
 
 
 def exists_in(code: str, version: int) -> bool:
