@@ -136,10 +136,11 @@ def on_version(observations: pd.DataFrame, version: int) -> pd.DataFrame:
     """
     frame = observations.copy()
     pairs = frame[["region", "nuts_version"]].drop_duplicates()
-    pairs["target"] = [recode(r, int(v), version) if v != NO_VERSION else r
-                       for r, v in zip(pairs["region"], pairs["nuts_version"], strict=True)]
-    frame = frame.merge(pairs, on=["region", "nuts_version"], how="left")
-    movable = frame["target"].notna() & (frame["nuts_version"] != NO_VERSION)
-    frame.loc[movable, "region"] = frame.loc[movable, "target"]
+    lookup = {(r, v): (recode(r, int(v), version) if v != NO_VERSION else None)
+              for r, v in zip(pairs["region"], pairs["nuts_version"], strict=True)}
+    target = pd.Series([lookup[key] for key in zip(frame["region"], frame["nuts_version"], strict=True)],
+                       index=frame.index, dtype=object)
+    movable = target.notna()
+    frame.loc[movable, "region"] = target[movable]
     frame.loc[movable, "nuts_version"] = version
-    return frame.drop(columns="target")
+    return frame

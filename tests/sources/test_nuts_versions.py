@@ -62,8 +62,9 @@ def test_recoding_only_where_every_step_is_one_to_one(code: str, start: int, end
 def test_series_on_one_version_moves_recoded_rows_and_keeps_changed_regions_apart() -> None:
     observations = pd.DataFrame({
         "region": ["EL11", "EL51", "LT00", "LT01"], "nuts_version": [2010, 2013, 2013, 2016],
-        "year": [2012, 2015, 2015, 2018], "value": [1.0, 2.0, 3.0, 4.0]})
+        "year": [2012, 2015, 2015, 2018], "value": [1.0, 2.0, 3.0, 4.0]}, index=[10, 11, 12, 13])
     moved = nuts_versions.on_version(observations, 2013)
+    assert moved.index.tolist() == [10, 11, 12, 13] and moved["value"].tolist() == [1.0, 2.0, 3.0, 4.0]
     assert moved[["region", "nuts_version"]].values.tolist() == [
         ["EL51", 2013], ["EL51", 2013], ["LT00", 2013], ["LT01", 2016]]
     on_2016 = nuts_versions.on_version(observations, 2016)
