@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import threading
 from collections import OrderedDict
@@ -81,18 +82,26 @@ def cached(key: str, folder: str, compute: Callable[[], object], save: Callable,
         value = load(path) if path.exists() else None
         if value is None:
             value = compute()
-            temporary = path.with_name(path.name + ".tmp")
-            shutil.rmtree(temporary, ignore_errors=True)
-            temporary.mkdir(parents=True)
-            save(value, temporary)
-            shutil.rmtree(path, ignore_errors=True)
-            temporary.rename(path)
+            _store_on_disk(value, path, save)
         with _lock:
             memo[key] = value
             while len(memo) > memory_items:
                 memo.popitem(last=False)
             _computing.pop(key, None)
         return value
+
+
+def _store_on_disk(value: object, path: Path, save: Callable) -> None:
+    """Write into a folder of this process and thread, then rename it into place: readers never see half a result,
+    and when another process stored the same key first, its copy stays."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    save(value, temporary)
+    try:
+        temporary.rename(path)
+    except OSError:  # the key is already on disk (same data, same parameters)
+        shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _save_result(result: Result, folder: Path) -> None:
