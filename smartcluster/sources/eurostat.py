@@ -48,7 +48,8 @@ class DatasetSpec:
 
 
 ANNUAL = {"freq": "A"}
-# Eurostat code lists: indic_sb of sbs_r_nuts06_r2 (units per the dataset's metadata), wstatus of nama_10r_3empers.
+# Eurostat code lists: indic_sb of sbs_r_nuts06_r2 (units per the dataset's metadata), indic_sbs of the 2021+
+# series sbs_r_nuts2021, wstatus of nama_10r_3empers. Other codes keep their own code as measure name.
 SPECS = {
     "sbs_r_nuts06_r2": DatasetSpec("indic_sb", {
         "V11210": ("local_units", "number"), "V13320": ("wages_and_salaries", "MIO_EUR"),
@@ -57,7 +58,7 @@ SPECS = {
         "V91290": ("employment_growth_rate", "PC"), "V94310": ("share_of_manufacturing_employment", "PC")}),
     "sbs_r_nuts2021": DatasetSpec("indic_sbs", {
         "LOC_NR": ("local_units", "number"), "EMP_LOC_NR": ("persons_employed", "number"),
-        "SAL_LOC_NR": ("employees", "number")}, filters=ANNUAL),
+        "WAGE_LOC_MEUR": ("wages_and_salaries", "MIO_EUR")}, filters=ANNUAL),
     "lfst_r_lfe2en2": DatasetSpec(fixed_measure="employment_lfs", filters={**ANNUAL, "age": "Y_GE15"}),
     "nama_10r_2gdp": DatasetSpec(fixed_measure="gdp", filters=ANNUAL),
     "nama_10r_3empers": DatasetSpec("wstatus", {"EMP": ("persons_employed", ""), "SAL": ("employees", "")},

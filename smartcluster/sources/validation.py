@@ -9,7 +9,8 @@ import pandas as pd
 
 from smartcluster.sources import nuts_versions
 
-KEY_COLUMNS = ["region", "nuts_version", "industry", "classification", "year", "measure", "unit"]
+# measure_code tells apart rows of a dataset's other dimensions (e.g. a size class) under one measure name.
+KEY_COLUMNS = ["region", "nuts_version", "industry", "classification", "year", "measure", "measure_code", "unit"]
 MAX_LISTED = 200
 
 

@@ -174,3 +174,17 @@ def test_base_url_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         "http://127.0.0.1:9/api/sdmx/2.1/data/nama_10r_2gdp?format=TSV&compressed=true"
     monkeypatch.delenv("SMARTCLUSTER_EUROSTAT_BASE_URL")
     assert config.eurostat_base_url() == "https://ec.europa.eu/eurostat/api/dissemination/"
+
+
+def test_2021_series_codes_become_the_canonical_measures() -> None:
+    text = ("freq,indic_sbs,nace_r2,geo\\TIME_PERIOD\t2021\t2022\n"
+            "A,EMP_LOC_NR,C28,HR02\t1200\t1250 p\n"
+            "A,LOC_NR,C28,HR02\t40\t: c\n"
+            "A,WAGE_LOC_MEUR,C28,HR02\t25.5\t27.1\n")
+    frame, _ = eurostat.observations_from_bytes(text.encode(), dataset="sbs_r_nuts2021", file="x.tsv")
+    rows = frame.set_index(["measure", "year"])
+    assert rows.loc[("persons_employed", 2022), ["value", "flags", "measure_code"]].tolist() == [1250.0, "p",
+                                                                                                 "EMP_LOC_NR"]
+    assert rows.loc[("local_units", 2022), "flags"] == ":c"
+    assert rows.loc[("wages_and_salaries", 2021), ["value", "unit"]].tolist() == [25.5, "MIO_EUR"]
+    assert set(frame["nuts_version"]) == {2021}
