@@ -28,7 +28,7 @@ MEMORY_ITEMS = 16
 _lock = threading.Lock()
 _results: OrderedDict[str, object] = OrderedDict()
 _pages: OrderedDict[str, object] = OrderedDict()
-PAGE_ITEMS = 1024
+PAGE_ITEMS = 512  # pages of ~50-300 kB each, per process
 _computing: dict[str, threading.Lock] = {}
 _provenance: dict[str, tuple[tuple[float, int], dict]] = {}
 
