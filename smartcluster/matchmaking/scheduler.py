@@ -40,9 +40,10 @@ unavailability, per-participant limits, `after` precedences, and locks. A lock t
 scheduled afresh; possible locks are always kept, first come first kept.
 
 Methods: "exact" (CP-SAT, scheduler_exact; `optimal` True when every goal is proven optimal) for small and
-mid-size events: it first tries the paper's model (every meeting, fairness as a rule), then with fairness as
-a goal, then weight-first solves when not everything fits; it starts from, and never returns worse than, the
-fast method's answer. "large" (greedy + ejection repair + break-cutting moves, scheduler_large) for big
+mid-size events: with every meeting placed and fairness d a rule, it first tries an agenda-shape model
+(scheduler_runs: each agenda a window with at most d idle runs), then the paper's Boolean model, then the
+same with fairness as a goal, then weight-first solves when not everything fits; it starts from, and never
+returns worse than, the fast method's answer. "large" (greedy + ejection repair + break-cutting moves, scheduler_large) for big
 events, with `weight_bound` from an LP relaxation. "auto" picks by size (EXACT_SIZE_LIMIT meeting-slot pairs).
 `time_limit` (seconds) bounds the run, a few seconds of set-up aside. `first_come_schedule` is the naive
 baseline (each request, in input order, at its earliest free slot) used in benchmarks.
