@@ -177,7 +177,7 @@ def solve_exact(
     # agendas without breaks exist), then the paper's Boolean model; the better answer stands.
     shaped = None
     if runs_model_applies(prep):
-        shaped = solve_runs(prep, seconds=time_limit * 0.3, workers=_workers(workers))
+        shaped = solve_runs(prep, seconds=time_limit * 0.15, workers=_workers(workers))
         if shaped is not None and shaped[2]:
             return ExactResult(shaped[0], total_weight, shaped[1], True)
     # The paper's model, every possible meeting exactly once and fairness a hard rule: when feasible, weight and
