@@ -48,6 +48,8 @@ def job_start(*, kind: str, title: str, params: dict, user: object | None = None
 
 
 def _run_in_thread(job_id: int) -> None:
+    # A thread has its own database connection: open it fresh and close it when done.
+    close_old_connections()
     try:
         job_run(job_id=job_id)
     finally:
@@ -61,7 +63,6 @@ def job_progress(*, job_id: int, percent: int, message: str) -> None:
 
 def job_run(*, job_id: int) -> Job:
     """Run one queued job to its end: done with a result, or failed with the problems or the error."""
-    close_old_connections()
     claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
         status=JobStatus.RUNNING, started_at=timezone.now(), message=_("started"))
     job = Job.objects.get(pk=job_id)

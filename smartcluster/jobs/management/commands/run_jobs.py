@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
 
 from smartcluster.jobs.services import job_run_queued, job_stale_fail
 
@@ -25,3 +26,4 @@ class Command(BaseCommand):
             if not options["forever"]:
                 return
             time.sleep(options["interval"])
+            close_old_connections()  # a long-running worker must not keep a connection the server dropped
