@@ -12,8 +12,6 @@ from smartcluster.atlas.engine import Params, atlas_result
 
 YEAR = 2014
 DRAWN = "[data-drawn=true]"
-# The server runs with HTTPS hardening; the browser speaks plain HTTP as if behind a TLS proxy.
-BEHIND_TLS = {"X-Forwarded-Proto": "https"}
 
 
 @pytest.fixture
@@ -38,7 +36,6 @@ def _cells(page: Any, table: str, column: int) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_region_profile_in_a_browser_shows_the_engine_figures(page: Any, live_server: Any, engine: Any,
                                                               regions_2016: None, screenshot_dir: Path) -> None:
-    page.set_extra_http_headers(BEHIND_TLS)
     page.goto(f"{live_server.url}/mapping/regions/EL61/?year={YEAR}")
     page.wait_for_selector(f"#chart-categories{DRAWN}")
     page.wait_for_selector(f"#chart-trends{DRAWN}")
@@ -56,7 +53,6 @@ def test_region_profile_in_a_browser_shows_the_engine_figures(page: Any, live_se
 @pytest.mark.django_db(transaction=True)
 def test_category_map_draws_one_shape_per_mapped_region(page: Any, live_server: Any, engine: Any,
                                                         regions_2016: None, screenshot_dir: Path) -> None:
-    page.set_extra_http_headers(BEHIND_TLS)
     page.goto(f"{live_server.url}/mapping/categories/13/?year={YEAR}&measure=lq")
     page.wait_for_selector(f"#chart-map{DRAWN}", timeout=30_000)
     rows = engine.table[(engine.table["category"] == "13") & (engine.table["year"] == YEAR)]
@@ -74,7 +70,6 @@ def test_category_map_draws_one_shape_per_mapped_region(page: Any, live_server: 
 @pytest.mark.django_db(transaction=True)
 def test_comparison_page_shows_the_engine_lq_of_each_region(page: Any, live_server: Any, engine: Any,
                                                            regions_2016: None, screenshot_dir: Path) -> None:
-    page.set_extra_http_headers(BEHIND_TLS)
     page.goto(f"{live_server.url}/mapping/compare/?regions=EL61,LT00,ES30&year={YEAR}")
     page.wait_for_selector(f"#chart-lq{DRAWN}")
     page.wait_for_selector(f"#chart-portfolio{DRAWN}")
@@ -97,7 +92,6 @@ def test_an_administrator_uploads_a_bad_file_and_sees_each_problem_and_nothing_i
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
     settings.SMARTCLUSTER_JOBS_RUNNER = "thread"
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
     session = Client()
@@ -108,7 +102,6 @@ def test_an_administrator_uploads_a_bad_file_and_sees_each_problem_and_nothing_i
     bad.write_text("region,industry,year,measure,value\nEL61,C10,2014,persons_employed,1200\n"
                    "XX99,C10,2014,persons_employed,300\nEL61,C11,2014,persons_employed,many\n")
     before = sbs_store.datasets()["dataset"].tolist()
-    page.set_extra_http_headers(BEHIND_TLS)
     page.goto(f"{live_server.url}/mapping/data/")
     form = page.locator("form.import-file")
     form.locator("input[type=file]").set_input_files(str(bad))

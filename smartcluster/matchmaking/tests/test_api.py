@@ -63,7 +63,7 @@ def test_request_and_accept_through_the_api_and_refusals_named(event: Any, parti
 
 def test_api_writes_need_a_csrf_token_with_a_session(event: Any, participant_factory: Any) -> None:
     a, b = participant_factory("hu"), participant_factory("io")
-    client = Client(enforce_csrf_checks=True, headers={"X-Forwarded-Proto": "https"})
+    client = Client(enforce_csrf_checks=True)
     client.force_login(a.user)
     response = client.post(f"{API}/events/{event.pk}/meetings/", {"recipient_id": b.pk},
                            content_type="application/json")

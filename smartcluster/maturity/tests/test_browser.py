@@ -14,8 +14,6 @@ from smartcluster.maturity.models import Assessment, AssessmentStatus
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-# The server runs with HTTPS hardening; the test speaks plain HTTP as if behind a TLS proxy.
-BEHIND_TLS = {"extra_http_headers": {"X-Forwarded-Proto": "https"}}
 
 
 def _unlabelled_inputs(page: Any) -> int:
@@ -40,7 +38,7 @@ def _browser_closed(context: Any, browser: Any, device: dict) -> Any:
     state = context.storage_state()
     state["cookies"] = [cookie for cookie in state["cookies"] if cookie.get("expires", -1) > 0]
     context.close()
-    return browser.new_context(storage_state=state, **device, **BEHIND_TLS)
+    return browser.new_context(storage_state=state, **device)
 
 
 @pytest.mark.browser
@@ -48,14 +46,12 @@ def _browser_closed(context: Any, browser: Any, device: dict) -> Any:
 @pytest.mark.parametrize("device_name", ["phone", "desktop"])
 def test_anonymous_sme_completes_a_campaign_resumes_its_draft_and_sees_its_report(
         device_name: str, browser: Any, live_server: Any, screenshot_dir: Path, questionnaire: Any, regions: Any,
-        sectors: Any, cluster: Any, cluster_manager: Any, settings: Any) -> None:
+        sectors: Any, cluster: Any, cluster_manager: Any) -> None:
     device = PHONE if device_name == "phone" else DESKTOP
-    # Behind the (pretend) TLS proxy Django expects an https origin; the browser sends the server's http one.
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
     campaign = services.campaign_create(user=cluster_manager, organisation=cluster, questionnaire=questionnaire,
                                         name="Robotics check-up 2026", opens_at=timezone.now() - timedelta(days=1))
     link = f"{live_server.url}/maturity/c/{campaign.token}/"
-    context = browser.new_context(**device, **BEHIND_TLS)
+    context = browser.new_context(**device)
     page = context.new_page()
     page.goto(link)
     page.get_by_role("button", name="Start the self-assessment").click()
@@ -120,10 +116,9 @@ def test_cluster_manager_creates_a_campaign_and_reads_its_anonymised_results(
         cluster_manager: Any, submitted: Any, settings: Any) -> None:
     from django.test import Client
 
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
     client = Client()
     client.force_login(cluster_manager)
-    context = browser.new_context(**DESKTOP, **BEHIND_TLS)
+    context = browser.new_context(**DESKTOP)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
     page = context.new_page()

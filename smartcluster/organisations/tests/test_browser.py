@@ -18,9 +18,8 @@ UNLABELLED_CONTROLS = """() => [...document.querySelectorAll('input, select, tex
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_administrator_logs_in_creates_an_organisation_and_finds_it_in_the_list(
-    page, plain_http_live_server, screenshot_dir: Path  # noqa: ANN001
+    page, live_server, screenshot_dir: Path  # noqa: ANN001
 ) -> None:
-    live_server = plain_http_live_server
     get_user_model().objects.create_superuser(username="secretariat", password=PASSWORD)
 
     page.goto(f"{live_server.url}/")

@@ -18,8 +18,6 @@ def test_a_region_page_draws_the_region_on_its_map(
     region_reference_load(base_url=reference_urls["nuts"], versions=[2021])
     outside: list[str] = []
     page.on("request", lambda request: None if request.url.startswith(live_server.url) else outside.append(request.url))
-    # Should the server run with HTTPS hardening (SMARTCLUSTER_HTTPS=1), speak plain HTTP as if behind a TLS proxy.
-    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
 
     page.goto(live_server.url + reverse("regions:detail", args=["EL61", 2021]))
     region_path = page.locator("#region-map path.choroplethlocation")

@@ -1,1 +1,0 @@
-from smartcluster.site.testing import static_files_without_manifest  # noqa: F401
