@@ -43,15 +43,11 @@ def key_columns(frame: pd.DataFrame, *columns: str) -> list[str]:
 
 
 def on_single_nuts_version(frame: pd.DataFrame, version: int) -> tuple[pd.DataFrame, list[str]]:
-    """Rows moved to one NUTS version where the recoding is one-to-one (smartcluster.sources.nuts_versions);
-    returns them and the codes that could not be moved (left out, to be reported, never mixed silently)."""
+    """Rows moved to one NUTS version where the recoding is one-to-one (smartcluster.sources.nuts_versions, where a
+    row published in `version` wins over a recoded one); returns them and the codes that could not be moved (left
+    out, to be reported, never mixed silently)."""
     from smartcluster.sources.nuts_versions import on_version
 
-    moved = on_version(frame.assign(native=frame["nuts_version"] == version), version)
+    moved = on_version(frame, version)
     left_out = sorted(set(moved.loc[moved["nuts_version"] != version, "region"]))
-    # an old code recoded one-to-one (EL11 -> EL51) can meet rows already published under the new code:
-    # keep the row published in the chosen version, else the known one
-    kept = (moved[moved["nuts_version"] == version]
-            .sort_values(["native", "value"], ascending=[False, True], na_position="last")
-            .drop_duplicates(["region", "year", "industry"]).drop(columns="native"))
-    return kept.reset_index(drop=True), left_out
+    return moved[moved["nuts_version"] == version].reset_index(drop=True), left_out

@@ -48,7 +48,7 @@ def star_ratings(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: R
     rated["size_star"] = _top(rated["value"], cohort, member, thresholds.size_quantile)
     rated["specialisation_star"] = _flag(rated["lq"] >= thresholds.specialisation_lq, rated["lq"])
     rated["focus_star"] = _top(rated["share"], cohort, member, thresholds.focus_quantile)
-    rated["stars"] = rated[["size_star", "specialisation_star", "focus_star"]].astype("Int64").sum(axis=1, skipna=True)
+    rated["stars"] = rated[["size_star", "specialisation_star", "focus_star"]].astype("Int64").sum(axis=1, min_count=1)
     rated["productivity_star"] = _productivity_star(rated, codes, wages, thresholds.productivity_quantile)
     rated["dynamism_star"] = _dynamism_star(rated, codes, growth_period, thresholds.dynamism_quantile)
     rated["reference_regions"] = _reference_regions(codes)

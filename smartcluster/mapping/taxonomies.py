@@ -137,7 +137,9 @@ def _apportion(finer: pd.DataFrame, level: int, class_weights: pd.DataFrame | No
     weights = weights[industry_level(weights["industry"]) > level]
     weights["share"] = weights["value"] / weights.groupby([*by, "parent"])["value"].transform("sum")
     joined = weights.merge(finer[["industry", "category", "category_name", "order"]], on="industry")
-    shares = joined.groupby([*by, "parent", "category", "category_name", "order"], as_index=False)["share"].sum()
+    # a category whose class shares are all unknown gets an unknown weight, not 0
+    shares = (joined.groupby([*by, "parent", "category", "category_name", "order"])["share"].sum(min_count=1)
+              .reset_index())
     return shares.rename(columns={"parent": "industry", "share": "weight"})
 
 
@@ -246,11 +248,14 @@ def category_employment(frame: pd.DataFrame, taxonomy: Taxonomy, *, level: int =
     residual = _section_residuals(cell, sections, values, levels, level)
     joined["bound"] = (residual.reindex(pd.MultiIndex.from_arrays([joined["cell"], joined["section"]])).to_numpy()
                        * joined["weight"].to_numpy())
-    out = joined.groupby(["cell", "order"]).agg(
-        value=("weighted", "sum"), cells=("code", "size"), unknown_cells=("unknown", "sum"))
+    grouped = joined.groupby(["cell", "order"])
+    out = grouped.agg(cells=("code", "size"), unknown_cells=("unknown", "sum"))
+    # a category whose cells are all unknown is unknown, not 0 (pandas sums an all-NaN group to 0 by default)
+    out["value"] = grouped["weighted"].sum(min_count=1)
     out["bound"] = _category_bounds(joined[joined["unknown"]]).reindex(out.index)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["known_share"] = np.where(out["unknown_cells"] == 0, 1.0, out["value"] / (out["value"] + out["bound"]))
+        share = np.where(out["unknown_cells"] == 0, 1.0, out["value"] / (out["value"] + out["bound"]))
+    out["known_share"] = np.where(out["value"].isna(), 0.0, share)
     out = out.drop(columns="bound").reset_index()
     first = ~pd.Series(cell).duplicated().to_numpy()
     key_rows = frame.loc[first, keys].set_axis(cell[first])

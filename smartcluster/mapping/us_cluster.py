@@ -77,7 +77,8 @@ def naics_to_clusters(frame: pd.DataFrame, definitions: pd.DataFrame) -> pd.Data
     joined = frame.assign(naics=frame["naics"].astype(str).str.strip()).merge(
         defs[["naics", "cluster_code", "traded"]], on="naics", how="left")
     keys = ["region_type", "region_code", *(["year"] if "year" in frame.columns else []), "cluster_code", "traded"]
-    out = joined.dropna(subset=["cluster_code"]).groupby(keys, as_index=False)[["emp", "est"]].sum()
+    # a cluster whose NAICS cells are all unknown stays unknown, not 0
+    out = joined.dropna(subset=["cluster_code"]).groupby(keys)[["emp", "est"]].sum(min_count=1).reset_index()
     out.attrs["unmapped_naics"] = int(joined["cluster_code"].isna().sum())
     return out
 
@@ -103,9 +104,10 @@ def us_cluster_strength(regions: pd.DataFrame, national: pd.DataFrame) -> pd.Dat
     if missing:
         raise MappingInputError(f"national totals lack cluster(s) {', '.join(map(str, missing))}")
     national = national.assign(traded=national["traded"].astype(bool))
-    nat = national.assign(national_type_emp=national.groupby("traded")["national_emp"].transform("sum"))
+    nat = national.assign(national_type_emp=national.groupby("traded")["national_emp"].transform("sum", min_count=1))
     frame = frame.merge(nat[["cluster_code", "national_emp", "national_type_emp"]], on="cluster_code", how="left")
-    frame["emp_traded_or_local"] = frame.groupby(["region_type", "region_code", "year", "traded"])["emp"].transform("sum")
+    frame["emp_traded_or_local"] = frame.groupby(["region_type", "region_code", "year", "traded"])["emp"].transform(
+        "sum", min_count=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         frame["region_emp_per"] = frame["emp"] / frame["emp_traded_or_local"]
         # LQ against national traded (or local) totals (Delgado, Porter & Stern 2016; USCMP pipeline)

@@ -132,7 +132,10 @@ def on_version(observations: pd.DataFrame, version: int) -> pd.DataFrame:
     """Observations moved to one NUTS version where the recoding is one-to-one; other rows keep their version.
 
     Rows that cannot be moved (boundaries changed) stay with their own `nuts_version`, so a series is never
-    stitched silently: filter on `nuts_version == version` to keep only comparable rows.
+    stitched silently: filter on `nuts_version == version` to keep only comparable rows. A recoded row meeting a
+    row published under its new code (same region, year and other key columns; EL11 -> EL51 in 2014) is dropped:
+    the published one wins (among recoded rows only, the newest source version). attrs["superseded"] lists the
+    dropped rows as (old code, old version, new code, year).
     """
     frame = observations.copy()
     pairs = frame[["region", "nuts_version"]].drop_duplicates()
@@ -140,7 +143,31 @@ def on_version(observations: pd.DataFrame, version: int) -> pd.DataFrame:
               for r, v in zip(pairs["region"], pairs["nuts_version"], strict=True)}
     target = pd.Series([lookup[key] for key in zip(frame["region"], frame["nuts_version"], strict=True)],
                        index=frame.index, dtype=object)
-    movable = target.notna()
+    movable = target.notna().to_numpy()
+    source_version = frame["nuts_version"].to_numpy(copy=True)
+    source_region = frame["region"].to_numpy(copy=True)
+    recoded = movable & (source_version != version)
     frame.loc[movable, "region"] = target[movable]
     frame.loc[movable, "nuts_version"] = version
-    return frame
+    superseded = _superseded(frame, movable, recoded, source_version)
+    kept = frame[~superseded]
+    kept.attrs["superseded"] = sorted({(r, int(v), new, int(y)) for r, v, new, y in zip(
+        source_region[superseded], source_version[superseded], frame["region"].to_numpy()[superseded],
+        frame["year"].to_numpy()[superseded], strict=True)}) if "year" in frame.columns else []
+    return kept
+
+
+def _superseded(frame: pd.DataFrame, on_target: np.ndarray, recoded: np.ndarray,
+                source_version: np.ndarray) -> np.ndarray:
+    """Recoded rows whose key is already held on the target version by a published row or a newer recoded one."""
+    from smartcluster.sources.validation import KEY_COLUMNS  # validation imports this module
+
+    keys = [column for column in KEY_COLUMNS if column in frame.columns and column != "nuts_version"]
+    # published rows first, then recoded rows from the newest source version down; later duplicates lose
+    rank = np.where(recoded, 1 + VERSIONS[-1] - source_version.astype(np.int64), 0)
+    positions = np.flatnonzero(on_target)
+    order = positions[np.argsort(rank[positions], kind="stable")]
+    later = frame.iloc[order][keys].duplicated().to_numpy()
+    dropped = np.zeros(len(frame), dtype=bool)
+    dropped[order[later]] = True
+    return dropped & recoded

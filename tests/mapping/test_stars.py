@@ -52,6 +52,8 @@ def test_unknown_employment_gives_unknown_stars_not_zero() -> None:
     categories.loc[0, "value"] = np.nan
     out = star_ratings(categories, totals).set_index("region")
     assert pd.isna(out.loc["EL0", "size_star"]) and pd.isna(out.loc["EL0", "specialisation_star"])
+    assert pd.isna(out.loc["EL0", "focus_star"]) and pd.isna(out.loc["EL0", "stars"])  # no star known: no count
+    assert out.loc["EL4", "stars"] == 3
 
 
 def test_productivity_and_dynamism_stars_by_hand() -> None:

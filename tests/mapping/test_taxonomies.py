@@ -137,6 +137,32 @@ def test_category_sums_skip_unknown_cells_and_bound_the_known_share() -> None:
     assert out["taxonomy"].unique().tolist() == ["t"]
 
 
+def test_category_of_only_unknown_cells_stays_unknown_not_zero() -> None:
+    # category b: C11 and C12 both confidential (':') -> employment unknown, nothing of it known
+    frame = pd.DataFrame({"region": "X", "year": 2014, "industry": ["C", "C10", "C11", "C12"],
+                          "value": [100.0, 30.0, np.nan, np.nan]})
+    table = pd.DataFrame({"industry": ["C10", "C11", "C12"], "category": ["a", "b", "b"],
+                          "category_name": ["A", "B", "B"], "order": [1, 2, 2]})
+    out = category_employment(frame, Taxonomy("t", "1", "", "", table)).set_index("category")
+    assert np.isnan(out.loc["b", "value"]) and out.loc["b", "unknown_cells"] == 2
+    assert out.loc["b", "known_share"] == 0.0
+    assert out.loc["a", "value"] == 30.0 and out.loc["a", "known_share"] == 1.0
+
+
+def test_el61_categories_with_only_confidential_cells_are_unknown_on_real_sbs(
+        sbs_nuts2_employment: pd.DataFrame) -> None:
+    rows = sbs_nuts2_employment[(sbs_nuts2_employment["region"] == "EL61")
+                                & sbs_nuts2_employment["year"].between(2008, 2012)]
+    out = category_employment(rows, cluster_categories(), level=2)
+    divisions = rows[industry_level(rows["industry"]) == 2].merge(cluster_categories().at_level(2), on="industry")
+    all_unknown = divisions.groupby(["year", "category"])["value"].apply(lambda v: v.isna().all())
+    expected = sorted(all_unknown[all_unknown].index.tolist())
+    assert expected  # EL61 has such categories in these years
+    unknown = out[out["value"].isna()]
+    assert sorted(zip(unknown["year"], unknown["category"], strict=True)) == expected
+    assert (unknown["known_share"] == 0).all() and not (out["value"] == 0).any()
+
+
 def test_category_employment_on_real_sbs_never_exceeds_covered_employment(sbs_nuts2_employment: pd.DataFrame) -> None:
     rows = sbs_nuts2_employment[(sbs_nuts2_employment["year"] == 2014) & (sbs_nuts2_employment["region"] == "EL61")]
     out = category_employment(rows, cluster_categories())

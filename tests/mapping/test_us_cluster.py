@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -83,6 +84,20 @@ def test_cagr_over_two_years_and_naics_inputs_summed_through_definitions() -> No
     out = us_cluster_strength(clusters, pd.DataFrame({"cluster_code": [1], "traded": [True],
                                                       "national_emp": [1000.0]}))
     assert out["emp_cagr"].iloc[0] == pytest.approx(0.10)
+
+
+def test_unknown_employment_stays_unknown_in_cluster_sums_and_totals() -> None:
+    naics = pd.DataFrame({"region_type": "state", "region_code": ["A", "A", "B", "B"],
+                          "naics": ["336411", "336412", "336411", "336412"], "emp": [np.nan, np.nan, 40.0, np.nan],
+                          "est": [np.nan, np.nan, 2.0, 1.0]})
+    definitions = pd.DataFrame({"naics": ["336411", "336412"], "traded_local": "Traded", "cluster_code": [1.0, 1.0]})
+    clusters = naics_to_clusters(naics, definitions).set_index("region_code")
+    assert np.isnan(clusters.loc["A", "emp"]) and clusters.loc["B", "emp"] == 40.0
+    out = us_cluster_strength(clusters.reset_index(), pd.DataFrame({"cluster_code": [1], "traded": [True],
+                                                                    "national_emp": [1000.0]})).set_index("region_code")
+    # A's traded employment is unknown, not 0: no LQ, no flags
+    assert np.isnan(out.loc["A", "emp_traded_or_local"]) and np.isnan(out.loc["A", "lq"])
+    assert out.loc["B", "lq"] == 1.0
 
 
 def test_bad_files_are_named(tmp_path: Path) -> None:

@@ -69,3 +69,26 @@ def test_series_on_one_version_moves_recoded_rows_and_keeps_changed_regions_apar
         ["EL51", 2013], ["EL51", 2013], ["LT00", 2013], ["LT01", 2016]]
     on_2016 = nuts_versions.on_version(observations, 2016)
     assert on_2016.loc[on_2016["region"] == "LT00", "nuts_version"].tolist() == [2013]  # never stitched to LT01
+
+
+def test_recoded_row_meeting_a_published_row_is_dropped_and_reported() -> None:
+    observations = pd.DataFrame({
+        "region": ["EL11", "EL51", "EL11", "EL12"], "nuts_version": [2010, 2013, 2010, 2010],
+        "industry": ["C10", "C10", "C11", "C10"], "year": 2014, "value": [1.0, 2.0, 3.0, 4.0]}, index=[5, 6, 7, 8])
+    moved = nuts_versions.on_version(observations, 2013)
+    # EL11 C10 meets the published EL51 C10: the published one stays; EL11 C11 has no rival and is carried
+    assert moved.index.tolist() == [6, 7, 8]
+    assert moved[["region", "industry", "value"]].values.tolist() == [
+        ["EL51", "C10", 2.0], ["EL51", "C11", 3.0], ["EL52", "C10", 4.0]]
+    assert moved.attrs["superseded"] == [("EL11", 2010, "EL51", 2014)]
+
+
+def test_real_sbs_file_on_one_version_has_one_row_per_region_year_industry_measure(shared_data: Path) -> None:
+    from tests.mapping.conftest import read_old_bulk_sbs
+
+    sbs = read_old_bulk_sbs(shared_data / "eurostat-sbs-regional" / "sbs_r_nuts06_r2.tsv.gz")
+    sbs = sbs[sbs["nuts_level"] == 2].assign(nuts_version=lambda f: nuts_versions.infer_versions(f["region"], f["year"]))
+    moved = nuts_versions.on_version(sbs.dropna(subset=["nuts_version"]), 2013)
+    kept = moved[moved["nuts_version"] == 2013]
+    assert not kept.duplicated(["region", "year", "industry", "measure"]).any()
+    assert ("EL11", 2010, "EL51", 2014) in moved.attrs["superseded"]
