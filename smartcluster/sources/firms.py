@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from smartcluster.sources import industries, nuts_versions, tidy, validation
@@ -120,14 +121,42 @@ def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_l
     regions = _code_map(combos["raw_region"], _region_at(nuts_level), "raw_region", "region")
     codes = _code_map(combos["raw_nace"], _industry_at(industry_level), "raw_nace", "industry")
     report = _report(combos, regions, codes)
+    region_ids, region_names = _numbered(regions, "raw_region", "region")
+    industry_ids, industry_names = _numbered(codes, "raw_nace", "industry")
+    # Integer cell keys group faster than strings; names are put back on the (far fewer) cells.
     valid = (firms.filter(firms.year.notnull())
-             .join(ibis.memtable(regions.dropna()), "raw_region")
-             .join(ibis.memtable(codes.dropna()), "raw_nace"))
-    cells = valid.group_by(["region", "industry", valid.year.cast("int64").name("year")]).aggregate(
-        firms=valid.firm_id.nunique(), employees=valid.employees.cast("float64").sum(),
-        turnover=valid.turnover.cast("float64").sum(), wages=valid.wages.cast("float64").sum())
-    result = con.to_pandas(cells).sort_values(["region", "industry", "year"]).reset_index(drop=True)
-    return result, report
+             .join(ibis.memtable(region_ids), "raw_region")
+             .join(ibis.memtable(industry_ids), "raw_nace"))
+    # Exact distinct firms: one row per firm and cell first, then a plain count of the (non-null) firm ids —
+    # the two GROUP BYs are far cheaper on DuckDB than COUNT(DISTINCT) and give the same number.
+    per_firm = valid.group_by(["region_id", "industry_id", valid.year.cast("int64").name("year"), "firm_id"]
+                              ).aggregate(employees=valid.employees.cast("float64").sum(),
+                                          turnover=valid.turnover.cast("float64").sum(),
+                                          wages=valid.wages.cast("float64").sum())
+    cells = per_firm.group_by(["region_id", "industry_id", "year"]).aggregate(
+        firms=per_firm.firm_id.count(), employees=per_firm.employees.sum(), turnover=per_firm.turnover.sum(),
+        wages=per_firm.wages.sum())
+    return _named_cells(con.to_pandas(cells), region_names, industry_names), report
+
+
+def _numbered(code_map: pd.DataFrame, raw_name: str, name: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """Valid raw codes with the integer id of their converted code (ids follow the codes' sort order), and the
+    converted codes indexed by id."""
+    valid = code_map.dropna()
+    names = np.sort(valid[name].unique()).astype(object)
+    ids = np.searchsorted(names, valid[name].to_numpy()).astype("int32")
+    return pd.DataFrame({raw_name: valid[raw_name].to_numpy(dtype=object), f"{name}_id": ids}), names
+
+
+def _named_cells(cells: pd.DataFrame, region_names: np.ndarray, industry_names: np.ndarray) -> pd.DataFrame:
+    """Cells with their region and industry codes instead of ids, sorted by region, industry and year."""
+    region_id, industry_id = cells["region_id"].to_numpy(), cells["industry_id"].to_numpy()
+    order = np.lexsort((cells["year"].to_numpy(), industry_id, region_id))
+    return pd.DataFrame({
+        "region": region_names[region_id[order]], "industry": industry_names[industry_id[order]],
+        "year": cells["year"].to_numpy(dtype="int64")[order], "firms": cells["firms"].to_numpy(dtype="int64")[order],
+        **{measure: cells[measure].to_numpy(dtype="float64")[order] for measure in ("employees", "turnover", "wages")},
+    })
 
 
 def _region_at(level: int) -> Callable[[str], str | None]:
