@@ -144,6 +144,10 @@ class _Model:
                 self.model.AddHint(var, i in slot_of)
 
 
+# Full-problem workers of the breaks solves below 8 workers, in order: core-based search first, then CP-SAT's own.
+CORE_PORTFOLIO = ("core", "default_lp", "no_lp", "max_lp")
+
+
 def _workers(workers: int | None) -> int:
     return workers or min(os.cpu_count() or 1, 8)
 
@@ -158,11 +162,17 @@ def _better_of(prep: Prepared, boolean: tuple, shaped: tuple | None, *, hard: bo
     return fewer, bound, -schedule_rank(prep, fewer)[3] == bound
 
 
-def _solver(seconds: float, workers: int | None) -> cp_model.CpSolver:
+def _solver(seconds: float, workers: int | None, *, core_search: bool = False) -> cp_model.CpSolver:
+    """A seeded CP-SAT solver; `core_search` puts a core-based worker among the first ones (for few workers)."""
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.num_workers = _workers(workers)
     solver.parameters.random_seed = 1
+    if core_search and 2 <= solver.parameters.num_workers < 8:
+        # CP-SAT's default portfolio has no core-based worker below 8 workers; on break counts, whose optimum is
+        # near 0, its bound-raising search is what lands on the optimum (forum-14: proven 2 in about 4 s on 2
+        # workers, against 45+ breaks and bound 0 after 30 s with the default pair).
+        solver.parameters.subsolvers.extend(CORE_PORTFOLIO[: solver.parameters.num_workers])
     return solver
 
 
@@ -238,7 +248,7 @@ def _breaks_solve(
     model.model.Minimize(objective)
     if hint is not None:
         model.hint(hint)
-    solver = _solver(seconds, workers)
+    solver = _solver(seconds, workers, core_search=True)
     status = solver.Solve(model.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, status == cp_model.INFEASIBLE
