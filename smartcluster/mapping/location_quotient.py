@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -59,21 +60,23 @@ class Layout:
     group_of_region: np.ndarray  # reference group of each distinct region
     member_region: np.ndarray  # whether each distinct region belongs to the reference population
 
-    @property
-    def group(self) -> np.ndarray:
-        return self.group_of_region[self.region]
-
-    @property
+    @cached_property
     def member(self) -> np.ndarray:
         return self.member_region[self.region]
 
+    @cached_property
     def group_year(self) -> np.ndarray:
         """Id of each row's reference group x year."""
-        return self.group * len(self.years) + self.year
+        return self.group_of_region[self.region] * len(self.years) + self.year
 
+    @cached_property
     def cohort(self) -> np.ndarray:
         """Id of each row's reference group x year x category (the population of a quantile)."""
-        return self.group_year() * len(self.categories) + self.category
+        return self.group_year * len(self.categories) + self.category
+
+    @property
+    def n_groups(self) -> int:
+        return int(self.group_of_region.max()) + 1 if len(self.regions) else 1
 
     def cell_of(self, frame: pd.DataFrame, category: str = "category") -> np.ndarray:
         """Row id (region x year x category) of another table's rows in this layout; -1 where absent."""
@@ -121,11 +124,15 @@ def location_quotients(categories: pd.DataFrame, totals: pd.DataFrame, *, refere
     >>> location_quotients(cats, pd.DataFrame({"region": ["A", "B"], "year": 2014, "value": [20.0, 180.0]}))["lq"]
     """
     require_columns(categories, ["region", "year", category, "value"], "category employment")
+    codes = layout(categories, reference, category)
+    return categories.assign(**lq_columns(categories, totals, codes), reference=reference_label(reference))
+
+
+def lq_columns(categories: pd.DataFrame, totals: pd.DataFrame, codes: Layout) -> dict[str, np.ndarray]:
+    """total, share, reference_share and lq of each row of `categories` (coded by `codes`), as arrays."""
     require_columns(totals, ["region", "year", "value"], "totals")
     require_single_nuts_version(categories)
-    codes = layout(categories, reference, category)
     n_years, n_categories = len(codes.years), len(codes.categories)
-    n_groups = int(codes.group_of_region.max()) + 1 if len(codes.regions) else 1
     total_grid = np.full((len(codes.regions), n_years), np.nan)
     r, y = codes.regions.get_indexer(totals["region"]), codes.years.get_indexer(totals["year"])
     found = (r >= 0) & (y >= 0)
@@ -134,21 +141,18 @@ def location_quotients(categories: pd.DataFrame, totals: pd.DataFrame, *, refere
     total = total_grid[codes.region, codes.year]
     # the reference sums: E_c over known cells of member regions, E over those regions' totals
     used = codes.member & ~np.isnan(value) & ~np.isnan(total)
-    cohort, group_year = codes.cohort(), codes.group_year()
-    size = n_groups * n_years * n_categories
+    cohort = codes.cohort
+    size = codes.n_groups * n_years * n_categories
     reference_value = np.bincount(cohort[used], weights=value[used], minlength=size)
     contributing = np.bincount(cohort[used], minlength=size)
     region_year = np.unique(codes.region[used] * n_years + codes.year[used])
     regions_used, years_used = np.divmod(region_year, n_years)
     reference_total = np.bincount(codes.group_of_region[regions_used] * n_years + years_used,
-                                  weights=total_grid[regions_used, years_used], minlength=n_groups * n_years)
-    out = categories.copy()
+                                  weights=total_grid[regions_used, years_used], minlength=codes.n_groups * n_years)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["total"] = total
-        out["share"] = value / total
-        out["reference_share"] = np.where(contributing[cohort] > 0,
-                                          reference_value[cohort] / reference_total[group_year], np.nan)
+        share = value / total
+        reference_share = np.where(contributing > 0, reference_value / reference_total.repeat(n_categories), np.nan)
+        reference_share = reference_share[cohort]
         # LQ = (E_rc / E_r) / (E_c / E) (European Cluster Observatory; methods/cluster-mapping.md)
-        out["lq"] = out["share"] / out["reference_share"]
-    out["reference"] = reference_label(reference)
-    return out
+        lq = share / reference_share
+    return {"total": total, "share": share, "reference_share": reference_share, "lq": lq}

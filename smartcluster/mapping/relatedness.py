@@ -119,37 +119,75 @@ def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = 
     if (numbers < 0).any():
         raise MappingInputError(f"column {value} has negative values; relatedness needs non-negative amounts")
     # integer codes once for all years; each year's matrix is filled from them with numpy only
-    region_codes, regions = pd.factorize(frame[region].astype(str), sort=True)
-    industry_codes, industries = pd.factorize(frame[industry].astype(str), sort=True)
+    region_codes, regions = _text_codes(frame[region])
+    industry_codes, industries = _text_codes(frame[industry])
     year_codes, years = pd.factorize(frame[year] if year else pd.Series(np.zeros(len(frame), int)), sort=True)
     duplicate = MappingInputError(f"several rows share one {region} x {industry}{' x ' + year if year else ''}")
-    blocks = []
+    lead = ["year"] if year else []
+    measures = [c for c in CELL_COLUMNS if c != "known"] + (["fitness", "complexity"] if fitness else [])
+    rows_of_year = [np.flatnonzero(year_codes == index) for index in range(len(years))]
+    # each year's full matrix (present regions x present industries) goes straight into one preallocated table,
+    # so memory holds about one copy of the result, not one per year plus the stacked one
+    sizes = [np.count_nonzero(np.bincount(region_codes[rows])) * np.count_nonzero(np.bincount(industry_codes[rows]))
+             for rows in rows_of_year]
+    table = _CellTable(sum(sizes), measures)
+    proximities = []
     with threadpool_limits(limits=1 if len(regions) * len(industries) < SINGLE_THREAD_CELLS else None):
-        for index in range(len(years)):
-            rows = year_codes == index
+        for rows in rows_of_year:
             block = _one_year(region_codes[rows], industry_codes[rows], numbers[rows], mcp_threshold, fitness)
             if block is None:
                 raise duplicate
-            blocks.append(block)
-    lead = ["year"] if year else []
-    measures = [c for c in CELL_COLUMNS if c != "known"] + (["fitness", "complexity"] if fitness else [])
-    cells = _stacked([b[0] for b in blocks], years, regions, industries, ("region", "industry"), measures, lead)
-    cells.insert(len(lead) + 3, "known", np.concatenate([b[0]["known"] for b in blocks]))
-    proximity = _stacked([b[1] for b in blocks], years, industries, industries, ("industry_1", "industry_2"),
+            table.append(block[0])
+            proximities.append(block[1])
+    cells = table.frame(years if year else None, sizes, regions, industries)
+    proximity = _stacked(proximities, years, industries, industries, ("industry_1", "industry_2"),
                          ["proximity"], lead)
     summary = {"cells": len(cells), "unknown_cells": int((~cells["known"]).sum()), "mcp_threshold": mcp_threshold}
     return RelatednessResult(cells, proximity, summary)
+
+
+class _CellTable:
+    """The region x industry rows of all years, filled year by year into column-major arrays."""
+
+    def __init__(self, length: int, measures: list[str]) -> None:
+        self.measures = measures
+        # column-major, so each measure is one contiguous run that becomes the frame's block without another copy
+        self.numbers = np.empty((length, len(measures)), order="F")
+        self.first = np.empty(length, dtype=np.int64)
+        self.second = np.empty(length, dtype=np.int64)
+        self.known = np.empty(length, dtype=bool)
+        self.offset = 0
+
+    def append(self, block: dict[str, np.ndarray]) -> None:
+        end = self.offset + len(block["_first"])
+        for column, name in enumerate(self.measures):
+            self.numbers[self.offset:end, column] = block[name]
+        self.first[self.offset:end], self.second[self.offset:end] = block["_first"], block["_second"]
+        self.known[self.offset:end] = block["known"]
+        self.offset = end
+
+    def frame(self, years: pd.Index | None, sizes: list[int], regions: pd.Index, industries: pd.Index) -> pd.DataFrame:
+        """The long frame: [year,] region, industry, value, known, measures; names merged back from the codes."""
+        frame = pd.DataFrame(self.numbers, columns=self.measures, copy=False)
+        frame.insert(1, "known", self.known)
+        frame.insert(0, "industry", np.asarray(industries.take(self.second), dtype=object))
+        frame.insert(0, "region", np.asarray(regions.take(self.first), dtype=object))
+        if years is not None:
+            frame.insert(0, "year", np.repeat(np.asarray(years), sizes))
+        return frame
 
 
 def _stacked(blocks: list[dict[str, np.ndarray]], years: pd.Index, first: pd.Index, second: pd.Index,
              names: tuple[str, str], measures: list[str], lead: list[str]) -> pd.DataFrame:
     """One long frame from per-year column arrays (codes in `_first`/`_second`), copying each value once."""
     lengths = [len(block["_first"]) for block in blocks]
-    numbers = np.empty((sum(lengths), len(measures)))
+    # column-major, so each measure is one contiguous run that becomes the frame's block without another copy
+    numbers = np.empty((sum(lengths), len(measures)), order="F")
     offset = 0
     for block, length in zip(blocks, lengths, strict=True):
         for column, name in enumerate(measures):
-            numbers[offset:offset + length, column] = block[name]
+            # each year's array is released once copied, so memory holds about one copy of the result, not two
+            numbers[offset:offset + length, column] = block.pop(name)
         offset += length
     frame = pd.DataFrame(numbers, columns=measures, copy=False)
     frame.insert(0, names[1], np.asarray(second, dtype=object)[np.concatenate([b["_second"] for b in blocks])])
@@ -157,6 +195,16 @@ def _stacked(blocks: list[dict[str, np.ndarray]], years: pd.Index, first: pd.Ind
     if lead:
         frame.insert(0, "year", np.repeat(np.asarray(years), lengths))
     return frame
+
+
+def _text_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column's values as text, numbered in text order; the text conversion runs on the
+    distinct values only (converting every row of a long table cost more than the measures)."""
+    codes, distinct = pd.factorize(column)
+    if (codes < 0).any():  # missing codes read as their own text ("None", "nan"): convert every row
+        return pd.factorize(column.astype(str), sort=True)
+    ordered, names = pd.factorize(pd.Index(distinct).astype(str), sort=True)
+    return ordered[codes], names
 
 
 def _present(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

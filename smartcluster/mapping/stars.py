@@ -14,7 +14,7 @@ import pandas as pd
 
 from smartcluster.mapping.frames import MappingInputError, require_columns
 from smartcluster.mapping.growth import cagr
-from smartcluster.mapping.location_quotient import Layout, Reference, layout, location_quotients
+from smartcluster.mapping.location_quotient import Layout, Reference, layout, lq_columns, reference_label
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,19 @@ def star_ratings(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: R
     >>> star_ratings(category_table, covered_employment(sbs), reference="country")
     """
     require_columns(categories, ["region", "year", "category", "value"], "category employment")
-    rated = location_quotients(categories, totals, reference=reference)
-    codes = layout(rated, reference)
-    cohort, member = codes.cohort(), codes.member
-    rated["size_star"] = _top(rated["value"], cohort, member, thresholds.size_quantile)
-    rated["specialisation_star"] = _flag(rated["lq"] >= thresholds.specialisation_lq, rated["lq"])
-    rated["focus_star"] = _top(rated["share"], cohort, member, thresholds.focus_quantile)
-    rated["stars"] = rated[["size_star", "specialisation_star", "focus_star"]].astype("Int64").sum(axis=1, min_count=1)
-    rated["productivity_star"] = _productivity_star(rated, codes, wages, thresholds.productivity_quantile)
-    rated["dynamism_star"] = _dynamism_star(rated, codes, growth_period, thresholds.dynamism_quantile)
-    rated["reference_regions"] = _reference_regions(codes)
+    # region, year and category coded once; every measure below runs on these integer ids and numpy arrays
+    codes = layout(categories, reference)
+    measures = lq_columns(categories, totals, codes)
+    value = categories["value"].to_numpy(dtype=float)
+    columns: dict[str, object] = {**measures, "reference": reference_label(reference)}
+    columns["size_star"] = _top(value, codes, thresholds.size_quantile)
+    columns["specialisation_star"] = _flag(measures["lq"] >= thresholds.specialisation_lq, measures["lq"])
+    columns["focus_star"] = _top(measures["share"], codes, thresholds.focus_quantile)
+    columns["stars"] = _star_count([columns["size_star"], columns["specialisation_star"], columns["focus_star"]])
+    columns.update(_productivity_star(value, codes, wages, thresholds.productivity_quantile))
+    columns.update(_dynamism_star(value, codes, growth_period, thresholds.dynamism_quantile))
+    columns["reference_regions"] = _reference_regions(codes)
+    rated = categories.assign(**columns)
     rated.attrs["thresholds"] = asdict(thresholds)
     rated.attrs["reference"] = rated["reference"].iloc[0] if len(rated) else None
     return rated
@@ -62,52 +65,69 @@ def _reference_regions(codes: Layout) -> np.ndarray:
     n_years = len(codes.years)
     region_year = np.unique(codes.region[codes.member] * n_years + codes.year[codes.member])
     regions, years = np.divmod(region_year, n_years)
-    counts = np.bincount(codes.group_of_region[regions] * n_years + years,
-                         minlength=(int(codes.group_of_region.max()) + 1) * n_years if len(codes.regions) else 1)
-    return counts[codes.group_year()]
+    counts = np.bincount(codes.group_of_region[regions] * n_years + years, minlength=codes.n_groups * n_years)
+    return counts[codes.group_year]
 
 
-def _flag(condition: pd.Series, basis: pd.Series) -> pd.Series:
+def _flag(condition: np.ndarray, basis: np.ndarray) -> pd.arrays.BooleanArray:
     """Boolean star, <NA> where its basis is unknown."""
-    return condition.astype("boolean").mask(basis.isna())
+    unknown = np.isnan(basis)
+    return pd.arrays.BooleanArray(condition & ~unknown, unknown)
 
 
-def _top(values: pd.Series, cohort: np.ndarray, member: np.ndarray, quantile: float) -> pd.Series:
+def _star_count(stars: list[pd.arrays.BooleanArray]) -> pd.arrays.IntegerArray:
+    """Stars met among the known ones; <NA> when none of them is known (an unknown row has no count, not 0)."""
+    met = sum(np.asarray(star.fillna(False), dtype=np.int64) for star in stars)
+    unknown = np.logical_and.reduce([np.asarray(star.isna()) for star in stars])
+    return pd.arrays.IntegerArray(met, unknown)
+
+
+def _top(values: np.ndarray, codes: Layout, quantile: float) -> pd.arrays.BooleanArray:
     """Whether a value reaches the `quantile` of the known values of the member regions of its cohort."""
-    numbers = values.to_numpy(dtype=float)
-    population = member & ~np.isnan(numbers)
+    population = codes.member & ~np.isnan(values)
     # "top 10 %" of the reference regions (European Cluster Observatory), linear quantile
-    cut = pd.Series(numbers[population]).groupby(cohort[population]).quantile(quantile)
-    cuts = pd.Series(cut.reindex(cohort).to_numpy(), index=values.index)
-    return _flag(values >= cuts, values.where(cuts.notna()))
+    cut = pd.Series(values[population]).groupby(codes.cohort[population]).quantile(quantile)
+    cuts = np.full(codes.n_groups * len(codes.years) * len(codes.categories), np.nan)
+    cuts[cut.index.to_numpy()] = cut.to_numpy()
+    cuts = cuts[codes.cohort]
+    with np.errstate(invalid="ignore"):
+        return _flag(values >= cuts, np.where(np.isnan(cuts), np.nan, values))
 
 
-def _productivity_star(rated: pd.DataFrame, codes: Layout, wages: pd.DataFrame | None, quantile: float) -> pd.Series:
+def _productivity_star(employed: np.ndarray, codes: Layout, wages: pd.DataFrame | None,
+                       quantile: float) -> dict[str, object]:
     if wages is None:
-        return pd.Series(pd.NA, index=rated.index, dtype="boolean")
+        return {"productivity_star": pd.array(np.full(len(employed), pd.NA), dtype="boolean")}
     require_columns(wages, ["region", "year", "category", "value"], "wages")
     cells = codes.cell_of(wages)
-    by_cell = pd.Series(wages["value"].to_numpy(dtype=float)[cells >= 0], index=cells[cells >= 0])
-    paid = by_cell[~by_cell.index.duplicated()].reindex(codes.own_cell()).to_numpy()
-    employed = rated["value"].to_numpy(dtype=float)
+    paid = _on_cells(wages["value"].to_numpy(dtype=float)[cells >= 0], cells[cells >= 0],
+                     len(codes.regions) * len(codes.years) * len(codes.categories))[codes.own_cell()]
     with np.errstate(divide="ignore", invalid="ignore"):
-        rated["wages_per_person"] = np.where(employed > 0, paid / employed, np.nan)
-    return _top(rated["wages_per_person"], codes.cohort(), codes.member, quantile)
+        per_person = np.where(employed > 0, paid / employed, np.nan)
+    return {"wages_per_person": per_person, "productivity_star": _top(per_person, codes, quantile)}
 
 
-def _dynamism_star(rated: pd.DataFrame, codes: Layout, period: tuple[int, int] | None, quantile: float) -> pd.Series:
+def _on_cells(values: np.ndarray, cells: np.ndarray, size: int) -> np.ndarray:
+    """A dense array of `size` cells holding each cell's first value (NaN where none)."""
+    dense = np.full(size, np.nan)
+    dense[cells[::-1]] = values[::-1]  # numpy keeps the last write: reversed, the first row of a cell wins
+    return dense
+
+
+def _dynamism_star(value: np.ndarray, codes: Layout, period: tuple[int, int] | None,
+                   quantile: float) -> dict[str, object]:
     if period is None:
-        return pd.Series(pd.NA, index=rated.index, dtype="boolean")
+        return {"dynamism_star": pd.array(np.full(len(value), pd.NA), dtype="boolean")}
     start, end = period
     if end <= start:
         raise MappingInputError(f"the growth period must end after it starts (got {start}-{end})")
     # CAGR of each region x category between the period's years, aligned on an integer id (no string joins)
     pair = codes.region * len(codes.categories) + codes.category
-    years = rated["year"].to_numpy()
-    first = pd.Series(rated["value"].to_numpy()[years == start], index=pair[years == start])
-    last = pd.Series(rated["value"].to_numpy()[years == end], index=pair[years == end])
-    first = first[~first.index.duplicated()].reindex(pair).to_numpy()
-    last = last[~last.index.duplicated()].reindex(pair).to_numpy()
-    rated["growth_cagr"] = np.where(years == end, cagr(first, last, end - start), np.nan)
-    star = _top(rated["growth_cagr"], codes.cohort(), codes.member, quantile)
-    return star.mask(rated["year"] != end)
+    years = codes.years.to_numpy()[codes.year]
+    n_pairs = len(codes.regions) * len(codes.categories)
+    first = _on_cells(value[years == start], pair[years == start], n_pairs)[pair]
+    last = _on_cells(value[years == end], pair[years == end], n_pairs)[pair]
+    growth_cagr = np.where(years == end, cagr(first, last, end - start), np.nan)
+    star = _top(growth_cagr, codes, quantile)
+    star[years != end] = pd.NA
+    return {"growth_cagr": growth_cagr, "dynamism_star": star}
