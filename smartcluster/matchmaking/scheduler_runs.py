@@ -29,11 +29,9 @@ def runs_model_applies(prep: Prepared) -> bool:
     return within_limits and min(meetings, default=0) <= 1
 
 
-def solve_runs(
-    prep: Prepared, *, seconds: float, workers: int,
-) -> tuple[dict[int, int], int, bool] | None:
-    """Every meeting placed with the fewest breaks, at most d per participant: (slots, proven lower bound on
-    total breaks, optimal), or None when no solution was found in time."""
+def solve_runs(prep: Prepared, *, solver: cp_model.CpSolver) -> tuple[dict[int, int], int, bool] | None:
+    """Every meeting placed with the fewest breaks, at most d per participant, by `solver` (time limit and workers
+    set): (slots, proven lower bound on total breaks, optimal), or None when no solution was found in time."""
     model = cp_model.CpModel()
     n_slots, runs_each = prep.problem.n_slots, prep.problem.fairness or 0
     slot, interval = {}, {}
@@ -59,10 +57,6 @@ def solve_runs(
         else:
             model.AddNoOverlap([interval[i] for i in meetings])
     model.Minimize(sum(breaks))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = 1
     status = solver.Solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None

@@ -309,3 +309,12 @@ def test_real_instance_forum_13_reaches_the_papers_optimum_of_no_breaks(shared_d
     assert_valid(problem, schedule)
     assert len(schedule.placements) == 154
     assert schedule.total_breaks == 0 and schedule.optimal
+
+
+def test_real_instance_forum_14_reaches_the_papers_optimum_of_two_breaks_on_two_workers(shared_data) -> None:
+    # The largest instance; the default 2-worker portfolio stalled above 40 breaks, the core-based worker proves 2.
+    problem = instance_problem(read_dzn(shared_data / "b2b-meeting-scheduling" / "forum-14.original.dzn"), fairness=2)
+    schedule = schedule_meetings(problem, time_limit=30, workers=2)
+    assert_valid(problem, schedule)
+    assert len(schedule.placements) == 302
+    assert schedule.total_breaks == 2 and schedule.breaks_bound == 2 and schedule.optimal
