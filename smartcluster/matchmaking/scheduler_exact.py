@@ -251,7 +251,7 @@ def _breaks_solve(
     model.model.Minimize(objective)
     if hint is not None:
         model.hint(hint)
-    solver = _solver(seconds, workers, core_search=True)
+    solver = _solver(seconds, workers, core_search=hard)
     status = solver.Solve(model.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, status == cp_model.INFEASIBLE
