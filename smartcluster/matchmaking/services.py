@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import zoneinfo
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +24,10 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.models import Membership
 from smartcluster.accounts.permissions import EDITOR_ROLES, can_change, can_create_for
+from smartcluster.jobs.models import Job
+from smartcluster.jobs.services import job_start
 from smartcluster.matchmaking import scheduler
+from smartcluster.matchmaking.jobs import SCHEDULE_KIND, schedule_jobs_active, schedule_time_limit
 from smartcluster.matchmaking.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -597,18 +600,26 @@ def _schedule_inputs(meetings: Sequence[Meeting]) -> list[tuple]:
     return [(m.pk, m.slot_id, m.table, m.is_locked) for m in meetings]
 
 
-def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0) -> ScheduleRun:
+def _no_step(step: str, counts: dict) -> None:
+    """The default `on_step` of event_schedule: nobody is watching."""
+
+
+def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0,
+                   on_step: Callable[[str, dict], None] = _no_step) -> ScheduleRun:
     """Place the accepted meetings into slots and tables (confirmed ones stay put); list what could not be placed.
 
-    Meetings that move get a new SEQUENCE (their calendar entries update) and, online, a video room.
+    Meetings that move get a new SEQUENCE (their calendar entries update) and, online, a video room. `on_step(step,
+    counts)` hears "solving", "saving" and "notifying" (a background job's progress).
     """
     _require_organiser(user=user, event=event)
     slots = {slot.number: slot for slot in event.slots.all()}
     if not slots:
         raise ValidationError(_("The event has no time slots yet: add meeting sessions first."))
     meetings = _accepted_meetings(event)
+    on_step("solving", {"accepted": len(meetings), "slots": len(slots), "seconds": time_limit})
     # Solve outside the transaction: the solver may take seconds, and SQLite would hold every writer meanwhile.
     result = scheduler.schedule_meetings(schedule_problem(event=event, meetings=meetings), time_limit=time_limit)
+    on_step("saving", {"accepted": len(meetings), "scheduled": len(result.placements)})
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         if _schedule_inputs(_accepted_meetings(event, lock=True)) != _schedule_inputs(meetings):
@@ -641,10 +652,23 @@ def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0) -> Sche
                        for pk, reason in [*result.unscheduled.items(), *result.dropped_locks.items()]],
         )
     agenda_url = reverse("matchmaking:agenda", args=[event.pk])
+    on_step("notifying", {"people": len(changed)})
     for user_id in changed:
         notification_send(user=User.objects.get(pk=user_id), event=event, url=agenda_url,
                           subject=_("Your agenda for %(event)s has changed") % {"event": event.title})
     return run
+
+
+def event_schedule_start(*, user: Any, event: Event, time_limit: float | None = None) -> Job:
+    """Start the scheduler as a background job (event_schedule with a longer time limit); one run per event at once."""
+    _require_organiser(user=user, event=event)
+    if schedule_jobs_active(event_id=event.pk):
+        raise ValidationError(_("The scheduler is already running for this event; wait until it finishes."))
+    if not event.slots.exists():
+        raise ValidationError(_("The event has no time slots yet: add meeting sessions first."))
+    limit = schedule_time_limit() if time_limit is None else time_limit
+    return job_start(kind=SCHEDULE_KIND, title=_("Scheduler for %(event)s") % {"event": event.title},
+                     params={"event": event.pk, "user": user.pk, "time_limit": limit}, user=user)
 
 
 def event_schedule_confirm(*, user: Any, event: Event) -> int:

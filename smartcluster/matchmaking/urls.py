@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:event_id>/manage/", views.event_manage, name="event_manage"),
     path("<int:event_id>/manage/<int:participant_id>/decide/", views.participant_decide, name="participant_decide"),
     path("<int:event_id>/schedule/", views.event_schedule, name="event_schedule"),
+    path("<int:event_id>/schedule/status/", views.event_schedule_status, name="event_schedule_status"),
     path("<int:event_id>/schedule/confirm/", views.event_schedule_confirm, name="event_schedule_confirm"),
     path("<int:event_id>/table-plan/", views.table_plan, name="table_plan"),
     path("<int:event_id>/statistics/", views.event_statistics, name="event_statistics"),

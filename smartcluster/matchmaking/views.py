@@ -20,9 +20,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from smartcluster.accounts.permissions import editable_queryset
+from smartcluster.jobs.models import JobStatus
 from smartcluster.matchmaking import calendar, forms, selectors, services
+from smartcluster.matchmaking.jobs import schedule_job_latest
 from smartcluster.matchmaking.models import (
     Event,
     Meeting,
@@ -170,14 +173,23 @@ def session_delete(request: HttpRequest, event_id: int, session_id: int) -> Http
     return redirect("matchmaking:event_edit", event.pk)
 
 
+def _scheduler_state(event: Event) -> dict[str, Any]:
+    """The scheduler's last run and its latest job (running, or failed after that run)."""
+    last_run = ScheduleRun.objects.filter(event=event).first()
+    job = schedule_job_latest(event_id=event.pk)
+    return {"last_run": last_run, "job": job,
+            "job_running": job is not None and not job.is_finished,
+            "job_failed": job is not None and job.status == JobStatus.FAILED
+            and (last_run is None or job.created_at > last_run.ran_at)}
+
+
 @login_required
 def event_manage(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _organised_event(request, event_id)
     status = request.GET.get("status", "")
     return render(request, "matchmaking/event_manage.html", _context(
-        request, event, status=status,
+        request, event, status=status, **_scheduler_state(event),
         registrations=selectors.participant_registrations(event=event, status=status),
-        last_run=ScheduleRun.objects.filter(event=event).first(),
         meetings=selectors.meeting_list(user=request.user, event=event, status=MeetingStatus.ACCEPTED),
         pending_count=event.meetings.filter(status=MeetingStatus.PENDING).count(),
         decision_form=forms.DecisionForm(),
@@ -201,9 +213,21 @@ def participant_decide(request: HttpRequest, event_id: int, participant_id: int)
 @login_required
 @require_POST
 def event_schedule(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Start the scheduler in the background; the manage page then shows its progress."""
     event = _organised_event(request, event_id)
-    _run(request, lambda: services.event_schedule(user=request.user, event=event), _("Scheduler run finished."))
+    _run(request, lambda: services.event_schedule_start(user=request.user, event=event),
+         _("The scheduler is running; its progress is shown below."))
     return redirect("matchmaking:event_manage", event.pk)
+
+
+@login_required
+def event_schedule_status(request: HttpRequest, event_id: int) -> HttpResponse:
+    """The scheduler's progress and last run (polled by htmx); once the job has finished the whole page reloads."""
+    event = _organised_event(request, event_id)
+    state = _scheduler_state(event)
+    if request.htmx and not state["job_running"]:
+        return HttpResponseClientRefresh()  # the meetings table below the status changed too
+    return render(request, "matchmaking/_scheduler_status.html", _context(request, event, **state))
 
 
 @login_required
