@@ -219,13 +219,14 @@ def _melted(table: pd.DataFrame, keys: pd.DataFrame, dimensions: list[str], year
     """One row per (key, year) with the raw cell split into its number token, value and flags."""
     n_rows, n_years = len(table), len(years)
     split = tidy.split_cells(table.iloc[:, 1:].to_numpy().ravel())
-    cells = pd.DataFrame({d: np.repeat(keys[i].str.strip().to_numpy(), n_years) for i, d in enumerate(dimensions)})
-    cells["year"] = np.tile(np.array(years, dtype=np.int64), n_rows)
-    for column in ("token", "value", "flags"):
-        cells[column] = split[column].to_numpy()
-    cells["line"] = np.repeat(line_numbers, n_years)
-    cells["column"] = np.tile(np.array([h.strip() for h in header[1:]], dtype=object), n_rows)
-    return cells
+    # One constructor call: adding columns one by one makes pandas copy the object block again and again.
+    return pd.DataFrame({
+        **{d: np.repeat(keys[i].str.strip().to_numpy(), n_years) for i, d in enumerate(dimensions)},
+        "year": np.tile(np.array(years, dtype=np.int64), n_rows),
+        **{column: split[column].to_numpy() for column in ("token", "value", "flags")},
+        "line": np.repeat(line_numbers, n_years),
+        "column": np.tile(np.array([h.strip() for h in header[1:]], dtype=object), n_rows),
+    })
 
 
 def _cell_problems(cells: pd.DataFrame, file: str) -> list[Problem]:

@@ -18,15 +18,19 @@ NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 def split_cells(raw: np.ndarray) -> pd.DataFrame:
     """Eurostat-style cells (`123`, `123 p`, `: c`, `-`) as token, value (NaN unless a number) and flags, where
     flags start with `:` (not available) or `-` for those cells (in Arrow, for speed on millions of cells)."""
-    parts = pc.extract_regex(pc.utf8_trim_whitespace(pa.array(raw, type=pa.string()).fill_null("")), CELL)
+    # A table of figures repeats its cells (`:`, `: c`, small counts): split each distinct cell once.
+    codes, distinct = pd.factorize(pd.Series(raw, dtype=object).fillna(""))
+    parts = pc.extract_regex(pc.utf8_trim_whitespace(pa.array(np.asarray(distinct, dtype=object), type=pa.string())),
+                             CELL)
     token = parts.field("token")
     letters = pc.replace_substring(parts.field("flags"), " ", "")
     number = pc.if_else(pc.match_substring_regex(token, NUMBER), token, pa.scalar(None, pa.string()))
     marker = pc.if_else(pc.is_in(token, pa.array([UNAVAILABLE, NOT_APPLICABLE])), token, "")
+    flags = pc.binary_join_element_wise(marker, letters, "")
     return pd.DataFrame({
-        "token": token.to_numpy(zero_copy_only=False),
-        "value": pc.cast(number, pa.float64()).to_numpy(zero_copy_only=False),
-        "flags": pc.binary_join_element_wise(marker, letters, "").to_numpy(zero_copy_only=False),
+        "token": token.to_numpy(zero_copy_only=False)[codes],
+        "value": pc.cast(number, pa.float64()).to_numpy(zero_copy_only=False)[codes],
+        "flags": flags.to_numpy(zero_copy_only=False)[codes],
     })
 
 

@@ -164,10 +164,19 @@ def _arrow_rows(dataset: str, observations: pd.DataFrame) -> pa.Table:
             arrays[column] = pa.array(pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan),
                                       from_pandas=True)
         else:
-            # Dictionary-encoded: DuckDB ingests the few distinct codes of millions of rows about twice as fast.
-            arrays[column] = pa.array(values.astype(object).where(values.notna(), ""), type=pa.string()
-                                      ).dictionary_encode()
+            arrays[column] = _dictionary_strings(values)
     return pa.table(arrays)
+
+
+def _dictionary_strings(values: pd.Series) -> pa.DictionaryArray:
+    """A text column as a dictionary-encoded Arrow array (missing values as ''): DuckDB ingests the few distinct
+    codes of millions of rows about twice as fast, and factorising skips building millions of Python strings."""
+    codes, uniques = pd.factorize(values)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(np.asarray(uniques, dtype=object), "")
+    texts = pd.Index(uniques).astype(str)
+    return pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()), pa.array(texts, type=pa.string()))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
