@@ -78,6 +78,12 @@ class Layout:
     def n_groups(self) -> int:
         return int(self.group_of_region.max()) + 1 if len(self.regions) else 1
 
+    def region_years(self, rows: np.ndarray) -> np.ndarray:
+        """The distinct region x year ids (region * years + year) of the `rows` (a mask), ascending."""
+        ids = self.region[rows] * len(self.years) + self.year[rows]
+        # counting, not sorting: the ids are dense and few (regions x years)
+        return np.flatnonzero(np.bincount(ids, minlength=len(self.regions) * len(self.years)))
+
     def cell_of(self, frame: pd.DataFrame, category: str = "category") -> np.ndarray:
         """Row id (region x year x category) of another table's rows in this layout; -1 where absent."""
         r = self.regions.get_indexer(frame["region"])
@@ -145,8 +151,7 @@ def lq_columns(categories: pd.DataFrame, totals: pd.DataFrame, codes: Layout) ->
     size = codes.n_groups * n_years * n_categories
     reference_value = np.bincount(cohort[used], weights=value[used], minlength=size)
     contributing = np.bincount(cohort[used], minlength=size)
-    region_year = np.unique(codes.region[used] * n_years + codes.year[used])
-    regions_used, years_used = np.divmod(region_year, n_years)
+    regions_used, years_used = np.divmod(codes.region_years(used), n_years)
     reference_total = np.bincount(codes.group_of_region[regions_used] * n_years + years_used,
                                   weights=total_grid[regions_used, years_used], minlength=codes.n_groups * n_years)
     with np.errstate(divide="ignore", invalid="ignore"):

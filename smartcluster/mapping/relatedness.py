@@ -139,6 +139,7 @@ def relatedness(frame: pd.DataFrame, *, region: str = "region", industry: str = 
                 raise duplicate
             table.append(block[0])
             proximities.append(block[1])
+    del region_codes, industry_codes, year_codes, numbers, rows_of_year  # the input's copies: free before output
     cells = table.frame(years if year else None, sizes, regions, industries)
     proximity = _stacked(proximities, years, industries, industries, ("industry_1", "industry_2"),
                          ["proximity"], lead)
@@ -153,8 +154,8 @@ class _CellTable:
         self.measures = measures
         # column-major, so each measure is one contiguous run that becomes the frame's block without another copy
         self.numbers = np.empty((length, len(measures)), order="F")
-        self.first = np.empty(length, dtype=np.int64)
-        self.second = np.empty(length, dtype=np.int64)
+        self.first = np.empty(length, dtype=np.int32)
+        self.second = np.empty(length, dtype=np.int32)
         self.known = np.empty(length, dtype=bool)
         self.offset = 0
 
@@ -171,7 +172,9 @@ class _CellTable:
         frame = pd.DataFrame(self.numbers, columns=self.measures, copy=False)
         frame.insert(1, "known", self.known)
         frame.insert(0, "industry", np.asarray(industries.take(self.second), dtype=object))
+        del self.second
         frame.insert(0, "region", np.asarray(regions.take(self.first), dtype=object))
+        del self.first
         if years is not None:
             frame.insert(0, "year", np.repeat(np.asarray(years), sizes))
         return frame

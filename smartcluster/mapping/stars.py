@@ -63,8 +63,7 @@ def star_ratings(categories: pd.DataFrame, totals: pd.DataFrame, *, reference: R
 def _reference_regions(codes: Layout) -> np.ndarray:
     """Number of member regions in each row's reference group and year."""
     n_years = len(codes.years)
-    region_year = np.unique(codes.region[codes.member] * n_years + codes.year[codes.member])
-    regions, years = np.divmod(region_year, n_years)
+    regions, years = np.divmod(codes.region_years(codes.member), n_years)
     counts = np.bincount(codes.group_of_region[regions] * n_years + years, minlength=codes.n_groups * n_years)
     return counts[codes.group_year]
 
@@ -86,9 +85,12 @@ def _top(values: np.ndarray, codes: Layout, quantile: float) -> pd.arrays.Boolea
     """Whether a value reaches the `quantile` of the known values of the member regions of its cohort."""
     population = codes.member & ~np.isnan(values)
     # "top 10 %" of the reference regions (European Cluster Observatory), linear quantile
-    cut = pd.Series(values[population]).groupby(codes.cohort[population]).quantile(quantile)
-    cuts = np.full(codes.n_groups * len(codes.years) * len(codes.categories), np.nan)
-    cuts[cut.index.to_numpy()] = cut.to_numpy()
+    n_cohorts = codes.n_groups * len(codes.years) * len(codes.categories)
+    # grouped by categorical codes: pandas takes the cohort ids as they are instead of hashing every row again
+    cohorts = pd.Categorical.from_codes(codes.cohort[population], categories=pd.RangeIndex(n_cohorts))
+    cut = pd.Series(values[population]).groupby(cohorts, observed=True).quantile(quantile)
+    cuts = np.full(n_cohorts, np.nan)
+    cuts[cut.index.codes] = cut.to_numpy()
     cuts = cuts[codes.cohort]
     with np.errstate(invalid="ignore"):
         return _flag(values >= cuts, np.where(np.isnan(cuts), np.nan, values))
