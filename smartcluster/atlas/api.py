@@ -34,7 +34,7 @@ class ResultRow(Schema):
     specialisation_star: bool | None
     focus_star: bool | None
     productivity_star: bool | None
-    stars: int
+    stars: int | None
     completeness: float | None
     reference: str
     taxonomy: str

@@ -88,6 +88,9 @@ def portfolio_bubbles(portfolio: pd.DataFrame, *, title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
+UNKNOWN_GREY = "#bdbdbd"
+
+
 def choropleth(regions: pd.DataFrame, *, value: str, title: str, outlined: list[str]) -> dict:
     """NUTS regions coloured by `value`; the GeoJSON is fetched by the page (atlas.js fills `geojson`)."""
     shown = regions.dropna(subset=[value])
@@ -96,7 +99,16 @@ def choropleth(regions: pd.DataFrame, *, value: str, title: str, outlined: list[
              "colorscale": MAP_SCALES.get(value, "Viridis"), "reversescale": False,
              "colorbar": {"title": {"text": value}}, "marker": {"line": {"color": "#ffffff", "width": 0.4}},
              "hovertemplate": "%{location} %{text}<br>%{z:.2f}<extra></extra>"}]
-    outlined = [code for code in outlined if code in set(shown["region"])]
+    unknown = regions[regions[value].isna()]
+    if len(unknown):
+        # Confidential or missing figures stay on the map, in grey, rather than vanish or read as zero.
+        data.append({"type": "choropleth", "featureidkey": "id", "locations": unknown["region"].tolist(),
+                     "z": [0] * len(unknown), "text": unknown["name"].tolist(), "showscale": False,
+                     "colorscale": [[0, UNKNOWN_GREY], [1, UNKNOWN_GREY]], "name": "unknown",
+                     "marker": {"line": {"color": "#ffffff", "width": 0.4}},
+                     "hovertemplate": "%{location} %{text}<br>unknown (confidential or not available)"
+                                      "<extra></extra>"})
+    outlined = [code for code in outlined if code in set(regions["region"])]
     if outlined:
         data.append({"type": "choropleth", "featureidkey": "id", "locations": outlined, "z": [1] * len(outlined),
                      "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,
