@@ -30,6 +30,7 @@ OPTIONAL_DEFAULTS = {"measure_code": "", "flags": "", "unit": ""}
 DATASET_COLUMNS = ["dataset", "source", "checksum", "extracted_at", "dataset_version", "years", "n_regions",
                    "n_industries", "n_observations", "completeness"]
 LOCK_WAIT_SECONDS = 30.0
+ROW_GROUP = 122_880  # DuckDB's default row group size
 
 
 class StatisticsStore:
@@ -165,7 +166,8 @@ def _arrow_rows(dataset: str, observations: pd.DataFrame) -> pa.Table:
                                       from_pandas=True)
         else:
             arrays[column] = _dictionary_strings(values)
-    return pa.table(arrays)
+    # Batches of a DuckDB row group each, so DuckDB scans and compresses them on all its threads.
+    return pa.Table.from_batches(pa.table(arrays).to_batches(max_chunksize=ROW_GROUP))
 
 
 def _dictionary_strings(values: pd.Series) -> pa.DictionaryArray:
