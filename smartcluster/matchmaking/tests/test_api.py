@@ -10,24 +10,24 @@ from django.test import Client
 from smartcluster.matchmaking import services
 from smartcluster.matchmaking.models import Meeting, MeetingStatus
 from smartcluster.matchmaking.tests.conftest import register
-from smartcluster.matchmaking.tests.test_views import client_for, https_client
+from smartcluster.matchmaking.tests.test_views import client_for
 
 pytestmark = pytest.mark.django_db
 API = "/api/matchmaking"
 
 
 def test_events_list_is_paginated_and_searchable(event: Any) -> None:
-    body = https_client().get(f"{API}/events/", {"q": "smart"}).json()
+    body = Client().get(f"{API}/events/", {"q": "smart"}).json()
     assert body["count"] == 1 and body["items"][0]["title"] == "Smart Industry B2B"
     assert len(body["items"][0]["slots"]) == 4
-    assert https_client().get(f"{API}/events/", {"q": "nothing-like-this"}).json()["count"] == 0
+    assert Client().get(f"{API}/events/", {"q": "nothing-like-this"}).json()["count"] == 0
 
 
 def test_profiles_list_only_approved_and_filters(event: Any, participant_factory: Any) -> None:
     participant_factory("ada", country="ES", opportunities=[{"kind": "offer", "title": "Cobots", "keywords": "a, b"}])
     participant_factory("bo", country="LT")
     register(event, "pending", approve=False)
-    client = https_client()
+    client = Client()
     everyone = client.get(f"{API}/events/{event.pk}/profiles/").json()
     assert everyone["count"] == 2
     spanish = client.get(f"{API}/events/{event.pk}/profiles/", {"country": "ES"}).json()["items"]
@@ -42,7 +42,7 @@ def test_meetings_list_shows_only_the_callers_meetings(participant_factory: Any)
     services.meeting_request(user=a.user, requester=a, recipient=b)
     assert client_for(a.user).get(f"{API}/meetings/").json()["count"] == 1
     assert client_for(c.user).get(f"{API}/meetings/").json()["count"] == 0
-    assert https_client().get(f"{API}/meetings/").status_code == 401
+    assert Client().get(f"{API}/meetings/").status_code == 401
 
 
 def test_request_and_accept_through_the_api_and_refusals_named(event: Any, participant_factory: Any) -> None:

@@ -183,3 +183,17 @@ def test_the_time_limit_setting_has_a_default_of_a_minute(settings: Any) -> None
     assert schedule_time_limit() == 60.0
     settings.MATCHMAKING_SCHEDULER_TIME_LIMIT = "90"
     assert schedule_time_limit() == 90.0
+
+
+def test_a_fellow_organiser_sees_the_running_job_on_the_manage_page(
+        event: Event, organiser_user: Any, settings: Any) -> None:
+    settings.SMARTCLUSTER_JOBS_RUNNER = "queue"
+    colleague = make_user("colleague")
+    Membership.objects.create(user=colleague, organisation=Membership.objects.get(user=organiser_user).organisation,
+                              role=Membership.objects.get(user=organiser_user).role)
+    services.event_schedule_start(user=organiser_user, event=event)
+
+    fragment = client_for(colleague).get(reverse("matchmaking:event_schedule_status", args=[event.pk]),
+                                         HTTP_HX_REQUEST="true").content.decode()
+
+    assert 'id="scheduler-job"' in fragment and "hx-trigger" in fragment
