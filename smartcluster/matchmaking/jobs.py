@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from smartcluster.jobs.models import Job, JobStatus
 from smartcluster.jobs.registry import JobProblems, register
 from smartcluster.matchmaking.models import Event
 
+logger = logging.getLogger(__name__)
 SCHEDULE_KIND = "matchmaking.schedule"
 DEFAULT_TIME_LIMIT = 60.0
 # A scheduler job still "running" this long after its time limit has lost its process (a restarted web worker).
@@ -44,13 +47,18 @@ def schedule_jobs_active(*, event_id: int) -> list[Job]:
 def _progress_reporter(progress: Callable[[int, str], None]) -> Callable[[str, dict], None]:
     """Turn the service's steps into the job's percent and message."""
     def report(step: str, counts: dict) -> None:
-        if step == "solving":
-            progress(10, _("solving: placing %(accepted)d accepted meetings into %(slots)d slots "
-                           "(at most %(seconds)d s)") % counts)
-        elif step == "saving":
-            progress(80, _("saving: %(scheduled)d of %(accepted)d meetings placed") % counts)
-        elif step == "notifying":
-            progress(90, _("notifying %(people)d participants whose agenda changed") % counts)
+        messages = {
+            "solving": (10, _("solving: placing %(accepted)d accepted meetings into %(slots)d slots "
+                              "(at most %(seconds)d s)")),
+            "saving": (80, _("saving: %(scheduled)d of %(accepted)d meetings placed")),
+            "notifying": (90, _("notifying %(people)d participants whose agenda changed")),
+        }
+        percent, message = messages[step]
+        try:
+            progress(percent, message % counts)
+        except DatabaseError:
+            # A progress note is only news: a job row locked by a reader (SQLite) must not lose a finished solve.
+            logger.warning("scheduler job: progress %s%% not saved", percent, exc_info=True)
     return report
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
@@ -197,3 +198,16 @@ def test_a_fellow_organiser_sees_the_running_job_on_the_manage_page(
                                          HTTP_HX_REQUEST="true").content.decode()
 
     assert 'id="scheduler-job"' in fragment and "hx-trigger" in fragment
+
+
+def test_a_progress_note_that_cannot_be_saved_does_not_lose_the_run(
+        event: Event, organiser_user: Any, participant_factory: Any) -> None:
+    _accepted(participant_factory("amos"), participant_factory("bela"))
+
+    def locked_while_saving(percent: int, message: str) -> None:
+        if message.startswith("saving"):
+            raise OperationalError("database table is locked: jobs_job")
+
+    result = schedule_run({"event": event.pk, "user": organiser_user.pk, "time_limit": 5}, locked_while_saving)
+
+    assert result["scheduled"] == 1 and Meeting.objects.filter(slot__isnull=False).count() == 1
