@@ -25,7 +25,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from smartcluster.accounts.permissions import editable_queryset
 from smartcluster.jobs.models import JobStatus
 from smartcluster.matchmaking import calendar, forms, selectors, services
-from smartcluster.matchmaking.jobs import schedule_job_latest
+from smartcluster.matchmaking.jobs import schedule_job_latest, schedule_jobs_active
 from smartcluster.matchmaking.models import (
     Event,
     Meeting,
@@ -177,8 +177,9 @@ def _scheduler_state(event: Event) -> dict[str, Any]:
     """The scheduler's last run and its latest job (running, or failed after that run)."""
     last_run = ScheduleRun.objects.filter(event=event).first()
     job = schedule_job_latest(event_id=event.pk)
+    alive = {active.pk for active in schedule_jobs_active(event_id=event.pk)}
     return {"last_run": last_run, "job": job,
-            "job_running": job is not None and not job.is_finished,
+            "job_running": job is not None and job.pk in alive,  # an overdue job lost its process: not polled
             "job_failed": job is not None and job.status == JobStatus.FAILED
             and (last_run is None or job.created_at > last_run.ran_at)}
 

@@ -112,6 +112,8 @@ def test_a_start_is_allowed_again_once_the_running_job_is_overdue_or_in_another_
     # A job still "running" long after its time limit lost its process (a restarted web worker).
     Job.objects.filter(pk=stuck.pk).update(status=JobStatus.RUNNING,
                                            created_at=stuck.created_at - dt.timedelta(minutes=15))
+    manage = client_for(organiser_user).get(reverse("matchmaking:event_manage", args=[event.pk])).content.decode()
+    assert "hx-trigger" not in manage and 'id="run-scheduler" disabled' not in manage
     assert services.event_schedule_start(user=organiser_user, event=event).pk != stuck.pk
 
 
