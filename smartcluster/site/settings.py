@@ -118,6 +118,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too (not Django's shared-cache in-memory default, which fails at once on a lock instead of
+    # waiting), so live-server threads and background jobs behave as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-smartcluster.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -184,6 +187,7 @@ REFERENCE_FETCH_TIMEOUT = float(os.environ.get("SMARTCLUSTER_REFERENCE_FETCH_TIM
 # --- matchmaking app: video-meeting server for the rooms of online meetings (e.g. a self-hosted Jitsi);
 # empty: no generated links, participants paste their own.
 MATCHMAKING_VIDEO_BASE_URL = os.environ.get("SMARTCLUSTER_VIDEO_BASE_URL", "https://meet.jit.si/")
+MATCHMAKING_SCHEDULER_TIME_LIMIT = float(os.environ.get("SMARTCLUSTER_SCHEDULER_TIME_LIMIT", "60"))
 # --- end matchmaking app
 
 LOGGING = {
