@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
+import os
 import platform
 import tempfile
 import time
 from pathlib import Path
+
+from fresh_process import in_fresh_process
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261126
@@ -97,19 +99,9 @@ def run_pandas(path: str) -> dict:
             "employees": float(cells["employees"].sum()), "aggregated": len(frame)}
 
 
-def _child(engine: str, path: str, queue: multiprocessing.Queue) -> None:
-    queue.put(run_pandas(path) if engine == "pandas" else run_ibis(engine, path))
-
-
-def in_fresh_process(engine: str, path: str) -> dict:
-    """Run one engine in a spawned process and return its figures."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_child, args=(engine, path, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
+def run_engine(engine: str, path: str) -> dict:
+    """One engine's figures (run in a fresh process by `main`)."""
+    return run_pandas(path) if engine == "pandas" else run_ibis(engine, path)
 
 
 def main() -> None:
@@ -123,13 +115,13 @@ def main() -> None:
         start = time.perf_counter()
         synthetic_firms(args.rows, path)
         generated = time.perf_counter() - start
-        results = {engine: in_fresh_process(engine, str(path)) for engine in engines}
+        results = {engine: in_fresh_process(run_engine, engine, str(path)) for engine in engines}
     baseline = results.get("pandas")
     result = {
         "benchmark": "firms_aggregate", "rows": args.rows, "regions": REGIONS, "classes": CLASSES,
         "years": len(YEARS), "seed": SEED, "generation_seconds": generated, "engines": results,
         "time_ratio_to_pandas": {e: r["seconds"] / baseline["seconds"] for e, r in results.items()} if baseline else {},
-        "machine": {"python": platform.python_version(), "cpus": multiprocessing.cpu_count()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     (HERE / "results").mkdir(exist_ok=True)

@@ -13,12 +13,14 @@ import argparse
 import functools
 import http.server
 import json
-import multiprocessing
+import os
 import platform
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from fresh_process import in_fresh_process
 
 HERE = Path(__file__).resolve().parent
 RELATIVE = Path("eurostat-sbs-regional") / "sbs_r_nuts06_r2.tsv.gz"
@@ -76,28 +78,13 @@ def pandas_baseline(path: str) -> dict:
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "rss_before_mb": before, "cells": len(long)}
 
 
-def _child(function_name: str, path: str, queue: multiprocessing.Queue) -> None:
-    queue.put(globals()[function_name](path))
-
-
-def in_fresh_process(function_name: str, path: str) -> dict:
-    """Run one variant in a spawned process and return its figures."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_child, args=(function_name, path, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data")
     parser.add_argument("--repeat", type=int, default=1, help="Runs per variant (the fastest is kept).")
     args = parser.parse_args()
     path = str((args.data / RELATIVE).resolve())
-    runs = {name: min((in_fresh_process(name, path) for _ in range(args.repeat)), key=lambda r: r["seconds"])
+    runs = {name: min((in_fresh_process(globals()[name], path) for _ in range(args.repeat)), key=lambda r: r["seconds"])
             for name in ("connector_import", "pandas_baseline")}
     connector, baseline = runs["connector_import"], runs["pandas_baseline"]
     result = {
@@ -105,7 +92,7 @@ def main() -> None:
         "connector": connector, "pandas_read_csv_melt": baseline,
         "time_ratio_connector_to_baseline": connector["seconds"] / baseline["seconds"],
         "memory_ratio_connector_to_baseline": connector["peak_rss_mb"] / baseline["peak_rss_mb"],
-        "machine": {"python": platform.python_version(), "cpus": multiprocessing.cpu_count()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     (HERE / "results").mkdir(exist_ok=True)
