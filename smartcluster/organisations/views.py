@@ -44,6 +44,23 @@ def _save_or_show_errors(form: BaseForm, save: Callable[[], Any]) -> Any | None:
         return None
 
 
+def _form_page(request: HttpRequest, form: BaseForm, save: Callable[[], Any], *, title: str,
+               done: Callable[[Any], str], success: Callable[[Any], str] | None = None,
+               cancel_url: str | None = None) -> HttpResponse:
+    """A create or edit page: on a valid POST run the service, say so and go to `done(record)`; else the form."""
+    if request.method == "POST" and form.is_valid():
+        record = _save_or_show_errors(form, save)
+        if record is not None:
+            if success is not None:
+                messages.success(request, success(record))
+            return redirect(done(record))
+    return render(request, "organisations/form.html", {"form": form, "title": title, "cancel_url": cancel_url})
+
+
+def _url(name: str, pk: int) -> str:
+    return reverse(f"organisations:{name}", args=[pk])
+
+
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilterForm(request.GET)
     organisations = selectors.organisation_list(user=request.user, **filters.filters())
@@ -72,15 +89,14 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     _require(can_create_for(request.user, None))
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organisation = _save_or_show_errors(form, lambda: services.organisation_create(
+    return _form_page(
+        request, form, lambda: services.organisation_create(
             user=request.user, data=form.organisation_data(),
             technology_tags=form.tags("technology_tags"), sector_tags=form.tags("sector_tags"),
-        ))
-        if organisation is not None:
-            messages.success(request, _("Organisation “%(name)s” created.") % {"name": organisation.name})
-            return redirect("organisations:detail", pk=organisation.pk)
-    return render(request, "organisations/form.html", {"form": form, "title": _("New organisation")})
+        ),
+        title=_("New organisation"), done=lambda saved: _url("detail", saved.pk),
+        success=lambda saved: _("Organisation “%(name)s” created.") % {"name": saved.name},
+    )
 
 
 @login_required
@@ -88,17 +104,14 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, organisation_id=pk)
     _require(can_change(request.user, organisation))
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_or_show_errors(form, lambda: services.organisation_update(
+    return _form_page(
+        request, form, lambda: services.organisation_update(
             user=request.user, organisation=organisation, data=form.organisation_data(),
             technology_tags=form.tags("technology_tags"), sector_tags=form.tags("sector_tags"),
-        ))
-        if saved is not None:
-            messages.success(request, _("Changes saved."))
-            return redirect("organisations:detail", pk=saved.pk)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Edit %(name)s") % {"name": organisation.name}, "cancel_url": reverse("organisations:detail", args=[organisation.pk]),
-    })
+        ),
+        title=_("Edit %(name)s") % {"name": organisation.name}, done=lambda saved: _url("detail", saved.pk),
+        success=lambda saved: _("Changes saved."), cancel_url=_url("detail", organisation.pk),
+    )
 
 
 @login_required
@@ -128,16 +141,15 @@ def person_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, organisation_id=organisation_pk)
     _require(can_create_for(request.user, organisation.pk))
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = _save_or_show_errors(form, lambda: services.person_create(
+    return _form_page(
+        request, form, lambda: services.person_create(
             user=request.user, data={**form.cleaned_data, "organisation": organisation},
-        ))
-        if person is not None:
-            messages.success(request, _("%(name)s added.") % {"name": person.name})
-            return redirect("organisations:detail", pk=organisation.pk)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("New person in %(name)s") % {"name": organisation.name}, "cancel_url": reverse("organisations:detail", args=[organisation.pk]),
-    })
+        ),
+        title=_("New person in %(name)s") % {"name": organisation.name},
+        done=lambda saved: _url("detail", organisation.pk),
+        success=lambda saved: _("%(name)s added.") % {"name": saved.name},
+        cancel_url=_url("detail", organisation.pk),
+    )
 
 
 @login_required
@@ -145,16 +157,11 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(user=request.user, person_id=pk)
     _require(services.may_change_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_or_show_errors(form, lambda: services.person_update(
-            user=request.user, person=person, data=form.cleaned_data,
-        ))
-        if saved is not None:
-            messages.success(request, _("Changes saved."))
-            return redirect("organisations:person", pk=saved.pk)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Edit %(name)s") % {"name": person.name}, "cancel_url": reverse("organisations:person", args=[person.pk]),
-    })
+    return _form_page(
+        request, form, lambda: services.person_update(user=request.user, person=person, data=form.cleaned_data),
+        title=_("Edit %(name)s") % {"name": person.name}, done=lambda saved: _url("person", saved.pk),
+        success=lambda saved: _("Changes saved."), cancel_url=_url("person", person.pk),
+    )
 
 
 @login_required
@@ -203,13 +210,10 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     _require(is_administrator(request.user))
     form = ProjectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        project = _save_or_show_errors(form, lambda: services.project_create(
-            user=request.user, data=form.cleaned_data,
-        ))
-        if project is not None:
-            return redirect("organisations:project", pk=project.pk)
-    return render(request, "organisations/form.html", {"form": form, "title": _("New project")})
+    return _form_page(
+        request, form, lambda: services.project_create(user=request.user, data=form.cleaned_data),
+        title=_("New project"), done=lambda saved: _url("project", saved.pk),
+    )
 
 
 @login_required
@@ -217,16 +221,11 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get(project_id=pk)
     _require(can_change(request.user, project))
     form = ProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_or_show_errors(form, lambda: services.project_update(
-            user=request.user, project=project, data=form.cleaned_data,
-        ))
-        if saved is not None:
-            messages.success(request, _("Changes saved."))
-            return redirect("organisations:project", pk=saved.pk)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Edit %(name)s") % {"name": project.acronym}, "cancel_url": reverse("organisations:project", args=[project.pk]),
-    })
+    return _form_page(
+        request, form, lambda: services.project_update(user=request.user, project=project, data=form.cleaned_data),
+        title=_("Edit %(name)s") % {"name": project.acronym}, done=lambda saved: _url("project", saved.pk),
+        success=lambda saved: _("Changes saved."), cancel_url=_url("project", project.pk),
+    )
 
 
 @login_required
@@ -247,16 +246,14 @@ def partner_create(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_get(project_id=project_pk)
     _require(is_administrator(request.user))
     form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        partner = _save_or_show_errors(form, lambda: services.partner_create(
+    return _form_page(
+        request, form, lambda: services.partner_create(
             user=request.user, project=project, organisation=form.cleaned_data["organisation"],
             data=form.partner_data(), regions=form.cleaned_data["regions"],
-        ))
-        if partner is not None:
-            return redirect("organisations:project", pk=project.pk)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("New partner of %(project)s") % {"project": project.acronym}, "cancel_url": reverse("organisations:project", args=[project.pk]),
-    })
+        ),
+        title=_("New partner of %(project)s") % {"project": project.acronym},
+        done=lambda saved: _url("project", project.pk), cancel_url=_url("project", project.pk),
+    )
 
 
 @login_required
@@ -264,16 +261,13 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partner = selectors.partner_get(user=request.user, partner_id=pk)
     _require(can_change(request.user, partner))
     form = PartnerForm(request.POST or None, instance=partner)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_or_show_errors(form, lambda: services.partner_update(
+    return _form_page(
+        request, form, lambda: services.partner_update(
             user=request.user, partner=partner, data=form.partner_data(), regions=form.cleaned_data["regions"],
-        ))
-        if saved is not None:
-            messages.success(request, _("Changes saved."))
-            return redirect("organisations:project", pk=saved.project_id)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Edit partner %(name)s") % {"name": partner}, "cancel_url": reverse("organisations:project", args=[partner.project_id]),
-    })
+        ),
+        title=_("Edit partner %(name)s") % {"name": partner}, done=lambda saved: _url("project", saved.project_id),
+        success=lambda saved: _("Changes saved."), cancel_url=_url("project", partner.project_id),
+    )
 
 
 @login_required
