@@ -2,11 +2,16 @@
 5 years) aggregated to region × class × year through Ibis on DuckDB and on Spark local mode, against a pandas
 `groupby` of the same Parquet file.
 
-Each engine runs in its own fresh process, one after the other, so peak memory is its own (Spark's JVM is a
-separate process: its time is reported, its memory is not). Prints the figures and writes
-benchmarks/results/firms_aggregate.json.
+Two more DuckDB runs show the library's slower paths on the same records: text firm ids (the one-record-a-year
+check is a GROUP BY instead of a bitmap) and 1 % of firm-years given a second record in the same cell (each firm
+is then counted once per cell by a per-firm query).
 
-    python benchmarks/firms_aggregate.py [--rows 10000000] [--engines duckdb,pandas,spark]
+Each run is a fresh process (cold: the first query in the process), one after the other, so peak memory is its
+own (Spark's JVM is a separate process: its time is reported, its memory is not); each variant runs `--repeat`
+times and the median is quoted. Prints the figures and writes benchmarks/results/firms_aggregate.json.
+
+    python benchmarks/firms_aggregate.py [--rows 10000000] [--repeat 3]
+        [--engines duckdb,duckdb-text-ids,duckdb-repeated,pandas,spark]
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -68,6 +74,25 @@ def synthetic_firms(rows: int, path: Path) -> None:
     frame.to_parquet(path, index=False, row_group_size=1_000_000)
 
 
+def text_ids_variant(path: Path, out: Path) -> None:
+    """The same records with text firm ids ("F123")."""
+    import duckdb
+
+    duckdb.sql(f"COPY (SELECT 'F' || firm_id AS firm_id, * EXCLUDE (firm_id) FROM '{path}') TO '{out}'")
+
+
+def repeated_variant(path: Path, out: Path) -> None:
+    """The same records plus a second record, in the same region, class and year, for 1 % of firm-years (a
+    firm reporting two establishments separately)."""
+    import duckdb
+
+    duckdb.sql(f"COPY (SELECT * FROM '{path}' UNION ALL SELECT * FROM '{path}' WHERE hash(firm_id, year) % 100 = 0)"
+               f" TO '{out}'")
+
+
+VARIANTS = {"duckdb-text-ids": text_ids_variant, "duckdb-repeated": repeated_variant}
+
+
 def run_ibis(engine: str, path: str) -> dict:
     """The library path: validate codes, aggregate, count exclusions (firms.aggregate) on one engine."""
     from smartcluster.sources import firms
@@ -81,7 +106,8 @@ def run_ibis(engine: str, path: str) -> dict:
     cells, report = firms.aggregate(con, firms.firms_table(con, path))
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "rss_before_mb": before, "cells": len(cells),
-            "employees": float(cells["employees"].sum()), "aggregated": report.aggregated}
+            "firms": int(cells["firms"].sum()), "employees": float(cells["employees"].sum()),
+            "aggregated": report.aggregated}
 
 
 def run_pandas(path: str) -> dict:
@@ -96,18 +122,29 @@ def run_pandas(path: str) -> dict:
         wages=("wages", "sum")).reset_index()
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "rss_before_mb": before, "cells": len(cells),
-            "employees": float(cells["employees"].sum()), "aggregated": len(frame)}
+            "firms": int(cells["firms"].sum()), "employees": float(cells["employees"].sum()),
+            "aggregated": len(frame)}
 
 
 def run_engine(engine: str, path: str) -> dict:
     """One engine's figures (run in a fresh process by `main`)."""
-    return run_pandas(path) if engine == "pandas" else run_ibis(engine, path)
+    return run_pandas(path) if engine == "pandas" else run_ibis(engine.split("-")[0], path)
+
+
+def median_run(engine: str, path: str, repeat: int) -> dict:
+    """The engine's figures over `repeat` fresh processes: median time, every time, and the highest peak."""
+    runs = [in_fresh_process(run_engine, engine, path) for _ in range(repeat)]
+    middle = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+    return {**middle, "seconds": statistics.median(run["seconds"] for run in runs),
+            "all_seconds": [run["seconds"] for run in runs],
+            "peak_rss_mb": max(run["peak_rss_mb"] for run in runs)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
-    parser.add_argument("--engines", default="duckdb,pandas,spark")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per engine (Spark runs once)")
+    parser.add_argument("--engines", default="duckdb,duckdb-text-ids,duckdb-repeated,pandas,spark")
     args = parser.parse_args()
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     with tempfile.TemporaryDirectory() as folder:
@@ -115,11 +152,16 @@ def main() -> None:
         start = time.perf_counter()
         synthetic_firms(args.rows, path)
         generated = time.perf_counter() - start
-        results = {engine: in_fresh_process(run_engine, engine, str(path)) for engine in engines}
+        paths = {engine: path for engine in engines}
+        for engine in set(engines) & set(VARIANTS):
+            paths[engine] = Path(folder) / f"{engine}.parquet"
+            VARIANTS[engine](path, paths[engine])
+        results = {engine: median_run(engine, str(paths[engine]), 1 if engine == "spark" else args.repeat)
+                   for engine in engines}
     baseline = results.get("pandas")
     result = {
         "benchmark": "firms_aggregate", "rows": args.rows, "regions": REGIONS, "classes": CLASSES,
-        "years": len(YEARS), "seed": SEED, "generation_seconds": generated, "engines": results,
+        "years": len(YEARS), "seed": SEED, "repeat": args.repeat, "generation_seconds": generated, "engines": results,
         "time_ratio_to_pandas": {e: r["seconds"] / baseline["seconds"] for e, r in results.items()} if baseline else {},
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -130,7 +172,9 @@ def main() -> None:
     for engine, figures in results.items():
         ratio = f", {figures['seconds'] / baseline['seconds']:.2f}× pandas" if baseline else ""
         memory = "" if engine == "spark" else f", peak {figures['peak_rss_mb']:.0f} MB"
-        print(f"{engine:>7}: {figures['seconds']:.2f} s{memory}{ratio} ({figures['cells']:,} cells)")
+        runs = ", ".join(f"{seconds:.2f}" for seconds in figures["all_seconds"])
+        print(f"{engine:>15}: {figures['seconds']:.2f} s (runs {runs}){memory}{ratio} ({figures['cells']:,} cells, "
+              f"{figures['aggregated']:,} records, {figures['firms']:,} firm-years)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ statistical offices suppress them.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from smartcluster.sources import industries, nuts_versions, tidy, validation
 from smartcluster.sources.validation import Problem
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from ibis.backends import BaseBackend
     from ibis.expr.types import Table
     from pyspark.sql import SparkSession
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 FIRM_COLUMNS = ["firm_id", "nuts3", "nace", "year", "employees", "turnover", "wages"]
 MEASURES = {"firms": ("firms", "number"), "employees": ("employees", "number"),
             "turnover": ("turnover", "EUR"), "wages": ("wages_and_salaries", "EUR")}
+CELL_COLUMNS = ("region_id", "industry_id", "year", "firms", "employees", "turnover", "wages")
 REASONS = ("missing_region", "unknown_region", "missing_industry", "invalid_industry", "missing_year")
 
 
@@ -76,7 +79,7 @@ def spark_session() -> SparkSession:
 
     return (SparkSession.builder.appName("smartcluster")
             .master(os.environ.get("SMARTCLUSTER_SPARK_MASTER", "local[*]"))
-            .config("spark.ui.enabled", "false")
+            .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate())
 
@@ -106,57 +109,221 @@ def firms_table(con: BaseBackend, source: str | Path | pd.DataFrame,
 def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_level: int = 3,
               postcodes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, FirmsReport]:
     """Firms, employees, turnover and wages per region × industry × year (before disclosure control), and the
-    report of what was left out. Two queries on the engine: the distinct raw codes with their counts (checked
-    here, in Python, against the code lists), then the aggregate of the valid records."""
+    report of what was left out.
+
+    One grouping of the records by raw region code, raw industry code and year does most of the work: codes are
+    checked on its distinct values (in Python, against the code lists), the report is counted from it, and when no
+    firm has two records in one year its valid groups summed onto the cleaned codes are the cells. Otherwise a
+    second query counts each firm once per cell."""
     import ibis
 
     if postcodes is not None:
         lookup = ibis.memtable(postcodes.set_axis(["pc_key", "pc_nuts"], axis=1).astype(str))
         firms = firms.left_join(lookup, firms.postcode.cast("string") == lookup.pc_key).mutate(nuts3=lambda t: t.pc_nuts)
-    # Codes are cleaned on their distinct values in Python, not on every record in the engine.
     firms = firms.mutate(raw_region=firms.nuts3.cast("string"), raw_nace=firms.nace.cast("string"),
-                         no_year=firms.year.isnull())
-    combos = con.to_pandas(firms.group_by(["raw_region", "raw_nace", "no_year"]).aggregate(n=firms.count()))
-    combos[["raw_region", "raw_nace"]] = combos[["raw_region", "raw_nace"]].fillna("")
-    regions = _code_map(combos["raw_region"], _region_at(nuts_level), "raw_region", "region")
-    codes = _code_map(combos["raw_nace"], _industry_at(industry_level), "raw_nace", "industry")
-    report = _report(combos, regions, codes)
-    region_ids, region_names = _numbered(regions, "raw_region", "region")
-    industry_ids, industry_names = _numbered(codes, "raw_nace", "industry")
+                         year=firms.year.cast("int64"))
+    groups = CodedGroups.of(con.to_pyarrow(_by_raw_codes(firms)), _region_at(nuts_level),
+                            _industry_at(industry_level))
+    if _firm_years_unique(con, firms):
+        cells = groups.valid_cells()
+    else:
+        counted = con.to_pyarrow(_distinct_firm_cells(firms, groups))
+        cells = {name: counted[name].to_numpy() for name in CELL_COLUMNS}
+    return groups.named(cells), groups.report()
+
+
+def _by_raw_codes(firms: Table) -> Table:
+    """Records, records with a firm id and the summed measures per raw region code × raw industry code × year."""
+    return firms.group_by(["raw_region", "raw_nace", "year"]).aggregate(
+        records=firms.count(), firms=firms.firm_id.count(), employees=firms.employees.cast("float64").sum(),
+        turnover=firms.turnover.cast("float64").sum(), wages=firms.wages.cast("float64").sum())
+
+
+def _distinct_firm_cells(firms: Table, groups: CodedGroups) -> Table:
+    """Cells counting each firm once however many records it has in them (region and industry as integer ids)."""
+    import ibis
+
     # Integer cell keys group faster than strings; names are put back on the (far fewer) cells.
     valid = (firms.filter(firms.year.notnull())
-             .join(ibis.memtable(region_ids), "raw_region")
-             .join(ibis.memtable(industry_ids), "raw_nace"))
-    # Exact distinct firms: one row per firm and cell first, then a plain count of the (non-null) firm ids —
-    # the two GROUP BYs are far cheaper on DuckDB than COUNT(DISTINCT) and give the same number.
-    per_firm = valid.group_by(["region_id", "industry_id", valid.year.cast("int64").name("year"), "firm_id"]
-                              ).aggregate(employees=valid.employees.cast("float64").sum(),
-                                          turnover=valid.turnover.cast("float64").sum(),
-                                          wages=valid.wages.cast("float64").sum())
-    cells = per_firm.group_by(["region_id", "industry_id", "year"]).aggregate(
+             .join(ibis.memtable(groups.regions.raw_ids("raw_region", "region_id")), "raw_region")
+             .join(ibis.memtable(groups.industries.raw_ids("raw_nace", "industry_id")), "raw_nace"))
+    # One row per firm and cell first, then a plain count of the (non-null) firm ids: the two GROUP BYs are far
+    # cheaper than COUNT(DISTINCT) and give the same number.
+    per_firm = valid.group_by(["region_id", "industry_id", "year", "firm_id"]).aggregate(
+        employees=valid.employees.cast("float64").sum(), turnover=valid.turnover.cast("float64").sum(),
+        wages=valid.wages.cast("float64").sum())
+    return per_firm.group_by(["region_id", "industry_id", "year"]).aggregate(
         firms=per_firm.firm_id.count(), employees=per_firm.employees.sum(), turnover=per_firm.turnover.sum(),
         wages=per_firm.wages.sum())
-    return _named_cells(con.to_pandas(cells), region_names, industry_names), report
 
 
-def _numbered(code_map: pd.DataFrame, raw_name: str, name: str) -> tuple[pd.DataFrame, np.ndarray]:
-    """Valid raw codes with the integer id of their converted code (ids follow the codes' sort order), and the
-    converted codes indexed by id."""
-    valid = code_map.dropna()
-    names = np.sort(valid[name].unique()).astype(object)
-    ids = np.searchsorted(names, valid[name].to_numpy()).astype("int32")
-    return pd.DataFrame({raw_name: valid[raw_name].to_numpy(dtype=object), f"{name}_id": ids}), names
+# DuckDB refuses bitstrings much longer than this (2^30 bits fails); 2^28 bits is a 32 MB bitmap.
+BITMAP_SLOTS = 2**28
 
 
-def _named_cells(cells: pd.DataFrame, region_names: np.ndarray, industry_names: np.ndarray) -> pd.DataFrame:
-    """Cells with their region and industry codes instead of ids, sorted by region, industry and year."""
-    region_id, industry_id = cells["region_id"].to_numpy(), cells["industry_id"].to_numpy()
-    order = np.lexsort((cells["year"].to_numpy(), industry_id, region_id))
-    return pd.DataFrame({
-        "region": region_names[region_id[order]], "industry": industry_names[industry_id[order]],
-        "year": cells["year"].to_numpy(dtype="int64")[order], "firms": cells["firms"].to_numpy(dtype="int64")[order],
-        **{measure: cells[measure].to_numpy(dtype="float64")[order] for measure in ("employees", "turnover", "wages")},
-    })
+def _firm_years_unique(con: BaseBackend, firms: Table) -> bool:
+    """Whether no firm id has two records in one year. On DuckDB with integer ids in a dense enough range this is
+    one pass setting a bit per firm-year; elsewhere a GROUP BY firm and year."""
+    keyed = firms.filter(firms.firm_id.notnull() & firms.year.notnull())
+    if con.name == "duckdb" and keyed.firm_id.type().is_integer():
+        bounds = con.to_pyarrow(keyed.aggregate(
+            records=keyed.count(), first=keyed.firm_id.min(), last=keyed.firm_id.max(),
+            first_year=keyed.year.min(), last_year=keyed.year.max())).to_pylist()[0]
+        if not bounds["records"]:
+            return True
+        years = bounds["last_year"] - bounds["first_year"] + 1
+        slots = (bounds["last"] - bounds["first"] + 1) * years
+        if slots <= BITMAP_SLOTS:
+            bitstring_agg, bit_count = _duckdb_bitmap()
+            slot = (keyed.firm_id - bounds["first"]) * years + (keyed.year - bounds["first_year"])
+            distinct = con.execute(keyed.aggregate(n=bit_count(bitstring_agg(slot, 0, slots - 1))))
+            return int(distinct["n"].iloc[0]) == bounds["records"]
+    repeated = keyed.group_by(["firm_id", "year"]).aggregate(records=keyed.count())
+    return int(con.execute(repeated.filter(repeated.records > 1).count())) == 0
+
+
+@functools.cache
+def _duckdb_bitmap() -> tuple[Callable, Callable]:
+    """DuckDB's `bitstring_agg` (bit `value - low` set for every value seen) and `bit_count`, declared for Ibis."""
+    import ibis
+
+    # Plain Python types: the module's postponed annotations are resolved in its globals.
+    @ibis.udf.agg.builtin(name="bitstring_agg")
+    def bitstring_agg(value: int, low: int, high: int) -> bytes: ...
+
+    @ibis.udf.scalar.builtin(name="bit_count")
+    def bit_count(bits: bytes) -> int: ...
+
+    return bitstring_agg, bit_count
+
+
+@dataclass
+class CodedGroups:
+    """The records grouped by raw codes and year, each group's raw codes checked and numbered: ids index the
+    sorted valid codes at the requested level, -1 where a code is invalid."""
+
+    table: pa.Table
+    regions: CodeList
+    industries: CodeList
+    region_id: np.ndarray  # per group
+    industry_id: np.ndarray
+    no_year: np.ndarray
+
+    @classmethod
+    def of(cls, table: pa.Table, region_at: Callable[[str], str | None],
+           industry_at: Callable[[str], str | None]) -> CodedGroups:
+        """Groups with their codes checked (each distinct code converted once)."""
+        regions, industries_ = CodeList.of(table["raw_region"], region_at), CodeList.of(table["raw_nace"], industry_at)
+        return cls(table, regions, industries_, regions.ids[regions.index], industries_.ids[industries_.index],
+                   table["year"].is_null().to_numpy(zero_copy_only=False))
+
+    def column(self, name: str) -> np.ndarray:
+        """One column of the groups as a NumPy array."""
+        return self.table[name].to_numpy()
+
+    def report(self) -> FirmsReport:
+        """Records per exclusion reason (the first that applies) and the commonest invalid codes."""
+        records = self.column("records")
+        no_region, no_industry = self.regions.blank[self.regions.index], self.industries.blank[self.industries.index]
+        has_region, has_industry = self.region_id >= 0, self.industry_id >= 0
+        reasons = {
+            "missing_region": no_region,
+            "unknown_region": ~no_region & ~has_region,
+            "missing_industry": has_region & no_industry,
+            "invalid_industry": has_region & ~no_industry & ~has_industry,
+            "missing_year": has_region & has_industry & self.no_year,
+        }
+        excluded = {reason: int(records[mask].sum()) for reason, mask in reasons.items()}
+        examples = {"region": self.regions.commonest(records, reasons["unknown_region"]),
+                    "industry": self.industries.commonest(records, ~no_industry & ~has_industry)}
+        rows = int(records.sum())
+        return FirmsReport(rows=rows, aggregated=rows - sum(excluded.values()), excluded=excluded,
+                           invalid_codes={kind: codes for kind, codes in examples.items() if codes})
+
+    def valid_cells(self) -> dict[str, np.ndarray]:
+        """Cells as sums of the valid groups: exact for the firm counts too when no firm has two records in a
+        year, because then a firm is in one group per year."""
+        cells = {"region_id": self.region_id, "industry_id": self.industry_id,
+                 **{name: self.column(name) for name in CELL_COLUMNS[2:]}}
+        valid = (self.region_id >= 0) & (self.industry_id >= 0) & ~self.no_year
+        if not valid.all():  # copies only when something is left out
+            rows = np.flatnonzero(valid)
+            cells = {name: values[rows] for name, values in cells.items()}
+        cells["year"] = cells["year"].astype("int64", copy=False)  # no nulls left
+        if self.regions.one_to_one() and self.industries.one_to_one():
+            return cells  # each cell is one group already
+        # min_count=1: a measure missing from every group of a cell stays missing, as SQL's SUM leaves it.
+        summed = pd.DataFrame(cells).groupby(list(CELL_COLUMNS[:3]), sort=False).sum(min_count=1).reset_index()
+        return {name: summed[name].to_numpy() for name in CELL_COLUMNS}
+
+    def named(self, cells: dict[str, np.ndarray]) -> pd.DataFrame:
+        """Cells with their region and industry codes instead of ids, sorted by region, industry and year."""
+        order = _cell_order(cells["region_id"], cells["industry_id"], cells["year"], len(self.industries.names))
+        return pd.DataFrame({
+            "region": self.regions.names[cells["region_id"][order]],
+            "industry": self.industries.names[cells["industry_id"][order]],
+            "year": cells["year"][order].astype("int64", copy=False),
+            "firms": cells["firms"][order].astype("int64", copy=False),
+            **{measure: cells[measure][order].astype("float64", copy=False) for measure in CELL_COLUMNS[4:]},
+        }, copy=False)
+
+
+@dataclass
+class CodeList:
+    """The distinct raw codes of one column, each converted once: its id (-1 where invalid) and whether it is
+    blank; `names` are the converted codes by id (in sort order), `index` each group's raw code."""
+
+    entries: np.ndarray
+    ids: np.ndarray
+    blank: np.ndarray
+    names: np.ndarray
+    index: np.ndarray
+
+    @classmethod
+    def of(cls, column: pa.ChunkedArray, convert: Callable[[str], str | None]) -> CodeList:
+        """The code list of a string column (null counts as blank)."""
+        import pyarrow.compute as pc
+
+        distinct = pc.unique(column)
+        index = pc.index_in(column, value_set=distinct, skip_nulls=False).to_numpy()
+        entries = np.array([value or "" for value in distinct.to_pylist()], dtype=object)
+        converted = [convert(code) if code else None for code in entries]
+        names = np.array(sorted({code for code in converted if code is not None}), dtype=object)
+        ids = np.array([-1 if code is None else int(np.searchsorted(names, code)) for code in converted],
+                       dtype="int32")
+        return cls(entries, ids, np.array([not code.strip() for code in entries], dtype=bool), names, index)
+
+    def one_to_one(self) -> bool:
+        """Whether every converted code comes from one raw code only."""
+        return int((self.ids >= 0).sum()) == len(self.names)
+
+    def raw_ids(self, raw_name: str, id_name: str) -> pd.DataFrame:
+        """Valid raw codes with the id of their converted code, to join onto records."""
+        valid = self.ids >= 0
+        return pd.DataFrame({raw_name: self.entries[valid], id_name: self.ids[valid].astype("int64")})
+
+    def commonest(self, records: np.ndarray, mask: np.ndarray, limit: int = 10) -> list[str]:
+        """The raw codes covering most records among the masked groups (ties by code)."""
+        weights = np.bincount(self.index[mask], weights=records[mask], minlength=len(self.entries))
+        ranked = sorted((-weight, str(self.entries[i])) for i, weight in enumerate(weights) if weight > 0)
+        return [code for _, code in ranked[:limit]]
+
+
+def _cell_order(region_id: np.ndarray, industry_id: np.ndarray, year: np.ndarray, industries: int) -> np.ndarray:
+    """Positions of the cells (each region × industry × year once) in region, industry, year order."""
+    if not len(year):
+        return np.arange(0)
+    first_year = int(year.min())
+    # Ids follow the codes' sort order, so one packed integer key orders all three.
+    key = (region_id.astype("int64") * industries + industry_id) * (int(year.max()) - first_year + 1) + (
+        year.astype("int64") - first_year)
+    slots = int(key.max()) + 1
+    if slots > 8 * len(key):
+        return np.argsort(key)
+    # Keys are distinct and dense: placing each cell at its key sorts in linear time.
+    position = np.full(slots, -1, dtype="int64")
+    position[key] = np.arange(len(key))
+    return position[position >= 0]
 
 
 def _region_at(level: int) -> Callable[[str], str | None]:
@@ -180,38 +347,6 @@ def _industry_at(level: int) -> Callable[[str], str | None]:
         return normal[0] if level == 1 else normal[: level + 1]
 
     return industry
-
-
-def _code_map(raw: pd.Series, convert: Callable[[str], str | None], raw_name: str, name: str) -> pd.DataFrame:
-    """Distinct raw codes with their converted code (None where invalid)."""
-    distinct = raw[raw != ""].astype(str).unique()
-    return pd.DataFrame({raw_name: distinct, name: [convert(code) for code in distinct]}, dtype=object)
-
-
-def _report(combos: pd.DataFrame, regions: pd.DataFrame, codes: pd.DataFrame) -> FirmsReport:
-    """Counts of firm records per exclusion reason (the first reason that applies) and the commonest bad codes."""
-    table = combos.merge(regions, on="raw_region", how="left").merge(codes, on="raw_nace", how="left")
-    no_region, no_industry = table["raw_region"].str.strip() == "", table["raw_nace"].str.strip() == ""
-    has_region, has_industry = table["region"].notna(), table["industry"].notna()
-    reasons = {
-        "missing_region": no_region,
-        "unknown_region": ~no_region & ~has_region,
-        "missing_industry": has_region & no_industry,
-        "invalid_industry": has_region & ~no_industry & ~has_industry,
-        "missing_year": has_region & has_industry & table["no_year"],
-    }
-    excluded = {reason: int(table.loc[mask, "n"].sum()) for reason, mask in reasons.items()}
-    examples = {kind: _commonest(table[mask], column) for kind, column, mask in (
-        ("region", "raw_region", reasons["unknown_region"]), ("industry", "raw_nace", ~no_industry & ~has_industry))}
-    rows = int(table["n"].sum())
-    return FirmsReport(rows=rows, aggregated=rows - sum(excluded.values()), excluded=excluded,
-                       invalid_codes={kind: codes for kind, codes in examples.items() if codes})
-
-
-def _commonest(rows: pd.DataFrame, column: str, limit: int = 10) -> list[str]:
-    """The codes of `column` covering most records (ties by code)."""
-    counts = rows.groupby(column)["n"].sum().reset_index().sort_values(["n", column], ascending=[False, True])
-    return counts[column].head(limit).tolist()
 
 
 def tidy_aggregates(cells: pd.DataFrame, *, threshold: int) -> tuple[pd.DataFrame, int]:

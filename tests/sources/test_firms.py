@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ibis
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -105,3 +107,78 @@ def test_spark_engine_stores_what_duckdb_stores(spark, tmp_path: Path) -> None:
         firms.import_firms(store, tmp_path / "firms.parquet", engine=engine)
         results[engine] = store.observations("firms")
     pd.testing.assert_frame_equal(results["duckdb"], results["spark"])
+
+
+def reference_cells(frame: pd.DataFrame, *, industry_level: int = 4, nuts_level: int = 3) -> pd.DataFrame:
+    """The cells by plain pandas: codes converted record by record, distinct firm ids counted per cell."""
+    records = frame.assign(region=frame["nuts3"].map(lambda c: firms._region_at(nuts_level)(c) if c else None),
+                           industry=frame["nace"].map(lambda c: firms._industry_at(industry_level)(c) if c else None))
+    records = records.dropna(subset=["region", "industry", "year"])
+    cells = records.groupby(["region", "industry", "year"]).agg(
+        firms=("firm_id", "nunique"), employees=("employees", lambda v: v.sum(min_count=1)),
+        turnover=("turnover", lambda v: v.sum(min_count=1)), wages=("wages", lambda v: v.sum(min_count=1)))
+    return cells.reset_index().astype({"year": "int64", "firms": "int64", "employees": "float64",
+                                       "turnover": "float64", "wages": "float64"})
+
+
+# Few distinct values, so that firms meet again in a cell: dense and sparse integer ids, and text ids.
+firm_ids = st.one_of(st.integers(1, 6), st.integers(2**40, 2**40 + 6), st.sampled_from(["A1", "B2", "C3"]))
+messy_rows = st.lists(st.tuples(
+    firm_ids | st.none(),
+    st.sampled_from(["DE111", "de111 ", "DE112", "XX999", "", None]),
+    st.sampled_from(["10.11", "C1011", "10.12", "99.99", "", None]),
+    st.sampled_from([2019, 2020, None]),
+    st.integers(0, 5000) | st.none(), st.integers(0, 10**7), st.integers(0, 10**6),
+), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=messy_rows, one_record_a_year=st.booleans(), industry_level=st.sampled_from([2, 4]),
+       nuts_level=st.sampled_from([2, 3]))
+def test_aggregates_equal_a_plain_pandas_count_of_distinct_firms(rows: list[tuple], one_record_a_year: bool,
+                                                                 industry_level: int, nuts_level: int) -> None:
+    frame = pd.DataFrame(rows, columns=firms.FIRM_COLUMNS)
+    frame["firm_id"] = frame["firm_id"].map(lambda v: None if v is None else str(v)) if frame["firm_id"].map(
+        type).eq(str).any() else frame["firm_id"].astype("Int64")
+    if one_record_a_year:
+        frame = frame.drop_duplicates(["firm_id", "year"])
+    frame = frame.astype({"year": "Int64", "employees": "float64", "turnover": "float64", "wages": "float64"})
+    con = firms.connect("duckdb")
+    cells, report = firms.aggregate(con, firms.firms_table(con, frame), industry_level=industry_level,
+                                    nuts_level=nuts_level)
+    pd.testing.assert_frame_equal(cells, reference_cells(frame, industry_level=industry_level, nuts_level=nuts_level))
+    assert report.rows == len(frame)
+
+
+def test_firms_with_one_record_a_year_are_counted_from_one_grouping_without_a_per_firm_query(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def per_firm_query(*args: object) -> None:
+        raise AssertionError("the per-firm query ran although no firm has two records in a year")
+
+    monkeypatch.setattr(firms, "_distinct_firm_cells", per_firm_query)
+    con = firms.connect("duckdb")
+    cells, _ = firms.aggregate(con, firms.firms_table(con, FIRMS))
+    assert cells["firms"].tolist() == [3, 1, 1]
+
+
+@pytest.mark.parametrize(("ids", "unique"), [
+    ([1, 2, 3, 1], False),  # dense integers: the bitmap
+    ([1, 2, 3, 4], True),
+    ([1, 2**40, 3, 2**40], False),  # a range too wide for the bitmap: the GROUP BY
+    ([1, 2**40, 3, 4], True),
+    (["A", "B", "C", "A"], False),  # text ids: the GROUP BY
+    (["A", "B", "C", "D"], True),
+])
+def test_a_firm_with_two_records_in_one_year_is_found_on_every_path(ids: list, unique: bool) -> None:
+    frame = pd.DataFrame({"firm_id": ids, "year": [2020, 2020, 2020, 2020]})
+    con = firms.connect("duckdb")
+    assert firms._firm_years_unique(con, ibis.memtable(frame)) is unique
+    assert firms._firm_years_unique(con, ibis.memtable(frame.assign(year=[2020, 2021, 2022, 2023]))) is True
+
+
+def test_cells_are_ordered_by_region_industry_and_year_whether_keys_are_dense_or_sparse() -> None:
+    region, industry, year = (np.array([1, 0, 1, 0]), np.array([0, 2, 0, 1]), np.array([2021, 2020, 2020, 2020]))
+    # Keys with 3 industries and a 2-year span: (1*3+0)*2+1 = 7, 4, 6, 2 → order 3, 1, 2, 0.
+    assert firms._cell_order(region, industry, year, industries=3).tolist() == [3, 1, 2, 0]
+    sparse = firms._cell_order(region * 10**6, industry, year, industries=3)  # keys far apart: a plain sort
+    assert sparse.tolist() == [3, 1, 2, 0]
