@@ -11,6 +11,7 @@ from smartcluster.matchmaking.models import (
     Session,
     TimeSlot,
 )
+from smartcluster.site.admin import HTTPS_URL_FIELDS
 
 
 class SessionInline(admin.TabularInline):
@@ -47,6 +48,7 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["__str__", "event", "status", "slot", "table", "is_locked", "attendance"]
     list_filter = ["status", "attendance", "event"]
     raw_id_fields = ["requester", "recipient", "slot"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 admin.site.register(TimeSlot)

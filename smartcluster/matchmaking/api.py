@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -165,14 +165,14 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> Meeting:
 
 @router.post("/events/{event_id}/meetings/", response={201: MeetingOut})
 @answers_refusals
-def meeting_request(request: HttpRequest, event_id: int, payload: MeetingRequestIn) -> tuple[int, Meeting]:
+def meeting_request(request: HttpRequest, event_id: int, payload: MeetingRequestIn) -> Status[Meeting]:
     event = selectors.event_get(user=request.user, pk=event_id)
     requester = selectors.participant_of(user=request.user, event=event)
     if requester is None:
         raise HttpError(403, "Register for the event to request meetings.")
     recipient = selectors.participant_get(user=request.user, event=event, pk=payload.recipient_id)
-    return 201, services.meeting_request(user=request.user, requester=requester, recipient=recipient,
-                                         message=payload.message)
+    return Status(201, services.meeting_request(user=request.user, requester=requester, recipient=recipient,
+                                                message=payload.message))
 
 
 _ACTIONS = {

@@ -427,7 +427,9 @@ def _event_ranking(event: Event, limit: int) -> Ranking:
     (the library ranks all profiles at once: about a second for a thousand)."""
     state = Participant.objects.filter(event=event).aggregate(
         count=Count("pk"), updated=Max("updated_at"), decided=Max("decided_at"))
-    key = "matchmaking-suggestions:{}:{}:{count}:{updated}:{decided}".format(event.pk, limit, **state)
+    # Timestamps as numbers: a key with spaces would break memcached.
+    stamps = ":".join(f"{moment.timestamp():.6f}" if moment else "-" for moment in (state["updated"], state["decided"]))
+    key = f"matchmaking-suggestions:{event.pk}:{limit}:{state['count']}:{stamps}"
     ranking = cache.get(key)
     if ranking is None:
         ranking = _rank(event, list(participant_catalogue(event=event)), limit)

@@ -15,6 +15,7 @@ from smartcluster.maturity import services
 from smartcluster.maturity.definition import DefinitionError, definition_from_yaml, questionnaire_from_mapping
 from smartcluster.maturity.models import Assessment, Campaign, Questionnaire, SupportOffer
 from smartcluster.maturity.selectors import questionnaire_change_blocked
+from smartcluster.site.admin import HTTPS_URL_FIELDS
 
 
 class QuestionnaireImportForm(forms.ModelForm):
@@ -75,6 +76,7 @@ class SupportOfferAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "description", "region__code"]
     autocomplete_fields = ["region", "provider"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 @admin.register(Campaign)

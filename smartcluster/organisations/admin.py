@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from smartcluster.organisations.models import Organisation, Partner, Person, Project, Tag
+from smartcluster.site.admin import HTTPS_URL_FIELDS
 
 
 @admin.register(Tag)
@@ -22,6 +23,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["type", "size_class", "is_published"]
     search_fields = ["name", "description"]
     raw_id_fields = ["region", "nace"]
+    formfield_overrides = HTTPS_URL_FIELDS
     filter_horizontal = ["technology_tags", "sector_tags"]
     inlines = [PersonInline]
 
