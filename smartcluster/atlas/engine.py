@@ -55,6 +55,11 @@ class Result:
     left_out: dict[int, list[str]] = field(default_factory=dict)
     taxonomy_label: str = ""
 
+    def __post_init__(self) -> None:
+        # Pages split these tables into hundreds of pieces, and pandas deep-copies attrs into every piece; what
+        # the attrs held (thresholds, superseded codes) is no longer needed here.
+        self.table.attrs, self.totals.attrs = {}, {}
+
     @cached_property
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.totals["year"].unique())

@@ -13,7 +13,6 @@ import math
 import time
 
 import numpy as np
-from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
 from smartcluster.matchmaking.scheduler_model import Prepared, mask_breaks
@@ -261,6 +260,8 @@ def weight_bound(prep: Prepared) -> int:
     upper = [min(prep.cap[p], len(usable[p])) for p in range(n_participants)]
     upper.append(prep.problem.n_slots * prep.tables)
     weights = np.array([prep.problem.meetings[i].weight for i in candidates], dtype=float)
+    from scipy.optimize import linprog  # here: importing scipy.optimize costs web processes a quarter second
+
     result = linprog(-weights, A_ub=matrix, b_ub=np.array(upper, dtype=float), bounds=(0, 1), method="highs")
     best = -result.fun if result.status == 0 else float(weights.sum())
     return min(math.floor(best + 1e-6), int(weights.sum()))

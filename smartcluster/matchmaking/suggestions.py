@@ -22,13 +22,13 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 OFFER, REQUEST, PARTNERSHIP = "offer", "request", "partnership"
 KINDS = (OFFER, REQUEST, PARTNERSHIP)
@@ -157,6 +157,9 @@ class _Texts:
     def _fit(texts: list[str]) -> sparse.csr_array:
         if not any(t.strip() for t in texts):
             return sparse.csr_array((len(texts), 1), dtype=np.float32)
+        # Imported here: scikit-learn takes about a second to import, and every web process imports this module.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), stop_words="english", dtype=np.float32)
         try:
             return sparse.csr_array(vectorizer.fit_transform(texts))
@@ -284,7 +287,16 @@ def _facts(profile: Profile) -> _Facts:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in ENGLISH_STOP_WORDS)
+    stop_words = _stop_words()
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in stop_words)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the ones its TF-IDF drops), imported on first use."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def _best_opportunity_pair(mine: Profile, theirs: Profile, facts: tuple[_Facts, _Facts]) -> tuple[int, int] | None:

@@ -151,10 +151,19 @@ def on_version(observations: pd.DataFrame, version: int) -> pd.DataFrame:
     frame.loc[movable, "nuts_version"] = version
     superseded = _superseded(frame, movable, recoded, source_version)
     kept = frame[~superseded]
-    kept.attrs["superseded"] = sorted({(r, int(v), new, int(y)) for r, v, new, y in zip(
+    kept.attrs["superseded"] = Superseded(sorted({(r, int(v), new, int(y)) for r, v, new, y in zip(
         source_region[superseded], source_version[superseded], frame["region"].to_numpy()[superseded],
-        frame["year"].to_numpy()[superseded], strict=True)}) if "year" in frame.columns else []
+        frame["year"].to_numpy()[superseded], strict=True)}) if "year" in frame.columns else ())
     return kept
+
+
+class Superseded(tuple):
+    """The (old code, old version, new code, year) of recoded rows dropped for published ones. Immutable, so the
+    deep copy pandas makes of attrs after every operation can share it: copying thousands of tuples each time made
+    every later step on the frame slow."""
+
+    def __deepcopy__(self, memo: dict) -> Superseded:
+        return self
 
 
 def _superseded(frame: pd.DataFrame, on_target: np.ndarray, recoded: np.ndarray,

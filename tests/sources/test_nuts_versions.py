@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pandas as pd
@@ -80,7 +81,8 @@ def test_recoded_row_meeting_a_published_row_is_dropped_and_reported() -> None:
     assert moved.index.tolist() == [6, 7, 8]
     assert moved[["region", "industry", "value"]].values.tolist() == [
         ["EL51", "C10", 2.0], ["EL51", "C11", 3.0], ["EL52", "C10", 4.0]]
-    assert moved.attrs["superseded"] == [("EL11", 2010, "EL51", 2014)]
+    assert moved.attrs["superseded"] == (("EL11", 2010, "EL51", 2014),)
+    assert copy.deepcopy(moved).attrs["superseded"] is moved.attrs["superseded"]  # shared, not copied
 
 
 def test_real_sbs_file_on_one_version_has_one_row_per_region_year_industry_measure(shared_data: Path) -> None:
