@@ -60,8 +60,9 @@ def _problems(error: InvalidInput, name: str) -> JobProblems:
     return JobProblems(summary, listed)
 
 
-def _warm(dataset: str, progress) -> list[str]:  # noqa: ANN001 - the job's progress callback
-    """Recompute the cached results of the imported dataset so the next page view is fast."""
+def results_warm(dataset: str, progress=lambda percent, message: None) -> list[str]:  # noqa: ANN001 - a job's callback
+    """Recompute the cached results of an imported dataset so the next page view is fast; returns the taxonomies
+    computed."""
     from smartcluster.mapping.frames import MappingInputError
 
     warmed = []
@@ -111,7 +112,7 @@ def import_file_run(params: dict, progress) -> dict:  # noqa: ANN001
 def _imported(dataset: str, rows: int, progress) -> dict:  # noqa: ANN001
     progress(70, _("stored %(rows)s observations; refreshing results") % {"rows": f"{rows:,}"})
     cache.cache_invalidate(dataset)
-    warmed = _warm(dataset, progress)
+    warmed = results_warm(dataset, progress)
     from django.urls import reverse
 
     return {"dataset": dataset, "observations": rows, "warmed": warmed, "link": reverse("atlas:data"),
