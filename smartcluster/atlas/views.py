@@ -193,10 +193,10 @@ def _notes(context: dict) -> list[str]:
         % {"version": context["nuts_version"]},
         _("Taxonomy: %(taxonomy)s. Rule: %(rule)s") % {"taxonomy": context["result"].taxonomy_label,
                                                       "rule": context["taxonomy"].rule},
-        _("LQ = (E_rc / E_r) / (E_c / E) against %(reference)s regions. Stars (European Cluster Observatory): size "
+        _("LQ = (E_rc / E_r) / (E_c / E); reference: %(reference)s. Stars (European Cluster Observatory): size "
           "(top 10 %% of regions), specialisation (LQ ≥ 2), focus (top 10 %% share); productivity (EOCIC) is shown "
           "apart. Unknown Eurostat cells (':') are never read as zero: completeness says how much is known.")
-        % {"reference": params.reference},
+        % {"reference": _("all regions") if params.reference == "all" else _("own country")},
     ]
 
 

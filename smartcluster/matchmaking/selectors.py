@@ -316,6 +316,7 @@ def event_statistics(*, event: Event) -> list[StatisticTable]:
                        [[_("Accepted"), accepted.count()], [_("Scheduled"), accepted.filter(slot__isnull=False).count()],
                         [_("Held"), held], [_("No-show"), no_show],
                         # No-show rate over meetings whose attendance was recorded, not all scheduled ones.
+                        # xgettext:no-python-format
                         [_("No-show rate (% of recorded)"), round(100 * no_show / recorded, 1) if recorded else None]]),
         StatisticTable("outcomes", _("Meeting outcomes (feedback)"), [_("Outcome"), _("Answers")],
                        [[str(outcome_labels[o]), outcomes.get(o, 0)] for o in FeedbackOutcome.values]),

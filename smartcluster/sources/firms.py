@@ -112,9 +112,10 @@ def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_l
     report of what was left out.
 
     One grouping of the records by raw region code, raw industry code and year does most of the work: codes are
-    checked on its distinct values (in Python, against the code lists), the report is counted from it, and when no
-    firm has two records in one year its valid groups summed onto the cleaned codes are the cells. Otherwise a
-    second query counts each firm once per cell."""
+    checked on its distinct values (in Python, against the code lists), the report is counted from it, and its
+    valid groups summed onto the cleaned codes are the cells. A cell's firms are its records with a firm id, less
+    the records beyond the first of any firm with several in the cell (counted only where a firm has two records
+    in one year)."""
     import ibis
 
     if postcodes is not None:
@@ -124,11 +125,10 @@ def aggregate(con: BaseBackend, firms: Table, *, industry_level: int = 4, nuts_l
                          year=firms.year.cast("int64"))
     groups = CodedGroups.of(con.to_pyarrow(_by_raw_codes(firms)), _region_at(nuts_level),
                             _industry_at(industry_level))
-    if _firm_years_unique(con, firms):
-        cells = groups.valid_cells()
-    else:
-        counted = con.to_pyarrow(_distinct_firm_cells(firms, groups))
-        cells = {name: counted[name].to_numpy() for name in CELL_COLUMNS}
+    cells = groups.valid_cells()
+    repeated = _repeated_firm_years(con, firms)
+    if repeated is not None:
+        cells = _without_repeats(cells, con.to_pyarrow(_repeats_per_cell(firms, repeated, groups)))
     return groups.named(cells), groups.report()
 
 
@@ -139,47 +139,53 @@ def _by_raw_codes(firms: Table) -> Table:
         turnover=firms.turnover.cast("float64").sum(), wages=firms.wages.cast("float64").sum())
 
 
-def _distinct_firm_cells(firms: Table, groups: CodedGroups) -> Table:
-    """Cells counting each firm once however many records it has in them (region and industry as integer ids)."""
-    import ibis
-
-    # Integer cell keys group faster than strings; names are put back on the (far fewer) cells.
-    valid = (firms.filter(firms.year.notnull())
-             .join(ibis.memtable(groups.regions.raw_ids("raw_region", "region_id")), "raw_region")
-             .join(ibis.memtable(groups.industries.raw_ids("raw_nace", "industry_id")), "raw_nace"))
-    # One row per firm and cell first, then a plain count of the (non-null) firm ids: the two GROUP BYs are far
-    # cheaper than COUNT(DISTINCT) and give the same number.
-    per_firm = valid.group_by(["region_id", "industry_id", "year", "firm_id"]).aggregate(
-        employees=valid.employees.cast("float64").sum(), turnover=valid.turnover.cast("float64").sum(),
-        wages=valid.wages.cast("float64").sum())
-    return per_firm.group_by(["region_id", "industry_id", "year"]).aggregate(
-        firms=per_firm.firm_id.count(), employees=per_firm.employees.sum(), turnover=per_firm.turnover.sum(),
-        wages=per_firm.wages.sum())
-
-
 # DuckDB refuses bitstrings much longer than this (2^30 bits fails); 2^28 bits is a 32 MB bitmap.
 BITMAP_SLOTS = 2**28
 
 
-def _firm_years_unique(con: BaseBackend, firms: Table) -> bool:
-    """Whether no firm id has two records in one year. On DuckDB with integer ids in a dense enough range this is
-    one pass setting a bit per firm-year; elsewhere a GROUP BY firm and year."""
+def _repeated_firm_years(con: BaseBackend, firms: Table) -> Table | None:
+    """The firm ids and years with two or more records (an expression, evaluated where it is used), or None where
+    there are certainly none: on DuckDB with integer ids in a dense enough range, one pass setting a bit per
+    firm-year rules repeats out before any GROUP BY."""
     keyed = firms.filter(firms.firm_id.notnull() & firms.year.notnull())
     if con.name == "duckdb" and keyed.firm_id.type().is_integer():
         bounds = con.to_pyarrow(keyed.aggregate(
             records=keyed.count(), first=keyed.firm_id.min(), last=keyed.firm_id.max(),
             first_year=keyed.year.min(), last_year=keyed.year.max())).to_pylist()[0]
         if not bounds["records"]:
-            return True
+            return None
         years = bounds["last_year"] - bounds["first_year"] + 1
         slots = (bounds["last"] - bounds["first"] + 1) * years
         if slots <= BITMAP_SLOTS:
             bitstring_agg, bit_count = _duckdb_bitmap()
             slot = (keyed.firm_id - bounds["first"]) * years + (keyed.year - bounds["first_year"])
             distinct = con.execute(keyed.aggregate(n=bit_count(bitstring_agg(slot, 0, slots - 1))))
-            return int(distinct["n"].iloc[0]) == bounds["records"]
-    repeated = keyed.group_by(["firm_id", "year"]).aggregate(records=keyed.count())
-    return int(con.execute(repeated.filter(repeated.records > 1).count())) == 0
+            if int(distinct["n"].iloc[0]) == bounds["records"]:
+                return None
+    pairs = keyed.group_by(["firm_id", "year"]).aggregate(records=keyed.count())
+    return pairs.filter(pairs.records > 1).select("firm_id", "year")
+
+
+def _repeats_per_cell(firms: Table, repeated: Table, groups: CodedGroups) -> Table:
+    """Per cell (region and industry as ids), the records beyond each firm's first there, among repeated
+    firm-years only (a small part of the records)."""
+    import ibis
+
+    records = (firms.semi_join(repeated, ["firm_id", "year"])
+               .join(ibis.memtable(groups.regions.raw_ids("raw_region", "region_id")), "raw_region")
+               .join(ibis.memtable(groups.industries.raw_ids("raw_nace", "industry_id")), "raw_nace"))
+    per_firm = records.group_by(["region_id", "industry_id", "year", "firm_id"]).aggregate(records=records.count())
+    cells = per_firm.group_by(["region_id", "industry_id", "year"]).aggregate(
+        repeats=(per_firm.records - 1).sum())
+    return cells.filter(cells.repeats > 0)
+
+
+def _without_repeats(cells: dict[str, np.ndarray], repeats: pa.Table) -> dict[str, np.ndarray]:
+    """The cells with each firm counted once: a firm's records beyond its first in a cell taken off."""
+    keys = list(CELL_COLUMNS[:3])
+    frame = pd.DataFrame(cells).merge(repeats.to_pandas().astype("int64"), on=keys, how="left", validate="1:1")
+    frame["firms"] = frame["firms"] - frame["repeats"].fillna(0).astype("int64")
+    return {name: frame[name].to_numpy() for name in CELL_COLUMNS}
 
 
 @functools.cache

@@ -155,25 +155,30 @@ def test_firms_with_one_record_a_year_are_counted_from_one_grouping_without_a_pe
     def per_firm_query(*args: object) -> None:
         raise AssertionError("the per-firm query ran although no firm has two records in a year")
 
-    monkeypatch.setattr(firms, "_distinct_firm_cells", per_firm_query)
+    monkeypatch.setattr(firms, "_repeats_per_cell", per_firm_query)
     con = firms.connect("duckdb")
     cells, _ = firms.aggregate(con, firms.firms_table(con, FIRMS))
     assert cells["firms"].tolist() == [3, 1, 1]
 
 
-@pytest.mark.parametrize(("ids", "unique"), [
-    ([1, 2, 3, 1], False),  # dense integers: the bitmap
-    ([1, 2, 3, 4], True),
-    ([1, 2**40, 3, 2**40], False),  # a range too wide for the bitmap: the GROUP BY
-    ([1, 2**40, 3, 4], True),
-    (["A", "B", "C", "A"], False),  # text ids: the GROUP BY
-    (["A", "B", "C", "D"], True),
+@pytest.mark.parametrize(("ids", "bitmap", "repeated"), [
+    ([1, 2, 3, 1], True, [1]),  # dense integers: the bitmap, then the GROUP BY
+    ([1, 2, 3, 4], True, []),
+    ([1, 2**40, 3, 2**40], False, [2**40]),  # a range too wide for the bitmap: the GROUP BY
+    ([1, 2**40, 3, 4], False, []),
+    (["A", "B", "C", "A"], False, ["A"]),  # text ids: the GROUP BY
+    (["A", "B", "C", "D"], False, []),
 ])
-def test_a_firm_with_two_records_in_one_year_is_found_on_every_path(ids: list, unique: bool) -> None:
-    frame = pd.DataFrame({"firm_id": ids, "year": [2020, 2020, 2020, 2020]})
+def test_a_firm_with_two_records_in_one_year_is_found_on_every_path(ids: list, bitmap: bool, repeated: list) -> None:
     con = firms.connect("duckdb")
-    assert firms._firm_years_unique(con, ibis.memtable(frame)) is unique
-    assert firms._firm_years_unique(con, ibis.memtable(frame.assign(year=[2020, 2021, 2022, 2023]))) is True
+    frame = pd.DataFrame({"firm_id": ids, "year": [2020, 2020, 2020, 2020]})
+    found = firms._repeated_firm_years(con, ibis.memtable(frame))
+    if bitmap and not repeated:
+        assert found is None  # ruled out without a GROUP BY
+    else:
+        assert con.execute(found).values.tolist() == [[firm, 2020] for firm in repeated]
+    every_year_once = firms._repeated_firm_years(con, ibis.memtable(frame.assign(year=[2020, 2021, 2022, 2023])))
+    assert every_year_once is None if bitmap else con.execute(every_year_once).empty
 
 
 def test_cells_are_ordered_by_region_industry_and_year_whether_keys_are_dense_or_sparse() -> None:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -72,12 +73,47 @@ def test_language_switcher_offers_every_partner_language_and_switches() -> None:
     assert '<html lang="de">' in client.get(reverse("home"), secure=True).content.decode()
 
 
-def test_translation_catalogues_exist_for_every_partner_language() -> None:
-    locale = Path(settings.LOCALE_PATHS[0])
-    for code in LANGUAGE_CODES[1:]:
-        catalogue = locale / code / "LC_MESSAGES" / "django.po"
-        assert catalogue.is_file(), catalogue
-        assert 'msgid "Organisations"' in catalogue.read_text(encoding="utf-8")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+
+
+def catalogue(code: str) -> polib.POFile:
+    return polib.pofile(str(Path(settings.LOCALE_PATHS[0]) / code / "LC_MESSAGES" / "django.po"))
+
+
+def translations(entries: list) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """(context, msgid) → the translation(s) of PO or MO entries."""
+    return {(entry.msgctxt, entry.msgid): tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+            if entry.msgid_plural else (entry.msgstr,) for entry in entries}
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES[1:])
+def test_every_partner_language_is_translated_whole_with_its_placeholders(code: str) -> None:
+    po = catalogue(code)
+    assert len(po) > 900  # every string of the platform, refreshed by makemessages
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
+    for entry in po:
+        expected = sorted(PLACEHOLDER.findall(entry.msgid_plural or entry.msgid))
+        for text in (entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]):
+            assert sorted(PLACEHOLDER.findall(text)) == expected, (entry.msgid, text)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES[1:])
+def test_compiled_catalogues_hold_exactly_the_translations_of_their_sources(code: str) -> None:
+    po = catalogue(code)
+    mo_path = Path(po.fpath).with_suffix(".mo")
+    assert mo_path.is_file(), f"{mo_path} missing: run python scripts/compile_messages.py"
+    compiled = translations(list(polib.mofile(str(mo_path))))
+    assert compiled == translations(po.translated_entries()), "run python scripts/compile_messages.py"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", LANGUAGE_CODES[1:])
+def test_pages_are_served_in_the_language_chosen(code: str) -> None:
+    client = Client()
+    client.post(reverse("set_language"), {"language": code, "next": "/"}, secure=True)
+    page = client.get(reverse("home"), secure=True).content.decode()
+    label = catalogue(code).find("Organisations").msgstr
+    assert label != "Organisations" and f">{label}<" in page
 
 
 class FormControls(HTMLParser):
