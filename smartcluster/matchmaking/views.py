@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import zoneinfo
 from collections.abc import Callable
@@ -276,16 +277,9 @@ def participant_register(request: HttpRequest, event_id: int) -> HttpResponse:
     initial = {"email": request.user.email, "person_name": request.user.get_full_name()}
     form = forms.RegistrationForm(request.POST or None, event=event, initial=initial)
     formset = forms.OpportunityFormSet(request.POST or None, prefix="opp")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            services.participant_register(user=request.user, event=event, **form.service_arguments(),
-                                          opportunities=forms.opportunity_data(formset))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Registered. The organisers will review your registration."))
-            return redirect("matchmaking:event_detail", event.pk)
-    return render(request, "matchmaking/register.html", _context(request, event, form=form, formset=formset))
+    return _profile_page(request, event, form, formset,
+                         functools.partial(services.participant_register, user=request.user, event=event),
+                         _("Registered. The organisers will review your registration."), "matchmaking:event_detail")
 
 
 @login_required
@@ -298,17 +292,24 @@ def profile_edit(request: HttpRequest, event_id: int) -> HttpResponse:
     ]
     form = forms.ProfileForm(request.POST or None, event=event, initial=forms.ProfileForm.initial_from(me))
     formset = forms.OpportunityFormSet(request.POST or None, prefix="opp", initial=initial_opportunities)
+    return _profile_page(request, event, form, formset,
+                         functools.partial(services.participant_update, user=request.user, participant=me),
+                         _("Profile saved."), "matchmaking:profile_edit", editing=True)
+
+
+def _profile_page(request: HttpRequest, event: Event, form: forms.ProfileForm, formset: object,
+                  save: Callable[..., object], saved: str, then: str, **context: object) -> HttpResponse:
+    """The registration or profile form with its opportunities: on a valid POST, `save` them and go to `then`."""
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            services.participant_update(user=request.user, participant=me, **form.service_arguments(),
-                                        opportunities=forms.opportunity_data(formset))
+            save(**form.service_arguments(), opportunities=forms.opportunity_data(formset))
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Profile saved."))
-            return redirect("matchmaking:profile_edit", event.pk)
+            messages.success(request, saved)
+            return redirect(then, event.pk)
     return render(request, "matchmaking/register.html", _context(request, event, form=form, formset=formset,
-                                                                 editing=True))
+                                                                 **context))
 
 
 def catalogue(request: HttpRequest, event_id: int) -> HttpResponse:
