@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from smartcluster.industries.models import Industry, NaceLevel
 from smartcluster.maturity.aggregates import NOT_STATED, TOTAL
@@ -129,7 +130,7 @@ def report_docx(context: dict[str, Any]) -> bytes:
                          width=Cm(12))
     table = document.add_table(rows=1, cols=4)
     table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, (_("Dimension"), _("Score"), _("Level"), _("Change")), strict=True):
+    for cell, text in zip(table.rows[0].cells, (_("Dimension"), _("Score"), pgettext("maturity", "Level"), _("Change")), strict=True):
         cell.text = text
     for number, line in enumerate(lines, start=1):
         cells = table.add_row().cells
