@@ -57,15 +57,21 @@ def local_http_server() -> Iterator[callable]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def chromium() -> str:
+    """The path of Debian's `chromium` (required: skipped locally without it, a failure in CI)."""
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which(CHROMIUM)
+    require(path is not None, f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[object]:
     """Real headless Chromium (Debian's `chromium`) driven by Playwright; no browser download."""
-    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None,
-            f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,4 +1,5 @@
-"""Downloads: any page table as CSV or XLSX, and a profile as a DOCX report (tables and text; see `docx_report`)."""
+"""Downloads: any page table as CSV or XLSX, and a profile as a DOCX report (text, charts, tables; see
+`docx_report`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 import pandas as pd
 from django.http import HttpResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -38,18 +40,25 @@ def table_response(frame: pd.DataFrame, *, name: str, fmt: str) -> HttpResponse:
 
 
 def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd.DataFrame]],
-                notes: list[str]) -> bytes:
-    """A DOCX report: title, the generated text, each table under its heading, then sources and method notes.
-
-    Charts are not embedded: Plotly's static image export needs kaleido and a browser, which the platform does
-    not require; the tables hold every number the charts show.
-    """
+                notes: list[str], figures: list[dict] = ()) -> bytes:
+    """A DOCX report: title, the generated text, the page's charts as images, each table under its heading, then
+    sources and method notes. Without a browser on the server the charts are left out (and the report says so):
+    the tables hold every number they show."""
     from docx import Document
+    from docx.shared import Cm
+
+    from smartcluster.atlas.chart_images import chart_pngs
 
     document = Document()
     document.add_heading(title, level=0)
     for text in paragraphs:
         document.add_paragraph(text)
+    images = chart_pngs(list(figures))
+    if images is None:
+        document.add_paragraph(_("Charts left out: the server has no Chrome or Chromium to draw them. The tables "
+                                 "below hold every number they show."))
+    for image in images or []:
+        document.add_picture(io.BytesIO(image), width=Cm(16))
     for heading, frame in tables:
         document.add_heading(heading, level=1)
         frame = _plain(frame)
@@ -61,7 +70,7 @@ def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
                 cell.text = _cell_text(value)
-    document.add_heading("Sources and method", level=1)
+    document.add_heading(_("Sources and method"), level=1)
     for note in notes:
         document.add_paragraph(note, style="List Bullet")
     buffer = io.BytesIO()

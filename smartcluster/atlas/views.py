@@ -177,7 +177,7 @@ def region_report(request: HttpRequest, code: str) -> HttpResponse:
             title=f"{context['code']} {context['name']} — {context['year']}", paragraphs=[context["summary"]],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
-            notes=_notes(context))
+            notes=_notes(context), figures=list(context["figures"].values()))
         return docx_response(payload, name=f"{context['code']}-{context['year']}")
     return render(request, "atlas/region_report.html", {**_viewed(context), "notes": _notes(context)})
 
@@ -220,9 +220,17 @@ def category_profile(request: HttpRequest, category: str) -> HttpResponse:
             title=f"{context['name']} — {context['year']}", paragraphs=[context["map_note"]],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
-            notes=_notes(context))
+            notes=_notes(context), figures=[_with_boundaries(context["figures"]["map"], context)])
         return docx_response(payload, name=f"category-{category}-{context['year']}")
     return _cached_page(request, "category", lambda: category_context(request, category))
+
+
+def _with_boundaries(figure: dict, context: dict) -> dict:
+    """A choropleth with its GeoJSON inside (pages fetch it separately), to be drawn away from the page."""
+    payload, _drawn, _missing = services.boundaries_memo(codes=context["boundary_codes"],
+                                                         version=context["result"].nuts_version)
+    geojson = json.loads(payload)
+    return {**figure, "data": [{**trace, "geojson": geojson} for trace in figure["data"]]}
 
 
 def category_context(request: HttpRequest, category: str) -> dict:
@@ -258,6 +266,7 @@ def category_context(request: HttpRequest, category: str) -> dict:
                                                            "unmapped": ", ".join(unmapped) or _("none")},
                "measures": MAP_MEASURES, "tables": tables, "figures": figures, "unmapped": unmapped,
                "mapped_count": len(mapped), "boundary_versions": sorted(set(drawn.values())),
+               "boundary_codes": year_codes,
                "geojson_url": reverse("atlas:boundaries") + f"?version={result.nuts_version}&year={year}"
                + f"&taxonomy={params.taxonomy}"}
     return {**context, "notes": _notes(context)}

@@ -7,6 +7,7 @@ import html as html_lib
 import io
 import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,7 +17,8 @@ from smartcluster.atlas.engine import Params, atlas_result
 from smartcluster.mapping import builtin_taxonomy
 from smartcluster.mapping.cli import map_table
 
-pytestmark = pytest.mark.django_db
+# Every page here reads the imported 7-country extract, whichever test runs first (or alone, or on its own worker).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sbs_store")]
 REGION = "EL61"  # Thessalia: SBS rows under the same code in NUTS 2010 and 2013
 
 
@@ -187,6 +189,33 @@ def test_report_prints_on_a4_and_exports_docx_with_the_summary(client: object, l
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Thessalia" in text and "NACE B–N" in text
     assert len(document.tables) == 7
+
+
+def test_docx_reports_carry_the_pages_charts_as_images(client: object, loaded_reference: dict, chromium: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from docx import Document
+
+    monkeypatch.setenv("BROWSER_PATH", chromium)  # kaleido draws in the same Chromium the browser tests use
+    region = Document(io.BytesIO(client.get(reverse("atlas:region_report", args=[REGION]),
+                                            {"year": 2014, "format": "docx"}).content))
+    category = Document(io.BytesIO(client.get(reverse("atlas:category", args=["13"]),
+                                              {"year": 2014, "format": "docx"}).content))
+    # LQ by category, LQ trends and employment; then the category's map, drawn with the stored boundaries
+    assert [len(region.inline_shapes), len(category.inline_shapes)] == [3, 1]
+    pictures = [part.blob for part in region.part.package.parts if part.content_type == "image/png"]
+    assert len(pictures) == 3 and all(blob.startswith(b"\x89PNG") and len(blob) > 10_000 for blob in pictures)
+    assert len(region.tables) == 7 and len(category.tables) == 3
+
+
+def test_docx_reports_say_the_charts_are_left_out_where_no_browser_can_draw_them(
+        client: object, loaded_reference: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from docx import Document
+
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chrome-here"))
+    document = Document(io.BytesIO(client.get(reverse("atlas:region_report", args=[REGION]),
+                                              {"year": 2014, "format": "docx"}).content))
+    assert len(document.inline_shapes) == 0 and len(document.tables) == 7
+    assert any(p.text.startswith("Charts left out: the server has no Chrome or Chromium") for p in document.paragraphs)
 
 
 def test_landing_lists_the_regions_of_the_default_year_and_the_categories(client: object, engine: object,

@@ -3,10 +3,6 @@
 (function () {
   "use strict";
   if (!window.Plotly) { return; }
-  // Plotly asks for a world base map from a CDN whenever a geo trace is drawn; an empty topology keeps it offline.
-  window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
-  window.PlotlyGeoAssets.topojson.world_110m = { type: "Topology", objects: {}, arcs: [] };
-  window.PlotlyGeoAssets.topojson.world_50m = { type: "Topology", objects: {}, arcs: [] };
 
   function draw(container, figure) {
     window.Plotly.newPlot(container, figure.data, figure.layout, { displayModeBar: false, responsive: true })

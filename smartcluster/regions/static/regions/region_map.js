@@ -4,10 +4,6 @@
   var container = document.getElementById("region-map");
   var source = document.getElementById("region-boundary");
   if (!container || !source || !window.Plotly) { return; }
-  // Plotly asks for a world base map (from a CDN) whenever a trace has a location mode; the map shows only the
-  // region's own GeoJSON, so an empty topology registered in advance keeps the page offline and CDN-free.
-  window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
-  window.PlotlyGeoAssets.topojson.world_110m = { type: "Topology", objects: {}, arcs: [] };
   var region = JSON.parse(source.textContent);
   var feature = { type: "Feature", id: region.code, properties: {}, geometry: region.geometry };
   var trace = {
