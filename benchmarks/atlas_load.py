@@ -6,9 +6,9 @@ Steps (data folder ../shared/data, served from 127.0.0.1 as symlinks; nothing co
 directory; migrate, collectstatic, `load_reference` (NUTS 2016 + NACE from the local mirror); `smartcluster import
 eurostat sbs_r_nuts06_r2` (the full file) through the real connector. Then
 - cold baseline: for each page kind, a server started on an EMPTY result cache answers its first request
-  (the engine computes everything, as after a command-line import; repeated --rounds times);
-- after the wizard: the same, with the results computed beforehand as the import wizard's job does
-  (`atlas.services.results_warm`), so only the page itself is computed;
+  (the engine computes everything, as after an import through the Python library; repeated --rounds times);
+- after the wizard: the same, with the results computed beforehand as the import wizard's job and
+  `smartcluster import` do (`atlas.services.results_warm`), so only the page itself is computed;
 - warm: a fresh server views every region profile and category map once, sequentially (the page cache then
   holds what users would have viewed since the import; its time is reported);
 - load: the same server gets --users threads for --duration seconds, each user opening a

@@ -12,6 +12,7 @@ import click
 
 from smartcluster.mapping.cli import map_command, relatedness_command
 from smartcluster.sources.cli import COMMANDS as statistics_commands
+from smartcluster.sources.cli import import_group
 
 
 def _django() -> None:
@@ -61,6 +62,20 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
         [sys.executable, "-m", "gunicorn", "smartcluster.site.wsgi:application", "--bind", f"{host}:{port}",
          "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-"],
     )
+
+
+@import_group.result_callback()
+def _mapping_refreshed(dataset: str | None) -> None:
+    """After an import, the platform's mapping pages drop what they cached for the dataset and compute its results
+    now, as the import wizard's job does: their first view is then fast (a library user pays a few seconds)."""
+    if not dataset:
+        return
+    _django()
+    from smartcluster.atlas.services import dataset_refreshed
+
+    warmed = dataset_refreshed(dataset)
+    click.echo(f"{dataset}: mapping results computed ({', '.join(warmed)})" if warmed
+               else f"{dataset}: nothing for the mapping pages (no persons employed by NUTS 2 region)")
 
 
 main.add_command(map_command)

@@ -109,10 +109,16 @@ def import_file_run(params: dict, progress) -> dict:  # noqa: ANN001
     return _imported(params["dataset"], len(frame), progress)
 
 
+def dataset_refreshed(dataset: str, progress=lambda percent, message: None) -> list[str]:  # noqa: ANN001
+    """After an import of `dataset` (wizard or command line): forget what the atlas cached for it and compute its
+    results again; returns the taxonomies computed."""
+    cache.cache_invalidate(dataset)
+    return results_warm(dataset, progress)
+
+
 def _imported(dataset: str, rows: int, progress) -> dict:  # noqa: ANN001
     progress(70, _("stored %(rows)s observations; refreshing results") % {"rows": f"{rows:,}"})
-    cache.cache_invalidate(dataset)
-    warmed = results_warm(dataset, progress)
+    warmed = dataset_refreshed(dataset, progress)
     from django.urls import reverse
 
     return {"dataset": dataset, "observations": rows, "warmed": warmed, "link": reverse("atlas:data"),

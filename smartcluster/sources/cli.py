@@ -86,9 +86,11 @@ def _store():
     return StatisticsStore()
 
 
-def _done(dataset: str, frame) -> None:
+def _done(dataset: str, frame) -> str:
+    """Say what was stored; returns the dataset's name (for what runs after an import, see `smartcluster.cli`)."""
     click.echo(f"{dataset}: {len(frame):,} observations stored "
                f"({frame['value'].notna().mean():.0%} with a value).")
+    return dataset
 
 
 @click.group(name="import")
@@ -102,13 +104,13 @@ def import_group() -> None:
 @click.option("--format", "fmt", type=click.Choice(["tsv", "sdmx-csv"]), default="tsv", show_default=True)
 @click.option("--base-url", help="Dissemination API base URL (default: SMARTCLUSTER_EUROSTAT_BASE_URL or Eurostat).")
 @_reported
-def import_eurostat(dataset: str, years: str | None, fmt: str, base_url: str | None) -> None:
+def import_eurostat(dataset: str, years: str | None, fmt: str, base_url: str | None) -> str:
     """Fetch DATASET (e.g. sbs_r_nuts06_r2) from Eurostat's dissemination API and store it."""
     from smartcluster.sources import eurostat
 
     frame = eurostat.import_dataset(_store(), dataset, years=_years(years), fmt=fmt, base_url=base_url,
                                     progress=True)
-    _done(dataset, frame)
+    return _done(dataset, frame)
 
 
 @import_group.command(name="file")
@@ -120,7 +122,7 @@ def import_eurostat(dataset: str, years: str | None, fmt: str, base_url: str | N
 @click.option("--dataset", help="Dataset name (default: the file name).")
 @_reported
 def import_file(path: str, mapping: str | None, constants: str | None, classification: str,
-                dataset: str | None) -> None:
+                dataset: str | None) -> str:
     """Import a CSV or Excel file in the long or wide layout (see the README)."""
     from tqdm import tqdm
 
@@ -129,7 +131,7 @@ def import_file(path: str, mapping: str | None, constants: str | None, classific
     with tqdm(total=1, desc="read, check, store", disable=None):
         frame = files.import_file(_store(), path, dataset=dataset, mapping=_pairs(mapping, "column mapping"),
                                   constants=_pairs(constants, "list of values"), classification=classification)
-    _done(dataset or Path(path).name.split(".")[0], frame)
+    return _done(dataset or Path(path).name.split(".")[0], frame)
 
 
 @import_group.command(name="firms")
@@ -143,7 +145,7 @@ def import_file(path: str, mapping: str | None, constants: str | None, classific
 @click.option("--dataset", help="Dataset name (default: the file name).")
 @_reported
 def import_firms(path: str, engine: str, mapping: str | None, postcodes: str | None, industry_level: int,
-                 nuts_level: int, threshold: int | None, dataset: str | None) -> None:
+                 nuts_level: int, threshold: int | None, dataset: str | None) -> str:
     """Aggregate firm records (CSV or Parquet) to region × industry × year and store them."""
     import pandas as pd
     from tqdm import tqdm
@@ -157,7 +159,7 @@ def import_firms(path: str, engine: str, mapping: str | None, postcodes: str | N
                                            industry_level=industry_level, nuts_level=nuts_level, threshold=threshold)
     for line in report.lines():
         click.echo(line)
-    _done(dataset or Path(path).name.split(".")[0], frame)
+    return _done(dataset or Path(path).name.split(".")[0], frame)
 
 
 @click.command(name="datasets")

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from smartcluster.cli import main
+from smartcluster.regions.tests.mirror import mirror_build
 from smartcluster.statistics import StatisticsStore
 from tests.sources.conftest import file_digest
 
@@ -40,6 +41,27 @@ def test_import_eurostat_then_list_and_export(eurostat_api: str, data_dir: Path,
         frame = reader(target)
         assert len(frame) == len(stored)
         assert frame["value"].sum() == pytest.approx(stored["value"].sum())
+
+
+def test_an_import_from_the_command_line_refreshes_the_mapping_results_of_the_platform(
+        shared_data: Path, local_http_server, data_dir: Path, tmp_path: Path,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The SBS dataset's API path answered with the 7-country extract (a symlink), to keep the test short.
+    mirror_build(tmp_path / "mirror", shared_data,
+                 {"sdmx/2.1/data/sbs_r_nuts06_r2": "fixture-7-countries/sbs_r_nuts06_r2_7countries.tsv.gz",
+                  "sdmx/2.1/data/nama_10r_2gdp": "eurostat-lfs-regional/nama_10r_2gdp.tsv.gz"})
+    monkeypatch.setenv("SMARTCLUSTER_EUROSTAT_BASE_URL", local_http_server(tmp_path / "mirror").rstrip("/"))
+    cached = data_dir / "atlas-cache" / "sbs_r_nuts06_r2"
+    first = run("import", "eurostat", "sbs_r_nuts06_r2")
+    assert first.exit_code == 0, first.output
+    assert "sbs_r_nuts06_r2: mapping results computed (cluster_categories, smart_industry_40)" in first.output
+    assert len(list(cached.iterdir())) == 2  # one result per taxonomy, ready for the pages' first view
+    (cached / "left-over-from-an-older-import").mkdir()
+    again = run("import", "eurostat", "sbs_r_nuts06_r2", "--years", "2012-2014")
+    assert again.exit_code == 0, again.output
+    assert len(list(cached.iterdir())) == 2 and not (cached / "left-over-from-an-older-import").exists()
+    gdp = run("import", "eurostat", "nama_10r_2gdp", "--years", "2014")
+    assert "nama_10r_2gdp: nothing for the mapping pages (no persons employed by NUTS 2 region)" in gdp.output
 
 
 def test_bad_file_gives_one_line_and_exit_1_and_leaves_the_store(data_dir: Path, tmp_path: Path) -> None:
