@@ -67,7 +67,7 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
 @import_group.result_callback()
 def _mapping_refreshed(dataset: str | None) -> None:
     """After an import, the platform's mapping pages drop what they cached for the dataset and compute its results
-    now, as the import wizard's job does: their first view is then fast (a library user pays a few seconds)."""
+    now, as the import wizard's job does, so that their first view is fast (a few seconds more for the import)."""
     if not dataset:
         return
     _django()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import pandas as pd
 from django.http import HttpResponse
@@ -40,7 +41,7 @@ def table_response(frame: pd.DataFrame, *, name: str, fmt: str) -> HttpResponse:
 
 
 def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd.DataFrame]],
-                notes: list[str], figures: list[dict] = ()) -> bytes:
+                notes: list[str], figures: Sequence[dict] = ()) -> bytes:
     """A DOCX report: title, the generated text, the page's charts as images, each table under its heading, then
     sources and method notes. Without a browser on the server the charts are left out (and the report says so):
     the tables hold every number they show."""

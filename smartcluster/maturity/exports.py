@@ -130,7 +130,8 @@ def report_docx(context: dict[str, Any]) -> bytes:
                          width=Cm(12))
     table = document.add_table(rows=1, cols=4)
     table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, (_("Dimension"), _("Score"), pgettext("maturity", "Level"), _("Change")), strict=True):
+    headings = (_("Dimension"), _("Score"), pgettext("maturity", "Level"), _("Change"))
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
         cell.text = text
     for number, line in enumerate(lines, start=1):
         cells = table.add_row().cells
