@@ -439,29 +439,33 @@ def meeting_action(request: HttpRequest, meeting_id: int, action: str) -> HttpRe
     return redirect(_next_url(request, reverse("matchmaking:meeting_detail", args=[meeting.pk])))
 
 
+def _meeting_form_saved(request: HttpRequest, meeting_id: int, form_class: type,
+                        save: Callable[[Meeting, dict], object], saved: str) -> Meeting:
+    """A posted meeting form: `save(meeting, cleaned_data)` with `saved` as the message, or its errors as messages."""
+    meeting = selectors.meeting_get(user=request.user, pk=meeting_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        _run(request, lambda: save(meeting, form.cleaned_data), saved)
+    else:
+        _form_errors_to_messages(request, form)
+    return meeting
+
+
 @login_required
 @require_POST
 def meeting_video(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = selectors.meeting_get(user=request.user, pk=meeting_id)
-    form = forms.VideoLinkForm(request.POST)
-    if form.is_valid():
-        _run(request, lambda: services.meeting_set_video_url(user=request.user, meeting=meeting,
-                                                             url=form.cleaned_data["video_url"]),
-             _("Room link saved."))
-    else:
-        _form_errors_to_messages(request, form)
+    meeting = _meeting_form_saved(request, meeting_id, forms.VideoLinkForm, lambda meeting, data: (
+        services.meeting_set_video_url(user=request.user, meeting=meeting, url=data["video_url"])),
+        _("Room link saved."))
     return redirect("matchmaking:meeting_detail", meeting.pk)
 
 
 @login_required
 @require_POST
 def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = selectors.meeting_get(user=request.user, pk=meeting_id)
-    form = forms.AttendanceForm(request.POST)
-    if form.is_valid():
-        _run(request, lambda: services.meeting_set_attendance(user=request.user, meeting=meeting,
-                                                              attendance=form.cleaned_data["attendance"]),
-             _("Attendance recorded."))
+    meeting = _meeting_form_saved(request, meeting_id, forms.AttendanceForm, lambda meeting, data: (
+        services.meeting_set_attendance(user=request.user, meeting=meeting, attendance=data["attendance"])),
+        _("Attendance recorded."))
     return redirect(_next_url(request, reverse("matchmaking:meeting_detail", args=[meeting.pk])))
 
 
