@@ -34,7 +34,6 @@ FIRM_COLUMNS = ["firm_id", "nuts3", "nace", "year", "employees", "turnover", "wa
 MEASURES = {"firms": ("firms", "number"), "employees": ("employees", "number"),
             "turnover": ("turnover", "EUR"), "wages": ("wages_and_salaries", "EUR")}
 CELL_COLUMNS = ("region_id", "industry_id", "year", "firms", "employees", "turnover", "wages")
-REASONS = ("missing_region", "unknown_region", "missing_industry", "invalid_industry", "missing_year")
 
 
 def disclosure_threshold() -> int:
