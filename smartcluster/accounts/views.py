@@ -1,12 +1,15 @@
-"""The user's own account pages: memberships and API tokens."""
+"""The user's own account pages: memberships and API tokens; the login page of a locked-out user."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from smartcluster.accounts import selectors, services
@@ -33,3 +36,19 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     services.api_token_revoke(user=request.user, token=token)
     messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
     return redirect("accounts:tokens")
+
+
+def login_locked_out(request: HttpRequest, response: HttpResponse | None = None,
+                     credentials: dict | None = None) -> HttpResponse:
+    """django-axes' answer to a login after too many failures: the login page, saying why and for how long (429)."""
+    minutes = max(1, round(settings.LOGIN_COOLOFF.total_seconds() / 60))
+    message = ngettext(
+        "Too many failed logins for this user name or from your address. Logging in is blocked for %(minutes)s "
+        "minute; try again then, or ask your project's administrator to unlock it.",
+        "Too many failed logins for this user name or from your address. Logging in is blocked for %(minutes)s "
+        "minutes; try again then, or ask your project's administrator to unlock it.",
+        minutes,
+    ) % {"minutes": minutes}
+    form = AuthenticationForm(request, initial={"username": (credentials or {}).get("username", "")})
+    return render(request, "registration/login.html",
+                  {"form": form, "locked_out": message, "next": request.POST.get("next", "")}, status=429)

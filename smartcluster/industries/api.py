@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one checked pagination
 
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.industries import selectors
@@ -43,7 +43,7 @@ class IndustryFilters(Schema):
 
 
 @router.get("/", response=list[IndustryOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=100)
+@paginate(page_size=100)
 def industry_list(request: HttpRequest, filters: Query[IndustryFilters]):  # noqa: ANN201 - paginated queryset
     return selectors.industry_list(query=filters.q, code_prefix=filters.code, level=filters.level,
                                    section=filters.section).select_related("parent")

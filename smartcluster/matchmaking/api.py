@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one checked pagination
 
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.matchmaking import selectors, services
@@ -127,7 +127,7 @@ class MeetingRequestIn(Schema):
 
 
 @router.get("/events/", response=list[EventOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def event_list(request: HttpRequest, filters: Query[EventFilters]) -> Any:
     return selectors.event_list(user=request.user, search=filters.q).prefetch_related("slots")
 
@@ -138,7 +138,7 @@ def event_detail(request: HttpRequest, event_id: int) -> Event:
 
 
 @router.get("/events/{event_id}/profiles/", response=list[ProfileOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def profile_list(request: HttpRequest, event_id: int, filters: Query[ProfileFilters]) -> Any:
     event = selectors.event_get(user=request.user, pk=event_id)
     return selectors.participant_catalogue(event=event, search=filters.q, **filters.model_dump(exclude={"q"}))
@@ -151,7 +151,7 @@ def profile_detail(request: HttpRequest, event_id: int, participant_id: int) -> 
 
 
 @router.get("/meetings/", response=list[MeetingOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def meeting_list(request: HttpRequest, filters: Query[MeetingFilters]) -> Any:
     """The caller's own meetings, and all meetings of the events the caller organises."""
     event = selectors.event_get(user=request.user, pk=filters.event) if filters.event else None

@@ -5,11 +5,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db.models import Model
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one checked pagination
 
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.organisations import selectors, services
@@ -177,10 +179,20 @@ class PartnerFilters(Schema):
     search: str | None = Field(None, description="Text in the organisation's name")
 
 
-def _present(payload: Schema, *fields: str) -> dict[str, Any]:
-    """The fields the client sent (a PATCH changes only those)."""
+def _present(payload: Schema, model: type[Model], *fields: str) -> dict[str, Any]:
+    """The fields the client sent (a PATCH changes only those); `null` only where the model's column may be empty
+    (the database would refuse it after validation passed: Django skips blank-allowed fields holding None)."""
     values = payload.model_dump()
-    return {field: values[field] for field in fields if field in payload.model_fields_set}
+    sent = {field: values[field] for field in fields if field in payload.model_fields_set}
+    nulls = {}
+    for field, value in sent.items():
+        column = model._meta.get_field(field)
+        if value is None and not column.null and not column.many_to_many:
+            nulls[field] = (_('may not be null: send "" to leave it empty, or leave the field out to keep it.')
+                            if column.blank and column.empty_strings_allowed else _("may not be null."))
+    if nulls:
+        raise ValidationError(nulls)
+    return sent
 
 
 def _region(ref: dict[str, Any]) -> Region:
@@ -191,8 +203,8 @@ def _region(ref: dict[str, Any]) -> Region:
 
 
 def _organisation_data(payload: OrganisationIn) -> dict[str, Any]:
-    data = _present(payload, "name", "type", "size_class", "website", "description", "is_published")
-    sent = _present(payload, "region", "nace")
+    data = _present(payload, Organisation, "name", "type", "size_class", "website", "description", "is_published")
+    sent = _present(payload, Organisation, "region", "nace")
     if "region" in sent:
         data["region"] = _region(sent["region"]) if sent["region"] else None
     if "nace" in sent:
@@ -202,6 +214,14 @@ def _organisation_data(payload: OrganisationIn) -> dict[str, Any]:
             if data["nace"] is None:
                 raise ValidationError({"nace": f"No NACE Rev. 2 activity has the code {sent['nace']}."})
     return data
+
+
+def refusal_message(error: ValidationError) -> str:
+    """Every problem of a refused change, each after the field it is about ("name: This field cannot be blank.")."""
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    return "; ".join(message if field == NON_FIELD_ERRORS else f"{field}: {message}"
+                     for field, messages in error.message_dict.items() for message in messages)
 
 
 def answers_refusals(endpoint: Callable[..., Any]) -> Callable[..., Any]:
@@ -214,7 +234,7 @@ def answers_refusals(endpoint: Callable[..., Any]) -> Callable[..., Any]:
         except PermissionDenied as error:
             raise HttpError(403, str(error) or "You may not make this change.") from error
         except ValidationError as error:
-            raise HttpError(400, "; ".join(error.messages)) from error
+            raise HttpError(400, refusal_message(error)) from error
 
     return wrapper
 
@@ -223,7 +243,7 @@ def answers_refusals(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @router.get("/organisations/", response=list[OrganisationOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def organisation_list(request: HttpRequest, filters: Query[OrganisationFilters]) -> Any:
     return selectors.organisation_list(user=request.user, **filters.model_dump(exclude_none=True))
 
@@ -265,8 +285,8 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> Status:
 
 
 def _person_data(request: HttpRequest, payload: PersonIn) -> dict[str, Any]:
-    data = _present(payload, "name", "email", "role", "consent_to_contact", "consent_to_list")
-    sent = _present(payload, "organisation_id")
+    data = _present(payload, Person, "name", "email", "role", "consent_to_contact", "consent_to_list")
+    sent = _present(payload, Person, "organisation_id")
     if "organisation_id" in sent:
         data["organisation"] = None
         if sent["organisation_id"] is not None:
@@ -277,7 +297,7 @@ def _person_data(request: HttpRequest, payload: PersonIn) -> dict[str, Any]:
 
 
 @router.get("/people/", response=list[PersonOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def person_list(request: HttpRequest, filters: Query[PersonFilters]) -> Any:
     return selectors.person_list(user=request.user, **filters.model_dump(exclude_none=True))
 
@@ -322,7 +342,7 @@ def person_erase(request: HttpRequest, person_id: int) -> Status:
 
 
 @router.get("/projects/", response=list[ProjectOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def project_list(request: HttpRequest, filters: Query[ProjectFilters]) -> Any:
     return selectors.project_list(**filters.model_dump(exclude_none=True))
 
@@ -335,7 +355,7 @@ def project_detail(request: HttpRequest, project_id: int) -> Project:
 @router.post("/projects/", response={201: ProjectOut})
 @answers_refusals
 def project_create(request: HttpRequest, payload: ProjectIn) -> Status:
-    data = _present(payload, "name", "acronym", "programme", "start_date", "semesters")
+    data = _present(payload, Project, "name", "acronym", "programme", "start_date", "semesters")
     return Status(201, services.project_create(user=request.user, data=data))
 
 
@@ -343,7 +363,7 @@ def project_create(request: HttpRequest, payload: ProjectIn) -> Status:
 @answers_refusals
 def project_update(request: HttpRequest, project_id: int, payload: ProjectIn) -> Project:
     project = selectors.project_get(project_id=project_id)
-    data = _present(payload, "name", "acronym", "programme", "start_date", "semesters")
+    data = _present(payload, Project, "name", "acronym", "programme", "start_date", "semesters")
     return services.project_update(user=request.user, project=project, data=data)
 
 
@@ -358,14 +378,14 @@ def project_delete(request: HttpRequest, project_id: int) -> Status:
 
 
 def _partner_regions(payload: PartnerIn) -> list[Region] | None:
-    sent = _present(payload, "regions")
+    sent = _present(payload, Partner, "regions")
     if "regions" not in sent:
         return None
     return [_region(ref) for ref in sent["regions"] or []]
 
 
 @router.get("/partners/", response=list[PartnerOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(page_size=50)
 def partner_list(request: HttpRequest, filters: Query[PartnerFilters]) -> Any:
     return selectors.partner_list(user=request.user, **filters.model_dump(exclude_none=True))
 
@@ -384,7 +404,7 @@ def partner_create(request: HttpRequest, payload: PartnerIn) -> Status:
     organisation = selectors.organisation_get(user=request.user, organisation_id=payload.organisation_id)
     partner = services.partner_create(
         user=request.user, project=project, organisation=organisation,
-        data=_present(payload, "role", "policy_instrument"), regions=_partner_regions(payload) or (),
+        data=_present(payload, Partner, "role", "policy_instrument"), regions=_partner_regions(payload) or (),
     )
     return Status(201, partner)
 
@@ -394,7 +414,7 @@ def partner_create(request: HttpRequest, payload: PartnerIn) -> Status:
 def partner_update(request: HttpRequest, partner_id: int, payload: PartnerIn) -> Partner:
     partner = selectors.partner_get(user=request.user, partner_id=partner_id)
     return services.partner_update(
-        user=request.user, partner=partner, data=_present(payload, "role", "policy_instrument"),
+        user=request.user, partner=partner, data=_present(payload, Partner, "role", "policy_instrument"),
         regions=_partner_regions(payload),
     )
 

@@ -4,7 +4,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one checked pagination
 
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.regions import selectors
@@ -62,7 +62,7 @@ class RegionFilters(Schema):
 
 
 @router.get("/", response=list[RegionOut], auth=READ_AUTH)
-@paginate(PageNumberPagination, page_size=100)
+@paginate(page_size=100)
 def region_list(request: HttpRequest, filters: Query[RegionFilters]):  # noqa: ANN201 - paginated queryset
     regions = selectors.region_list(query=filters.q, code_prefix=filters.code, level=filters.level,
                                     version=filters.version, country=filters.country)

@@ -2,22 +2,60 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 
 from django.apps import apps
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.security import SessionAuth
+from ninja.errors import AuthenticationError
 
-from smartcluster.accounts.auth import ApiTokenAuth
+from smartcluster.accounts.auth import WRITE_AUTH, TooManyTokenFailures
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="smartcluster API",
     version="1",
-    description="Read (and, with rights, write) the platform's records. Authenticate with a session cookie "
-    "or an `Authorization: Bearer <token>` header; lists are paginated and filterable.",
+    description="Read (and, with rights, write) the platform's records. Authenticate with an "
+    "`Authorization: Bearer <token>` header (no CSRF token needed) or, from the platform's own pages, with the "
+    "session cookie and the page's CSRF token; lists are paginated and filterable.",
     urls_namespace="api",
-    auth=[SessionAuth(csrf=True), ApiTokenAuth()],
+    auth=WRITE_AUTH,
 )
+
+
+@api.exception_handler(TooManyTokenFailures)
+def _too_many_token_failures(request: HttpRequest, error: TooManyTokenFailures) -> HttpResponse:
+    response = api.create_response(request, {"detail": error.message}, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    # ninja's own refusal of a request without credentials says only "Unauthorized": say what to send.
+    detail = error.message if error.message != AuthenticationError().message else _(
+        "Authentication required: send an API token (Authorization: Bearer <token>; create one under your user "
+        "name → API tokens) or log in.")
+    return api.create_response(request, {"detail": detail}, status=401)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    # Our selectors' 404 messages name what is missing; Django's own are generic ("No X matches the given query.").
+    return api.create_response(request, {"detail": str(error) or _("Not found.")}, status=404)
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, error: Exception) -> HttpResponse:
+    """A bug: logged in full for the administrator, answered without any detail (no server path, no trace)."""
+    logger.exception("API error on %s %s", request.method, request.path)
+    return api.create_response(
+        request, {"detail": _("Internal error: the administrator has been told. Please try again later.")},
+        status=500,
+    )
 
 
 def _register_app_routers() -> None:

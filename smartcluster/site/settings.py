@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,9 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = _env_list("SMARTCLUSTER_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _env_list("SMARTCLUSTER_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "smartcluster.site.views.csrf_failure"  # the 403 page in the site's layout, saying why
+# Where error pages send people who need an administrator (empty: they are told to ask their project's one).
+CONTACT_EMAIL = os.environ.get("SMARTCLUSTER_CONTACT_EMAIL", "")
 
 # HTTPS hardening: on whenever the platform runs behind TLS (SMARTCLUSTER_HTTPS=1, the production default).
 HTTPS = _env_bool("SMARTCLUSTER_HTTPS", not DEBUG)
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "axes",  # login lock-out after repeated failures (see AXES_* below)
     "smartcluster.site",
     "smartcluster.regions",
     "smartcluster.industries",
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # last, as django-axes requires: turns a locked-out login into the login page with its message
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "smartcluster.site.urls"
@@ -128,6 +135,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes' backend must stay FIRST: it refuses a locked-out user or address before any other backend runs.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -203,3 +215,23 @@ MATURITY_ROW_TICKS_RULE = os.environ.get("SMARTCLUSTER_MATURITY_ROW_TICKS_RULE",
 MATURITY_NEGATIVE_OPTION_RULE = os.environ.get("SMARTCLUSTER_MATURITY_NEGATIVE_OPTION_RULE", "zero")
 MATURITY_MIN_GROUP_SIZE = int(os.environ.get("SMARTCLUSTER_MATURITY_MIN_GROUP_SIZE", "5"))
 MATURITY_REPEAT_MIN_DAYS = int(os.environ.get("SMARTCLUSTER_MATURITY_REPEAT_MIN_DAYS", "182"))
+
+# Login throttling (README, "Security"): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or from one
+# address, that user name or address is refused for LOGIN_COOLOFF; an address that sends API_TOKEN_FAILURE_LIMIT
+# wrong API tokens is answered 429 for the same time (counted in a file cache shared by every worker process).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("SMARTCLUSTER_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_COOLOFF = timedelta(minutes=float(os.environ.get("SMARTCLUSTER_LOGIN_COOLOFF_MINUTES", "15")))
+API_TOKEN_FAILURE_LIMIT = int(os.environ.get("SMARTCLUSTER_API_TOKEN_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_COOLOFF
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each on its own: per user name, and per address
+AXES_LOCKOUT_CALLABLE = "smartcluster.accounts.views.login_locked_out"
+AXES_RESET_ON_SUCCESS = False  # a success from an address must not wipe the failures it sent for other users
+API_TOKEN_FAILURE_CACHE = "throttle"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    API_TOKEN_FAILURE_CACHE: {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                              "LOCATION": str(DATA_DIR / "throttle-cache")},
+}
+# The API's one pagination: numbered pages, a page past the end answers 404 (smartcluster/site/pagination.py).
+NINJA_PAGINATION_CLASS = "smartcluster.site.pagination.CheckedPageNumberPagination"

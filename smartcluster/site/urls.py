@@ -25,3 +25,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Errors in the site's layout, saying why (smartcluster/site/views.py).
+handler400 = "smartcluster.site.views.bad_request"
+handler403 = "smartcluster.site.views.permission_denied"
+handler404 = "smartcluster.site.views.page_not_found"
+handler500 = "smartcluster.site.views.server_error"

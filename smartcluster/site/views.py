@@ -1,7 +1,71 @@
-from django.http import HttpRequest, HttpResponse
+"""The landing page, and the error pages (400/403/404/500) in the site's layout, saying why and what to do."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page: what the platform is for, and the sections that are installed."""
     return render(request, "site/home.html")
+
+
+def _reason(exception: Exception | None) -> str:
+    """The refusal's own message when it is one meant for people (never a class name, URL pattern or path)."""
+    message = exception.args[0] if exception is not None and exception.args else ""
+    return message if isinstance(message, str) else ""
+
+
+def _error_page(request: HttpRequest, status: int, title: str, reason: str, hint: str) -> HttpResponse:
+    has_membership = request.user.is_authenticated and request.user.memberships.exists()
+    context = {"status": status, "title": title, "reason": reason, "hint": hint,
+               "contact_email": settings.CONTACT_EMAIL, "without_membership": request.user.is_authenticated
+               and not has_membership and status == 403}
+    return render(request, "site/error.html", context, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400: the request itself is malformed (a bad form, a forged host name, a broken upload)."""
+    return _error_page(request, 400, _("Bad request"), _reason(exception),
+                       _("The platform could not read this request. Go back, check what you entered and try again."))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """403: the page exists, but this account (or nobody logged in) may not see or change it."""
+    hint = (_("Your account has no right to this page.") if request.user.is_authenticated
+            else _("Log in with an account that may open this page."))
+    return _error_page(request, 403, _("Not allowed"), _reason(exception), hint)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404: no page at this address, or a record that does not exist (or is not published)."""
+    return _error_page(request, 404, _("Page not found"), _reason(exception),
+                       _("There is no page at this address, or the record it names does not exist or is not "
+                         "published. Check the address, or start again from the home page."))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500: a bug. The page says so without any detail; the error itself is in the server's log."""
+    try:
+        return _error_page(request, 500, _("Something went wrong"), "",
+                           _("The platform met an internal error and the administrator can find it in the log. "
+                             "Please try again later."))
+    except Exception:  # the layout itself needs the database, which may be what failed
+        logger.exception("the error page could not be drawn in the site's layout")
+        return HttpResponseServerError(loader.render_to_string("site/error_plain.html"))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """403 for a form sent without its CSRF token (settings.CSRF_FAILURE_VIEW): forged, or the page grew stale."""
+    return _error_page(request, 403, _("Not allowed"),
+                       _("This form was sent without its security token, so it was refused. If you sent it "
+                         "yourself, reload the page (it may have been open too long, or cookies are blocked) and "
+                         "send it again."), _("Nothing was changed."))
