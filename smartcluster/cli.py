@@ -30,23 +30,40 @@ def main() -> None:
 
 @main.command()
 @click.option("--empty", is_flag=True, help="Do not load the demo partnership (start with an empty platform).")
-def setup(empty: bool) -> None:
-    """Create the stores under the data directory, migrate, load reference data and the demo; safe to repeat."""
+@click.option("--offline", is_flag=True, help="Load the reference data from the bundled starter pack, without "
+              "trying the official sources.")
+def setup(empty: bool, offline: bool) -> None:
+    """Create the stores under the data directory, migrate, load reference data (the official sources, else the
+    bundled starter pack), the starter statistics, the maturity questionnaire and the demo; safe to repeat."""
     _django()
     from django.core.management import CommandError, call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     try:
-        call_command("load_reference", skip_loaded=True)
+        call_command("load_reference", skip_loaded=True, starter_pack="only" if offline else "fallback")
     except CommandError as error:
-        # Without the reference data the platform still starts; the pages that need regions say what is missing.
+        # Only a damaged installation gets here (the pack is bundled); the pages that need regions say so.
         click.secho(f"warning: {error}", fg="yellow", err=True)
-        click.echo("Point SMARTCLUSTER_NUTS_BASE_URL / SMARTCLUSTER_NACE_BASE_URL at a mirror and run "
-                   "`smartcluster setup` again to load it.", err=True)
+    _starter_statistics_load()
+    call_command("maturity_load_questionnaire", "dma-sme-v1", publish=True, first_load_only=True)
     call_command("ensure_admin")
     if not empty:
         call_command("load_demo")
+
+
+def _starter_statistics_load() -> None:
+    """The starter pack's statistics into a store that lacks them (an import since is kept), mapping results ready."""
+    from smartcluster.starter_pack import manifest, statistics_load
+    from smartcluster.statistics import StatisticsStore
+
+    entries = manifest()["statistics"]
+    for dataset in statistics_load(StatisticsStore()):
+        entry = entries[dataset]
+        years = sorted({str(entry["years"][0]), str(entry["years"][-1])})
+        click.echo(f"{dataset}: starter statistics loaded ({entry['source_label']}, extracted {entry['extracted_at']}, "
+                   f"years {'-'.join(years)}); `{entry['refresh']}` refreshes them")
+        _mapping_refreshed(dataset)
 
 
 @main.command()

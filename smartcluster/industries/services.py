@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from smartcluster import starter_pack
 from smartcluster.industries.models import Industry
 from smartcluster.regions.services import ReferenceDataError, reference_file_fetch
 
@@ -116,17 +117,31 @@ def _industries_write(records: list[IndustryRecord]) -> int:
     return len(records)
 
 
+def _starter_pack_nace() -> bytes:
+    """The starter pack's copy of `Nace2_long.csv` (same content as the official file)."""
+    try:
+        return starter_pack.pack_bytes(starter_pack.NACE)
+    except OSError as error:
+        raise ReferenceDataError(f"starter pack {starter_pack.NACE}: not readable ({error})") from error
+
+
 def industry_reference_load(
-    *, base_url: str | None = None, skip_loaded: bool = False, progress: Callable[[str], None] | None = None
+    *, base_url: str | None = None, skip_loaded: bool = False, progress: Callable[[str], None] | None = None,
+    from_starter_pack: bool = False,
 ) -> int:
-    """Load NACE Rev. 2 from the official file; returns the number of items written (0 when skipped)."""
+    """Load NACE Rev. 2 from the official file (or the bundled starter pack's copy, no network); returns the number
+    of items written (0 when skipped)."""
     say = progress or (lambda message: None)
     if skip_loaded and Industry.objects.exists():
         say("NACE Rev. 2: already loaded, skipped")
         return 0
-    say(f"NACE Rev. 2: reading {NACE_FILE}")
-    payload = reference_file_fetch(base_url=base_url or settings.NACE_BASE_URL, path=NACE_FILE,
-                                   setting="SMARTCLUSTER_NACE_BASE_URL")
+    if from_starter_pack:
+        say("NACE Rev. 2: reading the starter pack")
+        payload = _starter_pack_nace()
+    else:
+        say(f"NACE Rev. 2: reading {NACE_FILE}")
+        payload = reference_file_fetch(base_url=base_url or settings.NACE_BASE_URL, path=NACE_FILE,
+                                       setting="SMARTCLUSTER_NACE_BASE_URL")
     records = nace_records_parse(payload)
     with transaction.atomic():
         written = _industries_write(records)

@@ -21,6 +21,8 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.db import transaction
 
+from smartcluster import starter_pack
+from smartcluster.regions.geometry import geometry_simplified
 from smartcluster.regions.models import Region
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -29,7 +31,6 @@ PART_SUFFIX = re.compile(r"\s*\(part\)\s*$", re.IGNORECASE)
 # The one place where a parent is not the code minus its last character: NUTS 2016 gave Northern Ireland's level-3
 # regions the codes UKN10-UKN16 under the level-2 region UKN0 (Commission Regulation (EU) 2016/2066).
 PARENT_EXCEPTIONS = {"UKN1": "UKN0"}
-COORDINATE_DECIMALS = 3  # ~100 m: plenty for a 1:20M/1:60M outline, and keeps each page light
 
 
 class ReferenceDataError(Exception):
@@ -89,6 +90,7 @@ NUTS_FILES: dict[int, tuple[NutsFile, ...]] = {
         _history("NUTS2013-NUTS2016.xlsx"),
     ),
     2021: (_gisco("geojson/NUTS_RG_60M_2021_4326.geojson"),),
+    2024: (_gisco("geojson/NUTS_RG_20M_2024_4326.geojson"),),
 }
 DEFAULT_NUTS_VERSIONS: tuple[int, ...] = tuple(sorted(NUTS_FILES))
 
@@ -122,39 +124,6 @@ def _clean(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value).strip()
-
-
-def _round_positions(positions: list, decimals: int) -> list:
-    """Round a ring's positions and drop consecutive duplicates created by rounding."""
-    ring: list[list[float]] = []
-    for position in positions:
-        point = [round(float(position[0]), decimals), round(float(position[1]), decimals)]
-        if not ring or ring[-1] != point:
-            ring.append(point)
-    return ring
-
-
-def _round_polygon(rings: list, decimals: int) -> list | None:
-    rounded = [_round_positions(ring, decimals) for ring in rings]
-    if len(rounded[0]) < 4:  # the outer ring collapsed: an islet smaller than the rounding step
-        return None
-    return [ring for ring in rounded if len(ring) >= 4]
-
-
-def geometry_simplified(geometry: dict, *, decimals: int = COORDINATE_DECIMALS) -> dict | None:
-    """A Polygon/MultiPolygon with coordinates rounded to `decimals`; collapsed islets are dropped."""
-    if geometry["type"] == "Polygon":
-        polygons = [geometry["coordinates"]]
-    elif geometry["type"] == "MultiPolygon":
-        polygons = geometry["coordinates"]
-    else:
-        raise ValueError(f"unexpected geometry type {geometry['type']!r}")
-    kept = [polygon for polygon in (_round_polygon(p, decimals) for p in polygons) if polygon]
-    if not kept:
-        return None
-    if len(kept) == 1:
-        return {"type": "Polygon", "coordinates": kept[0]}
-    return {"type": "MultiPolygon", "coordinates": kept}
 
 
 def _is_latin(text: str) -> bool:
@@ -291,6 +260,36 @@ def nuts_version_read(*, version: int, base_url: str, history_base_url: str) -> 
     return _merged(gisco, history)
 
 
+def _pack_list_records(version: int) -> list[RegionRecord]:
+    """The codes and names of one version in the starter pack's code list (`nuts_regions.parquet`)."""
+    import pandas as pd  # heavy: imported only when the pack is read
+
+    name = starter_pack.NUTS_REGIONS
+    try:
+        table = pd.read_parquet(starter_pack.PACK_DIR / name)
+    except Exception as error:  # noqa: BLE001 - pyarrow raises many types for a missing or damaged file
+        raise ReferenceDataError(f"starter pack {name}: not readable ({type(error).__name__}: {error}); "
+                                 "re-install smartcluster or run scripts/build_starter_pack.py") from error
+    rows = table[table["nuts_version"] == version]
+    return [RegionRecord(code=code, level=int(level), name=region_name, name_latn=latn,
+                         source=f"Eurostat NUTS history ({starter_pack.SOURCE} {name})")
+            for code, level, region_name, latn in rows[["code", "level", "name", "name_latn"]].itertuples(index=False)]
+
+
+def nuts_version_read_pack(*, version: int) -> list[RegionRecord]:
+    """Every region of one NUTS version from the starter pack: its GISCO boundaries where it has them, completed by
+    its code list as the history workbooks complete the official GISCO files."""
+    gisco: list[RegionRecord] = []
+    if version in starter_pack.NUTS_BOUNDARIES:
+        name = starter_pack.NUTS_BOUNDARIES[version]
+        try:
+            payload = starter_pack.pack_bytes(name)
+        except OSError as error:
+            raise ReferenceDataError(f"starter pack {name}: not readable ({error})") from error
+        gisco = gisco_regions_parse(payload, label=f"{name} ({starter_pack.SOURCE})")
+    return _merged(gisco, _pack_list_records(version))
+
+
 def _version_write(*, version: int, records: list[RegionRecord]) -> int:
     """Insert or update the regions of one version, level by level so each row is written with its parent."""
     ids: dict[str, int] = {}
@@ -333,8 +332,10 @@ def region_reference_load(
     versions: Iterable[int] = DEFAULT_NUTS_VERSIONS,
     skip_loaded: bool = False,
     progress: Callable[[str], None] | None = None,
+    from_starter_pack: bool = False,
 ) -> RegionLoadReport:
-    """Load the chosen NUTS versions from the official files: everything is read first, then written atomically."""
+    """Load the chosen NUTS versions from the official files (or the bundled starter pack, no network): everything
+    is read first, then written atomically."""
     say = progress or (lambda message: None)
     chosen = _check_versions(versions)
     report = RegionLoadReport()
@@ -344,12 +345,16 @@ def region_reference_load(
             report.skipped.append(version)
             say(f"NUTS {version}: already loaded, skipped")
             continue
-        say(f"NUTS {version}: reading {', '.join(f.path for f in NUTS_FILES[version])}")
-        read[version] = nuts_version_read(
-            version=version,
-            base_url=base_url or settings.NUTS_BASE_URL,
-            history_base_url=history_base_url or settings.NUTS_HISTORY_BASE_URL,
-        )
+        if from_starter_pack:
+            say(f"NUTS {version}: reading the starter pack")
+            read[version] = nuts_version_read_pack(version=version)
+        else:
+            say(f"NUTS {version}: reading {', '.join(f.path for f in NUTS_FILES[version])}")
+            read[version] = nuts_version_read(
+                version=version,
+                base_url=base_url or settings.NUTS_BASE_URL,
+                history_base_url=history_base_url or settings.NUTS_HISTORY_BASE_URL,
+            )
     with transaction.atomic():
         for version, records in read.items():
             report.loaded[version] = _version_write(version=version, records=records)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from smartcluster.maturity import services
 from smartcluster.maturity.definition import DefinitionError, definition_from_yaml, packaged_definition
+from smartcluster.maturity.models import Questionnaire
 
 
 class Command(BaseCommand):
@@ -19,12 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("source", nargs="?", default="dma-sme-v1",
                             help="a packaged code (dma-sme-v1) or the path of a YAML file")
         parser.add_argument("--publish", action="store_true", help="make it the version new assessments use")
+        parser.add_argument("--first-load-only", action="store_true",
+                            help="do nothing when a version of its family is already loaded (what setup does: an "
+                                 "administrator's unpublishing or replacing is kept)")
 
-    def handle(self, *args: Any, source: str, publish: bool, **options: Any) -> None:
+    def handle(self, *args: Any, source: str, publish: bool, first_load_only: bool, **options: Any) -> None:
         try:
             path = Path(source)
             definition = (definition_from_yaml(path.read_text(encoding="utf-8")) if path.suffix in {".yaml", ".yml"}
                           else packaged_definition(source))
+            if first_load_only and Questionnaire.objects.filter(family=definition.get("family")).exists():
+                self.stdout.write(f"{definition.get('code')}: its family is already loaded, left as it is")
+                return
             questionnaire = services.questionnaire_load(definition=definition, publish=publish)
         except (DefinitionError, ValidationError, OSError) as error:
             raise CommandError(f"{source}: {error}") from error

@@ -1,0 +1,58 @@
+"""The starter pack bundled with smartcluster: NUTS 2006–2024 codes, names and light boundaries, NACE Rev. 2 and
+two Eurostat SBS extracts, so a platform set up without network still maps clusters (no Django here).
+
+`scripts/build_starter_pack.py` derives it from the real files in `../shared/data` (same input, same bytes);
+`manifest.json` lists every file with its checksum and each dataset's provenance, `NOTICE` the sources and licences.
+The reference loaders (`regions.services`, `industries.services`) read it as one more source; the statistics are
+already tidy observations in the store's columns, parsed at build time by the Eurostat and file importers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smartcluster.statistics import StatisticsStore
+
+PACK_DIR = Path(__file__).resolve().parent
+SOURCE = "starter pack"  # how loaded regions name where they came from (`Region.source` starts with it)
+NUTS_REGIONS = "nuts_regions.parquet"
+# NUTS version -> GISCO-layout GeoJSON with rounded boundaries (2016: levels 0-2 only, as GISCO published them).
+NUTS_BOUNDARIES = {2016: "NUTS_RG_20M_2016_4326.geojson.gz", 2021: "NUTS_RG_60M_2021_4326.geojson.gz",
+                   2024: "NUTS_RG_20M_2024_4326.geojson.gz"}
+NACE = "Nace2_long.csv.gz"
+MANIFEST = "manifest.json"
+NOTICE = "NOTICE"
+
+
+def pack_bytes(name: str, *, folder: Path = PACK_DIR) -> bytes:
+    """A pack file's content, gunzipped when its name ends in `.gz`."""
+    payload = (folder / name).read_bytes()
+    return gzip.decompress(payload) if name.endswith(".gz") else payload
+
+
+def manifest(*, folder: Path = PACK_DIR) -> dict:
+    """What the pack holds: `files` (name -> sha256) and `statistics` (dataset -> file and provenance)."""
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+def statistics_load(store: StatisticsStore, *, folder: Path = PACK_DIR, skip_loaded: bool = True) -> list[str]:
+    """Put the pack's datasets into `store` with their provenance (each in one transaction); with `skip_loaded`, a
+    dataset already in the store (e.g. imported from Eurostat since) is left alone. Returns the datasets loaded."""
+    import pandas as pd
+
+    loaded = set(store.datasets()["dataset"]) if skip_loaded else set()
+    written = []
+    for dataset, entry in manifest(folder=folder)["statistics"].items():
+        if dataset in loaded:
+            continue
+        path = folder / entry["file"]
+        provenance = {key: value for key, value in entry.items() if key != "file"}
+        provenance |= {"checksum": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(), "starter_pack": True}
+        store.replace_dataset(dataset, pd.read_parquet(path), provenance)
+        written.append(dataset)
+    return written
