@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from django import forms
@@ -23,8 +24,36 @@ from smartcluster.regions.models import Region
 
 
 @cache
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name or name == "UTC"]
+def current_time_zones() -> frozenset[str]:
+    """The IANA zones in use today: those of the country tables zone.tab and zone1970.tab, so no legacy alias
+    ("US/Eastern", "GB", "Etc/GMT+1", "Asia/Calcutta") is offered."""
+    names: set[str] = set()
+    for table in ("zone.tab", "zone1970.tab"):
+        text = resources.files("tzdata.zoneinfo").joinpath(table).read_text(encoding="utf-8")
+        names.update(line.split("\t")[2] for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(names & zoneinfo.available_timezones())
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Current zones grouped by region (the part before the first "/"), each shown by its place name."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(current_time_zones()):
+        region, place = name.split("/", 1)
+        groups.setdefault(region, []).append((name, place.replace("_", " ")))
+    return list(groups.items())
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A current IANA zone, offered grouped by region."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=time_zone_choices, **kwargs)
+
+    def keep(self, zone: str) -> None:
+        """Offer `zone` too when a record already holds it (an older alias), so that saving does not change it."""
+        if zone and zone not in current_time_zones() and zone in zoneinfo.available_timezones():
+            self.choices = [*time_zone_choices(), (zone, zone)]
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -35,7 +64,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class EventForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices, initial="Europe/Brussels")
+    time_zone = TimeZoneField(label=_("Time zone"), initial="Europe/Brussels")
     allowed_types = forms.MultipleChoiceField(
         label=_("Participant types allowed"), choices=OrganisationType.choices, required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: all types may register."),
@@ -51,6 +80,10 @@ class EventForm(forms.ModelForm):
         widgets = {name: DateTimeInput() for name in
                    ("registration_opens_at", "registration_closes_at", "requests_close_at")}
         help_texts = {"registration_opens_at": _("Dates and times in the event's time zone.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].keep(self.instance.time_zone)
 
 
 class EventCreateForm(EventForm):
@@ -88,7 +121,7 @@ class ProfileForm(forms.Form):
                               help_text=_("Two letters as in NUTS codes (EL for Greece), e.g. LT, ES, DE."))
     region_code = forms.CharField(label=_("NUTS region code"), max_length=10, required=False,
                                   help_text=_("Optional, e.g. LT01 or EL30."))
-    time_zone = forms.ChoiceField(label=_("Your time zone"), choices=time_zone_choices)
+    time_zone = TimeZoneField(label=_("Your time zone"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     sectors = forms.ModelMultipleChoiceField(label=_("Sectors (NACE)"), queryset=Industry.objects.none(),
                                              required=False)
@@ -114,6 +147,7 @@ class ProfileForm(forms.Form):
         if not self.is_bound and "available_slots" not in self.initial:
             self.initial["available_slots"] = list(slots)
         self.initial.setdefault("time_zone", event.time_zone)
+        self.fields["time_zone"].keep(self.initial["time_zone"])
 
     def clean_country(self) -> str:
         return self.cleaned_data["country"].upper()

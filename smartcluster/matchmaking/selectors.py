@@ -30,6 +30,7 @@ from smartcluster.matchmaking.models import (
     TimeSlot,
 )
 from smartcluster.organisations.models import OrganisationType
+from smartcluster.reports.tables import add_sheet, cell_value
 
 # --- events ------------------------------------------------------------------------------------------------------
 
@@ -335,39 +336,39 @@ def statistics_chart(table: StatisticTable) -> dict[str, Any]:
 
 
 def event_statistics_workbook(*, event: Event) -> bytes:
-    """The statistics and the meeting list as an XLSX workbook for the project's reporting."""
+    """The statistics and the meeting list as an XLSX workbook for the project's reporting (times in the event's
+    zone, which the header names)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
-    summary = workbook.active
-    summary.title = _("Event")[:31]
+    summary = add_sheet(workbook, _("Event"))
     summary.append([_("Event"), event.title])
     summary.append([_("Organiser"), event.organiser.name])
     summary.append([_("Time zone"), event.time_zone])
     for table in event_statistics(event=event):
-        sheet = workbook.create_sheet(str(table.title)[:31])
-        sheet.append([str(column) for column in table.columns])
-        for row in table.rows:
-            sheet.append([str(cell) if not isinstance(cell, int | float | type(None)) else cell for cell in row])
+        _append_table(add_sheet(workbook, str(table.title)), [str(column) for column in table.columns], table.rows)
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    meetings = [[str(meeting.requester), meeting.requester.country, str(meeting.recipient), meeting.recipient.country,
+                 meeting.get_status_display(), meeting.slot.starts_at.astimezone(zone) if meeting.slot else None,
+                 meeting.table, meeting.get_attendance_display() if meeting.attendance else ""]
+                for meeting in _meetings().filter(event=event).order_by("pk")]
+    _append_table(add_sheet(workbook, _("Meetings")), [
+        _("Requester"), _("Requester country"), _("Recipient"), _("Recipient country"), _("Status"),
+        _("Slot start (%(zone)s)") % {"zone": event.time_zone}, _("Table or room"), _("Attendance")], meetings)
+    for sheet in workbook.worksheets[1:]:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-    sheet = workbook.create_sheet(_("Meetings")[:31])
-    sheet.append([_("Requester"), _("Requester country"), _("Recipient"), _("Recipient country"), _("Status"),
-                  _("Slot start (UTC)"), _("Table or room"), _("Attendance")])
-    for meeting in _meetings().filter(event=event).order_by("pk"):
-        sheet.append([
-            str(meeting.requester), meeting.requester.country, str(meeting.recipient), meeting.recipient.country,
-            meeting.get_status_display(),
-            meeting.slot.starts_at.replace(tzinfo=None) if meeting.slot else None, meeting.table,
-            meeting.get_attendance_display() if meeting.attendance else "",
-        ])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
+
+def _append_table(sheet: Any, header: list[str], rows: list[list[Any]]) -> None:
+    sheet.append(header)
+    for row in rows:
+        sheet.append([cell_value(cell) if isinstance(cell, int | float | dt.datetime | type(None)) else str(cell)
+                      for cell in row])
 
 
 # --- suggestions -------------------------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""What people read in the tables of downloaded files (XLSX, DOCX): sheet names, column headers and cells.
+
+Every workbook and DOCX table of the platform goes through these helpers, so that no export shows a sheet name cut
+mid-word, a raw column name such as ``registration_closes_at`` or a ``True``/``False`` cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+SHEET_NAME_MAX = 31  # Excel refuses longer sheet names (Microsoft, "Excel specifications and limits")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")  # characters Excel does not allow in a sheet name
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+ELLIPSIS = "…"
+
+
+def sheet_name(title: str, *, taken: Iterable[str] = ()) -> str:
+    """A valid sheet name for `title`: forbidden characters replaced, at most 31 characters cut at a word boundary
+    (marked with "…"), and unique among `taken` (Excel compares names case-insensitively)."""
+    name = " ".join(_SHEET_FORBIDDEN.sub(" ", str(title)).split()).strip("'") or _("Sheet")
+    used = {existing.casefold() for existing in taken}
+    candidate, number = _shorten(name, SHEET_NAME_MAX), 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = _shorten(name, SHEET_NAME_MAX - len(suffix)) + suffix
+    return candidate
+
+
+def _shorten(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its first whole words and "…"."""
+    if len(text) <= limit:
+        return text
+    words = text[:limit - len(ELLIPSIS) + 1].split(" ")
+    kept = " ".join(words[:-1]) if len(words) > 1 else words[0][:limit - len(ELLIPSIS)]
+    return kept.rstrip(" ,;-–") + ELLIPSIS
+
+
+def add_sheet(workbook: Any, title: str) -> Any:
+    """A new sheet of an openpyxl workbook named by `sheet_name` (the workbook's first, empty sheet is reused)."""
+    name = sheet_name(title, taken=[sheet.title for sheet in workbook.worksheets if sheet.title != "Sheet"])
+    first = workbook.worksheets[0]
+    if first.title == "Sheet" and first.max_row == 1 and first.max_column == 1 and first["A1"].value is None:
+        first.title = name
+        return first
+    return workbook.create_sheet(name)
+
+
+def is_raw_header(text: str) -> bool:
+    """Whether a column header is a raw snake_case field name rather than words."""
+    return bool(_SNAKE.match(str(text)))
+
+
+def header(column: Any, labels: dict[str, str] | None = None) -> str:
+    """A column header in words: the label given for it, else a snake_case name spelled out ("share_eu" → "Share eu")."""
+    text = str((labels or {}).get(column, column))
+    if is_raw_header(text):
+        text = text.replace("_", " ")
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def yes_no(value: bool) -> str:
+    """A boolean in the active language."""
+    return _("Yes") if value else _("No")
+
+
+def cell_value(value: Any) -> Any:
+    """A value for a spreadsheet cell: booleans as Yes/No, missing as empty, aware times naive in their own zone."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return yes_no(bool(value))
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)  # Excel has no time zones: the header names the zone
+    if isinstance(value, np.generic):
+        return value.item()  # numpy scalar → Python number openpyxl writes
+    return value
+
+
+def cell_text(value: Any) -> str:
+    """A value as DOCX table text, in the active locale: Yes/No, grouped thousands, empty when missing."""
+    value = cell_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isinf(value):
+            return "∞" if value > 0 else "−∞"
+        digits = 3 if abs(value) < 100 else 0
+        return formats.number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
+    if isinstance(value, int):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    if isinstance(value, dt.datetime | dt.date):
+        return formats.localize(value, use_l10n=True)
+    return str(value)
