@@ -29,12 +29,18 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--empty", is_flag=True, help="Do not load the demo partnership (start with an empty platform).")
+@click.option("--empty", is_flag=True, help="Do not load the demo partnership; on the first setup of a data "
+              "directory this means for good (load it later with --demo).")
+@click.option("--demo", is_flag=True, help="Load the demo partnership again: deleted demo records come back, "
+              "changed ones get their demo values.")
+@click.option("--remove-demo", is_flag=True, help="Remove every demo record; records you made stay.")
 @click.option("--offline", is_flag=True, help="Load the reference data from the bundled starter pack, without "
               "trying the official sources.")
-def setup(empty: bool, offline: bool) -> None:
+def setup(empty: bool, offline: bool, demo: bool, remove_demo: bool) -> None:
     """Create the stores under the data directory, migrate, load reference data (the official sources, else the
     bundled starter pack), the starter statistics, the maturity questionnaire and the demo; safe to repeat."""
+    if empty + demo + remove_demo > 1:
+        raise click.UsageError("choose one of --empty, --demo and --remove-demo")
     _django()
     from django.core.management import CommandError, call_command
 
@@ -48,7 +54,19 @@ def setup(empty: bool, offline: bool) -> None:
     _starter_statistics_load()
     call_command("maturity_load_questionnaire", "dma-sme-v1", publish=True, first_load_only=True)
     call_command("ensure_admin")
-    if not empty:
+    _demo_setup(empty=empty, demo=demo, remove_demo=remove_demo)
+
+
+def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
+    """The demo is loaded by the first setup of a database only (so what an administrator deleted or renamed stays
+    so), on purpose with --demo, and removed with --remove-demo; the database remembers what was decided."""
+    from django.core.management import call_command
+
+    from smartcluster.demo.services import demo_first_setup
+
+    if remove_demo:
+        call_command("remove_demo")
+    elif demo or demo_first_setup(empty=empty):
         call_command("load_demo")
 
 

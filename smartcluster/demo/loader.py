@@ -1,0 +1,350 @@
+"""Load the demo content (`content.py`): create what is missing, put back what was changed, mark everything.
+
+Organisations, people and the project are written here (reference records, as an administrator would); the B2B
+event and the maturity assessments go through the matchmaking and maturity services, acting as the demo's own
+users, each a member of its organisation. Records users made are used as they are, never changed nor marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from smartcluster.accounts.models import Membership, MembershipRole
+from smartcluster.demo import content
+from smartcluster.demo.selectors import demo_record_get
+from smartcluster.demo.services import demo_mark, demo_state_loaded
+from smartcluster.industries.models import Industry, NaceLevel
+from smartcluster.matchmaking import services as matchmaking
+from smartcluster.maturity import selectors as maturity_selectors
+from smartcluster.maturity import services as maturity
+from smartcluster.maturity.definition import Questionnaire as Definition
+from smartcluster.maturity.definition import packaged_definition
+from smartcluster.organisations.models import (
+    Organisation,
+    Partner,
+    PartnerRole,
+    Person,
+    Project,
+    Tag,
+    TagKind,
+)
+from smartcluster.regions.models import Region
+
+User = get_user_model()
+QUESTIONNAIRE_CODE = "dma-sme-v1"
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _region(code: str) -> Region | None:
+    return Region.objects.filter(code=code, version=content.NUTS_VERSION).first()
+
+
+def _section(code: str) -> Industry | None:
+    return Industry.objects.filter(code=code, level=NaceLevel.SECTION).first() if code else None
+
+
+def _slug(key: str) -> str:
+    return key.split(":", 1)[1]
+
+
+def _put_back(record: models.Model, values: dict[str, Any]) -> bool:
+    """Give a demo record its demo values again; True when something had changed."""
+    changed = {name: value for name, value in values.items() if getattr(record, name) != value}
+    for name, value in changed.items():
+        setattr(record, name, value)
+    if changed:
+        record.full_clean()
+        record.save()
+    return bool(changed)
+
+
+class Loader:
+    """One run: the records found or made so far, by demo key, and what happened to report."""
+
+    def __init__(self) -> None:
+        self.now = timezone.now()
+        self.report = LoadReport()
+        self.organisations: dict[str, Organisation] = {}
+        self.users: dict[str, Any] = {}
+        self.participants: dict[str, Any] = {}
+
+    def _made(self, key: str, record: models.Model) -> None:
+        demo_mark(key=key, record=record)
+        self.report.created.append(key)
+
+    def _kept_or_restored(self, key: str, record: models.Model, values: dict[str, Any]) -> None:
+        if _put_back(record, values):
+            self.report.restored.append(key)
+
+    # --- partnership ---------------------------------------------------------------------------------------------
+
+    def organisation(self, demo: content.DemoOrganisation) -> None:
+        region = _region(demo.region_code)
+        values = {"name": demo.name, "type": demo.type, "description": demo.description, "website": demo.website,
+                  "size_class": demo.size_class, "region": region, "nace": _section(demo.nace_section),
+                  "is_published": True}
+        record = demo_record_get(key=demo.key)
+        same_name = Organisation.objects.filter(name__iexact=demo.name).first()
+        if record is not None:
+            if same_name is not None and same_name != record:
+                values.pop("name")  # a user's organisation has the demo name now: keep the edited one
+            self._kept_or_restored(demo.key, record, values)
+        elif same_name is not None:
+            record = same_name
+            self.report.notes.append(f"“{same_name}” is not demo content: the demo uses it as it is.")
+        else:
+            record = Organisation(**values)
+            record.full_clean()
+            record.save()
+            self._made(demo.key, record)
+        if region is None:
+            self.report.notes.append(f"{demo.name}: NUTS {content.NUTS_VERSION} region {demo.region_code} not "
+                                     "loaded yet (load the reference data, then `smartcluster setup --demo`).")
+        self.organisations[demo.key] = record
+
+    def project(self) -> Project:
+        record = demo_record_get(key=content.PROJECT_KEY)
+        if record is not None:
+            self._kept_or_restored(content.PROJECT_KEY, record, dict(content.PROJECT))
+            return record
+        record = Project.objects.filter(acronym=content.PROJECT["acronym"]).first()
+        if record is None:
+            record = Project(**content.PROJECT)
+            record.full_clean()
+            record.save()
+            self._made(content.PROJECT_KEY, record)
+        return record
+
+    def partner(self, project: Project, demo: content.DemoPartner) -> None:
+        key = f"partner:{_slug(demo.organisation)}"
+        organisation = self.organisations[demo.organisation]
+        role = demo.role
+        if role == PartnerRole.LEAD and project.partners.filter(role=PartnerRole.LEAD).exclude(
+                organisation=organisation).exists():
+            role = PartnerRole.PARTNER  # the project has another lead partner now
+        values = {"role": role, "policy_instrument": demo.policy_instrument}
+        record = demo_record_get(key=key)
+        if record is None and not Partner.objects.filter(project=project, organisation=organisation).exists():
+            record = Partner(project=project, organisation=organisation, **values)
+            record.full_clean()
+            record.save()
+            self._made(key, record)
+        elif record is not None:
+            self._kept_or_restored(key, record, values)
+        if record is not None and organisation.region is not None:
+            record.regions.set([organisation.region])
+
+    # --- people and their accounts --------------------------------------------------------------------------------
+
+    def user(self, demo: content.DemoPerson) -> Any:
+        """The person's account: no password (nobody logs in as sample people), no e-mail (nothing is sent)."""
+        key = f"user:{_slug(demo.key)}"
+        record = demo_record_get(key=key)
+        if record is None:
+            username, number = f"demo-{_slug(demo.key)}", 1
+            while User.objects.filter(username=username).exists():
+                number += 1
+                username = f"demo-{_slug(demo.key)}-{number}"
+            first, _space, last = demo.name.partition(" ")
+            record = User(username=username, first_name=first, last_name=last)
+            record.set_unusable_password()
+            record.save()
+            self._made(key, record)
+        organisation = self.organisations[demo.organisation]
+        membership = Membership.objects.filter(user=record, organisation=organisation).first()
+        if membership is None:
+            membership = Membership.objects.create(user=record, organisation=organisation,
+                                                   role=MembershipRole.PARTNER_EDITOR)
+            self._made(f"membership:{_slug(demo.key)}", membership)
+        self.users[demo.key] = record
+        return record
+
+    def person(self, demo: content.DemoPerson) -> None:
+        user = self.user(demo)
+        values = {"name": demo.name, "email": demo.email, "role": demo.role,
+                  "organisation": self.organisations[demo.organisation], "user": user,
+                  "consent_to_contact": False, "consent_to_list": True}
+        record = demo_record_get(key=demo.key)
+        if record is not None:
+            self._kept_or_restored(demo.key, record, values)
+            return
+        Person.objects.filter(user=user).update(user=None)  # a user's own person record no longer holds the account
+        record = Person(consent_date=self.now, **values)
+        record.full_clean()
+        record.save()
+        self._made(demo.key, record)
+
+    # --- B2B matchmaking ------------------------------------------------------------------------------------------
+
+    def event(self) -> None:
+        organiser = self.users[content.EVENT_ORGANISER]
+        record = demo_record_get(key=content.EVENT_KEY)
+        if record is not None:
+            fields = {"title": content.EVENT["title"], "description": content.EVENT["description"],
+                      "is_published": True}
+            if any(getattr(record, name) != value for name, value in fields.items()):
+                matchmaking.event_update(user=organiser, event=record, **fields)
+                self.report.restored.append(content.EVENT_KEY)
+        else:
+            record = matchmaking.event_create(
+                user=organiser, organiser=self.organisations[_organisation_of(content.EVENT_ORGANISER)],
+                registration_opens_at=self.now + content.EVENT_REGISTRATION_OPENED,
+                registration_closes_at=self.now + content.EVENT_REGISTRATION_CLOSES,
+                requests_close_at=self.now + content.EVENT_REQUESTS_CLOSE, **content.EVENT)
+            starts, ends = content.EVENT_SESSION
+            day = (self.now + content.EVENT_DAY).date()
+            matchmaking.session_add(user=organiser, event=record, date=day, starts=starts, ends=ends)
+            self._made(content.EVENT_KEY, record)
+        for demo in content.PARTICIPANTS:
+            self._attempt(f"participant {demo.person}", self.participant, record, demo)
+        for requester, recipient, accepted in content.MEETING_REQUESTS:
+            self._attempt(f"meeting {requester} → {recipient}", self.meeting, requester, recipient, accepted)
+        if self.report.created and any(key.startswith("meeting:") for key in self.report.created):
+            self._attempt("the meeting schedule", matchmaking.event_schedule, user=organiser, event=record,
+                          time_limit=5.0)
+
+    def participant(self, event: Any, demo: content.DemoParticipant) -> None:
+        key = f"participant:{_slug(demo.person)}"
+        record = demo_record_get(key=key)
+        if record is None:
+            person = next(p for p in content.PEOPLE if p.key == demo.person)
+            organisation = self.organisations[person.organisation]
+            new_tags = [name for name in demo.technologies
+                        if not Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).exists()]
+            record = matchmaking.participant_register(
+                user=self.users[demo.person], event=event, organisation_name=organisation.name,
+                participant_type=organisation.type, country=demo.country, person_name=person.name,
+                email=person.email, time_zone=demo.time_zone, consent_to_publish=True, job_title=person.role,
+                region=organisation.region, description=demo.description, technologies=demo.technologies,
+                opportunities=demo.opportunities)
+            matchmaking.participant_decide(user=self.users[content.EVENT_ORGANISER], participant=record,
+                                           approve=True)
+            self._made(key, record)
+            for name in new_tags:
+                tag = Tag.objects.get(kind=TagKind.TECHNOLOGY, name__iexact=name)
+                self._made(f"tag:{slugify(name)}", tag)
+        self.participants[demo.person] = record
+
+    def meeting(self, requester: str, recipient: str, accepted: bool) -> None:
+        key = f"meeting:{_slug(requester)}:{_slug(recipient)}"
+        if demo_record_get(key=key) is not None or requester not in self.participants \
+                or recipient not in self.participants:
+            return
+        record = matchmaking.meeting_request(
+            user=self.users[requester], requester=self.participants[requester],
+            recipient=self.participants[recipient], message="Could we meet at the B2B session?")
+        if accepted:
+            record = matchmaking.meeting_accept(user=self.users[recipient], meeting=record)
+        self._made(key, record)
+
+    # --- maturity -------------------------------------------------------------------------------------------------
+
+    def questionnaire(self) -> Any:
+        """The published DMA questionnaire (loaded and published here when setup has not done it yet)."""
+        current = maturity_selectors.questionnaire_current()
+        if current is None:
+            current = maturity.questionnaire_load(definition=packaged_definition(QUESTIONNAIRE_CODE), publish=True)
+        return current
+
+    def campaign(self, questionnaire: Any) -> Any:
+        owner = self.users[content.CAMPAIGN_OWNER]
+        record = demo_record_get(key=content.CAMPAIGN_KEY)
+        if record is not None:
+            fields = {"name": content.CAMPAIGN["name"], "description": content.CAMPAIGN["description"]}
+            if any(getattr(record, name) != value for name, value in fields.items()):
+                maturity.campaign_update(user=owner, campaign=record, **fields)
+                self.report.restored.append(content.CAMPAIGN_KEY)
+            return record if record.questionnaire_id == questionnaire.pk else None
+        organisation = self.organisations[_organisation_of(content.CAMPAIGN_OWNER)]
+        record = maturity.campaign_create(
+            user=owner, organisation=organisation, questionnaire=questionnaire, opens_at=self.now +
+            content.CAMPAIGN_OPENED, region=organisation.region, **content.CAMPAIGN)
+        self._made(content.CAMPAIGN_KEY, record)
+        return record
+
+    def assessment(self, questionnaire: Any, campaign: Any, person_key: str, strength: int) -> None:
+        key = f"assessment:{_slug(person_key)}"
+        if demo_record_get(key=key) is not None:
+            return
+        user = self.users[person_key]
+        organisation = self.organisations[_organisation_of(person_key)]
+        definition = questionnaire.parsed()
+        record = maturity.assessment_start(questionnaire=questionnaire, user=user, campaign=campaign,
+                                           respondent_hash=maturity.respondent_key_hash(maturity.respondent_key_new()))
+        maturity.assessment_profile_save(assessment=record, user=user, organisation=organisation,
+                                         size_class=organisation.size_class, nace=organisation.nace,
+                                         region=organisation.region)
+        maturity.assessment_answers_save(assessment=record, answers=sample_answers(definition, strength),
+                                         step=len(definition.dimensions) + 1)
+        record = maturity.assessment_submit(assessment=record, questionnaire_code=questionnaire.code)
+        self._made(key, record)
+
+    def maturity(self) -> None:
+        questionnaire = self.questionnaire()
+        campaign = self.campaign(questionnaire)
+        for person_key, strength in content.ASSESSMENTS:
+            self._attempt(f"assessment {person_key}", self.assessment, questionnaire, campaign, person_key, strength)
+
+    def _attempt(self, what: str, action: Any, *args: Any, **kwargs: Any) -> None:
+        """One optional piece (a registration, a request, an assessment): refused by its service, it is left out
+        with a note and nothing of it is stored."""
+        try:
+            with transaction.atomic():
+                action(*args, **kwargs)
+        except (ValidationError, PermissionDenied) as error:
+            message = "; ".join(getattr(error, "messages", [str(error)]))
+            self.report.notes.append(f"Left out {what}: {message}")
+
+    def run(self) -> LoadReport:
+        for demo in content.ORGANISATIONS:
+            self.organisation(demo)
+        project = self.project()
+        for demo in content.PARTNERS:
+            self.partner(project, demo)
+        for demo in content.PEOPLE:
+            self.person(demo)
+        self.event()
+        self.maturity()
+        demo_state_loaded()
+        return self.report
+
+
+def _organisation_of(person_key: str) -> str:
+    return next(person.organisation for person in content.PEOPLE if person.key == person_key)
+
+
+def sample_answers(definition: Definition, strength: int) -> dict[str, Any]:
+    """Answers of a firm `strength` steps along (1–5): the first options of each question, more the stronger."""
+    answers: dict[str, Any] = {}
+    for question in definition.questions():
+        if question.form == "ticks":
+            answers[question.key] = [option.key for option in question.options if not option.negative][:strength]
+        elif question.form == "ticks_per_row":
+            done, planned = question.columns[0].key, question.columns[-1].key
+            answers[question.key] = {**{row.key: [done] for row in question.rows[:strength]},
+                                     **{row.key: [planned] for row in question.rows[strength:strength + 2]}}
+        else:
+            option = question.options[min(strength, len(question.options) - 1)].key
+            answers[question.key] = {row.key: option for row in question.rows}
+    return answers
+
+
+def demo_load() -> LoadReport:
+    """Load the demo (again): what is missing is created, demo records users changed get their demo values back;
+    in one transaction, so a failure leaves nothing half-loaded."""
+    with transaction.atomic():
+        return Loader().run()
+
