@@ -17,3 +17,6 @@ os.environ.setdefault("SMARTCLUSTER_HTTPS", "0")
 os.environ["SMARTCLUSTER_STATIC_MANIFEST"] = "0"
 # Playwright's sync API runs an event loop; Django's async-safety check would refuse ORM calls beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Wrong API tokens are counted in a file cache that no test's rollback clears: the tests of that limit set their own
+# (override_settings) and clear the count, so other tests' deliberate wrong tokens never add up to a 429.
+os.environ.setdefault("SMARTCLUSTER_API_TOKEN_FAILURE_LIMIT", "1000000")

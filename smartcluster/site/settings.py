@@ -79,7 +79,6 @@ INSTALLED_APPS = [
     "smartcluster.matchmaking",
     "smartcluster.atlas",
     "smartcluster.jobs",
-    "smartcluster.demo",
 ]
 
 MIDDLEWARE = [
