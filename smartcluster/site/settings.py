@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "smartcluster.matchmaking",
     "smartcluster.atlas",
     "smartcluster.jobs",
+    "smartcluster.demo",
 ]
 
 MIDDLEWARE = [
