@@ -7,10 +7,11 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smartcluster.config import MB, file_limits
 from smartcluster.sources.nuts_versions import code_versions
 
 DATASET_CODE = re.compile(r"^[a-z0-9_]{3,40}$")
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UPLOAD_BYTES = file_limits().upload_max_bytes
 CLASSIFICATIONS = [("NACE_R2", "NACE Rev. 2"), ("NAICS", "NAICS")]
 
 
@@ -52,7 +53,7 @@ class FileImportForm(forms.Form):
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
+            raise forms.ValidationError(_("The file is larger than %(megabytes)s MB.") % {"megabytes": MAX_UPLOAD_BYTES // MB})
         if not upload.name.lower().endswith((".csv", ".txt", ".tsv", ".xlsx", ".xls", ".xlsm")):
             raise forms.ValidationError(_("Upload a .csv or an Excel (.xlsx, .xls) file."))
         return upload

@@ -1,16 +1,19 @@
 """Anonymised distributions of maturity scores, with a minimum group size and complementary suppression.
 
-Pure pandas (no Django). Input: one row per firm (`respondent`), a group column and score columns. Shown per
-group: firm count, mean, quartiles and median per score, share per level — never a minimum, a maximum or any
-single firm's value (they expose one firm). A group of fewer than `min_size` firms is suppressed ([OURS] 5, no
-official cell size found, ../shared/methods/maturity.md section 5), and so is any group whose firms could be
-told apart by subtracting shown groups within the same answer (complementary suppression, as in statistical
-disclosure control: Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 4.2).
+Pure pandas (no Django). Input: one row per firm (`respondent`), group columns and score columns. Groups are
+only those the platform defines (scope × NUTS 0/1/2 region × NACE section × size band), never free prefixes.
+Shown per group: firm count, mean, quartiles and median per score, share per level — never a minimum, a maximum
+or any single firm's value (they expose one firm). A group of fewer than `min_size` firms is suppressed ([OURS]
+5, no official cell size found, ../shared/methods/maturity.md section 5), and so is any group that could be
+subtracted from another group in any answer (`suppressed_keys`: decided once for all groups, so separate
+answers agree; complementary suppression as in statistical disclosure control: Hundepool et al., *Statistical
+Disclosure Control*, Wiley 2012, ch. 4.2).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Hashable, Mapping, Sequence
 
 import pandas as pd
 
@@ -19,39 +22,113 @@ NOT_STATED = "__none__"
 STATS = ("mean", "q1", "median", "q3")
 
 
-def _smallest_shown(children: Sequence[Hashable], members: Mapping[Hashable, frozenset],
-                    suppressed: set[Hashable]) -> Hashable | None:
-    shown = [child for child in children if child not in suppressed]
-    return min(shown, key=lambda child: (len(members[child]), str(child))) if shown else None
+Scope = Hashable  # None: every respondent; otherwise a campaign organiser's or a campaign's key
+GroupKey = tuple[Scope, str | None, str | None, str | None]  # (scope, region, sector, size_class); None: any
+NUTS_LENGTHS = (2, 3, 4)  # NUTS 0, 1, 2 codes: the country's two letters, then one character per level
 
 
-def suppressed_groups(members: Mapping[Hashable, frozenset], *, min_size: int,
-                      partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = ()) -> set[Hashable]:
-    """Groups to hide: those under `min_size` firms; in a partition of a shown parent, more children until the
-    hidden ones hold 0 or ≥ `min_size` firms; a shown subgroup whose difference to a shown group is under
-    `min_size` firms."""
-    partitions = list(partitions)
-    suppressed = {key for key, firms in members.items() if len(firms) < min_size}
+def _stated(value: object) -> str:
+    return value if isinstance(value, str) and value else NOT_STATED
+
+
+def region_levels(code: object) -> list[str]:
+    """The NUTS 0, 1 and 2 codes a region code lies in (`EL61` → EL, EL6, EL61), or ``NOT_STATED``."""
+    if not isinstance(code, str) or not code:
+        return [NOT_STATED]
+    return [code[:length] for length in NUTS_LENGTHS if len(code) >= length]
+
+
+def group_members(frames: Mapping[Scope, pd.DataFrame]) -> dict[GroupKey, frozenset]:
+    """Every group the platform defines, with its respondents: each scope's firms (one row per firm, columns
+    respondent, region, sector, size_class) × any or one NUTS 0/1/2 region × any or one sector × any or one
+    size band."""
+    collected: dict[GroupKey, set] = defaultdict(set)
+    for scope, frame in frames.items():
+        for respondent, region, sector, size in frame[["respondent", "region", "sector", "size_class"]].itertuples(
+                index=False):
+            for region_key in (None, *region_levels(region)):
+                for sector_key in (None, _stated(sector)):
+                    for size_key in (None, _stated(size)):
+                        collected[(scope, region_key, sector_key, size_key)].add(respondent)
+    return {key: frozenset(firms) for key, firms in collected.items()}
+
+
+def _region_parent(code: str) -> str | None:
+    return None if code == NOT_STATED or len(code) <= NUTS_LENGTHS[0] else code[:-1]
+
+
+def _parents(key: GroupKey, scope_parent: Mapping[Scope, Scope]) -> list[GroupKey]:
+    """The groups one step coarser: the scope's parent, the region's parent NUTS level, any sector, any size."""
+    scope, region, sector, size = key
+    parents = []
+    if scope is not None:
+        parents.append((scope_parent.get(scope), region, sector, size))
+    if region is not None:
+        parents.append((scope, _region_parent(region), sector, size))
+    if sector is not None:
+        parents.append((scope, region, None, size))
+    if size is not None:
+        parents.append((scope, region, sector, None))
+    return parents
+
+
+def _partitions(members: Mapping[GroupKey, frozenset]) -> list[tuple[GroupKey, list[GroupKey]]]:
+    """Each group split by sector, by size band, and by each finer NUTS level (firms in one part each)."""
+    parts: dict[tuple[GroupKey, Hashable], list[GroupKey]] = defaultdict(list)
+    for key in members:
+        scope, region, sector, size = key
+        if sector is not None:
+            parts[((scope, region, None, size), "sector")].append(key)
+        if size is not None:
+            parts[((scope, region, sector, None), "size_class")].append(key)
+        if region == NOT_STATED:
+            for length in NUTS_LENGTHS:
+                parts[((scope, None, sector, size), length)].append(key)
+        elif region is not None:
+            for ancestor in (None, *(region[:length] for length in NUTS_LENGTHS if length < len(region))):
+                parts[((scope, ancestor, sector, size), len(region))].append(key)
+    return sorted(((parent, children) for (parent, _split), children in parts.items()), key=str)
+
+
+def suppressed_keys(members: Mapping[GroupKey, frozenset], *, min_size: int,
+                    scope_parent: Mapping[Scope, Scope] | None = None) -> set[GroupKey]:
+    """The groups never shown, in any answer, so that no answer can be subtracted from another:
+
+    1. a group of fewer than `min_size` firms;
+    2. both groups of a parent–child pair (one step coarser in one dimension) that differ by 1 to `min_size` − 1
+       firms — every nested pair of groups then differs by 0 or ≥ `min_size` firms or has a hidden member,
+       since a chain of parent–child steps joins them;
+    3. every group with the same firms as a hidden one (same figures);
+    4. in each split of a group (by sector, size band, finer NUTS level): while the firms outside its shown parts
+       number 1 to `min_size` − 1 (shown group) or 0 (hidden group, else it could be summed up), the smallest
+       shown part too."""
+    scope_parent = scope_parent or {}
+    hidden = {key for key, firms in members.items() if len(firms) < min_size}
+    for key, firms in members.items():
+        for parent in _parents(key, scope_parent):
+            others = members.get(parent, frozenset())
+            if 0 < len(others - firms) < min_size or 0 < len(firms - others) < min_size:
+                hidden |= {key, parent} & members.keys()
+    alike: dict[frozenset, list[GroupKey]] = defaultdict(list)
+    for key, firms in members.items():
+        alike[firms].append(key)
+    partitions = _partitions(members)
     changed = True
     while changed:
         changed = False
+        for keys in alike.values():
+            if any(key in hidden for key in keys) and not all(key in hidden for key in keys):
+                hidden.update(keys)
+                changed = True
         for parent, children in partitions:
-            if parent in suppressed:
-                newly = set(children) - suppressed
-            else:
-                hidden = sum(len(members[child]) for child in children if child in suppressed)
-                pick = _smallest_shown(children, members, suppressed) if 0 < hidden < min_size else None
-                newly = set() if pick is None else {pick}
-            suppressed |= newly
-            changed |= bool(newly)
-        shown = [key for key in members if key not in suppressed]
-        for big in shown:
-            for small in shown:
-                gap = len(members[big] - members[small])
-                if small != big and members[small] < members[big] and 0 < gap < min_size and small not in suppressed:
-                    suppressed.add(small)
-                    changed = True
-    return suppressed
+            shown = [child for child in children if child not in hidden]
+            if not shown:
+                continue
+            rest = len(members[parent]) - sum(len(members[child]) for child in shown)
+            if (rest == 0) if parent in hidden else (0 < rest < min_size):
+                hidden.add(min(shown, key=lambda child: (len(members[child]), str(child))))
+                changed = True
+    return hidden
 
 
 def _stats(frame: pd.DataFrame, values: Sequence[str], categories: str | None,
@@ -70,13 +147,12 @@ def _stats(frame: pd.DataFrame, values: Sequence[str], categories: str | None,
 
 
 def groups_table(results: pd.DataFrame, members: Mapping[Hashable, frozenset], *, values: Sequence[str],
-                 categories: str | None = None, category_keys: Sequence[str] = (), min_size: int = 5,
-                 partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = ()) -> pd.DataFrame:
+                 hidden: Collection[Hashable], categories: str | None = None,
+                 category_keys: Sequence[str] = ()) -> pd.DataFrame:
     """One row per group of firms (`members`: group → respondent ids, groups may overlap) with `n` and
-    statistics; suppressed rows have `suppressed` True and every figure NaN."""
+    statistics; `hidden` rows (see `suppressed_keys`) have `suppressed` True and every figure NaN."""
     if results["respondent"].duplicated().any():
         raise ValueError("one row per firm expected: a firm appears twice in the results")
-    hidden = suppressed_groups(members, min_size=min_size, partitions=partitions)
     rows = []
     for key, firms in members.items():
         row: dict[str, object] = {"group": key, "suppressed": key in hidden, "n": float("nan")}
@@ -87,22 +163,6 @@ def groups_table(results: pd.DataFrame, members: Mapping[Hashable, frozenset], *
     columns = ["group", "n", "suppressed"] + [f"{v}_{s}" for v in values for s in STATS]
     columns += [f"share_{key}" for key in category_keys] if categories is not None else []
     return pd.DataFrame(rows, columns=columns)
-
-
-def distribution_table(results: pd.DataFrame, *, values: Sequence[str], by: str | None = None,
-                       categories: str | None = None, category_keys: Sequence[str] = (),
-                       min_size: int = 5) -> pd.DataFrame:
-    """One row for all firms (group ``TOTAL``) and, with `by`, one per value of that column (``NOT_STATED`` for
-    blanks): the breakdown is a partition of the total, so complementary suppression applies to it."""
-    members: dict[Hashable, frozenset] = {TOTAL: frozenset(results["respondent"])}
-    children: list[Hashable] = []
-    if by is not None:
-        keys = results[by].astype(object).where(results[by].notna() & (results[by] != ""), NOT_STATED)
-        for key, part in results.groupby(keys, sort=True):
-            members[key] = frozenset(part["respondent"])
-            children.append(key)
-    return groups_table(results, members, values=values, categories=categories, category_keys=category_keys,
-                        min_size=min_size, partitions=[(TOTAL, children)] if children else [])
 
 
 def progress_frame(earlier: pd.DataFrame, later: pd.DataFrame, *, values: Sequence[str]) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from smartcluster.accounts.auth import READ_AUTH
@@ -73,9 +73,9 @@ class AggregateFilters(Schema):
     questionnaire: str | None = None
     by: str | None = None
     campaign: int | None = None
-    region: str = ""
-    sector: str = ""
-    size_class: str = ""
+    region: str = Field("", description="A NUTS 0, 1 or 2 code (ES, ES6, ES62); never a prefix")
+    sector: str = Field("", description="A NACE section letter")
+    size_class: str = Field("", description="micro, small, medium or large")
 
 
 @router.get("/questionnaires", response=list[QuestionnaireOut], auth=READ_AUTH)
@@ -111,7 +111,8 @@ def _group(row: dict[str, Any], keys: list[str], levels: list[str]) -> dict[str,
 
 @router.get("/aggregates", response=AggregatesOut)
 def aggregates(request: HttpRequest, filters: Query[AggregateFilters]) -> Any:
-    """Anonymised distributions per dimension (groups under the minimum size or derivable are suppressed)."""
+    """Anonymised distributions per dimension for a group the platform defines (groups under the minimum size,
+    or that another group could be subtracted from, are suppressed: smartcluster/maturity/README.md)."""
     if not selectors.aggregates_may_view(user=request.user):
         raise HttpError(403, "Aggregates are for cluster managers, policy officers and administrators.")
     questionnaire = (Questionnaire.objects.filter(code=filters.questionnaire).first() if filters.questionnaire
@@ -120,14 +121,17 @@ def aggregates(request: HttpRequest, filters: Query[AggregateFilters]) -> Any:
         raise HttpError(404, f"Unknown questionnaire version '{filters.questionnaire}'.")
     if filters.by is not None and filters.by not in selectors.GROUPINGS:
         raise HttpError(422, f"by must be one of {', '.join(selectors.GROUPINGS)}.")
+    region, sector = filters.region.strip().upper(), filters.sector.strip().upper()
+    errors = selectors.aggregate_filter_errors(region_code=region, sector=sector, size_class=filters.size_class)
+    if errors:
+        raise HttpError(422, " ".join(f"{name}: {message}" for name, message in errors.items()))
     campaign = None
     if filters.campaign is not None:
         campaign = Campaign.objects.filter(pk=filters.campaign, questionnaire=questionnaire).first()
         if campaign is None or not can_change(request.user, campaign):
             raise HttpError(403, "Only a campaign's organisers see its results.")
     view = selectors.aggregate_view(questionnaire=questionnaire, by=filters.by, campaign=campaign,
-                                    region_code=filters.region.strip().upper(), sector=filters.sector.strip().upper(),
-                                    size_class=filters.size_class)
+                                    region_code=region, sector=sector, size_class=filters.size_class)
     keys = [key for key, _name in view.dimensions] + ["overall"]
     levels = [key for key, _name in view.levels]
     return {"questionnaire": questionnaire.code, "min_group_size": view.min_size,

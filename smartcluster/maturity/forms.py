@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from smartcluster.industries.models import Industry, NaceLevel
 from smartcluster.maturity.definition import NOT_APPLICABLE, Dimension, Question
 from smartcluster.maturity.models import Campaign, Questionnaire, QuestionnaireStatus
-from smartcluster.maturity.selectors import GROUPINGS
+from smartcluster.maturity.selectors import GROUPINGS, aggregate_filter_errors
 from smartcluster.organisations.models import Organisation, SizeClass
 from smartcluster.regions.models import Region
 
@@ -68,18 +68,27 @@ def _row_field(question: Question, label: str) -> forms.Field:
     return forms.ChoiceField(label=label, required=False, widget=forms.RadioSelect, choices=choices)
 
 
+def _rows_offer_na(question: Question) -> bool:
+    """Whether each row has its own "not applicable" choice (scale rows): then the question needs no second one."""
+    return question.form not in ("ticks", "ticks_per_row")
+
+
 class DimensionForm(forms.Form):
     """The questions of one dimension. Field names: `<question>` (ticks), `<question>__<row>` (rows),
-    `<question>__na` (the whole question does not apply)."""
+    `<question>__na` (the whole question does not apply; not for scale rows, which each offer it)."""
 
     def __init__(self, *args: Any, dimension: Dimension, answers: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.dimension = dimension
         for question in dimension.questions:
             answer = answers.get(question.key)
-            self.fields[f"{question.key}__na"] = forms.BooleanField(
-                label=NA_LABEL, required=False, initial=answer == NOT_APPLICABLE)
             given = answer if answer != NOT_APPLICABLE else None
+            if _rows_offer_na(question):
+                if answer == NOT_APPLICABLE:  # scores as every row "not applicable" (scoring.score_scale)
+                    given = {row.key: NOT_APPLICABLE for row in question.rows}
+            else:
+                self.fields[f"{question.key}__na"] = forms.BooleanField(
+                    label=NA_LABEL, required=False, initial=answer == NOT_APPLICABLE)
             if question.form == "ticks":
                 self.fields[question.key] = forms.MultipleChoiceField(
                     label=question.text, help_text=question.help, required=False,
@@ -96,7 +105,8 @@ class DimensionForm(forms.Form):
         groups = []
         for question in self.dimension.questions:
             rows = [self[f"{question.key}__{row.key}"] for row in question.rows]
-            groups.append({"question": question, "na": self[f"{question.key}__na"],
+            na = None if _rows_offer_na(question) else self[f"{question.key}__na"]
+            groups.append({"question": question, "na": na,
                            "ticks": self[question.key] if question.form == "ticks" else None, "rows": rows})
         return groups
 
@@ -144,7 +154,7 @@ class AggregateFilterForm(forms.Form):
         ("", _("— no breakdown —")), *zip(GROUPINGS, [_("Size band"), _("Sector"), _("Region")], strict=True)])
     cluster = forms.ModelChoiceField(label=_("Members reached by campaigns of"), required=False,
                                      queryset=Organisation.objects.none(), empty_label=_("— any organisation —"))
-    region_code = forms.CharField(label=_("Region (NUTS code or its start)"), required=False, max_length=10)
+    region_code = forms.CharField(label=_("Region (NUTS 0, 1 or 2 code)"), required=False, max_length=10)
     size_class = forms.ChoiceField(label=_("Size band"), required=False,
                                    choices=[("", _("— all —")), *SizeClass.choices])
 
@@ -157,4 +167,8 @@ class AggregateFilterForm(forms.Form):
         self.order_fields(["questionnaire", "by", "cluster", "region_code", "sector", "size_class"])
 
     def clean_region_code(self) -> str:
-        return self.cleaned_data["region_code"].strip().upper()
+        code = self.cleaned_data["region_code"].strip().upper()
+        error = aggregate_filter_errors(region_code=code).get("region")
+        if error:
+            raise forms.ValidationError(error)
+        return code

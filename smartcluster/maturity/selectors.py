@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pandas as pd
 from django.conf import settings
+from django.core import signing
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
-from smartcluster.maturity.aggregates import TOTAL, distribution_table, groups_table, progress_frame
+from smartcluster.industries.models import Industry, NaceLevel
+from smartcluster.maturity.aggregates import (
+    NOT_STATED,
+    NUTS_LENGTHS,
+    TOTAL,
+    GroupKey,
+    group_members,
+    groups_table,
+    progress_frame,
+    region_levels,
+    suppressed_keys,
+)
 from smartcluster.maturity.definition import NOT_APPLICABLE, Question, definition_checksum
 from smartcluster.maturity.definition import Questionnaire as Definition
 from smartcluster.maturity.models import (
@@ -22,8 +36,12 @@ from smartcluster.maturity.models import (
     SupportOffer,
 )
 from smartcluster.maturity.scoring import level_for, weak_dimensions
+from smartcluster.organisations.models import Organisation, SizeClass
+from smartcluster.regions.models import Region
 
 GROUPINGS = ("size_class", "sector", "region")
+INVITATION_SALT = "smartcluster.maturity.invitation"
+INVITATION_MAX_AGE_DAYS = 30  # [OURS] a link forwarded by e-mail is still good a month later, then expires
 
 
 def min_group_size() -> int:
@@ -74,6 +92,24 @@ def assessment_list_for_viewer(*, user: Any, respondent_hash: str) -> QuerySet[A
     if getattr(user, "is_authenticated", False):
         condition |= Q(user=user) | Q(organisation_id__in=editable_organisation_ids(user))
     return Assessment.objects.filter(condition).select_related("questionnaire", "organisation", "campaign")
+
+
+def respondent_organisation_ids(*, user: Any, respondent_hash: str) -> set[int]:
+    """Organisations this respondent (browser key or account) has answered for before."""
+    condition = Q(respondent_hash=respondent_hash) if respondent_hash else Q(pk__in=[])
+    if getattr(user, "is_authenticated", False):
+        condition |= Q(user=user)
+    return set(Assessment.objects.filter(condition, organisation__isnull=False).values_list(
+        "organisation_id", flat=True))
+
+
+def invitation_organisation(*, token: str) -> Organisation | None:
+    """The organisation an invitation token (services.invitation_token) was made for; None when forged or old."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=timedelta(days=INVITATION_MAX_AGE_DAYS))
+    except signing.BadSignature:
+        return None
+    return Organisation.objects.filter(pk=data.get("organisation")).first() if isinstance(data, dict) else None
 
 
 def assessment_draft_for(*, respondent_hash: str, campaign: Campaign | None) -> Assessment | None:
@@ -193,39 +229,119 @@ def assessment_recommendations(*, assessment: Assessment, steps_per_question: in
     return recommendations
 
 
-def results_frame(*, questionnaire: Questionnaire, assessments: QuerySet[Assessment] | None = None,
-                  stage: int | None = None) -> pd.DataFrame:
-    """One row per organisation (its latest submitted result in this version, or the one at `stage`):
-    respondent, size_class, sector (NACE section), region (NUTS code), stage, dimension scores, overall, level."""
+RESULT_COLUMNS = ["respondent", "campaign", "organiser", *GROUPINGS, "stage", "submitted_at"]
+
+
+def _result_rows(*, questionnaire: Questionnaire) -> pd.DataFrame:
+    """Every submitted result of this version: respondent (its organisation), campaign and the campaign's
+    organiser, size_class, sector (NACE section), region (NUTS code), stage, submission time, scores, level."""
     dimensions = [d.key for d in questionnaire.parsed().dimensions]
-    queryset = (assessments if assessments is not None else Assessment.objects.all()).filter(
-        questionnaire=questionnaire, status=AssessmentStatus.SUBMITTED, organisation__isnull=False)
+    queryset = Assessment.objects.filter(questionnaire=questionnaire, status=AssessmentStatus.SUBMITTED,
+                                         organisation__isnull=False).select_related("nace", "region", "campaign")
+    rows = [{"respondent": a.organisation_id, "campaign": a.campaign_id,
+             "organiser": a.campaign.organisation_id if a.campaign_id else None, "size_class": a.size_class or None,
+             "sector": a.nace.section if a.nace_id else None, "region": a.region.code if a.region_id else None,
+             "stage": a.stage, "submitted_at": a.submitted_at,
+             **{key: (a.dimension_scores or {}).get(key) for key in dimensions}, "overall": a.overall,
+             "level": a.level} for a in queryset]
+    return pd.DataFrame(rows, columns=[*RESULT_COLUMNS, *dimensions, "overall", "level"])
+
+
+def _latest(rows: pd.DataFrame, stage: int | None = None) -> pd.DataFrame:
+    """One row per organisation: its latest result (or its result at `stage`)."""
     if stage is not None:
-        queryset = queryset.filter(stage=stage)
-    rows = {}
-    for a in queryset.select_related("nace", "region").order_by("stage", "submitted_at"):
-        rows[a.organisation_id] = {
-            "respondent": a.organisation_id, "size_class": a.size_class or None,
-            "sector": a.nace.section if a.nace_id else None, "region": a.region.code if a.region_id else None,
-            "stage": a.stage, **{key: (a.dimension_scores or {}).get(key) for key in dimensions},
-            "overall": a.overall, "level": a.level}
-    columns = ["respondent", *GROUPINGS, "stage", *dimensions, "overall", "level"]
-    return pd.DataFrame(list(rows.values()), columns=columns)
+        rows = rows[rows["stage"] == stage]
+    return rows.sort_values(["stage", "submitted_at"]).drop_duplicates("respondent", keep="last")
 
 
-def _filtered(queryset: QuerySet[Assessment], *, campaign: Campaign | None, owner_id: int | None,
-              region_code: str, sector: str, size_class: str) -> QuerySet[Assessment]:
-    if campaign is not None:
-        queryset = queryset.filter(campaign=campaign)
-    if owner_id is not None:
-        queryset = queryset.filter(campaign__organisation_id=owner_id)
-    if region_code:
-        queryset = queryset.filter(region__code__startswith=region_code)
-    if sector:
-        queryset = queryset.filter(nace__section=sector)
-    if size_class:
-        queryset = queryset.filter(size_class=size_class)
-    return queryset
+def _scope_parents(rows: pd.DataFrame) -> dict[Any, Any]:
+    """Scopes besides all respondents: each campaign inside its organiser's campaigns, those inside all."""
+    parents: dict[Any, Any] = {}
+    for campaign, organiser in rows[["campaign", "organiser"]].dropna().drop_duplicates().itertuples(index=False):
+        parents[("campaign", int(campaign))] = ("organiser", int(organiser))
+        parents[("organiser", int(organiser))] = None
+    return parents
+
+
+def _scope_rows(rows: pd.DataFrame, scope: Any) -> pd.DataFrame:
+    if scope is None:
+        return rows
+    kind, key = scope
+    return rows[rows[kind] == key]
+
+
+@dataclass
+class Lattice:
+    """Every group the platform defines for one version (see aggregates.group_members) and those never shown."""
+    frames: dict[Any, pd.DataFrame]
+    members: dict[GroupKey, frozenset]
+    hidden: set[GroupKey]
+
+    def frame(self, scope: Any) -> pd.DataFrame:
+        return self.frames.get(scope, pd.DataFrame(columns=["respondent", *GROUPINGS]))
+
+
+def _lattice(rows: pd.DataFrame, *, values: list[str], progress: bool) -> Lattice:
+    """All groups of latest results (or, with `progress`, of T0 → T1 changes), suppression decided once for all
+    of them so that no two answers can be subtracted (README, "Anonymity")."""
+    scope_parent = _scope_parents(rows)
+    frames = {}
+    for scope in (None, *scope_parent):
+        part = _scope_rows(rows, scope)
+        frames[scope] = (progress_frame(_latest(part, 0), _latest(part, 1), values=values) if progress
+                         else _latest(part))
+    members = group_members(frames)
+    return Lattice(frames=frames, members=members,
+                   hidden=suppressed_keys(members, min_size=min_group_size(), scope_parent=scope_parent))
+
+
+def _breakdown(members: dict[GroupKey, frozenset], key: GroupKey, by: str | None) -> list[GroupKey]:
+    """The parts of a group by size band, sector or NUTS 2 region (the finest level the platform groups by)."""
+    scope, region, sector, size = key
+    if by == "size_class":
+        parts = [k for k in members if (k[0], k[1], k[2]) == (scope, region, sector) and k[3] is not None]
+    elif by == "sector":
+        parts = [k for k in members if (k[0], k[1], k[3]) == (scope, region, size) and k[2] is not None]
+    elif by == "region":
+        parts = [k for k in members if (k[0], k[2], k[3]) == (scope, sector, size) and k[1] is not None and (
+            (len(k[1]) == NUTS_LENGTHS[-1] and k[1].startswith(region or "")) or (k[1] == NOT_STATED and not region))]
+    else:
+        parts = []
+    index = _DIMENSION_INDEX.get(by or "", 0)
+    return sorted(parts, key=lambda part: (part[index] == NOT_STATED, part[index]))
+
+
+_DIMENSION_INDEX = {"region": 1, "sector": 2, "size_class": 3}  # positions in a GroupKey
+
+
+def _group_table(lattice: Lattice, key: GroupKey, by: str | None, *, values: list[str],
+                 category_keys: list[str] | None = None) -> pd.DataFrame:
+    """The selected group (``TOTAL``) and its parts, each shown only when the lattice shows it."""
+    members = {TOTAL: lattice.members.get(key, frozenset())}
+    hidden = {TOTAL} if key in lattice.hidden or key not in lattice.members else set()
+    for part in _breakdown(lattice.members, key, by):
+        label = part[_DIMENSION_INDEX[by or ""]]
+        members[label] = lattice.members[part]
+        if part in lattice.hidden:
+            hidden.add(label)
+    return groups_table(lattice.frame(key[0]), members, values=values, hidden=hidden,
+                        categories="level" if category_keys is not None else None,
+                        category_keys=category_keys or ())
+
+
+def aggregate_filter_errors(*, region_code: str = "", sector: str = "", size_class: str = "") -> dict[str, str]:
+    """What is wrong with the filters of an aggregate: groups are NUTS 0/1/2 regions, NACE sections and size
+    bands the platform knows, never a free prefix (a prefix such as `E` would let two answers be subtracted)."""
+    errors = {}
+    if region_code and not Region.objects.filter(code=region_code, level__lte=2).exists():
+        errors["region"] = _("“%(code)s” is not the code of a NUTS 0, 1 or 2 region (e.g. ES, ES6, ES62).") % {
+            "code": region_code}
+    if sector and not Industry.objects.filter(level=NaceLevel.SECTION, section=sector).exists():
+        errors["sector"] = _("“%(code)s” is not a NACE section letter (A … U).") % {"code": sector}
+    if size_class and size_class not in SizeClass.values:
+        errors["size_class"] = _("“%(band)s” is not a size band (one of %(bands)s).") % {
+            "band": size_class, "bands": ", ".join(SizeClass.values)}
+    return errors
 
 
 @dataclass
@@ -242,43 +358,47 @@ class AggregateView:
 def aggregate_view(*, questionnaire: Questionnaire, by: str | None = None, campaign: Campaign | None = None,
                    owner_id: int | None = None, region_code: str = "", sector: str = "",
                    size_class: str = "") -> AggregateView:
-    """Distribution per dimension (mean, quartiles, median, share per level) for the selected firms and, with
-    `by`, per size band / sector / region; plus progress T0 → T1 of firms with both stages in this version.
-    Groups under the minimum size, and groups that subtraction would expose, are suppressed."""
+    """Distribution per dimension (mean, quartiles, median, share per level) for the selected group (a
+    campaign or a campaign organiser's campaigns × NUTS 0/1/2 region × NACE section × size band) and, with
+    `by`, per size band / sector / NUTS 2 region; plus progress T0 → T1 of firms with both stages in this
+    version. Every group is shown or hidden as the whole lattice of groups decides (aggregates.suppressed_keys)."""
     if by is not None and by not in GROUPINGS:
         raise ValueError(f"unknown grouping '{by}' (known: {', '.join(GROUPINGS)})")
+    errors = aggregate_filter_errors(region_code=region_code, sector=sector, size_class=size_class)
+    if errors:
+        raise ValueError(" ".join(errors.values()))
     definition = questionnaire.parsed()
     dimensions = [(d.key, d.title) for d in definition.dimensions]
     values = [key for key, _name in dimensions] + ["overall"]
     levels = [(level.key, level.label) for level in definition.levels]
-    selected = _filtered(Assessment.objects.all(), campaign=campaign, owner_id=owner_id, region_code=region_code,
-                         sector=sector, size_class=size_class)
-    minimum = min_group_size()
-    frame = results_frame(questionnaire=questionnaire, assessments=selected)
-    table = distribution_table(frame, values=values, by=by, categories="level",
-                               category_keys=[key for key, _name in levels], min_size=minimum)
-    change = progress_frame(results_frame(questionnaire=questionnaire, assessments=selected, stage=0),
-                            results_frame(questionnaire=questionnaire, assessments=selected, stage=1),
-                            values=values)
-    progress = distribution_table(change, values=values, by=by, min_size=minimum)
+    scope = ("campaign", campaign.pk) if campaign is not None else (
+        ("organiser", owner_id) if owner_id is not None else None)
+    key = (scope, region_code or None, sector or None, size_class or None)
+    rows = _result_rows(questionnaire=questionnaire)
+    table = _group_table(_lattice(rows, values=values, progress=False), key, by, values=values,
+                         category_keys=[level_key for level_key, _name in levels])
+    progress = _group_table(_lattice(rows, values=values, progress=True), key, by, values=values)
     return AggregateView(questionnaire=questionnaire, dimensions=dimensions, levels=levels, table=table,
-                         progress=progress, min_size=minimum, by=by)
+                         progress=progress, min_size=min_group_size(), by=by)
 
 
 def peer_comparison(*, assessment: Assessment) -> pd.DataFrame:
-    """Medians and quartiles of similar organisations (same size band, sector, region; same version), each
-    group shown only when large enough and not derivable from another shown group."""
-    frame = results_frame(questionnaire=assessment.questionnaire)
-    members: dict[str, frozenset] = {}
-    region_code = assessment.region.code if assessment.region_id else None
-    sector = assessment.nace.section if assessment.nace_id else None
-    for name, value in (("size_class", assessment.size_class), ("sector", sector), ("region", region_code)):
-        if value:
-            members[name] = frozenset(frame.loc[frame[name] == value, "respondent"])
-    members[TOTAL] = frozenset(frame["respondent"])
+    """Medians and quartiles of similar organisations (same size band, sector, NUTS 2 region; same version),
+    each group shown only when the lattice of all groups shows it."""
     definition = assessment.questionnaire.parsed()
     values = [d.key for d in definition.dimensions] + ["overall"]
-    return groups_table(frame, members, values=values, min_size=min_group_size())
+    lattice = _lattice(_result_rows(questionnaire=assessment.questionnaire), values=values, progress=False)
+    keys: dict[str, GroupKey] = {}
+    if assessment.size_class:
+        keys["size_class"] = (None, None, None, assessment.size_class)
+    if assessment.nace_id:
+        keys["sector"] = (None, None, assessment.nace.section, None)
+    if assessment.region_id:
+        keys["region"] = (None, region_levels(assessment.region.code)[-1], None, None)
+    keys[TOTAL] = (None, None, None, None)
+    members = {name: lattice.members.get(key, frozenset()) for name, key in keys.items()}
+    hidden = {name for name, key in keys.items() if key in lattice.hidden or key not in lattice.members}
+    return groups_table(lattice.frame(None), members, values=values, hidden=hidden)
 
 
 def campaign_list_for_user(*, user: Any) -> QuerySet[Campaign]:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,8 +25,15 @@ from smartcluster.maturity.models import (
     QuestionnaireStatus,
 )
 from smartcluster.maturity.scoring import NegativeOptionRule, RowTicksRule, ScoringRules, assessment_score
-from smartcluster.maturity.selectors import questionnaire_change_blocked
+from smartcluster.maturity.selectors import (
+    INVITATION_SALT,
+    assessment_may_view,
+    invitation_organisation,
+    questionnaire_change_blocked,
+    respondent_organisation_ids,
+)
 from smartcluster.organisations.models import Organisation, OrganisationType
+from smartcluster.organisations.services import organisation_for_member
 from smartcluster.regions.models import Region
 
 
@@ -124,14 +132,28 @@ def _campaign_open_check(campaign: Campaign | None, now: datetime) -> None:
 
 
 def assessment_start(*, questionnaire: Questionnaire, respondent_hash: str, user: Any = None,
-                     campaign: Campaign | None = None) -> Assessment:
-    """A new draft bound to the respondent's browser key (and to the user when signed in)."""
+                     campaign: Campaign | None = None, invitation: str = "") -> Assessment:
+    """A new draft bound to the respondent's browser key (and to the user when signed in); an organisation's
+    invitation token binds it to that organisation."""
     _campaign_open_check(campaign, timezone.now())
     if questionnaire.status != QuestionnaireStatus.PUBLISHED:
         raise AssessmentRefused(_("This questionnaire version is not open for new assessments."))
+    organisation = None
+    if invitation:
+        organisation = invitation_organisation(token=invitation)
+        if organisation is None:
+            raise AssessmentRefused(_("This invitation link is not valid or has expired; ask for a new one."))
     return Assessment.objects.create(
-        questionnaire=questionnaire, campaign=campaign, respondent_hash=respondent_hash,
+        questionnaire=questionnaire, campaign=campaign, respondent_hash=respondent_hash, organisation=organisation,
         user=user if getattr(user, "is_authenticated", False) else None)
+
+
+def invitation_token(*, user: Any, organisation: Organisation) -> str:
+    """A link token that lets whoever holds it answer for the organisation (made by its editors; signed with
+    the secret key, valid `INVITATION_MAX_AGE_DAYS`)."""
+    if not can_change(user, organisation):
+        raise PermissionDenied(_("Only %(name)s's editors invite respondents for it.") % {"name": organisation})
+    return signing.dumps({"organisation": organisation.pk}, salt=INVITATION_SALT)
 
 
 def _draft_check(assessment: Assessment) -> None:
@@ -141,21 +163,19 @@ def _draft_check(assessment: Assessment) -> None:
     _campaign_open_check(assessment.campaign, timezone.now())
 
 
-def _organisation_for_profile(*, user: Any, organisation: Organisation | None, name: str, size_class: str,
-                              nace: Industry | None, region: Region | None) -> Organisation:
+def _organisation_for_profile(*, assessment: Assessment, user: Any, organisation: Organisation | None, name: str,
+                              size_class: str, nace: Industry | None, region: Region | None) -> Organisation:
     if organisation is not None:
         if not can_change(user, organisation):
             raise PermissionDenied(_("You may not take the assessment for %(name)s.") % {"name": organisation})
         return organisation
-    match = Organisation.objects.filter(name__iexact=name.strip()).first()
-    if match is not None:
-        return match
-    # Organisations first met through the assessment stay unpublished: the respondent gave no consent to a listing.
-    created = Organisation(name=name.strip(), type=OrganisationType.SME, size_class=size_class, nace=nace,
-                           region=region, is_published=False)
-    created.full_clean()
-    created.save()
-    return created
+    # Naming an existing organisation binds only its members, the respondent who answered for it before, or
+    # the holder of its invitation link (which preset the draft's organisation).
+    vouched = respondent_organisation_ids(user=user, respondent_hash=assessment.respondent_hash)
+    if assessment.organisation_id is not None:
+        vouched.add(assessment.organisation_id)
+    return organisation_for_member(user=user, name=name, vouched_ids=vouched, data={
+        "type": OrganisationType.SME, "size_class": size_class, "nace": nace, "region": region})
 
 
 @transaction.atomic
@@ -166,7 +186,7 @@ def assessment_profile_save(*, assessment: Assessment, user: Any, size_class: st
     _draft_check(assessment)
     if organisation is None and not organisation_name.strip():
         raise ValidationError({"organisation_name": _("Name your organisation.")})
-    assessment.organisation = _organisation_for_profile(user=user, organisation=organisation,
+    assessment.organisation = _organisation_for_profile(assessment=assessment, user=user, organisation=organisation,
                                                         name=organisation_name, size_class=size_class,
                                                         nace=nace, region=region)
     assessment.size_class, assessment.nace, assessment.region = size_class, nace, region
@@ -197,6 +217,11 @@ def _stage_for(assessment: Assessment, now: datetime) -> int:
     # [OURS] T1 no sooner than 6 months after T0 (setting MATURITY_REPEAT_MIN_DAYS).
     next_from = earlier.submitted_at + timedelta(days=getattr(settings, "MATURITY_REPEAT_MIN_DAYS", 182))
     if now < next_from:
+        if not assessment_may_view(assessment=earlier, user=assessment.user,
+                                   respondent_hash=assessment.respondent_hash):
+            # Someone else's dates are theirs: the refusal names none.
+            raise AssessmentRefused(_("%(name)s has submitted an assessment recently; ask its editors when the "
+                                      "next one is due.") % {"name": assessment.organisation})
         raise AssessmentRefused(
             _("%(name)s submitted an assessment on %(date)s; the next one can be taken from %(next)s.")
             % {"name": assessment.organisation, "date": earlier.submitted_at.date().isoformat(),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("c/<str:token>/", views.campaign_entry, name="campaign_entry"),
+    path("i/<str:token>/", views.invitation_entry, name="invitation_entry"),
     path("a/<uuid:public_id>/step/<int:step>/", views.step, name="step"),
     path("a/<uuid:public_id>/review/", views.review, name="review"),
     path("a/<uuid:public_id>/", views.report, name="report"),

@@ -74,9 +74,13 @@ def home(request: HttpRequest) -> HttpResponse:
     """What the self-assessment is; start, resume or read one's own assessments."""
     questionnaire = selectors.questionnaire_current()
     mine = selectors.assessment_list_for_viewer(user=request.user, respondent_hash=_respondent_hash(request))
+    invitations = [(organisation, request.build_absolute_uri(reverse("maturity:invitation_entry", args=[
+        services.invitation_token(user=request.user, organisation=organisation)])))
+        for organisation in editable_queryset(request.user, Organisation.objects.all())]
     return render(request, "maturity/home.html", {
         "questionnaire": questionnaire, "definition": questionnaire.parsed() if questionnaire else None,
-        "assessments": mine, "can_see_aggregates": selectors.aggregates_may_view(user=request.user)})
+        "assessments": mine, "can_see_aggregates": selectors.aggregates_may_view(user=request.user),
+        "invitations": invitations, "invitation_days": selectors.INVITATION_MAX_AGE_DAYS})
 
 
 @require_POST
@@ -92,6 +96,23 @@ def start(request: HttpRequest) -> HttpResponse:
     except AssessmentRefused as error:
         messages.error(request, " ".join(error.messages))
         return redirect("maturity:home")
+    return _remember(request, redirect("maturity:step", public_id=assessment.public_id, step=0))
+
+
+def invitation_entry(request: HttpRequest, token: str) -> HttpResponse:
+    """An organisation's invitation link: start a draft that answers for that organisation."""
+    organisation = selectors.invitation_organisation(token=token)
+    questionnaire = selectors.questionnaire_current()
+    if organisation is None or questionnaire is None:
+        raise Http404(_("This invitation link is not valid or has expired; ask for a new one."))
+    if request.method != "POST":
+        return render(request, "maturity/invitation_entry.html", {"organisation": organisation})
+    key = _respondent_key(request)
+    try:
+        assessment = services.assessment_start(questionnaire=questionnaire, user=request.user, invitation=token,
+                                               respondent_hash=services.respondent_key_hash(key))
+    except AssessmentRefused as error:
+        return _refused(request, error, "maturity/invitation_entry.html", {"organisation": organisation})
     return _remember(request, redirect("maturity:step", public_id=assessment.public_id, step=0))
 
 

@@ -73,6 +73,14 @@ def organisation_with_name(*, name: str, exclude_id: int | None = None) -> Organ
     return queryset.first()
 
 
+def organisation_has_member(*, user: Any, organisation: Organisation) -> bool:
+    """Does the user belong to the organisation: a membership (any role) or their person record is in it?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return (Membership.objects.filter(user=user, organisation=organisation).exists()
+            or Person.objects.filter(user=user, organisation=organisation).exists())
+
+
 def region_by_code(*, code: str, version: int) -> Region | None:
     """The NUTS region with this code in this NUTS version."""
     return Region.objects.filter(code__iexact=code.strip(), version=version).first()

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from smartcluster.organisations.models import (
     Tag,
     TagKind,
 )
-from smartcluster.organisations.selectors import organisation_with_name
+from smartcluster.organisations.selectors import organisation_has_member, organisation_with_name
 
 ORGANISATION_FIELDS = ("name", "type", "region", "nace", "size_class", "website", "description", "is_published")
 PERSON_FIELDS = ("name", "email", "organisation", "role", "consent_to_contact", "consent_to_list")
@@ -95,6 +95,33 @@ def organisation_create(
     organisation = Organisation()
     _assign(organisation, data, ORGANISATION_FIELDS)
     return _save_organisation(organisation, technology_tags, sector_tags)
+
+
+def organisation_for_member(
+    *, user: Any, name: str, data: dict[str, Any], vouched_ids: Iterable[int] = ()
+) -> Organisation:
+    """The organisation a self-service form names: an existing one only when the user belongs to it (or the
+    caller vouches for it, e.g. an invitation link); else a new, unpublished one from `data` (type, region …).
+
+    The one rule for every app that lets people name their organisation: naming is never joining."""
+    name = name.strip()
+    existing = organisation_with_name(name=name)
+    if existing is not None:
+        if existing.pk in set(vouched_ids) or organisation_has_member(user=user, organisation=existing):
+            return existing
+        raise ValidationError({"organisation_name": _(
+            "An organisation named “%(name)s” is already registered and you are not one of its members. Sign "
+            "in with an account of that organisation, ask its editors for an invitation link, or give your "
+            "organisation's full, distinct name.") % {"name": name}})
+    # Not listed until its editors publish it: whoever typed the name gave no consent to a public listing.
+    organisation = Organisation(is_published=False)
+    _assign(organisation, {**data, "name": name}, ORGANISATION_FIELDS)
+    try:
+        with transaction.atomic():
+            return _save_organisation(organisation, None, None)
+    except IntegrityError as error:  # the same name created at the same moment by someone else
+        raise ValidationError({"organisation_name": _("An organisation named “%(name)s” was just registered; "
+                                                      "try again.") % {"name": name}}) from error
 
 
 def organisation_update(

@@ -22,8 +22,10 @@ from django.conf import settings
 from django.db import transaction
 
 from smartcluster import starter_pack
+from smartcluster.config import file_limits
 from smartcluster.regions.geometry import geometry_simplified
 from smartcluster.regions.models import Region
+from smartcluster.sources.guards import workbook_checked
 
 GZIP_MAGIC = b"\x1f\x8b"
 NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
@@ -182,7 +184,7 @@ def history_regions_parse(payload: bytes, *, label: str, new_version: int) -> li
     import pandas as pd  # heavy: imported only when a workbook is read
 
     try:
-        workbook = pd.ExcelFile(io.BytesIO(payload))
+        workbook = pd.ExcelFile(io.BytesIO(payload), engine=workbook_checked(payload, file=label, limits=file_limits()))
     except Exception as error:  # noqa: BLE001 - pandas/xlrd/openpyxl/zipfile raise many types for a damaged file
         raise ReferenceDataError(f"{label}: not a readable Excel workbook ({type(error).__name__}: {error})") from error
     sheet = next((name for name in workbook.sheet_names

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from smartcluster import config
-from smartcluster.sources import industries, tidy, validation
+from smartcluster.sources import guards, industries, tidy, validation
 from smartcluster.sources.validation import Problem
 
 if TYPE_CHECKING:
@@ -149,16 +149,14 @@ def observations_from_bytes(payload: bytes, *, dataset: str, file: str,
 
 
 def decoded(payload: bytes, *, file: str) -> str:
-    """The text of a plain or gzip-compressed file; InvalidInput when the gzip stream is cut or corrupt."""
+    """The text of a plain or gzip-compressed file; InvalidInput when the gzip stream is cut or corrupt, or the text
+    is not UTF-8 (or UTF-16/32 with a byte-order mark)."""
     if payload[:2] == b"\x1f\x8b":
         try:
             payload = gzip.decompress(payload)
         except (EOFError, OSError, zlib.error) as error:
             raise validation.InvalidInput([Problem(file, None, None, f"truncated or corrupt gzip data ({error})")]) from error
-    try:
-        return payload.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise validation.InvalidInput([Problem(file, None, None, f"not UTF-8 text ({error.reason})")]) from error
+    return guards.text_decoded(payload, file=file)
 
 
 def parse_tsv(text: str, *, file: str) -> Parsed:
@@ -191,13 +189,15 @@ def parse_tsv(text: str, *, file: str) -> Parsed:
 
 
 def _header_years(cells: list[str], file: str, problems: list[Problem]) -> list[int]:
-    """The year of each time column (annual data only)."""
+    """The year of each time column (annual data only, in `tidy.plausible_years`)."""
     years = []
     for cell in cells:
         text = cell.strip()
         if not text.isdigit():
             problems.append(Problem(file, 1, text, f"time column {text!r} is not a year (only annual data)"))
-        years.append(int(text) if text.isdigit() else -1)
+        elif int(text) not in tidy.plausible_years():
+            problems.append(Problem(file, 1, text, tidy.implausible_year_message(text)))
+        years.append(int(text) if text.isdigit() and int(text) in tidy.plausible_years() else -1)
     return years
 
 
@@ -258,6 +258,9 @@ def parse_sdmx_csv(text: str, *, file: str) -> Parsed:
     problems = _cell_problems(cells, file)
     problems += [Problem(file, int(line), "TIME_PERIOD", "not a year (only annual data)")
                  for line in cells.loc[cells["year"] < 0, "line"]]
+    problems += [Problem(file, int(line), "TIME_PERIOD", tidy.implausible_year_message(year))
+                 for line, year in cells.loc[(cells["year"] >= 0) & tidy.implausible_years(cells["year"]),
+                                             ["line", "year"]].itertuples(index=False)]
     validation.raise_if_any(problems)
     version = table["LAST UPDATE"].iloc[0] if "LAST UPDATE" in table and len(table) else ""
     return Parsed(cells.drop(columns="token"), [d.lower() for d in dimensions], dataset_version=version)

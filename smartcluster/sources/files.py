@@ -11,9 +11,7 @@ or any other name for a user's own codes (stored as given, level 0).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from smartcluster.sources import industries, tidy, validation
+from smartcluster import config
+from smartcluster.sources import guards, industries, tidy, validation
 from smartcluster.sources.validation import Problem
 
 if TYPE_CHECKING:
@@ -37,11 +36,12 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 
 
 def read_table(path: str | Path, *, mapping: dict[str, str] | None = None, constants: dict[str, str] | None = None,
-               classification: str = industries.NACE, sheet: str | int = 0) -> pd.DataFrame:
+               classification: str = industries.NACE, sheet: str | int = 0,
+               limits: config.FileLimits | None = None) -> pd.DataFrame:
     """Tidy, checked observations of a CSV or Excel file (layout detected: year columns mean wide);
-    InvalidInput listing every problem."""
+    InvalidInput listing every problem. A file over `limits` (default: the settings) is refused unread."""
     path = Path(path)
-    raw, lines, problems = _raw_table(path, sheet)
+    raw, lines, problems = _raw_table(path, sheet, limits or config.file_limits())
     raw = raw.rename(columns={source: target for target, source in (mapping or {}).items()})
     for column, value in (constants or {}).items():
         raw[column] = value
@@ -60,7 +60,8 @@ def read_table(path: str | Path, *, mapping: dict[str, str] | None = None, const
                              columns={"region": frame["source_region"], "industry": frame["source_industry"],
                                       "value": frame["source_value"]})
     validation.raise_if_any(problems)
-    return frame.drop(columns=["line", "source_region", "source_industry", "source_value", "raw_industry"])
+    return frame.drop(columns=["line", "source_region", "source_industry", "source_value", "source_year",
+                               "raw_industry"])
 
 
 def file_provenance(path: str | Path, **details: object) -> dict:
@@ -74,23 +75,27 @@ def file_provenance(path: str | Path, **details: object) -> dict:
 
 
 def import_file(store: StatisticsStore, path: str | Path, *, dataset: str | None = None, mapping: dict[str, str] | None = None,
-                constants: dict[str, str] | None = None, classification: str = industries.NACE) -> pd.DataFrame:
-    """Read, check and store a file as one dataset (named after the file unless given); returns its observations."""
+                constants: dict[str, str] | None = None, classification: str = industries.NACE,
+                limits: config.FileLimits | None = None) -> pd.DataFrame:
+    """Read, check and store a file as one dataset (named after the file unless given); returns its observations.
+    Nothing is written when the file is refused."""
     path = Path(path)
-    frame = read_table(path, mapping=mapping, constants=constants, classification=classification)
+    frame = read_table(path, mapping=mapping, constants=constants, classification=classification, limits=limits)
     name = dataset or path.name.split(".")[0]
     store.replace_dataset(name, frame, file_provenance(path, mapping=mapping, constants=constants,
                                                        classification=classification))
     return frame
 
 
-def _raw_table(path: Path, sheet: str | int) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
+def _raw_table(path: Path, sheet: str | int, limits: config.FileLimits) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
     """All cells as text, each row's line number in the file, and malformed-row problems."""
     if not path.is_file():
         raise validation.InvalidInput([Problem(str(path), None, None, "no such file")])
+    guards.size_checked(path, limits=limits)
     if path.suffix.lower() in EXCEL_SUFFIXES:
+        engine = guards.workbook_checked(path, file=path, limits=limits)
         try:
-            table = pd.read_excel(path, sheet_name=sheet, dtype=str).fillna("")
+            table = pd.read_excel(path, sheet_name=sheet, dtype=str, engine=engine).fillna("")
         except Exception as error:  # any reader error means a bad file for the user
             raise validation.InvalidInput([Problem(str(path), None, None, f"not a readable Excel file ({error})")]) from error
         table.columns = [str(c).strip() for c in table.columns]
@@ -100,28 +105,20 @@ def _raw_table(path: Path, sheet: str | int) -> tuple[pd.DataFrame, pd.Series, l
 
 def _csv_table(path: Path) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
     """A CSV file (delimiter: the one of , ; tab | most frequent in the header) checked row by row."""
-    text = _file_text(path)
-    first_line = text.split("\n", 1)[0]
+    text = guards.text_decoded(path.read_bytes(), file=path)
+    first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = max(DELIMITERS, key=first_line.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = list(guards.csv_rows(text, delimiter=delimiter, file=path))
+    del text  # the rows hold it all again: free the copy before the table is built
     if not rows:
         raise validation.InvalidInput([Problem(str(path), None, None, "the file is empty")])
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in rows[0][1]]
     problems = [Problem(str(path), number, None, f"{len(row)} fields where the header has {len(header)} "
                         "(truncated file or wrong delimiter?)")
-                for number, row in enumerate(rows[1:], start=2) if row and len(row) != len(header)]
-    kept = [(number, row) for number, row in enumerate(rows[1:], start=2) if row and len(row) == len(header)]
+                for number, row in rows[1:] if row and len(row) != len(header)]
+    kept = [(number, row) for number, row in rows[1:] if row and len(row) == len(header)]
     table = pd.DataFrame([row for _, row in kept], columns=header, dtype=str)
     return table, pd.Series([number for number, _ in kept], index=table.index, dtype="int64"), problems
-
-
-def _file_text(path: Path) -> str:
-    """A text file's content (UTF-8 with or without BOM, else Latin-1 as spreadsheets often save)."""
-    payload = path.read_bytes()
-    try:
-        return payload.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return payload.decode("latin-1")
 
 
 def _long(raw: pd.DataFrame, lines: pd.Series, mapping: dict[str, str]) -> pd.DataFrame:
@@ -129,6 +126,7 @@ def _long(raw: pd.DataFrame, lines: pd.Series, mapping: dict[str, str]) -> pd.Da
     frame = raw.copy()
     frame["line"] = lines
     frame["source_value"] = mapping.get("value", "value")
+    frame["source_year"] = mapping.get("year", "year")
     return frame
 
 
@@ -137,7 +135,7 @@ def _melted(raw: pd.DataFrame, lines: pd.Series, year_columns: list[str]) -> pd.
     ids = [c for c in raw.columns if c not in year_columns]
     frame = raw.assign(line=lines).melt(id_vars=[*ids, "line"], value_vars=year_columns, var_name="year",
                                         value_name="value")
-    frame["source_value"] = frame["year"].astype(str)
+    frame["source_value"] = frame["source_year"] = frame["year"].astype(str)
     return frame
 
 
@@ -158,11 +156,15 @@ def _parsed(frame: pd.DataFrame, file: str, classification: str,
     frame["flags"] = np.where(cells["token"] == tidy.UNAVAILABLE, tidy.UNAVAILABLE, "") + given_flags \
         + cells["flags"].str.lstrip(":-").to_numpy()
     year = pd.to_numeric(frame["year"].astype(str).str.strip(), errors="coerce")
-    problems = [Problem(file, int(frame.at[i, "line"]), mapping.get("year", "year"), f"not a year: {frame.at[i, 'year']!r}")
-                for i in frame.index[year.isna() | (year % 1 != 0)]]
+    whole = year.notna() & (year % 1 == 0)
+    implausible = whole & tidy.implausible_years(year)
+    problems = [Problem(file, int(frame.at[i, "line"]), frame.at[i, "source_year"], f"not a year: {frame.at[i, 'year']!r}")
+                for i in frame.index[~whole]]
+    problems += [Problem(file, int(frame.at[i, "line"]), frame.at[i, "source_year"],
+                         tidy.implausible_year_message(frame.at[i, "year"])) for i in frame.index[implausible]]
     problems += [Problem(file, int(frame.at[i, "line"]), frame.at[i, "source_value"],
                          f"not a number: {cells.at[i, 'token']!r}") for i in frame.index[tidy.not_numbers(cells)]]
-    frame["year"] = year.fillna(-1).astype("int64")
+    frame["year"] = year.where(whole & ~implausible, -1).astype("int64")  # -1: reported above, never stored
     frame["measure"] = frame["measure"].astype(str).str.strip()
     frame["unit"] = frame["unit"].astype(str).str.strip() if "unit" in frame else ""
     return frame, problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,15 +213,19 @@ class CodedGroups:
     industries: CodeList
     region_id: np.ndarray  # per group
     industry_id: np.ndarray
-    no_year: np.ndarray
+    no_year: np.ndarray  # the year is missing or outside tidy.plausible_years
+    implausible_year: np.ndarray
 
     @classmethod
     def of(cls, table: pa.Table, region_at: Callable[[str], str | None],
            industry_at: Callable[[str], str | None]) -> CodedGroups:
         """Groups with their codes checked (each distinct code converted once)."""
         regions, industries_ = CodeList.of(table["raw_region"], region_at), CodeList.of(table["raw_nace"], industry_at)
+        missing = table["year"].is_null().to_numpy(zero_copy_only=False)
+        years = pd.Series(table["year"].fill_null(tidy.FIRST_YEAR).to_numpy(zero_copy_only=False))
+        implausible = tidy.implausible_years(years).to_numpy()
         return cls(table, regions, industries_, regions.ids[regions.index], industries_.ids[industries_.index],
-                   table["year"].is_null().to_numpy(zero_copy_only=False))
+                   missing | implausible, implausible)
 
     def column(self, name: str) -> np.ndarray:
         """One column of the groups as a NumPy array."""
@@ -236,7 +241,8 @@ class CodedGroups:
             "unknown_region": ~no_region & ~has_region,
             "missing_industry": has_region & no_industry,
             "invalid_industry": has_region & ~no_industry & ~has_industry,
-            "missing_year": has_region & has_industry & self.no_year,
+            "missing_year": has_region & has_industry & self.no_year & ~self.implausible_year,
+            "implausible_year": has_region & has_industry & self.implausible_year,
         }
         excluded = {reason: int(records[mask].sum()) for reason, mask in reasons.items()}
         examples = {"region": self.regions.commonest(records, reasons["unknown_region"]),
@@ -372,12 +378,29 @@ def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", map
                postcodes: pd.DataFrame | None = None, industry_level: int = 4, nuts_level: int = 3,
                threshold: int | None = None, con: BaseBackend | None = None) -> tuple[pd.DataFrame, FirmsReport]:
     """Aggregated, disclosure-controlled, store-ready observations of firm records, and the report."""
+    import duckdb
+
     con = con or connect(engine)
-    firms = firms_table(con, source, mapping)
-    cells, report = aggregate(con, firms, industry_level=industry_level, nuts_level=nuts_level, postcodes=postcodes)
+    try:
+        firms = firms_table(con, source, mapping)
+        cells, report = aggregate(con, firms, industry_level=industry_level, nuts_level=nuts_level,
+                                  postcodes=postcodes)
+    except duckdb.InvalidInputException as error:  # DuckDB reads the file lazily: a bad CSV fails here
+        raise validation.InvalidInput([_unreadable(source, error)]) from None
     long, report.confidential_cells = tidy_aggregates(cells, threshold=threshold or disclosure_threshold())
     frame = tidy.completed(long, classification=industries.NACE)
     return frame, report
+
+
+def _unreadable(source: str | Path | pd.DataFrame, error: Exception) -> Problem:
+    """One problem for a file DuckDB could not read: its line and first reason (DuckDB's message spans lines)."""
+    text = str(error)
+    line = re.search(r"\bLine: (\d+)", text)
+    reasons = [part.strip() for part in text.splitlines()[1:] if part.strip() and not part.startswith("Original Line")]
+    reason = reasons[0] if line and reasons else text.splitlines()[0].removeprefix("Invalid Input Error: ")
+    if "sniffing" in reason:  # DuckDB's sniffer found no consistent delimiter or quoting (binary data, not a table)
+        reason = "no delimiter or quoting fits its lines (binary data or not a table?)"
+    return Problem(str(source), int(line.group(1)) if line else None, None, f"not a readable CSV file: {reason}")
 
 
 def import_firms(store: StatisticsStore, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",

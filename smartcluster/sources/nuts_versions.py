@@ -82,10 +82,11 @@ def infer_version(code: str, year: int) -> int | None:
 def infer_versions(regions: pd.Series, years: pd.Series) -> pd.Series:
     """`infer_version` over two aligned columns (computed once per distinct code and year); <NA> where unknown."""
     codes, distinct_codes = pd.factorize(regions.fillna(""))
-    # One integer per (code, year) pair: years are below 10,000 (negative for unparsable ones).
-    keys, inverse = np.unique(codes.astype(np.int64) * 100_000 + years.to_numpy(dtype=np.int64) + 50_000,
-                              return_inverse=True)
-    versions = pd.array([infer_version(distinct_codes[key // 100_000], int(key % 100_000) - 50_000) for key in keys],
+    year_codes, distinct_years = pd.factorize(pd.Series(years.to_numpy(dtype=np.int64)))
+    # One integer per (code, year) pair, from the two factor codes: exact whatever the years are.
+    keys, inverse = np.unique(codes.astype(np.int64) * len(distinct_years) + year_codes, return_inverse=True)
+    versions = pd.array([infer_version(distinct_codes[key // len(distinct_years)],
+                                       int(distinct_years[key % len(distinct_years)])) for key in keys],
                         dtype="Int64")
     return pd.Series(versions[inverse.ravel()], index=regions.index, name="nuts_version")
 

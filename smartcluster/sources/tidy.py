@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -13,6 +15,26 @@ UNAVAILABLE = ":"
 NOT_APPLICABLE = "-"
 CELL = r"^(?P<token>\S*)\s*(?P<flags>.*)$"
 NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
+# No regional statistics series starts before 1950 (Eurostat's start in the 1970s) and none reports beyond next year:
+# a year outside that range is a typo or not a year, so every importer refuses it.
+FIRST_YEAR = 1950
+
+
+def plausible_years() -> range:
+    """The reference years an import accepts: FIRST_YEAR to next year."""
+    return range(FIRST_YEAR, datetime.now(UTC).year + 2)
+
+
+def implausible_years(years: pd.Series) -> pd.Series:
+    """Whether each year lies outside `plausible_years`."""
+    accepted = plausible_years()
+    return (years < accepted.start) | (years >= accepted.stop)
+
+
+def implausible_year_message(year: object) -> str:
+    """What is wrong with a year outside `plausible_years`, and the range."""
+    accepted = plausible_years()
+    return f"year {year} is outside the plausible range {accepted.start}–{accepted.stop - 1}"
 
 
 def split_cells(raw: np.ndarray) -> pd.DataFrame:

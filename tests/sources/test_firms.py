@@ -35,7 +35,8 @@ def test_firms_aggregate_to_region_industry_year_with_every_exclusion_counted() 
     ]
     assert report.rows == 9 and report.aggregated == 5
     assert report.excluded == {"missing_region": 1, "unknown_region": 1, "missing_industry": 1,
-                               "invalid_industry": 1, "missing_year": 0}
+                               "invalid_industry": 1, "missing_year": 0,
+                               "implausible_year": 0}
     assert report.invalid_codes == {"region": ["XX999"], "industry": ["99.99"]}
 
 
