@@ -1,0 +1,109 @@
+"""Errors as people and scripts meet them: pages in the site's layout saying why, translated; API answers in JSON
+naming the problem; never a server path, a traceback or a 500 for a bad page number."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.test import Client, RequestFactory
+from django.urls import path
+
+from smartcluster.organisations.tests.factories import make_user
+from smartcluster.site import urls as site_urls
+from smartcluster.site.api import api
+
+pytestmark = pytest.mark.django_db
+SERVER_PATHS = [str(settings.BASE_DIR.parent), str(settings.DATA_DIR), "Traceback", "site-packages"]
+
+
+def _refused(request: Any) -> None:
+    raise PermissionDenied("You are not a member of an organisation.")
+
+
+def _broken(request: Any) -> None:
+    raise RuntimeError(f"cannot open {settings.DATA_DIR}/statistics.duckdb")
+
+
+# The site's own URLs plus two views that refuse and break, to see the pages Django draws for them.
+urlpatterns = [path("refused/", _refused), path("broken/", _broken), *site_urls.urlpatterns]
+handler400, handler403 = site_urls.handler400, site_urls.handler403
+handler404, handler500 = site_urls.handler404, site_urls.handler500
+
+
+def assert_no_server_detail(text: str) -> None:
+    for fragment in SERVER_PATHS:
+        assert fragment not in text
+
+
+@pytest.mark.urls(__name__)
+def test_a_refusal_for_a_user_without_organisation_explains_why_and_points_to_the_administrator() -> None:
+    client = Client()
+    client.force_login(make_user("newcomer"))
+    response = client.get("/refused/", secure=True)
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert 'class="site-header"' in page  # the site's layout
+    assert "You are not a member of an organisation." in page
+    assert "does not belong to any partner organisation" in page and "administrator" in page
+
+
+@pytest.mark.urls(__name__)
+def test_a_bug_answers_a_500_page_in_the_layout_without_the_server_path(settings: Any) -> None:
+    settings.CONTACT_EMAIL = "help@cluster.example.eu"
+    response = Client(raise_request_exception=False).get("/broken/", secure=True)
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert 'class="site-header"' in page and "Something went wrong" in page
+    assert "mailto:help@cluster.example.eu" in page
+    assert_no_server_detail(page)
+
+
+def test_an_unknown_address_answers_404_in_the_layout_in_the_visitors_language() -> None:
+    response = Client().get("/no-such-page/", secure=True, headers={"Accept-Language": "de"})
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert 'class="site-header"' in page and '<html lang="de">' in page
+    assert "Resolver404" not in page and "no-such-page" not in page.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_a_form_sent_without_its_csrf_token_is_refused_in_the_layout_saying_why() -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user("editor"))
+    response = client.post("/organisations/new/", {"name": "Forged"}, secure=True,
+                           headers={"Referer": "https://testserver/"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert 'class="site-header"' in page and "security token" in page
+
+
+def test_an_api_bug_answers_json_500_without_detail() -> None:
+    request = RequestFactory().get("/api/organisations/organisations/")
+    response = api.on_exception(request, RuntimeError(f"cannot open {settings.DATA_DIR}/statistics.duckdb"))
+    assert response.status_code == 500
+    assert json.loads(response.content)["detail"].startswith("Internal error")
+    assert_no_server_detail(response.content.decode())
+
+
+def _paginated_list_paths() -> list[str]:
+    """Every API list that takes a page number and no path parameter, from the OpenAPI document."""
+    document = api.get_openapi_schema()
+    return sorted(route for route, operations in document["paths"].items()
+                  if "{" not in route and "get" in operations
+                  and any(parameter["name"] == "page" for parameter in operations["get"].get("parameters", [])))
+
+
+@pytest.mark.parametrize("page", ["9223372036854775807", "99999999999999999999999", "2"])
+def test_every_api_list_answers_a_page_past_the_end_with_404_and_the_last_page(page: str) -> None:
+    paths = _paginated_list_paths()
+    assert len(paths) >= 5, paths
+    for route in paths:
+        response = Client().get(route, {"page": page}, secure=True)
+        if route.endswith("/meetings/"):  # the caller's own meetings: anonymous callers are asked to log in
+            assert response.status_code == 401
+            continue
+        assert response.status_code == 404, (route, response.content[:300])
+        assert f"Page {page} does not exist: the last page is 1" in response.json()["detail"], route
