@@ -200,7 +200,7 @@ def region_and_category_codes(data_dir: Path) -> tuple[list[str], list[str]]:
     from smartcluster.atlas.engine import Params
     from smartcluster.statistics import StatisticsStore
 
-    result = result_cached(StatisticsStore(), Params())
+    result = result_cached(StatisticsStore(), Params(dataset="sbs_r_nuts06_r2"))
     counts = result.totals.groupby("year")["region"].nunique()
     year = int(counts[counts >= 0.8 * counts.max()].index.max())
     regions = sorted(result.totals.loc[result.totals["year"] == year, "region"])

@@ -1,5 +1,6 @@
 """Cluster mapping results over the API (mounted at /api/atlas/), readable by anyone like the pages: region x
-category x year with measures and stars."""
+category x year with measures and stars, of any stored dataset holding employment by region x NACE industry
+(`dataset`; the default as on the pages), always naming the dataset and its vintage."""
 
 import math
 
@@ -15,6 +16,7 @@ router = Router(tags=["cluster mapping"])
 MAX_ROWS = 20_000
 
 class ResultFilters(Schema):
+    dataset: str | None = None
     region: str | None = None
     category: str | None = None
     year: int | None = None
@@ -40,6 +42,11 @@ class ResultRow(Schema):
     taxonomy: str
 
 class ResultPage(Schema):
+    dataset: str
+    vintage: str
+    source: str
+    refresh: str
+    datasets: list[str]
     nuts_version: int
     years: list[int]
     left_out: list[str]
@@ -56,8 +63,9 @@ def _plain(value: object) -> object:
             summary="Region x cluster category results (LQ, stars) for one year")
 def results(request: HttpRequest, filters: Query[ResultFilters]) -> dict:
     """Rows of the engine's table; an unknown region, category or year answers 404 listing what exists."""
-    params = selectors.atlas_params(taxonomy=filters.taxonomy, reference=filters.reference)
     try:
+        dataset = selectors.dataset_chosen(name=filters.dataset)
+        params = selectors.atlas_params(dataset=dataset, taxonomy=filters.taxonomy, reference=filters.reference)
         result = selectors.atlas_result_get(params=params)
         year = selectors.year_checked(result=result, year=filters.year)
         rows = selectors.year_table(result=result, year=year)
@@ -72,5 +80,15 @@ def results(request: HttpRequest, filters: Query[ResultFilters]) -> dict:
     if len(rows) > MAX_ROWS:
         raise HttpError(400, f"{len(rows)} rows: filter by region or category")
     records = [{key: _plain(value) for key, value in record.items()} for record in rows.to_dict(orient="records")]
-    return {"nuts_version": result.nuts_version, "years": result.years, "left_out": result.left_out.get(year, []),
-            "note": "SBS employment is employment covered: NACE sections B-N and division S95.", "rows": records}
+    vintage = selectors.dataset_vintage(dataset=dataset)
+    return {"dataset": dataset.dataset, "vintage": vintage["label"], "source": vintage["source"],
+            "refresh": vintage["refresh"], "datasets": [entry["dataset"] for entry in selectors.datasets_offered()],
+            "nuts_version": result.nuts_version, "years": result.years, "left_out": result.left_out.get(year, []),
+            "note": _note(params), "rows": records}
+
+
+def _note(params: selectors.Params) -> str:
+    """What the employment of the rows covers."""
+    if (selectors.eurostat_code(dataset=params.dataset) or "").startswith("sbs_"):
+        return "SBS employment is employment covered: NACE sections B-N and division S95."
+    return f"Employment covered: the industries the dataset holds at NACE level {params.industry_level}."

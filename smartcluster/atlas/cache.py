@@ -21,8 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from smartcluster import config
-from smartcluster.atlas.engine import ENGINE_VERSION, Params, Result, atlas_result
-from smartcluster.mapping import builtin_taxonomy
+from smartcluster.atlas.engine import ENGINE_VERSION, Params, Result, atlas_result, taxonomy_named
 
 MEMORY_ITEMS = 16
 _lock = threading.Lock()
@@ -55,7 +54,7 @@ def dataset_fingerprint(store: object, dataset: str) -> dict:
 @lru_cache(maxsize=16)
 def taxonomy_label(name: str) -> str:
     """'name version' of a shipped taxonomy (read once per process)."""
-    return builtin_taxonomy(name).label()
+    return taxonomy_named(name).label()
 
 
 def cache_key(store: object, params: Params, *extra: object) -> str:

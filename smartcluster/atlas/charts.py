@@ -37,6 +37,18 @@ def trend_lines(trends: pd.DataFrame, *, value: str, title: str, y_title: str) -
     return {"data": data, "layout": _layout(title, "year", y_title, xaxis={"dtick": 1})}
 
 
+def series_lines(joined: pd.DataFrame, *, title: str, y_title: str, break_label: str) -> dict:
+    """One line per category over two joined series, with the break in series (Eurostat flag `b`) drawn as a
+    dotted vertical line before its first year and labelled."""
+    figure = trend_lines(joined, value="employment", title=title, y_title=y_title)
+    breaks = sorted({int(year) for year, flag in zip(joined["year"], joined["flags"], strict=True) if "b" in flag})
+    figure["layout"]["shapes"] = [{"type": "line", "x0": year - 0.5, "x1": year - 0.5, "yref": "paper", "y0": 0,
+                                   "y1": 1, "line": {"dash": "dot", "color": "#444"}} for year in breaks]
+    figure["layout"]["annotations"] = [{"x": year - 0.5, "y": 1, "yref": "paper", "yanchor": "bottom",
+                                        "text": break_label, "showarrow": False} for year in breaks]
+    return figure
+
+
 def single_line(years: list[int], values: list[object], *, name: str, title: str, y_title: str) -> dict:
     """One series over the years."""
     return {"data": [{"type": "scatter", "mode": "lines+markers", "name": name, "x": years,
@@ -56,18 +68,24 @@ def category_bars(categories: pd.DataFrame, *, title: str) -> dict:
 
 
 def compare_bars(table: pd.DataFrame, *, value: str, title: str, x_title: str) -> dict:
-    """Grouped bars: one bar group per category, one colour per region."""
+    """Grouped horizontal bars: one bar group per category (its name on the y axis, which widens to fit it), one
+    colour per region; the legend sits above the plot, so long category names never run into it."""
     data = []
-    for index, (region, rows) in enumerate(table.groupby("region", sort=True)):
-        data.append({"type": "bar", "name": f"{region} {rows['name'].iloc[0]}",
-                     "x": rows["category_name"].tolist(), "y": [_number(v) for v in rows[value]],
+    regions = table.groupby("region", sort=True)
+    for index, (region, rows) in enumerate(regions):
+        data.append({"type": "bar", "orientation": "h", "name": f"{region} {rows['name'].iloc[0]}".strip(),
+                     "y": rows["category_name"].tolist(), "x": [_number(v) for v in rows[value]],
                      "marker": {"color": OKABE_ITO[index % len(OKABE_ITO)]}})
-    layout = _layout(title, "", x_title, barmode="group")
-    layout["margin"]["b"] = 160
+    categories = table["category_name"].nunique()
+    layout = _layout(title, x_title, "", barmode="group", height=140 + categories * (10 + 12 * len(regions)))
+    layout["yaxis"].update({"automargin": True, "autorange": "reversed"})
+    layout["legend"] = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"}
+    layout["title"].update({"y": 0.99, "yanchor": "top"})
+    layout["margin"] = {"l": 20, "r": 20, "t": 90, "b": 50}
     return {"data": data, "layout": layout}
 
 
-def portfolio_bubbles(portfolio: pd.DataFrame, *, title: str) -> dict:
+def portfolio_bubbles(portfolio: pd.DataFrame, *, title: str, y_title: str) -> dict:
     """The cluster portfolio: x = LQ, y = employment growth (CAGR, %), bubble size = employment."""
     data = []
     known = portfolio.dropna(subset=["lq", "cagr", "employment"])
@@ -80,7 +98,7 @@ def portfolio_bubbles(portfolio: pd.DataFrame, *, title: str) -> dict:
                                 "sizeref": 2.0 * largest / 60.0 ** 2, "sizemin": 3, "opacity": 0.7,
                                 "color": OKABE_ITO[index % len(OKABE_ITO)]},
                      "hovertemplate": "%{text}<br>LQ %{x:.2f}<br>%{y:.1f} %/year<extra>" + region + "</extra>"})
-    layout = _layout(title, "LQ", "employment growth (% per year)", height=480)
+    layout = _layout(title, "LQ", y_title, height=480)
     layout["shapes"] = [{"type": "line", "x0": 1, "x1": 1, "yref": "paper", "y0": 0, "y1": 1,
                          "line": {"dash": "dot", "color": "#444"}},
                         {"type": "line", "y0": 0, "y1": 0, "xref": "paper", "x0": 0, "x1": 1,
@@ -91,13 +109,15 @@ def portfolio_bubbles(portfolio: pd.DataFrame, *, title: str) -> dict:
 UNKNOWN_GREY = "#bdbdbd"
 
 
-def choropleth(regions: pd.DataFrame, *, value: str, title: str, outlined: list[str]) -> dict:
-    """NUTS regions coloured by `value`; the GeoJSON is fetched by the page (atlas.js fills `geojson`)."""
+def choropleth(regions: pd.DataFrame, *, value: str, title: str, outlined: list[str], value_label: str = "") -> dict:
+    """NUTS regions coloured by `value` (its colour bar titled `value_label`); the GeoJSON is fetched by the page
+    (atlas.js fills `geojson`)."""
     shown = regions.dropna(subset=[value])
     data = [{"type": "choropleth", "featureidkey": "id", "locations": shown["region"].tolist(),
              "z": [_number(v) for v in shown[value]], "text": shown["name"].tolist(),
              "colorscale": MAP_SCALES.get(value, "Viridis"), "reversescale": False,
-             "colorbar": {"title": {"text": value}}, "marker": {"line": {"color": "#ffffff", "width": 0.4}},
+             "colorbar": {"title": {"text": value_label or value}},
+             "marker": {"line": {"color": "#ffffff", "width": 0.4}},
              "hovertemplate": "%{location} %{text}<br>%{z:.2f}<extra></extra>"}]
     unknown = regions[regions[value].isna()]
     if len(unknown):

@@ -4,16 +4,21 @@ One call gives the region x category x year table (employment, LQ, stars per cri
 NUTS version for the whole series, the employment covered per region and year, and the regions left out because
 their code cannot be carried to that version. Per year it equals `smartcluster.mapping.cli.map_table` with the
 same `nuts_version` (the stars and LQs are computed per year by the same library functions).
+
+Any stored dataset holding employment by region x NACE industry can be mapped (`mappable_datasets`): Eurostat's
+SBS series, `nama_10r_3empers` at its own (section) level, national files, firm microdata aggregated to region x
+class (rolled up to divisions). `series_join` joins the two SBS series where they meet, marking the break.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
 from smartcluster.mapping import (
+    Taxonomy,
     builtin_taxonomy,
     category_employment,
     covered_employment,
@@ -22,27 +27,53 @@ from smartcluster.mapping import (
 )
 from smartcluster.mapping.cli import MAP_COLUMNS
 from smartcluster.mapping.frames import MappingInputError
-from smartcluster.sources.nuts_versions import on_version
+from smartcluster.mapping.taxonomies import nace_sections, roll_up
+from smartcluster.sources.nuts_versions import on_version, recode
 
-ENGINE_VERSION = "1"
-DEFAULT_DATASET = "sbs_r_nuts06_r2"
-TAXONOMIES = ("cluster_categories", "smart_industry_40", "eurostat_hightech_manufacturing", "eurostat_kis")
+ENGINE_VERSION = "2"
+SECTIONS = "nace_sections"
+TAXONOMIES = ("cluster_categories", "smart_industry_40", "eurostat_hightech_manufacturing", "eurostat_kis",
+              SECTIONS)
 REFERENCES = ("all", "country")
 MEASURES = {"employment": "persons_employed", "wages": "wages_and_salaries", "establishments": "local_units"}
+# Employment measures a dataset may hold, preferred first (firm microdata has employees only).
+EMPLOYMENT_MEASURES = ("persons_employed", "employees")
+# A year covers the taxonomy's industries for a region when the region has known values for at least this share
+# of the taxonomy's codes at the mapping level; a dataset-year is full when most of its regions are covered.
+INDUSTRY_COVERAGE = 0.5
+REGION_COVERAGE = 0.5
+# Eurostat's SBS series: the 2008-2020 one and its successor from reference year 2021 (a break in series, `b`).
+SERIES_SUCCESSORS = {"sbs_r_nuts06_r2": "sbs_r_nuts2021"}
+BREAK_FLAG = "b"
 
 
 @dataclass(frozen=True)
 class Params:
-    """What a result depends on besides the data: dataset, taxonomy, NUTS level, LQ/star reference, division rule."""
+    """What a result depends on besides the data: dataset, taxonomy, NUTS level, LQ/star reference, division rule,
+    and the dataset's employment measure and NACE level (from `mappable_datasets`)."""
 
-    dataset: str = DEFAULT_DATASET
+    dataset: str
     taxonomy: str = "cluster_categories"
     nuts_level: int = 2
     reference: str = "all"
     method: str = "majority"
+    measure: str = MEASURES["employment"]
+    industry_level: int = 2
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@lru_cache(maxsize=8)
+def taxonomy_named(name: str) -> Taxonomy:
+    """A shipped taxonomy, or NACE sections as their own categories (for data published by section only)."""
+    if name != SECTIONS:
+        return builtin_taxonomy(name)
+    sections = nace_sections()
+    table = pd.DataFrame({"industry": sections["section"], "category": sections["section"],
+                          "category_name": sections["name"], "order": range(len(sections))})
+    return Taxonomy(SECTIONS, "NACE Rev. 2", "Eurostat, NACE Rev. 2 sections", "each section is its own category",
+                    table, level=1)
 
 
 @dataclass
@@ -97,6 +128,23 @@ def measure_rows(store: object, dataset: str, measure: str, nuts_level: int) -> 
     return rows[["region", "nuts_version", "industry", "industry_level", "year", "value", "flags"]]
 
 
+def at_industry_level(rows: pd.DataFrame, level: int) -> pd.DataFrame:
+    """Rows at NACE `level` and the section rows (the completeness bounds); codes published only finer (firm
+    microdata by class) summed up to `level` first; aggregates such as B-E (level 0) dropped."""
+    if not (rows["industry_level"] == level).any() and (rows["industry_level"] > level).any():
+        finer = rows[rows["industry_level"] > level].drop(columns=["industry_level", "flags"])
+        rolled = roll_up(finer, level).drop(columns="unknown_cells")
+        rows = pd.concat([rows[rows["industry_level"] <= level], rolled.assign(industry_level=level, flags="")],
+                         ignore_index=True)
+    return rows[rows["industry_level"].isin({1, level})]
+
+
+def employment_rows(store: object, params: Params, measure: str | None = None) -> pd.DataFrame:
+    """A measure of `params.dataset` (default: its employment measure) at the params' NUTS and NACE levels."""
+    rows = measure_rows(store, params.dataset, measure or params.measure, params.nuts_level)
+    return at_industry_level(rows, params.industry_level)
+
+
 def one_version(rows: pd.DataFrame, version: int) -> tuple[pd.DataFrame, dict[int, list[str]]]:
     """Rows carried to `version` where the recoding is one-to-one (never stitched otherwise) and, per year, the
     region codes that could not be carried; a row published in `version` wins over a recoded one."""
@@ -111,16 +159,20 @@ def one_version(rows: pd.DataFrame, version: int) -> tuple[pd.DataFrame, dict[in
 
 def atlas_result(store: object, params: Params) -> Result:
     """Stars, LQs and employment of every region x category x year of `params.dataset` on its newest NUTS version."""
-    employment = measure_rows(store, params.dataset, MEASURES["employment"], params.nuts_level)
+    employment = employment_rows(store, params)
     if employment["value"].notna().sum() == 0:
-        raise MappingInputError(f"the statistics store has no persons employed of {params.dataset} at NUTS level "
+        raise MappingInputError(f"the statistics store has no {params.measure} of {params.dataset} at NUTS level "
                                 f"{params.nuts_level}: import the dataset first")
     version = int(employment["nuts_version"].max())
     employment, left_out = one_version(employment, version)
-    taxonomy = builtin_taxonomy(params.taxonomy)
-    categories = category_employment(employment, taxonomy, level=2, method=params.method)
+    taxonomy = taxonomy_named(params.taxonomy)
+    level = params.industry_level
+    categories = category_employment(employment, taxonomy, level=level, method=params.method)
+    if categories.empty:
+        raise MappingInputError(f"{params.dataset} holds no industry of the taxonomy {params.taxonomy} at NACE "
+                                f"level {level}")
     wages = _category_measure(store, params, taxonomy, version)
-    totals = covered_employment(employment)
+    totals = covered_employment(employment, level=level)
     rated = star_ratings(categories, totals, reference=params.reference, wages=wages)
     rated = rated.rename(columns={"value": "employment", "known_share": "completeness"})
     units = _category_measure(store, params, taxonomy, version, measure=MEASURES["establishments"])
@@ -134,22 +186,23 @@ def atlas_result(store: object, params: Params) -> Result:
                   taxonomy_label=taxonomy.label())
 
 
-def _category_measure(store: object, params: Params, taxonomy: object, version: int,
+def _category_measure(store: object, params: Params, taxonomy: Taxonomy, version: int,
                       measure: str = MEASURES["wages"]) -> pd.DataFrame | None:
     """A measure summed into categories on `version`, only where every cell is known (as the CLI does)."""
-    rows = measure_rows(store, params.dataset, measure, params.nuts_level)
+    rows = employment_rows(store, params, measure)
     if rows.empty:
         return None
     rows, _ = one_version(rows, version)
-    summed = category_employment(rows.drop(columns="nuts_version"), taxonomy, level=2, method=params.method)
+    summed = category_employment(rows.drop(columns="nuts_version"), taxonomy, level=params.industry_level,
+                                 method=params.method)
     return summed[summed["unknown_cells"] == 0]
 
 
 def division_employment(store: object, params: Params, version: int) -> pd.DataFrame:
-    """Persons employed per region x NACE division x year on `version` (the relatedness input)."""
-    rows = measure_rows(store, params.dataset, MEASURES["employment"], params.nuts_level)
-    rows, _ = one_version(rows, version)
-    return rows[rows["industry_level"] == 2][["region", "industry", "year", "value"]]
+    """Employment per region x NACE code of the dataset's mapping level x year on `version` (the relatedness
+    input: divisions, or sections for data published by section)."""
+    rows, _ = one_version(employment_rows(store, params), version)
+    return rows[rows["industry_level"] == params.industry_level][["region", "industry", "year", "value"]]
 
 
 def relatedness_cells(divisions: pd.DataFrame, year: int) -> tuple[pd.DataFrame, dict]:
@@ -159,3 +212,104 @@ def relatedness_cells(divisions: pd.DataFrame, year: int) -> tuple[pd.DataFrame,
         raise MappingInputError(f"no division employment in {year}")
     result = relatedness(rows, year=None)
     return result.cells, result.summary
+
+
+@dataclass(frozen=True)
+class MappableDataset:
+    """A stored dataset holding employment by region x NACE industry, and how the atlas maps it."""
+
+    dataset: str
+    measure: str
+    nuts_level: int
+    industry_level: int
+    years: tuple[int, ...]
+    regions: int
+    full_years: tuple[int, ...]  # years covering the taxonomy's industries for most regions
+    manufacturing_only: bool
+    provenance: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def params(self, *, taxonomy: str = "cluster_categories", reference: str = "all") -> Params:
+        """The engine parameters of this dataset (section-level data only maps on NACE sections)."""
+        taxonomy = SECTIONS if self.industry_level == 1 else taxonomy
+        return Params(dataset=self.dataset, taxonomy=taxonomy, reference=reference, nuts_level=self.nuts_level,
+                      measure=self.measure, industry_level=self.industry_level)
+
+    @property
+    def taxonomies(self) -> tuple[str, ...]:
+        return (SECTIONS,) if self.industry_level == 1 else TAXONOMIES
+
+
+def mappable_datasets(store: object, provenance: dict[str, dict] | None = None, *,
+                      dataset: str | None = None) -> list[MappableDataset]:
+    """Every stored dataset (or only `dataset`) with employment by NUTS region x NACE industry, in name order;
+    `provenance` (dataset -> record) is attached when given."""
+    found: list[MappableDataset] = []
+    for measure in EMPLOYMENT_MEASURES:
+        rows = store.observations(dataset, measure)
+        rows = rows[rows["value"].notna() & (rows["nuts_level"] >= 1) & (rows["classification"] == "NACE_R2")
+                    & ~rows["region"].str.endswith("Z")]
+        for name, part in rows.groupby("dataset", sort=True):
+            if any(entry.dataset == name for entry in found):
+                continue  # persons employed already found for it
+            entry = _mappable(str(name), measure, part, (provenance or {}).get(str(name), {}))
+            if entry is not None:
+                found.append(entry)
+    return sorted(found, key=lambda entry: entry.dataset)
+
+
+def _mappable(dataset: str, measure: str, rows: pd.DataFrame, provenance: dict) -> MappableDataset | None:
+    """How one dataset's employment rows are mapped; None when they hold no NACE section or finer code."""
+    levels = rows.groupby("nuts_level")["region"].nunique()
+    nuts_level = 2 if 2 in levels.index else int(levels.idxmax())
+    rows = rows[rows["nuts_level"] == nuts_level]
+    industry_level = 2 if (rows["industry_level"] >= 2).any() else 1 if (rows["industry_level"] == 1).any() else 0
+    if industry_level == 0:
+        return None
+    rows = at_industry_level(rows, industry_level)
+    coded = rows[rows["industry_level"] == industry_level]
+    taxonomy = taxonomy_named(SECTIONS if industry_level == 1 else "cluster_categories")
+    wanted = set(taxonomy.at_level(industry_level)["industry"])
+    held = coded[coded["industry"].isin(wanted)].groupby(["year", "region"])["industry"].nunique()
+    covered = (held >= INDUSTRY_COVERAGE * len(wanted)).groupby(level="year").sum()
+    regions = coded.groupby("year")["region"].nunique()
+    full = covered[covered >= REGION_COVERAGE * regions.max()].index
+    return MappableDataset(
+        dataset=dataset, measure=measure, nuts_level=nuts_level, industry_level=industry_level,
+        years=tuple(int(y) for y in sorted(regions.index)), regions=int(coded["region"].nunique()),
+        full_years=tuple(int(y) for y in sorted(full)),
+        manufacturing_only=bool((coded["industry"].str[0] == "C").all()), provenance=provenance)
+
+
+def default_dataset(datasets: list[MappableDataset]) -> MappableDataset | None:
+    """The dataset with the most recent year covering the taxonomy's industries for most regions (ties: more
+    regions); where none covers them, the one with the most recent year."""
+    full = [entry for entry in datasets if entry.full_years]
+    if full:
+        return max(full, key=lambda entry: (entry.full_years[-1], entry.regions, entry.dataset))
+    return max(datasets, key=lambda entry: (entry.years[-1], entry.regions, entry.dataset), default=None)
+
+
+def series_join(older: pd.DataFrame, newer: pd.DataFrame, *, version: int, value: str = "employment"
+                ) -> tuple[pd.DataFrame, list[str]]:
+    """Two series of one measure joined on NUTS `version` where they meet (SBS 2008-2020 -> 2021+).
+
+    `older` and `newer` have region, nuts_version, year, `value` (and any other key columns, e.g. category). Older
+    rows are carried to `version` only where every recoding step is one-to-one (`nuts_versions.recode`); a region
+    whose boundary changed is not joined and is returned in the list instead. The newer series' first year carries
+    Eurostat's flag `b` (break in series); where both series hold a year, the newer one is kept.
+    Columns: the inputs' plus `series` ("older"/"newer") and `flags`.
+    """
+    pairs = older[["region", "nuts_version"]].drop_duplicates()
+    target = {(code, int(v)): recode(code, int(v), version) for code, v in pairs.itertuples(index=False)}
+    carried = older.assign(region=[target[(code, int(v))] for code, v in zip(older["region"], older["nuts_version"],
+                                                                                strict=True)])
+    not_joined = sorted({code for (code, _v), new in target.items() if new is None})
+    carried = carried.dropna(subset=["region"]).assign(nuts_version=version, series="older")
+    newer = newer[newer["nuts_version"] == version].assign(series="newer")
+    first_new = int(newer["year"].min()) if not newer.empty else None
+    carried = carried[carried["year"] < first_new] if first_new is not None else carried
+    joined = pd.concat([carried, newer], ignore_index=True)
+    joined["flags"] = [BREAK_FLAG if series == "newer" and year == first_new else ""
+                       for series, year in zip(joined["series"], joined["year"], strict=True)]
+    return joined.sort_values([*(c for c in ("region", "category") if c in joined), "year"]).reset_index(
+        drop=True), not_joined

@@ -3,8 +3,9 @@ peer groups, boundaries and the generated summaries. Every figure comes from `en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
@@ -12,16 +13,20 @@ from django.utils.translation import gettext as _
 
 from smartcluster.atlas import cache
 from smartcluster.atlas.engine import (
-    DEFAULT_DATASET,
     REFERENCES,
-    TAXONOMIES,
+    SERIES_SUCCESSORS,
+    MappableDataset,
     Params,
     Result,
+    default_dataset,
     division_employment,
+    mappable_datasets,
     relatedness_cells,
+    series_join,
+    taxonomy_named,
 )
 from smartcluster.atlas.models import Focus
-from smartcluster.mapping import Taxonomy, builtin_taxonomy, emerging_strengths, related_industries
+from smartcluster.mapping import Taxonomy, emerging_strengths, related_industries
 from smartcluster.mapping.frames import MappingInputError
 from smartcluster.regions.models import Region
 from smartcluster.statistics import StatisticsStore
@@ -42,7 +47,7 @@ class AtlasNotFound(Exception):
 
 
 class AtlasUnavailable(Exception):
-    """The statistics store lacks the dataset the atlas needs."""
+    """The statistics store lacks what the atlas needs; the message says what, never where the store lives."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,9 @@ class Selection:
     year: int
 
 
-@lru_cache(maxsize=8)
 def taxonomy_get(*, name: str) -> Taxonomy:
     """A shipped taxonomy, read once per process (the files only change with a release)."""
-    return builtin_taxonomy(name)
+    return taxonomy_named(name)
 
 
 def statistics_store() -> StatisticsStore:
@@ -76,22 +80,134 @@ def datasets_listing() -> pd.DataFrame:
     return _listing_memo[stamp]
 
 
-def atlas_params(*, taxonomy: str = "cluster_categories", reference: str = "all",
-                 dataset: str = DEFAULT_DATASET, nuts_level: int = 2) -> Params:
-    """Parameters checked against what the atlas offers (unknown values fall back to the defaults)."""
-    return Params(dataset=dataset, taxonomy=taxonomy if taxonomy in TAXONOMIES else "cluster_categories",
-                  reference=reference if reference in REFERENCES else "all", nuts_level=nuts_level)
+_mappable_memo: dict[tuple, list[MappableDataset]] = {}
+
+
+def datasets_mappable() -> list[MappableDataset]:
+    """The stored datasets holding employment by region x NACE industry, with their provenance (re-read only when
+    the store file changed)."""
+    store = statistics_store()
+    stamp = (str(store.path), store.path.stat().st_mtime, store.path.stat().st_size) if store.path.exists() else ()
+    if stamp not in _mappable_memo:
+        listing = datasets_listing()
+        provenance = {row["dataset"]: row for row in listing.to_dict(orient="records")}
+        _mappable_memo.clear()
+        _mappable_memo[stamp] = mappable_datasets(store, provenance)
+    return _mappable_memo[stamp]
+
+
+def dataset_chosen(*, name: str | None) -> MappableDataset:
+    """The dataset a page shows: `name` when it is a mappable stored dataset, the default when empty;
+    AtlasNotFound listing the datasets otherwise, AtlasUnavailable when there is none."""
+    datasets = datasets_mappable()
+    if not datasets:
+        raise AtlasUnavailable(_("No statistics loaded yet: the statistics store holds no employment by region "
+                                 "and industry."))
+    if not name:
+        return default_dataset(datasets)
+    for entry in datasets:
+        if entry.dataset == name:
+            return entry
+    raise AtlasNotFound(_("There is no dataset %(name)s with employment by region and industry.") % {"name": name},
+                        [entry.dataset for entry in datasets])
+
+
+def atlas_params(*, dataset: MappableDataset, taxonomy: str = "cluster_categories",
+                 reference: str = "all") -> Params:
+    """Parameters checked against what the atlas offers for the dataset (unknown values fall back to defaults)."""
+    taxonomy = taxonomy if taxonomy in dataset.taxonomies else dataset.taxonomies[0]
+    return dataset.params(taxonomy=taxonomy, reference=reference if reference in REFERENCES else "all")
+
+
+# Eurostat datasets the atlas names by their series; any other Eurostat code is named by its code.
+EUROSTAT_SERIES = {"sbs_r_nuts06_r2": "Eurostat SBS", "sbs_r_nuts2021": "Eurostat SBS",
+                   "nama_10r_3empers": "Eurostat regional accounts"}
+UPLOAD_PREFIX = re.compile(r"^[0-9a-f]{32}-")
+
+
+def eurostat_code(*, dataset: MappableDataset | str, source: str = "") -> str | None:
+    """The Eurostat dataset code a stored dataset came from (its name or its source address), None for files."""
+    from smartcluster.sources.eurostat import SPECS
+
+    name = dataset if isinstance(dataset, str) else dataset.dataset
+    source = source or ("" if isinstance(dataset, str) else str(dataset.provenance.get("source", "")))
+    known = {*SPECS, *EUROSTAT_SERIES}
+    if name in known:
+        return name
+    match = re.search(r"/data/([A-Za-z0-9_]+)", source) if source.startswith(("http://", "https://")) else None
+    if match:
+        return match.group(1).lower()
+    return next((code for code in sorted(known, key=len, reverse=True) if name.startswith(code)), None)
+
+
+def source_shown(source: str) -> str:
+    """A dataset's source as shown to users: a web address as it is, a file by its name only (never the server's
+    path; an upload's storage prefix dropped)."""
+    source = str(source or "")
+    if source.startswith(("http://", "https://")) or not source:
+        return source
+    return UPLOAD_PREFIX.sub("", PurePath(source.replace("\\", "/")).name)
+
+
+def dataset_vintage(*, dataset: MappableDataset) -> dict[str, str]:
+    """What the page says about its data: a label ("Eurostat SBS, extracted 2017, years 2008–2015"), the source
+    as shown, and how to refresh it."""
+    provenance = dataset.provenance
+    code = eurostat_code(dataset=dataset)
+    source = source_shown(str(provenance.get("source", "")))
+    if code:
+        origin = EUROSTAT_SERIES.get(code, f"Eurostat {code}")
+        refresh = _("To refresh it from the official source when online, an administrator imports the Eurostat "
+                    "code %(code)s again on Mapping → Data status (or runs smartcluster import eurostat "
+                    "%(code)s).") % {"code": code}
+    else:
+        origin = _("file %(name)s") % {"name": source or dataset.dataset}
+        refresh = _("Refresh it by uploading a new version of the file under the dataset name %(dataset)s "
+                    "(Mapping → Data status).") % {"dataset": dataset.dataset}
+    extracted = str(provenance.get("extracted_at") or provenance.get("dataset_version") or "")[:4]
+    years = (f"{dataset.years[0]}–{dataset.years[-1]}" if len(dataset.years) > 1 else str(dataset.years[0]))
+    parts = [origin]
+    if extracted.isdigit():
+        parts.append(_("extracted %(year)s") % {"year": extracted})
+    parts.append(_("years %(years)s") % {"years": years})
+    if dataset.manufacturing_only:
+        parts.append(_("manufacturing only"))
+    return {"dataset": dataset.dataset, "label": ", ".join(parts), "source": source, "refresh": refresh,
+            "eurostat_code": code or ""}
+
+
+def datasets_offered() -> list[dict[str, str]]:
+    """The mappable datasets as choices: name, label with vintage, and whether it is the default."""
+    datasets = datasets_mappable()
+    default = default_dataset(datasets)
+    return [{"dataset": entry.dataset, "label": dataset_vintage(dataset=entry)["label"],
+             "default": entry == default} for entry in datasets]
+
+
+def datasets_status() -> pd.DataFrame:
+    """The store's datasets as the data status page lists them: provenance with the source as shown (never a
+    server path), and for the mappable ones their vintage, how to refresh them and whether they are the default."""
+    listing = datasets_listing().copy()
+    mappable = {entry.dataset: entry for entry in datasets_mappable()}
+    default = default_dataset(list(mappable.values()))
+    vintages = {name: dataset_vintage(dataset=entry) for name, entry in mappable.items()}
+    listing["source"] = listing["source"].map(source_shown)
+    listing["mapping"] = listing["dataset"].map(lambda name: name in mappable)
+    listing["default"] = listing["dataset"].map(lambda name: default is not None and name == default.dataset)
+    listing["vintage"] = listing["dataset"].map(lambda name: vintages[name]["label"] if name in vintages else "")
+    listing["refresh"] = listing["dataset"].map(lambda name: vintages[name]["refresh"] if name in vintages else "")
+    return listing
 
 
 def atlas_result_get(*, params: Params) -> Result:
-    """The cached engine result; AtlasUnavailable when the dataset is not imported."""
+    """The cached engine result; AtlasUnavailable (saying what is missing, never where) when it cannot be had."""
     store = statistics_store()
     try:
         return cache.result_cached(store, params)
-    except KeyError as error:
-        raise AtlasUnavailable(str(error.args[0] if error.args else error)) from error
-    except MappingInputError as error:
-        raise AtlasUnavailable(str(error)) from error
+    except (KeyError, MappingInputError) as error:
+        raise AtlasUnavailable(_("The dataset %(dataset)s cannot be mapped with %(taxonomy)s: it holds no "
+                                 "employment of the taxonomy's industries by NUTS %(level)s region.") % {
+            "dataset": params.dataset, "taxonomy": params.taxonomy, "level": params.nuts_level}) from error
 
 
 def year_default(*, result: Result) -> int:
@@ -123,14 +239,20 @@ def region_checked(*, result: Result, code: str, year: int) -> str:
 
 
 def region_names(*, codes: list[str] | set[str], version: int) -> dict[str, str]:
-    """Display names of codes in `version`, else in the newest version holding the code, else the code."""
+    """Display names of codes in `version`, else in the newest version holding the code, else '' (so that a
+    label never reads "EL61 EL61")."""
     names: dict[str, str] = {}
     rows = Region.objects.filter(code__in=list(codes)).order_by("code", "version").values_list(
         "code", "version", "name", "name_latn")
     for code, row_version, name, name_latn in rows:
         if code not in names or row_version == version or row_version > version:
             names[code] = name_latn or name
-    return {code: names.get(code, code) for code in codes}
+    return {code: names.get(code, "") for code in codes}
+
+
+def region_label(*, code: str, version: int) -> str:
+    """'EL61 Thessalia' (the code alone when no name is loaded)."""
+    return f"{code} {region_names(codes=[code], version=version)[code]}".strip()
 
 
 def partner_region_codes() -> list[str]:
@@ -327,3 +449,68 @@ def boundaries(*, codes: list[str], version: int) -> tuple[dict, dict[str, str],
         features.append({"type": "Feature", "id": code, "properties": {}, "geometry": versions[chosen]})
         drawn[code] = str(chosen)
     return {"type": "FeatureCollection", "features": features}, drawn, sorted(missing)
+
+
+def series_pair(*, dataset: MappableDataset) -> tuple[MappableDataset, MappableDataset] | None:
+    """(older, newer) SBS series when `dataset` is one of the two and the other is stored too."""
+    code = eurostat_code(dataset=dataset)
+    for older_code, newer_code in SERIES_SUCCESSORS.items():
+        if code not in (older_code, newer_code):
+            continue
+        wanted = newer_code if code == older_code else older_code
+        other = next((entry for entry in datasets_mappable()
+                      if entry.dataset != dataset.dataset and eurostat_code(dataset=entry) == wanted), None)
+        if other is None:
+            return None
+        return (dataset, other) if code == older_code else (other, dataset)
+    return None
+
+
+def region_series(*, params: Params, dataset: MappableDataset, code: str, categories: list[str]
+                  ) -> tuple[pd.DataFrame | None, str]:
+    """Employment of the region's categories over both SBS series, joined on the newer series' NUTS version with
+    the break marked (flag `b`); (None, why) when there is no second series or the region's boundary changed."""
+    from smartcluster.sources.nuts_versions import recode
+
+    pair = series_pair(dataset=dataset)
+    if pair is None:
+        return None, ""
+    older, newer = (atlas_result_get(params=atlas_params(dataset=entry, taxonomy=params.taxonomy,
+                                                         reference=params.reference)) for entry in pair)
+    if pair[0].dataset == dataset.dataset:
+        older_codes = [code]
+        newer_code = recode(code, older.nuts_version, newer.nuts_version)
+    else:
+        newer_code = code
+        older_codes = [c for c in older.totals["region"].unique()
+                       if recode(c, older.nuts_version, newer.nuts_version) == code]
+    columns = ["region", "nuts_version", "year", "category", "category_name", "employment"]
+    old_rows = pd.concat([older.region_rows(c) for c in older_codes], ignore_index=True)[columns] \
+        if older_codes else older.table.iloc[0:0][columns]
+    new_rows = newer.region_rows(newer_code)[columns] if newer_code else newer.table.iloc[0:0][columns]
+    joined, not_joined = series_join(old_rows, new_rows, version=newer.nuts_version)
+    if newer_code is None or not older_codes or (set(older_codes) & set(not_joined)):
+        return None, _("The two SBS series (%(older)s and %(newer)s) are not joined for %(code)s: its boundary "
+                       "changed between NUTS %(from)s and %(to)s.") % {
+            "older": pair[0].dataset, "newer": pair[1].dataset, "code": code, "from": older.nuts_version,
+            "to": newer.nuts_version}
+    joined = joined[joined["category"].isin(categories)]
+    joined = joined.assign(dataset=joined["series"].map({"older": pair[0].dataset, "newer": pair[1].dataset}))
+    return joined[["year", "region", "category", "category_name", "employment", "dataset", "flags"]], ""
+
+
+def region_starred(*, result: Result, year: int) -> pd.DataFrame:
+    """Every region of the year with its number of starred categories, its best category and its name."""
+    rows = year_table(result=result, year=year)
+    starred = rows.assign(starred=rows["stars"].fillna(0) > 0).groupby("region")["starred"].sum()
+    frame = (result.year_totals(year)[["region"]].drop_duplicates()
+             .assign(starred_categories=lambda f: f["region"].map(starred).fillna(0).astype(int)))
+    return _with_names(frame.sort_values("region").reset_index(drop=True), result.nuts_version)
+
+
+def strongest_pairs(*, result: Result, year: int, top: int = 15) -> pd.DataFrame:
+    """The region x category pairs of the year with the most stars, then the highest LQ."""
+    rows = year_table(result=result, year=year).dropna(subset=["stars", "lq"])
+    ranked = rows.sort_values(["stars", "lq", "employment"], ascending=False).head(top).reset_index(drop=True)
+    ranked.insert(0, "rank", range(1, len(ranked) + 1))
+    return _with_names(ranked, result.nuts_version)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from smartcluster import config
 from smartcluster.atlas import cache
-from smartcluster.atlas.engine import TAXONOMIES, Params
+from smartcluster.atlas.engine import mappable_datasets
 from smartcluster.atlas.models import Focus
 from smartcluster.industries.models import Industry
 from smartcluster.jobs.registry import JobProblems, register
@@ -65,14 +65,17 @@ def results_warm(dataset: str, progress=lambda percent, message: None) -> list[s
     computed."""
     from smartcluster.mapping.frames import MappingInputError
 
-    warmed = []
+    warmed: list[str] = []
     store = StatisticsStore()
-    for index, taxonomy in enumerate(TAXONOMIES[:2]):
+    found = mappable_datasets(store, dataset=dataset)
+    if not found:
+        return warmed  # a dataset without employment by NUTS region x NACE industry: nothing for the atlas
+    for index, taxonomy in enumerate(found[0].taxonomies[:2]):
         progress(80 + 8 * index, _("computing %(taxonomy)s") % {"taxonomy": taxonomy})
         try:
-            cache.result_cached(store, Params(dataset=dataset, taxonomy=taxonomy))
+            cache.result_cached(store, found[0].params(taxonomy=taxonomy))
         except MappingInputError:
-            return warmed  # a dataset without persons employed by NUTS region: nothing for the atlas
+            return warmed
         warmed.append(taxonomy)
     return warmed
 

@@ -18,8 +18,18 @@ COLUMNS = {
     "establishments": _("local units"), "starred_categories": _("starred categories"),
     "top_category": _("top category"), "top_lq": _("top LQ"), "lq_start": _("LQ start"), "lq_end": _("LQ end"),
     "lq_change": _("LQ change"), "period": _("period"), "cagr": _("growth per year"), "density": _("density"),
-    "rca": _("RCA"), "value": _("employment"), "weight": _("weight"),
+    "rca": _("RCA"), "value": _("employment"), "weight": _("weight"), "dataset": _("dataset"),
+    "flags": _("flag (b: break in series)"),
 }
+TAXONOMY_LABELS = {
+    "cluster_categories": _("Cluster categories (US benchmark clusters)"),
+    "smart_industry_40": _("Smart Industry 4.0"),
+    "eurostat_hightech_manufacturing": _("High-tech manufacturing (Eurostat)"),
+    "eurostat_kis": _("Knowledge-intensive services (Eurostat)"),
+    "nace_sections": _("NACE sections"),
+}
+MEASURE_LABELS = {"lq": _("location quotient (LQ)"), "employment": _("persons employed"),
+                  "stars": _("stars (0–3)"), "starred_categories": _("categories with stars")}
 PERCENT = {"known_share", "completeness", "cagr"}
 # shown once in the page heading when every row has the same value (downloads keep them)
 REPEATED = {"region", "name", "year", "category", "category_name"}

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,13 +23,13 @@ from django.views.decorators.http import require_http_methods
 
 from smartcluster.accounts.permissions import can_create_for, is_administrator
 from smartcluster.atlas import cache, charts, selectors, services
-from smartcluster.atlas.engine import DEFAULT_DATASET, TAXONOMIES
 from smartcluster.atlas.exports import docx_report, docx_response, table_response
 from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
-from smartcluster.atlas.tables import COLUMNS, table_view
+from smartcluster.atlas.tables import COLUMNS, MEASURE_LABELS, TAXONOMY_LABELS, table_view
 
 MAX_COMPARED = 8
 MAP_MEASURES = ("lq", "employment", "stars")
+STRONGEST_PAIRS = 15
 
 
 def atlas_page(view):  # noqa: ANN001, ANN201 - a view decorator
@@ -41,13 +42,24 @@ def atlas_page(view):  # noqa: ANN001, ANN201 - a view decorator
             return render(request, "atlas/not_found.html", {"message": error.message, "available": error.available},
                           status=404)
         except selectors.AtlasUnavailable as error:
-            return render(request, "atlas/unavailable.html", {"message": str(error)}, status=503)
+            return render(request, "atlas/unavailable.html", _unavailable(request, error), status=503)
     return wrapper
+
+
+def _unavailable(request: HttpRequest, error: selectors.AtlasUnavailable) -> dict:
+    """What a page says when the store lacks its data: what is missing, and the import link for administrators."""
+    return {"message": str(error), "may_import": is_administrator(request.user)}
+
+
+def _dataset(request: HttpRequest) -> selectors.MappableDataset:
+    """The dataset the query names (`dataset=`), else the default one."""
+    return selectors.dataset_chosen(name=request.GET.get("dataset", "").strip())
 
 
 def _selection(request: HttpRequest) -> tuple[selectors.Params, selectors.Result, int]:
     """Parameters, engine result and checked year from the query string."""
-    params = selectors.atlas_params(taxonomy=request.GET.get("taxonomy", "cluster_categories"),
+    params = selectors.atlas_params(dataset=_dataset(request),
+                                    taxonomy=request.GET.get("taxonomy", "cluster_categories"),
                                     reference=request.GET.get("reference", "all"))
     result = selectors.atlas_result_get(params=params)
     raw_year = request.GET.get("year", "").strip()
@@ -67,30 +79,67 @@ def _download(request: HttpRequest, tables: dict[str, tuple[str, pd.DataFrame]])
 
 
 def _common(request: HttpRequest, params: selectors.Params, result: selectors.Result, year: int) -> dict:
+    """What every page shows around its figures: the choices (dataset, year, taxonomy, reference), the dataset's
+    vintage and the NUTS basis."""
+    dataset = selectors.dataset_chosen(name=params.dataset)
     return {"params": params, "result": result, "year": year, "years": result.years,
-            "taxonomies": TAXONOMIES, "nuts_version": result.nuts_version,
-            "left_out": result.left_out.get(year, []), "query": request.GET.urlencode()}
+            "taxonomies": [(name, TAXONOMY_LABELS[name]) for name in dataset.taxonomies],
+            "taxonomy_name": TAXONOMY_LABELS[params.taxonomy],
+            "datasets": selectors.datasets_offered(), "vintage": selectors.dataset_vintage(dataset=dataset),
+            "is_sbs": (selectors.eurostat_code(dataset=dataset) or "").startswith("sbs_"),
+            "nuts_version": result.nuts_version, "left_out": result.left_out.get(year, []),
+            "query": request.GET.urlencode(), "dataset_query": urlencode({"dataset": params.dataset}),
+            "region_query": urlencode({"year": year, "dataset": params.dataset, "taxonomy": params.taxonomy,
+                                       "reference": params.reference})}
 
 
+@atlas_page
 def home(request: HttpRequest) -> HttpResponse:
-    """Open on the organisation's region focus when it has one; otherwise the search and the category list."""
+    """Open on the organisation's region focus when it has one; otherwise the map of Europe (regions by starred
+    categories, or by one category's LQ), the strongest region x category pairs, partner regions and the ways in."""
     focus = selectors.focus_for(user=request.user)
     if focus is not None and focus.regions and "all" not in request.GET:
         return redirect("atlas:region", code=focus.regions[0])
-    context: dict = {"focus": focus}
-    try:
-        params = selectors.atlas_params()
-        result = selectors.atlas_result_get(params=params)
-    except selectors.AtlasUnavailable as error:
-        context["unavailable"] = str(error)
-        return render(request, "atlas/home.html", context)
-    year = selectors.year_default(result=result)
-    codes = sorted(result.year_totals(year)["region"])
-    names = selectors.region_names(codes=codes, version=result.nuts_version)
-    context.update({"regions": [(code, names[code]) for code in codes], "year": year,
-                    "categories": selectors.categories_list(result=result).itertuples(),
-                    "nuts_version": result.nuts_version})
-    return render(request, "atlas/home.html", context)
+    if request.GET.get("download"):
+        return _download(request, home_context(request)["tables"])
+    return _cached_page(request, "home", lambda: home_context(request))
+
+
+def home_context(request: HttpRequest) -> dict:
+    """Everything the mapping home shows."""
+    params, result, year = _selection(request)
+    regions = selectors.region_starred(result=result, year=year)
+    category = request.GET.get("category", "").strip()
+    if category:
+        category = selectors.category_checked(result=result, category=category)
+        by_category = selectors.category_regions(result=result, category=category, year=year)
+        shown, value = by_category[["region", "name", "lq"]], "lq"
+        title = _("%(category)s: location quotient, %(year)s") % {
+            "category": by_category["category_name"].iloc[0] if len(by_category) else category, "year": year}
+    else:
+        shown, value = regions, "starred_categories"
+        title = _("Categories with stars per region, %(year)s") % {"year": year}
+    _payload, drawn, _missing = services.boundaries_memo(codes=sorted(regions["region"]),
+                                                         version=result.nuts_version)
+    partners = [code for code in selectors.partner_region_codes() if code in set(regions["region"])]
+    figure = charts.choropleth(shown[shown["region"].isin(drawn)], value=value, title=title, outlined=partners,
+                               value_label=str(MEASURE_LABELS[value]))
+    names = dict(zip(regions["region"], regions["name"], strict=True))
+    tables = {"strongest": (_("Strongest region × category pairs of %(year)s") % {"year": year},
+                            selectors.strongest_pairs(result=result, year=year, top=STRONGEST_PAIRS)),
+              "regions": (_("Regions by categories with stars"), regions.sort_values(
+                  ["starred_categories", "region"], ascending=[False, True]))}
+    return {**_common(request, params, result, year), "title": _("Cluster mapping"), "category": category,
+            "regions": [(code, names[code]) for code in sorted(names)],
+            "partners": [(code, names[code]) for code in partners],
+            "categories": list(selectors.categories_list(result=result).itertuples()), "tables": tables,
+            "figures": {"map": figure}, "mapped_count": len(drawn),
+            "geojson_url": _geojson_url(params, result, year)}
+
+
+def _geojson_url(params: selectors.Params, result: selectors.Result, year: int) -> str:
+    return reverse("atlas:boundaries") + "?" + urlencode({"dataset": params.dataset, "version": result.nuts_version,
+                                                         "year": year, "taxonomy": params.taxonomy})
 
 
 def region_context(request: HttpRequest, code: str) -> dict:
@@ -98,6 +147,7 @@ def region_context(request: HttpRequest, code: str) -> dict:
     params, result, year = _selection(request)
     code = selectors.region_checked(result=result, code=code, year=year)
     name = selectors.region_names(codes=[code], version=result.nuts_version)[code]
+    dataset = selectors.dataset_chosen(name=params.dataset)
     categories = selectors.region_categories(result=result, code=code, year=year)
     totals = selectors.region_totals(result=result, code=code)
     present = result.year_totals(year)["region"]
@@ -107,10 +157,12 @@ def region_context(request: HttpRequest, code: str) -> dict:
     peers = sorted({*(focus.peers if focus else []), *partners, code})
     rank = selectors.region_rank(result=result, code=code, year=year)
     country_rank = selectors.region_rank(result=result, code=code, year=year, members=country)
-    smart_params = selectors.atlas_params(taxonomy="smart_industry_40", reference=params.reference)
-    smart = selectors.region_categories(result=selectors.atlas_result_get(params=smart_params), code=code, year=year)
+    smart_params = selectors.atlas_params(dataset=dataset, taxonomy="smart_industry_40", reference=params.reference)
+    smart = (selectors.region_categories(result=selectors.atlas_result_get(params=smart_params), code=code, year=year)
+             if smart_params.taxonomy == "smart_industry_40" else categories.iloc[0:0])
     top = categories.dropna(subset=["lq"]).head(selectors.TREND_CATEGORIES)["category"].tolist()
     trends = selectors.region_trends(result=result, code=code, categories=top)
+    series, series_note = selectors.region_series(params=params, dataset=dataset, code=code, categories=top)
     emerging = selectors.region_emerging(result=result, code=code, year=year)
     summary = selectors.region_summary(name=name, code=code, year=year, categories=categories, totals=totals,
                                        rank=rank, country_rank=country_rank, level=params.nuts_level)
@@ -120,6 +172,8 @@ def region_context(request: HttpRequest, code: str) -> dict:
         "emerging": (_("Emerging strengths (LQ rose through 1)"), emerging),
         "trends": (_("Trends of the top %(n)s categories") % {"n": selectors.TREND_CATEGORIES}, trends),
         "employment": (_("Employment covered by year"), totals),
+        **({"series": (_("Employment of the top categories across both SBS series"), series)}
+           if series is not None else {}),
         "peers_country": (_("Regions of the same country"),
                           selectors.peer_table(result=result, year=year, members=country)),
         "peers_partners": (_("Partner and peer regions"),
@@ -131,8 +185,11 @@ def region_context(request: HttpRequest, code: str) -> dict:
         "employment": charts.single_line(totals["year"].astype(int).tolist(), totals["employment_covered"].tolist(),
                                          name=code, title=_("Employment covered"), y_title=_("persons employed")),
     }
+    if series is not None:
+        figures["series"] = charts.series_lines(series, title=_("Employment across both SBS series"),
+                                                y_title=_("persons employed"), break_label=_("b: break in series"))
     return {**_common(request, params, result, year), "code": code, "name": name, "summary": summary,
-            "title": f"{code} {name}",
+            "title": f"{code} {name}".strip(), "series_note": series_note,
             "rank": rank, "country_rank": country_rank, "headline": _headline(categories, totals, year),
             "tables": tables, "figures": figures, "taxonomy": selectors.taxonomy_get(name=params.taxonomy)}
 
@@ -157,7 +214,8 @@ def _cached_page(request: HttpRequest, kind: str, build: Callable[[], dict]) -> 
         context = _viewed(build())
         return {"title": context["title"], "body": render_to_string(f"atlas/{kind}_content.html", context)}
 
-    page = cache.page_cached(selectors.statistics_store(), DEFAULT_DATASET, parts, compute)
+    dataset = _dataset(request).dataset
+    page = cache.page_cached(selectors.statistics_store(), dataset, {**parts, "dataset": dataset}, compute)
     return render(request, "atlas/page.html", {"title": page["title"], "body": mark_safe(page["body"])})  # noqa: S308
 
 
@@ -174,7 +232,9 @@ def region_report(request: HttpRequest, code: str) -> HttpResponse:
     context = region_context(request, code)
     if request.GET.get("format") == "docx":
         payload = docx_report(
-            title=f"{context['code']} {context['name']} — {context['year']}", paragraphs=[context["summary"]],
+            title=f"{context['title']} — {context['year']}",
+            paragraphs=[context["summary"], _("Data: %(vintage)s (dataset %(dataset)s).") % {
+                "vintage": context["vintage"]["label"], "dataset": context["params"].dataset}],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
             notes=_notes(context), figures=list(context["figures"].values()))
@@ -185,14 +245,21 @@ def region_report(request: HttpRequest, code: str) -> HttpResponse:
 def _notes(context: dict) -> list[str]:
     """Sources and methodology, as printed in reports."""
     params = context["params"]
+    vintage = context["vintage"]
+    coverage = (_("SBS employment is 'employment covered': NACE sections B–N and division S95 only, not "
+                  "agriculture or the public sector.") if context["is_sbs"] else
+                _("Employment covered is the sum of the industries the dataset holds at NACE level %(level)s.")
+                % {"level": params.industry_level})
     return [
-        _("Data: Eurostat, %(dataset)s (structural business statistics by NUTS 2 region). SBS employment is "
-          "'employment covered': NACE sections B–N and division S95 only, not agriculture or the public sector.")
-        % {"dataset": params.dataset},
+        _("Data: %(vintage)s; dataset %(dataset)s, source %(source)s. %(coverage)s") % {
+            "vintage": vintage["label"], "dataset": params.dataset, "source": vintage["source"] or params.dataset,
+            "coverage": coverage},
+        vintage["refresh"],
         _("Regions on NUTS %(version)s; codes that cannot be carried to it one-to-one are left out, never mixed.")
         % {"version": context["nuts_version"]},
-        _("Taxonomy: %(taxonomy)s. Rule: %(rule)s") % {"taxonomy": context["result"].taxonomy_label,
-                                                      "rule": context["taxonomy"].rule},
+        _("Taxonomy: %(taxonomy)s (%(label)s). Rule: %(rule)s") % {
+            "taxonomy": TAXONOMY_LABELS[params.taxonomy], "label": context["result"].taxonomy_label,
+            "rule": context["taxonomy"].rule},
         _("LQ = (E_rc / E_r) / (E_c / E); reference: %(reference)s. Stars (European Cluster Observatory): size "
           "(top 10 %% of regions), specialisation (LQ ≥ 2), focus (top 10 %% share); productivity (EOCIC) is shown "
           "apart. Unknown Eurostat cells (':') are never read as zero: completeness says how much is known.")
@@ -217,7 +284,9 @@ def category_profile(request: HttpRequest, category: str) -> HttpResponse:
     if request.GET.get("format") == "docx":
         context = category_context(request, category)
         payload = docx_report(
-            title=f"{context['name']} — {context['year']}", paragraphs=[context["map_note"]],
+            title=f"{context['name']} — {context['year']}", paragraphs=[context["map_note"], _(
+                "Data: %(vintage)s (dataset %(dataset)s).") % {"vintage": context["vintage"]["label"],
+                                                             "dataset": context["params"].dataset}],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
             notes=_notes(context), figures=[_with_boundaries(context["figures"]["map"], context)])
@@ -257,18 +326,18 @@ def category_context(request: HttpRequest, category: str) -> dict:
         "divisions": (_("NACE divisions the data reach it through (%(method)s rule)") % {"method": params.method},
                       divisions),
     }
-    figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {measure}, {year}",
-                                        outlined=selectors.partner_region_codes())}
+    label = str(MEASURE_LABELS[measure])
+    figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {label}, {year}",
+                                        outlined=selectors.partner_region_codes(), value_label=label)}
     context = {**_common(request, params, result, year), "category": category, "name": name, "measure": measure,
                "title": name, "taxonomy": taxonomy,
                "map_note": _("%(mapped)s regions on the map (NUTS %(version)s); not on the map for want of a "
                              "boundary: %(unmapped)s.") % {"mapped": len(mapped), "version": result.nuts_version,
                                                            "unmapped": ", ".join(unmapped) or _("none")},
-               "measures": MAP_MEASURES, "tables": tables, "figures": figures, "unmapped": unmapped,
+               "measures": [(m, MEASURE_LABELS[m]) for m in MAP_MEASURES], "tables": tables, "figures": figures, "unmapped": unmapped,
                "mapped_count": len(mapped), "boundary_versions": sorted(set(drawn.values())),
                "boundary_codes": year_codes,
-               "geojson_url": reverse("atlas:boundaries") + f"?version={result.nuts_version}&year={year}"
-               + f"&taxonomy={params.taxonomy}"}
+               "geojson_url": _geojson_url(params, result, year)}
     return {**context, "notes": _notes(context)}
 
 
@@ -315,7 +384,8 @@ def compare_context(request: HttpRequest) -> dict:
         "lq": charts.compare_bars(table, value="lq", title=_("LQ, %(year)s") % {"year": year}, x_title="LQ"),
         "employment": charts.compare_bars(table, value="employment", title=_("Employment, %(year)s") % {"year": year},
                                           x_title=_("persons employed")),
-        "portfolio": charts.portfolio_bubbles(portfolio, title=_("Cluster portfolio")),
+        "portfolio": charts.portfolio_bubbles(portfolio, title=_("Cluster portfolio"),
+                                              y_title=_("employment growth (% per year)")),
     }
     return context
 
@@ -337,21 +407,26 @@ def related_context(request: HttpRequest, code: str) -> dict:
     ranked = ranked.assign(name=ranked["industry"].map(names))
     tables = {"related": (_("Related industries ranked by density"), ranked)}
     context = {**_common(request, params, result, year), "code": code, "tables": tables, "figures": {},
-               "title": _("Related industries") + f" {code}",
+               "title": _("Related industries") + " " + selectors.region_label(code=code, version=result.nuts_version),
                "name": selectors.region_names(codes=[code], version=result.nuts_version)[code],
                "summary": summary, "known_share": 1 - summary["unknown_cells"] / max(summary["cells"], 1)}
     return context
 
 
 def data_status(request: HttpRequest) -> HttpResponse:
-    """The loaded datasets with their provenance, and the import wizard for administrators."""
-    listing = selectors.datasets_listing()
-    context = {"datasets": listing.to_dict(orient="records"), "may_import": is_administrator(request.user),
-               "eurostat_form": EurostatImportForm(), "file_form": FileImportForm()}
+    """The loaded datasets with their provenance and vintage, which ones the mapping pages can show and how to
+    refresh them, and the import wizard for administrators."""
+    listing = selectors.datasets_status()
     if request.GET.get("download") == "datasets":
         return table_response(listing.assign(years=listing["years"].map(lambda y: " ".join(map(str, y)))),
                               name="datasets", fmt=request.GET.get("format", "csv"))
-    return render(request, "atlas/data_status.html", context)
+    return render(request, "atlas/data_status.html", _data_status_context(request, listing))
+
+
+def _data_status_context(request: HttpRequest, listing: pd.DataFrame, **forms: object) -> dict:
+    return {"datasets": listing.to_dict(orient="records"), "may_import": is_administrator(request.user),
+            "eurostat_form": forms.get("eurostat_form") or EurostatImportForm(),
+            "file_form": forms.get("file_form") or FileImportForm()}
 
 
 @login_required
@@ -363,10 +438,9 @@ def data_import(request: HttpRequest) -> HttpResponse:
     form = (EurostatImportForm(request.POST) if request.POST.get("source") == "eurostat"
             else FileImportForm(request.POST, request.FILES))
     if not form.is_valid():
-        listing = selectors.datasets_listing()
-        context = {"datasets": listing.to_dict(orient="records"), "may_import": True,
-                   "eurostat_form": form if isinstance(form, EurostatImportForm) else EurostatImportForm(),
-                   "file_form": form if isinstance(form, FileImportForm) else FileImportForm()}
+        context = _data_status_context(request, selectors.datasets_status(),
+                                       **{"eurostat_form" if isinstance(form, EurostatImportForm) else "file_form":
+                                          form})
         return render(request, "atlas/data_status.html", context, status=400)
     job = services.import_start(user=request.user, form=form)
     return redirect("jobs:detail", job_id=job.pk)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from smartcluster.atlas.engine import Params, atlas_result
+from smartcluster.atlas.tests.conftest import SBS
 
 YEAR = 2014
 DRAWN = "[data-drawn=true]"
@@ -25,7 +26,7 @@ def regions_2016(reference_urls: dict[str, str]) -> None:
 
 @pytest.fixture(scope="module")
 def engine(sbs_store: object) -> object:
-    return atlas_result(sbs_store, Params())
+    return atlas_result(sbs_store, Params(dataset=SBS))
 
 
 def _cells(page: Any, table: str, column: int) -> list[str]:

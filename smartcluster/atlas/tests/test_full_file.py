@@ -25,7 +25,7 @@ def full_result(shared_data: Path, local_http_server: Callable[[Path], str],
     base_url = eurostat_mirror(tmp_path_factory.mktemp("eurostat-full"), shared_data, local_http_server, FULL_FILE)
     store = StatisticsStore(tmp_path_factory.mktemp("full-store") / "statistics.duckdb")
     eurostat.import_dataset(store, SBS, base_url=base_url)
-    return atlas_result(store, Params())
+    return atlas_result(store, Params(dataset=SBS))
 
 
 def test_the_full_file_is_mapped_on_one_version_with_the_rest_listed(full_result: object,

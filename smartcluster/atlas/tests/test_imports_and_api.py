@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from smartcluster.atlas import cache
 from smartcluster.atlas.engine import Params, atlas_result
+from smartcluster.atlas.tests.conftest import SBS
 from smartcluster.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_the_eurostat_wizard_imports_a_dataset_by_code(admin_client: object, sbs
 
 
 def test_the_api_serves_the_engine_rows_of_a_region_to_anyone(client: object, sbs_store: object) -> None:
-    engine = atlas_result(sbs_store, Params())
+    engine = atlas_result(sbs_store, Params(dataset=SBS))
     body = client.get("/api/atlas/results", {"region": "EL61", "year": 2014}).json()
     expected = engine.table[(engine.table["region"] == "EL61") & (engine.table["year"] == 2014)]
     assert len(body["rows"]) == len(expected) and body["nuts_version"] == engine.nuts_version

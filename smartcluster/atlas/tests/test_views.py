@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from smartcluster.atlas.engine import Params, atlas_result
+from smartcluster.atlas.tests.conftest import SBS
 from smartcluster.mapping import builtin_taxonomy
 from smartcluster.mapping.cli import map_table
 
@@ -24,7 +25,7 @@ REGION = "EL61"  # Thessalia: SBS rows under the same code in NUTS 2010 and 2013
 
 @pytest.fixture(scope="module")
 def engine(sbs_store: object) -> object:
-    return atlas_result(sbs_store, Params())
+    return atlas_result(sbs_store, Params(dataset=SBS))
 
 
 def _engine_year(engine: object, year: int) -> pd.DataFrame:
@@ -153,7 +154,7 @@ def test_related_industries_equal_the_engine_ranking(client: object, sbs_store: 
 
     response = client.get(reverse("atlas:related", args=[REGION]), {"year": 2014})
     assert response.status_code == 200
-    cells, _summary = relatedness_cells(division_employment(sbs_store, Params(), engine.nuts_version), 2014)
+    cells, _summary = relatedness_cells(division_employment(sbs_store, Params(dataset=SBS), engine.nuts_version), 2014)
     expected = related_industries(cells, REGION, top=15)
     shown = _downloaded(client, reverse("atlas:related", args=[REGION]), {"year": 2014}, "related")
     assert _shown_column(response, "related", "NACE") == expected["industry"].tolist()

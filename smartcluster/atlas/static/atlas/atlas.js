@@ -4,10 +4,31 @@
   "use strict";
   if (!window.Plotly) { return; }
 
+  // A region's profile address from a map's or a form's data-region-base and data-query.
+  function profile(element, code) {
+    return element.getAttribute("data-region-base") + encodeURIComponent(code.trim().toUpperCase()) + "/?" +
+      element.getAttribute("data-query");
+  }
+
   function draw(container, figure) {
     window.Plotly.newPlot(container, figure.data, figure.layout, { displayModeBar: false, responsive: true })
-      .then(function () { container.setAttribute("data-drawn", "true"); });
+      .then(function () {
+        container.setAttribute("data-drawn", "true");
+        if (container.getAttribute("data-region-base")) {
+          container.on("plotly_click", function (event) {
+            var point = event.points && event.points[0];
+            if (point && point.location) { window.location.href = profile(container, point.location); }
+          });
+        }
+      });
   }
+
+  document.querySelectorAll("form[data-region-base]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.location.href = profile(form, form.elements.code.value);
+    });
+  });
 
   document.querySelectorAll("[data-chart]").forEach(function (container) {
     var source = document.getElementById(container.getAttribute("data-chart"));
