@@ -1,10 +1,12 @@
-"""Writes of memberships and API tokens."""
+"""Writes of memberships, API tokens and e-mail confirmations."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.internal.flows.email_verification import send_verification_email_for_user
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.models import ApiToken, Membership, hash_token
@@ -49,3 +51,9 @@ def api_token_revoke(*, user: Any, token: ApiToken) -> None:
     if token.user_id != getattr(user, "pk", None) and not is_administrator(user):
         raise PermissionDenied(_("This token is not yours."))
     token.delete()
+
+
+def email_confirmation_resend(*, request: HttpRequest | None, user: Any) -> bool:
+    """Send the user's e-mail confirmation link again; False when allauth's rate limit (one per address every few
+    minutes) holds it back, so that nobody can flood an inbox by logging in again and again."""
+    return send_verification_email_for_user(request, user)

@@ -181,6 +181,17 @@ def person_create(*, user: Any, data: dict[str, Any]) -> Person:
     return person
 
 
+def person_create_for_user(*, user: Any) -> Person:
+    """The person record of a user who signed up on their own: their name and e-mail, no organisation, no consent
+    yet (a matchmaking registration completes it). A user who has a person record keeps it."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        person = Person(user=user, name=user.get_full_name() or user.get_username(), email=user.email)
+        person.full_clean()
+        person.save()
+    return person
+
+
 def may_change_person(user: Any, person: Person) -> bool:
     """A person's organisation's editors, administrators, and the person themself."""
     own = getattr(user, "is_authenticated", False) and person.user_id == user.pk

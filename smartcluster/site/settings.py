@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "smartcluster.industries",
     "smartcluster.organisations",
     "smartcluster.accounts",
+    # self sign-up (django-allauth), after smartcluster.accounts so its templates/account/ override allauth's
+    "allauth",
+    "allauth.account",
     "smartcluster.maturity",
     "smartcluster.matchmaking",
     "smartcluster.atlas",
@@ -91,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # last, as django-axes requires: turns a locked-out login into the login page with its message
@@ -141,10 +145,21 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # logs in by e-mail address too
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# Self sign-up with django-allauth (smartcluster/accounts/adapter.py): name, e-mail and password, confirmed by a
+# link sent by e-mail before the first login; the login page stays Django's (it also accepts the e-mail address).
+ACCOUNT_ADAPTER = "smartcluster.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}  # user names of administrator-made accounts still work (ModelBackend)
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "smartcluster.accounts.forms.SignupDetailsForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming in the browser that signed up logs in and returns to its `next` (other browsers go through the login).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[smartcluster] "
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

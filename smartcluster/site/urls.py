@@ -1,13 +1,20 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LoginView, LogoutView
 from django.urls import include, path
 
+from smartcluster.accounts.forms import LoginForm
 from smartcluster.site import views
 from smartcluster.site.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Login and logout stay Django's (the login page takes an e-mail address or a user name and refuses unconfirmed
+    # addresses); django-allauth adds sign-up, e-mail confirmation and the one password reset under the same prefix
+    # (its own login and logout views, at the same paths, are shadowed by these).
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/logout/", LogoutView.as_view(), name="logout"),
+    path("accounts/", include("allauth.urls")),
     path("accounts/", include("smartcluster.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
