@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 from django.http import HttpResponse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -17,10 +18,17 @@ from smartcluster.maturity.models import Assessment
 from smartcluster.maturity.selectors import AggregateView
 from smartcluster.organisations.models import SizeClass
 from smartcluster.regions.models import Region
+from smartcluster.reports.tables import add_sheet
 
 
 def _number(value: Any) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(float(value), 1)
+
+
+def _score_text(value: Any) -> str:
+    """A score with one decimal in the active locale ("62.5", "62,5"); empty when there is none."""
+    number = _number(value)
+    return "" if number is None else formats.number_format(number, decimal_pos=1, use_l10n=True)
 
 
 def group_label(by: str | None, key: Any) -> str:
@@ -76,9 +84,8 @@ def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResp
 
     workbook = Workbook()
     dimension_names = [name for _key, name in view.dimensions] + [_("Overall")]
-    for index, (sheet_title, progress) in enumerate(((_("Distribution"), False), (_("Progress T0 to T1"), True))):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        sheet.title = sheet_title
+    for sheet_title, progress in ((_("Distribution"), False), (_("Progress T0 to T1"), True)):
+        sheet = add_sheet(workbook, sheet_title)
         header = [_("Group"), _("Organisations")]
         for name in dimension_names:
             header += [f"{name}: {stat}" for stat in (_("mean"), _("lower quartile"), _("median"),
@@ -95,7 +102,7 @@ def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResp
             for cell in row["cells"]:
                 values += [cell["mean"], cell["q1"], cell["median"], cell["q3"]]
             sheet.append(values + row["shares"])
-    notes = workbook.create_sheet(_("Notes"))
+    notes = add_sheet(workbook, _("Notes"))
     for line in (title, _("Questionnaire version: %(code)s") % {"code": view.questionnaire.code},
                  _("Scores 0–100. Groups of fewer than %(n)s organisations, and groups that could be derived by "
                    "subtracting shown groups, are suppressed. No minimum, maximum or single organisation's score is "
@@ -122,9 +129,9 @@ def report_docx(context: dict[str, Any]) -> bytes:
     document.add_heading(_("Digital and green maturity report"), level=0)
     document.add_paragraph(f"{assessment.organisation} · {assessment.questionnaire.title} "
                            f"({assessment.questionnaire.code}) · {assessment.get_stage_display()} · "
-                           f"{assessment.submitted_at.date().isoformat()}")
+                           f"{formats.date_format(timezone.localdate(assessment.submitted_at))}")
     document.add_heading(_("Overall: %(score)s of 100 — %(level)s") % {
-        "score": _number(assessment.overall), "level": context["level_label"]}, level=1)
+        "score": _score_text(assessment.overall), "level": context["level_label"]}, level=1)
     lines = context["lines"]
     document.add_picture(io.BytesIO(radar_png([line.title for line in lines], [line.score or 0 for line in lines])),
                          width=Cm(12))
@@ -136,11 +143,11 @@ def report_docx(context: dict[str, Any]) -> bytes:
     for number, line in enumerate(lines, start=1):
         cells = table.add_row().cells
         change = _number(line.change)
-        cells[0].text, cells[1].text = f"{number}. {line.title}", "–" if line.score is None else f"{line.score:.1f}"
-        cells[2].text, cells[3].text = line.level_label, "" if change is None else f"{change:+.1f}"
+        cells[0].text, cells[1].text = f"{number}. {line.title}", _score_text(line.score) or "–"
+        cells[2].text, cells[3].text = line.level_label, ("+" if change and change > 0 else "") + _score_text(change)
     document.add_heading(_("What to do next"), level=1)
     for recommendation in context["recommendations"]:
-        document.add_heading(f"{recommendation.title} ({_number(recommendation.score)}, "
+        document.add_heading(f"{recommendation.title} ({_score_text(recommendation.score)}, "
                              f"{recommendation.level_label})", level=2)
         document.add_paragraph(recommendation.advice)
         for step in recommendation.next_steps:

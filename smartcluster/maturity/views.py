@@ -376,7 +376,8 @@ def aggregates(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "view": view, "query": request.GET.urlencode()}
     if view is not None:
         context.update(_aggregate_context(view, _("Median score per area (lines: middle half of answers)")))
-    return render(request, "maturity/aggregates.html", context, status=200 if view is not None else 400)
+    # A first visit (nothing chosen, or no questionnaire published yet) is no bad request: only wrong filters are.
+    return render(request, "maturity/aggregates.html", context, status=400 if form.errors else 200)
 
 
 @login_required
