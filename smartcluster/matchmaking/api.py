@@ -140,7 +140,10 @@ def event_detail(request: HttpRequest, event_id: int) -> Event:
 @router.get("/events/{event_id}/profiles/", response=list[ProfileOut], auth=READ_AUTH)
 @paginate(page_size=50)
 def profile_list(request: HttpRequest, event_id: int, filters: Query[ProfileFilters]) -> Any:
+    """Profiles of the event's approved participants: for those participants, its organisers and administrators."""
     event = selectors.event_get(user=request.user, pk=event_id)
+    if not selectors.catalogue_may_view(user=request.user, event=event):
+        raise HttpError(403, "Profiles are shown only to the event's approved participants and its organisers.")
     return selectors.participant_catalogue(event=event, search=filters.q, **filters.model_dump(exclude={"q"}))
 
 

@@ -2,7 +2,7 @@
 
 Rules (methods file, "Time and calendars"): a stable UID per meeting, SEQUENCE raised on each material change,
 METHOD:REQUEST for invitations and updates, METHOD:CANCEL for cancellations (a REQUEST with STATUS:CANCELLED stays
-in calendars), VTIMEZONE included, no attendee e-mails in feeds.
+in calendars), VTIMEZONE included, no attendee e-mails in feeds and never the other side's e-mail.
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ def _vevent(meeting: Meeting, participant: Participant, *, with_attendees: bool)
     if with_attendees:
         # RFC 5546 iTIP: REQUEST and CANCEL name an organizer; the platform sends on behalf of the event.
         vevent.add("organizer", f"mailto:{settings.DEFAULT_FROM_EMAIL}", parameters={"CN": meeting.event.title})
-        for side in (meeting.requester, meeting.recipient):
-            if side.person.email:
-                vevent.add("attendee", f"mailto:{side.person.email}",
-                           parameters={"CN": side.person.name, "ROLE": "REQ-PARTICIPANT"})
+        # Only the participant's own address: registration promises the e-mail is never shown to others.
+        if participant.person.email:
+            vevent.add("attendee", f"mailto:{participant.person.email}",
+                       parameters={"CN": participant.person.name, "ROLE": "REQ-PARTICIPANT"})
     return vevent
 
 

@@ -108,13 +108,23 @@ def participant_catalogue(
     return participants.distinct()
 
 
+def catalogue_may_view(*, user: Any, event: Event) -> bool:
+    """The profiles are shown "to the event's participants", as registration promises: its approved
+    participants, its organisers and administrators."""
+    if can_change(user, event):
+        return True
+    me = participant_of(user=user, event=event)
+    return me is not None and me.is_approved
+
+
 def participant_get(*, user: Any, event: Event, pk: int) -> Participant:
-    """A profile: public once approved with consent; otherwise only to its owner and the organisers."""
+    """A profile: to the event's catalogue viewers once approved with consent; always to its owner and the
+    organisers (404 otherwise, so nobody learns who registered)."""
     participant = _profiles().filter(event=event, pk=pk).first()
     if participant is None:
         raise Http404(_("No such participant."))
-    public = participant.is_approved and participant.consent_to_publish
-    if not (public or participant.user_id == getattr(user, "pk", None) or can_change(user, event)):
+    shown = participant.is_approved and participant.consent_to_publish and catalogue_may_view(user=user, event=event)
+    if not (shown or participant.user_id == getattr(user, "pk", None) or can_change(user, event)):
         raise Http404(_("No such participant."))
     return participant
 

@@ -45,6 +45,7 @@ from smartcluster.matchmaking.models import (
 )
 from smartcluster.matchmaking.selectors import participant_of
 from smartcluster.organisations.models import Organisation, Person, Tag, TagKind
+from smartcluster.organisations.services import organisation_for_member
 
 User = get_user_model()
 
@@ -168,16 +169,6 @@ def _tags_from_names(names: Iterable[str]) -> list[Tag]:
     return tags
 
 
-def _organisation_for(*, name: str, type: str, region: Any) -> Organisation:  # noqa: A002 - the field's name
-    """The shared organisation of that name (case-insensitive), created on first registration."""
-    organisation = Organisation.objects.filter(name__iexact=name.strip()).first()
-    if organisation is None:
-        organisation = Organisation(name=name.strip(), type=type, region=region)
-        organisation.full_clean()
-        organisation.save()
-    return organisation
-
-
 def _check_registration_window(event: Event) -> None:
     now = timezone.now()
     if now < event.registration_opens_at:
@@ -234,12 +225,17 @@ def participant_register(
     if Participant.objects.filter(event=event, user=user).exists():
         raise ValidationError(_("You are already registered for this event."))
     with transaction.atomic():
-        organisation = _organisation_for(name=organisation_name, type=participant_type, region=region)
+        # Naming an organisation joins nobody to it: an existing one needs the user to belong to it (or to have
+        # registered for it before); a new name creates an unpublished organisation.
+        earlier = Participant.objects.filter(user=user).values_list("organisation_id", flat=True)
+        organisation = organisation_for_member(user=user, name=organisation_name, vouched_ids=earlier,
+                                               data={"type": participant_type, "region": region})
         person = Person.objects.filter(user=user).first() or Person(user=user)
-        person.name, person.email, person.organisation = person_name, email, organisation
+        person.name, person.email = person_name, email
+        person.organisation = person.organisation or organisation
         person.role = job_title or person.role
-        person.consent_to_list = True
-        person.consent_date = timezone.now()
+        # The consent given here is the participant's (profile shown to the event's participants); a public
+        # listing in the registry (consent_to_list) is another consent, left as the person set it.
         person.full_clean()
         person.save()
         participant = Participant(

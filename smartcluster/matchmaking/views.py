@@ -312,8 +312,18 @@ def _profile_page(request: HttpRequest, event: Event, form: forms.ProfileForm, f
                                                                  **context))
 
 
-def catalogue(request: HttpRequest, event_id: int) -> HttpResponse:
+def _catalogue_event(request: HttpRequest, event_id: int) -> Event:
+    """The event whose profiles the user may see (403 for anyone but its approved participants and organisers)."""
     event = _event(request, event_id)
+    if not selectors.catalogue_may_view(user=request.user, event=event):
+        raise PermissionDenied(_("The participants' profiles are shown only to the event's approved participants "
+                                 "and its organisers."))
+    return event
+
+
+@login_required
+def catalogue(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = _catalogue_event(request, event_id)
     filters = forms.CatalogueFilterForm(request.GET or None)
     values = filters.cleaned_data if filters.is_valid() else {}
     participants = selectors.participant_catalogue(
@@ -329,6 +339,7 @@ def catalogue(request: HttpRequest, event_id: int) -> HttpResponse:
         countries=selectors.event_countries(event=event)))
 
 
+@login_required
 def participant_detail(request: HttpRequest, event_id: int, participant_id: int) -> HttpResponse:
     event = _event(request, event_id)
     participant = selectors.participant_get(user=request.user, event=event, pk=participant_id)
@@ -350,7 +361,7 @@ def participant_detail(request: HttpRequest, event_id: int, participant_id: int)
 
 @login_required
 def suggestions(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = _event(request, event_id)
+    event = _catalogue_event(request, event_id)
     me = _own_participant(request, event)
     return render(request, "matchmaking/suggestions.html", _context(
         request, event, suggestions=selectors.participant_suggestions(participant=me, limit=20)))

@@ -24,10 +24,12 @@ def test_events_list_is_paginated_and_searchable(event: Any) -> None:
 
 
 def test_profiles_list_only_approved_and_filters(event: Any, participant_factory: Any) -> None:
-    participant_factory("ada", country="ES", opportunities=[{"kind": "offer", "title": "Cobots", "keywords": "a, b"}])
+    ada = participant_factory("ada", country="ES",
+                              opportunities=[{"kind": "offer", "title": "Cobots", "keywords": "a, b"}])
     participant_factory("bo", country="LT")
     register(event, "pending", approve=False)
     client = Client()
+    client.force_login(ada.user)  # profiles are for the event's approved participants (no longer anonymous)
     everyone = client.get(f"{API}/events/{event.pk}/profiles/").json()
     assert everyone["count"] == 2
     spanish = client.get(f"{API}/events/{event.pk}/profiles/", {"country": "ES"}).json()["items"]

@@ -40,7 +40,9 @@ def test_invitation_is_a_request_with_a_stable_uid_in_the_participants_zone(sche
     assert vevent.decoded("DTSTART") == scheduled.slot.starts_at
     assert str(vevent.decoded("DTSTART").tzinfo) == "America/New_York"
     assert vevent["STATUS"] == "CONFIRMED"
-    assert {str(a) for a in vevent.get("ATTENDEE")} == {"mailto:ana@example.org", "mailto:ben@example.org"}
+    # Her own address only: the other side's e-mail is "never shown to others" (issue 13, defect 4).
+    assert str(vevent.get("ATTENDEE")) == "mailto:ana@example.org"
+    assert "ben@example.org" not in ics.decode()
     assert "Ben Ltd" in str(vevent["SUMMARY"])
     # The other side's file names the same meeting: same UID, same moment, her own zone.
     other = _only_event(calendar.meeting_ics(scheduled, scheduled.recipient))

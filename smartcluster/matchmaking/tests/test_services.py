@@ -7,6 +7,7 @@ import io
 import zoneinfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
@@ -23,7 +24,7 @@ from smartcluster.matchmaking.models import (
     RegistrationStatus,
 )
 from smartcluster.matchmaking.tests.conftest import EVENT_DAY, create_event, make_user, register
-from smartcluster.organisations.models import Organisation, OrganisationType
+from smartcluster.organisations.models import Organisation, OrganisationType, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -104,15 +105,22 @@ def test_registration_waits_for_approval_and_creates_shared_organisation_and_per
                            opportunities=[{"kind": "offer", "title": "Vision inspection", "keywords": "AI, QA"}])
     assert participant.status == RegistrationStatus.PENDING
     assert participant.organisation.name == "Carla Ltd"
-    assert participant.person.user == participant.user and participant.person.consent_to_list
+    # Consent to a public listing is not the consent given here (issue 13, defect 4).
+    assert participant.person.user == participant.user and not participant.person.consent_to_list
+    assert participant.person.organisation == participant.organisation and not participant.organisation.is_published
     assert [tag.name for tag in participant.technologies.all()] == ["Machine vision"]
     assert participant.opportunities.get().keyword_list == ["AI", "QA"]
     assert Notification.objects.filter(user=event.created_by, subject__contains="New registration").exists()
 
 
-def test_registration_reuses_an_existing_organisation_case_insensitively(event):
-    existing = Organisation.objects.create(name="Dora Ltd", type=OrganisationType.SME)
-    assert register(event, "dora", approve=False).organisation == existing
+def test_registration_reuses_an_existing_organisation_case_insensitively_for_its_members(event):
+    existing = Organisation.objects.create(name="DORA LTD", type=OrganisationType.SME)
+    Person.objects.create(name="Dora", user=make_user("dora"), organisation=existing)
+    participant = services.participant_register(
+        user=get_user_model().objects.get(username="dora"), event=event, organisation_name="Dora Ltd",
+        participant_type="sme", country="LT", person_name="Dora", email="dora@example.org", time_zone="UTC",
+        consent_to_publish=True)
+    assert participant.organisation == existing
 
 
 def test_registration_after_the_window_is_refused(organiser_user):

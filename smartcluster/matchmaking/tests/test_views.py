@@ -125,8 +125,8 @@ def test_registration_form_without_consent_names_the_problem(event: Event) -> No
 
 def test_catalogue_filters_by_country_and_opportunity_text(event: Event, participant_factory: Any) -> None:
     participant_factory("ines", country="ES", opportunities=[{"kind": "offer", "title": "Predictive maintenance"}])
-    participant_factory("jonas", country="LT")
-    client = client_for(make_user("visitor"))
+    jonas = participant_factory("jonas", country="LT")
+    client = client_for(jonas.user)  # the catalogue is for the event's approved participants
     url = reverse("matchmaking:catalogue", args=[event.pk])
     spanish = client.get(url, {"country": "es"}).content.decode()
     assert "Ines Ltd" in spanish and "Jonas Ltd" not in spanish
