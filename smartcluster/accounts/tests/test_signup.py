@@ -7,13 +7,17 @@ from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.views import LoginView
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from smartcluster.accounts.tests.test_login_throttling import log_in
 from smartcluster.organisations.models import Person
+from smartcluster.site.tests.test_site import unlabelled_controls
 
 PASSWORD = "a long passphrase for tests"
 NEXT = "/matchmaking/7/register/"
@@ -173,3 +177,43 @@ def test_password_reset_mails_a_link_that_sets_a_new_password() -> None:
     # allauth has recorded the address (unconfirmed) on the way: an account an administrator made still logs in.
     assert EmailAddress.objects.filter(user=user, verified=False).exists()
     assert browser.post(reverse("login"), {"username": "officer@example.org", "password": new}).status_code == 302
+
+
+def confirmed_account(email: str = "maria@example.org") -> Any:
+    """An account as sign-up leaves it once its address is confirmed."""
+    user = get_user_model().objects.create_user("maria", email, PASSWORD, first_name="Maria")
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user
+
+
+def test_the_login_page_is_the_only_password_login() -> None:
+    """allauth's own login view (which django-axes would not watch the same way) is shadowed by Django's."""
+    assert reverse("account_login") == reverse("login")
+    assert resolve(reverse("account_login")).func.view_class is LoginView
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_for_an_e_mail_address_lock_it_out() -> None:
+    user = confirmed_account()
+    for attempt in range(django_settings.AXES_FAILURE_LIMIT):
+        log_in("maria@example.org", "guess", address=f"203.0.113.{attempt + 1}")
+    assert log_in("maria@example.org", PASSWORD, address="203.0.113.200").status_code == 429
+    user.refresh_from_db()
+    assert user.last_login is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["account_email", "account_change_password"])
+def test_allauth_pages_not_restyled_here_show_in_the_site_frame(url_name: str) -> None:
+    browser = Client()
+    browser.force_login(confirmed_account())
+    page = browser.get(reverse(url_name)).content.decode()
+    assert 'class="site-header"' in page and 'class="site-footer"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["account_signup", "account_reset_password"])
+def test_sign_up_and_password_reset_label_every_control(url_name: str) -> None:
+    response = Client().get(reverse(url_name))
+    assert response.status_code == 200
+    assert unlabelled_controls(response.content.decode()) == []
