@@ -29,18 +29,18 @@ MANIFEST = "manifest.json"
 NOTICE = "NOTICE"
 
 
-def pack_bytes(name: str, *, folder: Path = PACK_DIR) -> bytes:
+def pack_bytes(name: str, *, folder: Path | None = None) -> bytes:
     """A pack file's content, gunzipped when its name ends in `.gz`."""
-    payload = (folder / name).read_bytes()
+    payload = ((folder or PACK_DIR) / name).read_bytes()
     return gzip.decompress(payload) if name.endswith(".gz") else payload
 
 
-def manifest(*, folder: Path = PACK_DIR) -> dict:
+def manifest(*, folder: Path | None = None) -> dict:
     """What the pack holds: `files` (name -> sha256) and `statistics` (dataset -> file and provenance)."""
-    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return json.loads(((folder or PACK_DIR) / MANIFEST).read_text(encoding="utf-8"))
 
 
-def statistics_load(store: StatisticsStore, *, folder: Path = PACK_DIR, skip_loaded: bool = True) -> list[str]:
+def statistics_load(store: StatisticsStore, *, folder: Path | None = None, skip_loaded: bool = True) -> list[str]:
     """Put the pack's datasets into `store` with their provenance (each in one transaction); with `skip_loaded`, a
     dataset already in the store (e.g. imported from Eurostat since) is left alone. Returns the datasets loaded."""
     import pandas as pd
@@ -50,7 +50,7 @@ def statistics_load(store: StatisticsStore, *, folder: Path = PACK_DIR, skip_loa
     for dataset, entry in manifest(folder=folder)["statistics"].items():
         if dataset in loaded:
             continue
-        path = folder / entry["file"]
+        path = (folder or PACK_DIR) / entry["file"]
         provenance = {key: value for key, value in entry.items() if key != "file"}
         provenance |= {"checksum": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(), "starter_pack": True}
         store.replace_dataset(dataset, pd.read_parquet(path), provenance)

@@ -10,6 +10,7 @@ NUTS_MIRROR = {
     "geojson/NUTS_RG_20M_2016_4326_LEVL_0.geojson": "gisco-nuts/NUTS_RG_20M_2016_4326_LEVL_0.geojson.gz",
     "geojson/NUTS_RG_20M_2016_4326_LEVL_1.geojson": "gisco-nuts/NUTS_RG_20M_2016_4326_LEVL_1.geojson.gz",
     "geojson/NUTS_RG_20M_2016_4326_LEVL_2.geojson": "gisco-nuts/NUTS_RG_20M_2016_4326_LEVL_2.geojson.gz",
+    "geojson/NUTS_RG_20M_2024_4326.geojson": "gisco-nuts/NUTS_RG_20M_2024_4326.geojson.gz",
 }
 HISTORY_MIRROR = {
     "NUTS2003-NUTS2006.xls": "nuts-history/NUTS2003-NUTS2006.xls.gz",

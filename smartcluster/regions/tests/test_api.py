@@ -34,7 +34,7 @@ def test_the_list_is_paginated(client: Client, loaded_reference: dict) -> None:
 
 def test_the_detail_gives_the_boundary_only_on_request(client: Client, loaded_reference: dict) -> None:
     plain = client.get("/api/regions/EL61/2021", secure=True).json()
-    assert plain["boundary"] is None and plain["versions"] == [2013, 2016, 2021]
+    assert plain["boundary"] is None and plain["versions"] == [2013, 2016, 2021, 2024]
     assert plain["children"] == ["EL611", "EL612", "EL613"]
     with_geometry = client.get("/api/regions/EL61/2021", {"geometry": "true"}, secure=True).json()
     assert with_geometry["boundary"]["type"] == "MultiPolygon"

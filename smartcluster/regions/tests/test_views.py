@@ -48,7 +48,7 @@ def test_a_region_page_shows_its_ancestors_children_versions_and_map(client: Cli
     assert reverse("regions:detail", args=["EL", 2021]) in html  # country
     for child in ("EL611", "EL612", "EL613"):
         assert reverse("regions:detail", args=[child, 2021]) in html
-    assert "This code exists in NUTS 2013, 2016 and 2021." in html
+    assert "This code exists in NUTS 2013, 2016, 2021 and 2024." in html
     data = json.loads(html.split('id="region-boundary" type="application/json">')[1].split("</script>")[0])
     assert data["code"] == "EL61" and data["geometry"]["type"] == "MultiPolygon"
     assert 'role="img" aria-label="Map of the boundary of EL61 Thessalia (NUTS 2021)"' in html
