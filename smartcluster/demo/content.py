@@ -104,20 +104,24 @@ PARTNERS = (
                 "Cross-border cooperation strategy of the grouping's member municipalities."),
 )
 
-# Thessaly's firms answer the maturity campaign: six of them, so the region's aggregate (groups of 5 or more) shows.
+# Six of Thessaly's small manufacturers answer the maturity campaign, so that the region's aggregate shows (groups
+# of 5 firms or more, and no subgroup that differs from it by fewer than 5).
 FIRMS = (
     DemoOrganisation("organisation:larissa-machining", "Larissa Precision Machining", OrganisationType.SME, "EL61",
                      "CNC machining of parts for agricultural machinery; 35 employees.", SizeClass.SMALL, "C"),
-    DemoOrganisation("organisation:volos-logistics", "Volos Smart Logistics", OrganisationType.SME, "EL61",
-                     "Port-side warehousing with sensor-tracked stock.", SizeClass.MEDIUM, "H"),
+    DemoOrganisation("organisation:volos-packaging", "Volos Metal Packaging", OrganisationType.SME, "EL61",
+                     "Cans and closures for the food industry, on lines with sensor-tracked quality.", SizeClass.SMALL,
+                     "C"),
     DemoOrganisation("organisation:thessaly-agrirobotics", "Thessaly Agri-Robotics", OrganisationType.SME, "EL61",
-                     "Field robots and drones for cotton and wheat growers.", SizeClass.MICRO, "C"),
+                     "Field robots and drones for cotton and wheat growers.", SizeClass.SMALL, "C"),
+    DemoOrganisation("organisation:tyrnavos-textiles", "Tyrnavos Textile Mills", OrganisationType.SME, "EL61",
+                     "Cotton spinning and technical textiles; moving to energy monitoring.", SizeClass.SMALL, "C"),
     DemoOrganisation("organisation:trikala-twins", "Trikala Digital Twins", OrganisationType.SME, "EL61",
                      "Software for digital twins of production lines.", SizeClass.SMALL, "J"),
     DemoOrganisation("organisation:magnesia-coatings", "Magnesia Green Coatings", OrganisationType.SME, "EL61",
                      "Low-emission metal coatings for the construction industry.", SizeClass.SMALL, "C"),
     DemoOrganisation("organisation:karditsa-food", "Karditsa Food Automation", OrganisationType.SME, "EL61",
-                     "Automation of dairy and food-processing lines.", SizeClass.MICRO, "C"),
+                     "Automation of dairy and food-processing lines.", SizeClass.SMALL, "C"),
     DemoOrganisation("organisation:murcia-sensors", "Murcia Agrotech Sensors", OrganisationType.SME, "ES62",
                      "Soil and irrigation sensors with a cloud dashboard.", SizeClass.SMALL, "C"),
     DemoOrganisation("organisation:kassel-mechatronics", "Kassel Mechatronics", OrganisationType.SME, "DE7",
@@ -134,8 +138,10 @@ PEOPLE = (
                "e.papadopoulou@example.org"),
     DemoPerson("person:larissa-machining", "Nikos Georgiou", "organisation:larissa-machining", "Managing director",
                "n.georgiou@example.org"),
-    DemoPerson("person:volos-logistics", "Maria Konstantinou", "organisation:volos-logistics", "Operations manager",
+    DemoPerson("person:volos-packaging", "Maria Konstantinou", "organisation:volos-packaging", "Operations manager",
                "m.konstantinou@example.org"),
+    DemoPerson("person:tyrnavos-textiles", "Christos Papageorgiou", "organisation:tyrnavos-textiles",
+               "Production manager", "c.papageorgiou@example.org"),
     DemoPerson("person:thessaly-agrirobotics", "Giorgos Dimitriou", "organisation:thessaly-agrirobotics", "Founder",
                "g.dimitriou@example.org"),
     DemoPerson("person:trikala-twins", "Sofia Nikolaou", "organisation:trikala-twins", "Chief technology officer",
@@ -238,7 +244,7 @@ MEETING_REQUESTS = (
 CAMPAIGN_KEY = "maturity:campaign"
 CAMPAIGN_OWNER = "person:thessaly"
 CAMPAIGN = {
-    "name": "Digital and green maturity of Thessaly's SMEs",
+    "name": "Digital and green maturity of Thessaly's small manufacturers",
     "description": "Sample campaign of the demo partnership: the region's firms take the self-assessment "
                    "before the second interregional workshop.",
     "invited": 12,
@@ -246,13 +252,13 @@ CAMPAIGN = {
 CAMPAIGN_OPENED = dt.timedelta(days=-30)
 
 # (respondent, how far along the firm is: 1 just starting … 5 advanced); the respondent answers as a member of
-# its own organisation.
+# its own organisation. All alike (region, sector, size band): a firm outside would be told apart by subtracting
+# one group from another (complementary suppression), and both groups would be hidden.
 ASSESSMENTS = (
     ("person:larissa-machining", 3),
-    ("person:volos-logistics", 4),
+    ("person:volos-packaging", 4),
     ("person:thessaly-agrirobotics", 2),
-    ("person:trikala-twins", 5),
+    ("person:tyrnavos-textiles", 5),
     ("person:magnesia-coatings", 2),
     ("person:karditsa-food", 1),
-    ("person:murcia-sensors", 3),
 )
