@@ -29,6 +29,7 @@ from smartcluster.atlas.models import Focus
 from smartcluster.mapping import Taxonomy, emerging_strengths, related_industries
 from smartcluster.mapping.frames import MappingInputError
 from smartcluster.regions.models import Region
+from smartcluster.reports.tables import number_text
 from smartcluster.statistics import StatisticsStore
 
 STAR_COLUMNS = ["size_star", "specialisation_star", "focus_star", "productivity_star"]
@@ -184,6 +185,13 @@ def datasets_offered() -> list[dict[str, str]]:
              "default": entry == default} for entry in datasets]
 
 
+def store_contents() -> list[tuple[str, str]]:
+    """(dataset, checksum) of every stored dataset: pages offer the others and join a second SBS series, so a
+    cached page depends on all of them."""
+    listing = datasets_listing()
+    return list(zip(listing["dataset"], listing["checksum"], strict=True))
+
+
 def datasets_status() -> pd.DataFrame:
     """The store's datasets as the data status page lists them: provenance with the source as shown (never a
     server path), and for the mappable ones their vintage, how to refresh them and whether they are the default."""
@@ -323,7 +331,7 @@ def region_summary(*, name: str, code: str, year: int, categories: pd.DataFrame,
         sentences.append(_("In %(year)s, %(name)s (%(code)s) had %(employment)s persons employed in the industries "
                            "SBS covers (NACE B–N and S95), rank %(rank)s of %(regions)s NUTS %(level)s regions and "
                            "%(crank)s of %(cregions)s in its country.") % {
-            "year": year, "name": name, "code": code, "employment": f"{now['employment_covered'].iloc[0]:,.0f}",
+            "year": year, "name": name, "code": code, "employment": number_text(now["employment_covered"].iloc[0]),
             "rank": rank[0], "regions": rank[1], "level": level, "crank": country_rank[0],
             "cregions": country_rank[1]})
     specialised = categories[categories["lq"] >= 1].head(SUMMARY_CATEGORIES)

@@ -215,7 +215,8 @@ def _cached_page(request: HttpRequest, kind: str, build: Callable[[], dict]) -> 
         return {"title": context["title"], "body": render_to_string(f"atlas/{kind}_content.html", context)}
 
     dataset = _dataset(request).dataset
-    page = cache.page_cached(selectors.statistics_store(), dataset, {**parts, "dataset": dataset}, compute)
+    page = cache.page_cached(selectors.statistics_store(), dataset,
+                             {**parts, "dataset": dataset, "store": selectors.store_contents()}, compute)
     return render(request, "atlas/page.html", {"title": page["title"], "body": mark_safe(page["body"])})  # noqa: S308
 
 
