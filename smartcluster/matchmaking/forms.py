@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.industries.models import Industry
@@ -140,7 +141,7 @@ class ProfileForm(forms.Form):
         self.fields["available_slots"].queryset = slots
         zone = zoneinfo.ZoneInfo(event.time_zone)
         self.fields["available_slots"].label_from_instance = (
-            lambda slot: f"{slot.starts_at.astimezone(zone):%a %d %b %H:%M} ({event.time_zone})")
+            lambda slot: f"{date_format(slot.starts_at.astimezone(zone), 'D d M H:i')} ({event.time_zone})")
         if not self.is_bound and "time_zone" not in self.initial:
             # No zone chosen yet: the page script proposes the browser's own.
             self.fields["time_zone"].widget.attrs["data-browser-zone"] = ""
