@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from smartcluster.accounts import selectors, services
-from smartcluster.accounts.forms import ApiTokenForm
+from smartcluster.accounts.forms import ApiTokenForm, LoginForm
 
 
 @login_required
@@ -49,6 +48,6 @@ def login_locked_out(request: HttpRequest, response: HttpResponse | None = None,
         "minutes; try again then, or ask your project's administrator to unlock it.",
         minutes,
     ) % {"minutes": minutes}
-    form = AuthenticationForm(request, initial={"username": (credentials or {}).get("username", "")})
+    form = LoginForm(request, initial={"username": (credentials or {}).get("username", "")})
     return render(request, "registration/login.html",
                   {"form": form, "locked_out": message, "next": request.POST.get("next", "")}, status=429)
