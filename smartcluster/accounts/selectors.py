@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from smartcluster.accounts.models import ApiToken, Membership
 
@@ -26,3 +28,13 @@ def email_unconfirmed(*, user: Any) -> bool:
     for a password reset, say), which therefore counts as confirmed."""
     flags = set(EmailAddress.objects.filter(user=user).values_list("primary", "verified"))
     return (True, False) in flags and not any(verified for _primary, verified in flags)
+
+
+def login_name(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str | None:
+    """The name django-axes counts login failures under (AXES_USERNAME_CALLABLE): the account's user name also when
+    the form was given its e-mail address, in any case, so that every spelling shares one lock-out counter."""
+    given = (credentials or request.POST).get("username")
+    if not given:
+        return given
+    names = list(get_user_model().objects.filter(email__iexact=given).values_list("username", flat=True)[:2])
+    return names[0] if len(names) == 1 else given

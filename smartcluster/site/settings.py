@@ -241,6 +241,8 @@ API_TOKEN_FAILURE_LIMIT = int(os.environ.get("SMARTCLUSTER_API_TOKEN_FAILURE_LIM
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each on its own: per user name, and per address
+# One counter per account however it is named on the login form (user name or e-mail address, any case).
+AXES_USERNAME_CALLABLE = "smartcluster.accounts.selectors.login_name"
 AXES_LOCKOUT_CALLABLE = "smartcluster.accounts.views.login_locked_out"
 AXES_RESET_ON_SUCCESS = False  # a success from an address must not wipe the failures it sent for other users
 API_TOKEN_FAILURE_CACHE = "throttle"

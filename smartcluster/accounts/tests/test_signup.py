@@ -203,6 +203,16 @@ def test_wrong_passwords_for_an_e_mail_address_lock_it_out() -> None:
 
 
 @pytest.mark.django_db
+def test_failures_under_the_user_name_and_the_e_mail_address_count_together() -> None:
+    confirmed_account()
+    logins = ["maria", "MARIA@example.org", "maria@example.org"]
+    for attempt in range(django_settings.AXES_FAILURE_LIMIT):
+        log_in(logins[attempt % len(logins)], "guess", address=f"203.0.113.{attempt + 1}")
+    assert log_in("maria", PASSWORD, address="203.0.113.200").status_code == 429
+    assert log_in("Maria@Example.org", PASSWORD, address="203.0.113.201").status_code == 429
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url_name", ["account_email", "account_change_password"])
 def test_allauth_pages_not_restyled_here_show_in_the_site_frame(url_name: str) -> None:
     browser = Client()
