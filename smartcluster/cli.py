@@ -68,6 +68,8 @@ def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
         call_command("remove_demo")
     elif demo or demo_first_setup(empty=empty):
         call_command("load_demo")
+    else:
+        click.echo("Demo: decided at the first setup, left as it is (`smartcluster setup --demo` loads it again).")
 
 
 def _starter_statistics_load() -> None:

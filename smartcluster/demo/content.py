@@ -185,11 +185,13 @@ EVENT = {
     "requires_acceptance": True,
     "is_published": True,
 }
-# Relative to the moment the demo is loaded, so that its registration and meeting requests are open.
+# Days from the one the demo is loaded on (deadlines at DEADLINE_TIME, event time), so that its registration and
+# meeting requests are open.
 EVENT_REGISTRATION_OPENED = dt.timedelta(days=-7)
 EVENT_REGISTRATION_CLOSES = dt.timedelta(days=21)
 EVENT_REQUESTS_CLOSE = dt.timedelta(days=25)
 EVENT_DAY = dt.timedelta(days=28)
+DEADLINE_TIME = dt.time(18, 0)
 EVENT_SESSION = (dt.time(10, 0), dt.time(13, 0))  # event time zone
 
 PARTICIPANTS = (
@@ -231,6 +233,7 @@ PARTICIPANTS = (
                       "keywords": "testbed, robotics, IoT, training"},)),
 )
 
+MEETING_MESSAGE = "Could we meet at the B2B session? We would like to hear about your offer."
 # (requester, recipient, accepted by the recipient?)
 MEETING_REQUESTS = (
     ("person:larissa-machining", "person:murcia-sensors", True),

@@ -7,6 +7,8 @@ users, each a member of its organisation. Records users made are used as they ar
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from smartcluster.accounts.models import Membership, MembershipRole
 from smartcluster.demo import content
@@ -104,15 +107,17 @@ class Loader:
             self._kept_or_restored(demo.key, record, values)
         elif same_name is not None:
             record = same_name
-            self.report.notes.append(f"“{same_name}” is not demo content: the demo uses it as it is.")
+            self.report.notes.append(_("“%(name)s” is not demo content: the demo uses it as it is.")
+                                     % {"name": same_name})
         else:
             record = Organisation(**values)
             record.full_clean()
             record.save()
             self._made(demo.key, record)
         if region is None:
-            self.report.notes.append(f"{demo.name}: NUTS {content.NUTS_VERSION} region {demo.region_code} not "
-                                     "loaded yet (load the reference data, then `smartcluster setup --demo`).")
+            self.report.notes.append(_("%(name)s: NUTS %(version)s region %(code)s is not loaded yet (load the "
+                                       "reference data, then run `smartcluster setup --demo`).")
+                                     % {"name": demo.name, "version": content.NUTS_VERSION, "code": demo.region_code})
         self.organisations[demo.key] = record
 
     def project(self) -> Project:
@@ -178,10 +183,11 @@ class Loader:
                   "organisation": self.organisations[demo.organisation], "user": user,
                   "consent_to_contact": False, "consent_to_list": True}
         record = demo_record_get(key=demo.key)
+        if Person.objects.filter(user=user).exclude(pk=getattr(record, "pk", None)).exists():
+            values["user"] = None  # someone linked the account to another person record: leave it there
         if record is not None:
             self._kept_or_restored(demo.key, record, values)
             return
-        Person.objects.filter(user=user).update(user=None)  # a user's own person record no longer holds the account
         record = Person(consent_date=self.now, **values)
         record.full_clean()
         record.save()
@@ -201,26 +207,34 @@ class Loader:
         else:
             record = matchmaking.event_create(
                 user=organiser, organiser=self.organisations[_organisation_of(content.EVENT_ORGANISER)],
-                registration_opens_at=self.now + content.EVENT_REGISTRATION_OPENED,
-                registration_closes_at=self.now + content.EVENT_REGISTRATION_CLOSES,
-                requests_close_at=self.now + content.EVENT_REQUESTS_CLOSE, **content.EVENT)
+                registration_opens_at=self._event_day(content.EVENT_REGISTRATION_OPENED),
+                registration_closes_at=self._event_day(content.EVENT_REGISTRATION_CLOSES),
+                requests_close_at=self._event_day(content.EVENT_REQUESTS_CLOSE), **content.EVENT)
             starts, ends = content.EVENT_SESSION
-            day = (self.now + content.EVENT_DAY).date()
+            day = self._event_day(content.EVENT_DAY).date()
             matchmaking.session_add(user=organiser, event=record, date=day, starts=starts, ends=ends)
             self._made(content.EVENT_KEY, record)
         for demo in content.PARTICIPANTS:
-            self._attempt(f"participant {demo.person}", self.participant, record, demo)
+            self._attempt(_("the registration of %(who)s") % {"who": _person(demo.person).name}, self.participant,
+                          record, demo)
         for requester, recipient, accepted in content.MEETING_REQUESTS:
-            self._attempt(f"meeting {requester} → {recipient}", self.meeting, requester, recipient, accepted)
-        if self.report.created and any(key.startswith("meeting:") for key in self.report.created):
-            self._attempt("the meeting schedule", matchmaking.event_schedule, user=organiser, event=record,
+            self._attempt(_("the meeting request of %(who)s to %(whom)s") % {
+                "who": _person(requester).name, "whom": _person(recipient).name},
+                self.meeting, requester, recipient, accepted)
+        if any(key.startswith("meeting:") for key in self.report.created):
+            self._attempt(_("the meeting schedule"), matchmaking.event_schedule, user=organiser, event=record,
                           time_limit=5.0)
+
+    def _event_day(self, offset: dt.timedelta) -> dt.datetime:
+        """DEADLINE_TIME in the event's time zone, `offset` days from today there."""
+        zone = zoneinfo.ZoneInfo(content.EVENT["time_zone"])
+        return dt.datetime.combine(self.now.astimezone(zone).date() + offset, content.DEADLINE_TIME, tzinfo=zone)
 
     def participant(self, event: Any, demo: content.DemoParticipant) -> None:
         key = f"participant:{_slug(demo.person)}"
         record = demo_record_get(key=key)
         if record is None:
-            person = next(p for p in content.PEOPLE if p.key == demo.person)
+            person = _person(demo.person)
             organisation = self.organisations[person.organisation]
             new_tags = [name for name in demo.technologies
                         if not Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).exists()]
@@ -245,7 +259,7 @@ class Loader:
             return
         record = matchmaking.meeting_request(
             user=self.users[requester], requester=self.participants[requester],
-            recipient=self.participants[recipient], message="Could we meet at the B2B session?")
+            recipient=self.participants[recipient], message=content.MEETING_MESSAGE)
         if accepted:
             record = matchmaking.meeting_accept(user=self.users[recipient], meeting=record)
         self._made(key, record)
@@ -296,7 +310,7 @@ class Loader:
         questionnaire = self.questionnaire()
         campaign = self.campaign(questionnaire)
         for person_key, strength in content.ASSESSMENTS:
-            self._attempt(f"assessment {person_key}", self.assessment, questionnaire, campaign, person_key, strength)
+            self._attempt(_("the assessment of %(who)s") % {"who": _person(person_key).name}, self.assessment, questionnaire, campaign, person_key, strength)
 
     def _attempt(self, what: str, action: Any, *args: Any, **kwargs: Any) -> None:
         """One optional piece (a registration, a request, an assessment): refused by its service, it is left out
@@ -306,7 +320,7 @@ class Loader:
                 action(*args, **kwargs)
         except (ValidationError, PermissionDenied) as error:
             message = "; ".join(getattr(error, "messages", [str(error)]))
-            self.report.notes.append(f"Left out {what}: {message}")
+            self.report.notes.append(_("Left out %(what)s: %(why)s") % {"what": what, "why": message})
 
     def run(self) -> LoadReport:
         for demo in content.ORGANISATIONS:
@@ -322,8 +336,12 @@ class Loader:
         return self.report
 
 
+def _person(key: str) -> content.DemoPerson:
+    return next(person for person in content.PEOPLE if person.key == key)
+
+
 def _organisation_of(person_key: str) -> str:
-    return next(person.organisation for person in content.PEOPLE if person.key == person_key)
+    return _person(person_key).organisation
 
 
 def sample_answers(definition: Definition, strength: int) -> dict[str, Any]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from smartcluster.demo.models import DemoRecord, DemoState
+from smartcluster.demo.models import DemoRecord
 
 
 def demo_record_get(*, key: str) -> models.Model | None:
@@ -15,16 +14,6 @@ def demo_record_get(*, key: str) -> models.Model | None:
     marker = DemoRecord.objects.filter(key=key).select_related("content_type").first()
     model = marker.content_type.model_class() if marker is not None else None
     return None if model is None else model._default_manager.filter(pk=marker.object_id).first()
-
-
-def is_demo(*, record: models.Model) -> bool:
-    return DemoRecord.objects.filter(content_type=ContentType.objects.get_for_model(record),
-                                     object_id=record.pk).exists()
-
-
-def demo_decided() -> bool:
-    """Whether the first setup of this database has decided about the demo (loaded or declined)."""
-    return DemoState.objects.exists()
 
 
 def demo_records_count() -> dict[str, int]:

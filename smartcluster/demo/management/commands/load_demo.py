@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from smartcluster.demo.loader import demo_load
 
@@ -15,7 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = demo_load()
-        self.stdout.write(f"Demo loaded: {len(report.created)} records created, {len(report.restored)} put back "
-                          "(remove them all with `smartcluster setup --remove-demo`).")
+        self.stdout.write(_("Demo loaded: %(created)d records created, %(restored)d put back (remove them all with "
+                            "`smartcluster setup --remove-demo`).")
+                          % {"created": len(report.created), "restored": len(report.restored)})
         for note in report.notes:
             self.stdout.write(f"  {note}")

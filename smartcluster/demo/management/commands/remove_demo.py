@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from smartcluster.demo.services import demo_remove
 
@@ -14,8 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = demo_remove()
-        self.stdout.write(f"Demo removed: {report.total} rows deleted.")
+        self.stdout.write(_("Demo removed: %(count)d rows deleted.") % {"count": report.total})
         if report.kept:
-            self.stdout.write("Kept, because records that are not demo content depend on them:")
+            self.stdout.write(_("Kept, because records that are not demo content depend on them:"))
             for reason in report.kept:
                 self.stdout.write(f"  {reason}")
