@@ -9,6 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import LoginView
 from django.core import mail
 from django.core.cache import cache
@@ -17,6 +18,7 @@ from django.urls import resolve, reverse
 
 from smartcluster.accounts.tests.test_login_throttling import log_in
 from smartcluster.organisations.models import Person
+from smartcluster.organisations.selectors import person_list
 from smartcluster.site.tests.test_site import unlabelled_controls
 
 PASSWORD = "a long passphrase for tests"
@@ -56,6 +58,8 @@ def test_sign_up_creates_an_unconfirmed_account_with_its_person_and_mails_a_link
     person = Person.objects.get(user=user)
     assert (person.name, person.email, person.organisation, person.consent_to_list) == (
         "Maria Papadopoulou", "maria@example.org", None, False)
+    # Without consent to be listed, nobody else sees the new person record; its owner does.
+    assert not person_list(user=AnonymousUser()).exists() and list(person_list(user=user)) == [person]
     assert not EmailAddress.objects.get(user=user).verified
     (message,) = mail.outbox
     assert message.to == ["maria@example.org"] and message.subject.startswith("[smartcluster] ")
