@@ -34,9 +34,13 @@ CHUNK = 1 << 20
 # Excel holds at most 32,767 characters in a cell; written as XML a character takes at most 8 bytes (`&#x1F600;`).
 EXCEL_MAX_CELL_CHARACTERS = 32_767
 MAX_TEXT_BYTES = 8 * EXCEL_MAX_CELL_CHARACTERS
-# Sheet XML elements: rows with their number, cells with their column letters, shared strings (any namespace prefix).
-ELEMENT = re.compile(rb'<(?:\w+:)?(?:(row)(?=[\s>/])(?:[^>]*?\sr="(\d+)")?|(c)(?=[\s>/])(?:[^>]*?\sr="([A-Z]+))?'
-                     rb'|(si)(?=[\s>]))')
+# Sheet XML, scanned with C-speed searches (a sheet has millions of elements): element tags with or without a
+# namespace prefix, a row's number (` r="12"`) and a cell's column letters (` r="AB12"`).
+ROW_TAGS = (b"<row ", b"<row>", b":row ", b":row>")
+CELL_TAGS = (b"<c ", b"<c>", b"<c/", b":c ", b":c>", b":c/")
+SHARED_STRING_TAGS = (b"<si ", b"<si>", b":si ", b":si>")
+ROW_NUMBER = re.compile(rb' r="(\d+)"')
+CELL_COLUMN = re.compile(rb' r="([A-Z]+)\d')
 # BIFF records of legacy .xls sheets: cells (row, column first), and those spanning columns (last column at the end).
 XLS_BOF = 0x0809
 XLS_CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6, 0x00BD, 0x00BE})
@@ -155,26 +159,28 @@ def _xml_limited(archive: zipfile.ZipFile, name: str, file: str | Path, limits: 
                 buffer = tail + chunk
                 cut = buffer.rfind(b"<")  # a tag never holds '<': what follows the last one waits for the next chunk
                 cut = len(buffer) if cut < 0 else cut
-                _longest_text_checked(buffer[:cut], file, name)
+                _longest_text_checked(extent, buffer[:cut], file, name)
                 _counted(extent, buffer[:cut])
                 _sheet_limited(extent, sheet, file, limits)
                 tail = buffer[cut:]
                 if len(tail) > MAX_TEXT_BYTES:
-                    _refuse(file, None, _long_text(name))
+                    _refuse(file, extent.rows or None, _long_text(name))
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         _refuse(file, None, f"not a readable .xlsx workbook (damaged part {name}: {error})")
     _counted(extent, tail)
     _sheet_limited(extent, sheet, file, limits)
 
 
-def _longest_text_checked(part: bytes, file: str | Path, name: str) -> None:
-    """Refuse text between two tags longer than an Excel cell can hold (a hidden gigabyte cell)."""
+def _longest_text_checked(extent: _Extent, part: bytes, file: str | Path, name: str) -> None:
+    """Refuse text between two tags longer than an Excel cell can hold (a hidden gigabyte cell), naming its row."""
     if len(part) <= MAX_TEXT_BYTES:
         return
-    tags = np.flatnonzero(np.frombuffer(part, dtype=np.uint8) == ord("<"))
-    gaps = np.diff(np.concatenate(([0], tags, [len(part)])))
+    tags = np.concatenate(([0], np.flatnonzero(np.frombuffer(part, dtype=np.uint8) == ord("<")), [len(part)]))
+    gaps = np.diff(tags)
     if gaps.max() > MAX_TEXT_BYTES:
-        _refuse(file, None, _long_text(name))
+        before = _Extent(rows=extent.rows)
+        _counted(before, part[: tags[int(gaps.argmax())]])
+        _refuse(file, before.rows or None, _long_text(name))
 
 
 def _long_text(name: str) -> str:
@@ -183,15 +189,13 @@ def _long_text(name: str) -> str:
 
 
 def _counted(extent: _Extent, part: bytes) -> None:
-    """Add one piece of XML's rows, cells and shared strings to `extent`."""
-    for row, number, cell, column, string in ELEMENT.findall(part):
-        if row:
-            extent.rows = max(extent.rows + 1, int(number or 0))
-        elif cell:
-            extent.cells += 1
-            extent.columns = max(extent.columns, _column_number(column) if column else 0)
-        elif string:
-            extent.strings += 1
+    """Add one piece of XML's rows, cells and shared strings to `extent` (rows: the highest number, as the parser
+    fills in missing rows; columns: the widest, as it fills each row to its last cell)."""
+    rows = sum(part.count(tag) for tag in ROW_TAGS)
+    extent.rows = max(extent.rows + rows, max(map(int, ROW_NUMBER.findall(part)), default=0))
+    extent.cells += sum(part.count(tag) for tag in CELL_TAGS)
+    extent.columns = max(extent.columns, max(map(_column_number, set(CELL_COLUMN.findall(part))), default=0))
+    extent.strings += sum(part.count(tag) for tag in SHARED_STRING_TAGS)
 
 
 def _column_number(letters: bytes) -> int:
