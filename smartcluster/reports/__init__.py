@@ -1,0 +1,1 @@
+"""Shared report helpers: what people read in downloaded tables (XLSX, DOCX)."""

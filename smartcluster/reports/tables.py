@@ -7,14 +7,15 @@ mid-word, a raw column name such as ``registration_closes_at`` or a ``True``/``F
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 SHEET_NAME_MAX = 31  # Excel refuses longer sheet names (Microsoft, "Excel specifications and limits")
@@ -69,6 +70,26 @@ def header(column: Any, labels: dict[str, str] | None = None) -> str:
     return text
 
 
+def number_text(value: float, decimals: int = 0) -> str:
+    """A number with thousands grouped and the decimal mark of the active locale ("125,041.5", "125.041,5"), as
+    number_format(..., force_grouping=True) writes it."""
+    return number_formatter()(value, decimals)
+
+
+def number_formatter() -> Callable[[float, int], str]:
+    """`number_text` bound to the active language, for tables of thousands of cells (the language is looked up
+    once: get_language costs more than the formatting)."""
+    separators = _separators(translation.get_language())
+    return lambda value, decimals=0: f"{value:,.{decimals}f}".translate(separators)
+
+
+@functools.cache
+def _separators(language: str | None) -> dict[int, str]:
+    """English grouping and decimal marks → the language's (looked up once per language: get_format is slow)."""
+    return str.maketrans({",": str(formats.get_format("THOUSAND_SEPARATOR", language)),
+                          ".": str(formats.get_format("DECIMAL_SEPARATOR", language))})
+
+
 def yes_no(value: bool) -> str:
     """A boolean in the active language."""
     return _("Yes") if value else _("No")
@@ -95,10 +116,9 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float):
         if math.isinf(value):
             return "∞" if value > 0 else "−∞"
-        digits = 3 if abs(value) < 100 else 0
-        return formats.number_format(value, decimal_pos=digits, use_l10n=True, force_grouping=True)
+        return number_text(value, 3 if abs(value) < 100 else 0)
     if isinstance(value, int):
-        return formats.number_format(value, use_l10n=True, force_grouping=True)
+        return number_text(value)
     if isinstance(value, dt.datetime | dt.date):
         return formats.localize(value, use_l10n=True)
     return str(value)
