@@ -3,7 +3,8 @@ partners, a few firms of their regions, a B2B matchmaking event and a maturity c
 
 The partners and their tasks follow the project idea (Region of Thessaly, Murcia, NordHessen, WSX Ireland, PORA,
 Pannon EGTC and a Lithuanian lead partner); every firm, person and text is invented sample content.
-Keys name each item for good: a reload finds what it made before by key, never by name.
+Keys name each item for good: a reload finds what it made before by key, never by name. Choices of the
+matchmaking app are written as their stored values (the app is used through its services only).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from smartcluster.matchmaking.models import EventMode, OpportunityKind
 from smartcluster.organisations.models import OrganisationType, PartnerRole, SizeClass
 
 NUTS_VERSION = 2021
@@ -177,7 +177,7 @@ EVENT = {
                    "centres and cluster organisations on digital and green manufacturing, at the second "
                    "interregional workshop in Thessaly.",
     "time_zone": "Europe/Athens",
-    "mode": EventMode.ON_SITE,
+    "mode": "on_site",  # numbered tables
     "table_count": 4,
     "meeting_minutes": 25,
     "break_minutes": 5,
@@ -198,37 +198,37 @@ PARTICIPANTS = (
     DemoParticipant("person:larissa-machining", "EL", "Europe/Athens",
                     "Machining SME looking to connect its CNC machines and predict tool wear.",
                     ("Predictive maintenance", "Industrial IoT"),
-                    ({"kind": OpportunityKind.REQUEST, "title": "Retrofit kit for CNC machine monitoring",
+                    ({"kind": "request", "title": "Retrofit kit for CNC machine monitoring",
                       "description": "Sensors and software to monitor ten older CNC machines.",
                       "keywords": "IoT, predictive maintenance, retrofit"},)),
     DemoParticipant("person:trikala-twins", "EL", "Europe/Athens",
                     "Software firm building digital twins of production lines for SMEs.",
                     ("Digital twins", "Simulation"),
-                    ({"kind": OpportunityKind.OFFER, "title": "Digital twin of your production line in 8 weeks",
+                    ({"kind": "offer", "title": "Digital twin of your production line in 8 weeks",
                       "description": "A pilot twin to test layout changes before investing.",
                       "keywords": "digital twin, simulation, layout"},)),
     DemoParticipant("person:thessaly-agrirobotics", "EL", "Europe/Athens",
                     "Start-up building field robots; looking for component suppliers and pilot farms.",
                     ("Robotics", "Drones"),
-                    ({"kind": OpportunityKind.PARTNERSHIP, "title": "Partners for a Horizon Europe agri-robotics "
+                    ({"kind": "partnership", "title": "Partners for a Horizon Europe agri-robotics "
                       "proposal", "description": "A research partner and a sensor maker for a joint proposal.",
                       "keywords": "robotics, agriculture, Horizon Europe"},)),
     DemoParticipant("person:murcia-sensors", "ES", "Europe/Madrid",
                     "Sensor maker from Murcia expanding to Greek growers and machine builders.",
                     ("Industrial IoT", "Sensors"),
-                    ({"kind": OpportunityKind.OFFER, "title": "Soil and machine sensors with open data interfaces",
+                    ({"kind": "offer", "title": "Soil and machine sensors with open data interfaces",
                       "description": "Rugged sensors with an MQTT interface and a cloud dashboard.",
                       "keywords": "sensors, IoT, agriculture"},)),
     DemoParticipant("person:kassel-mechatronics", "DE", "Europe/Berlin",
                     "Builder of collaborative robot cells, looking for distributors in south-east Europe.",
                     ("Collaborative robots", "Robotics"),
-                    ({"kind": OpportunityKind.OFFER, "title": "Cobot cell for small-batch assembly",
+                    ({"kind": "offer", "title": "Cobot cell for small-batch assembly",
                       "description": "A ready-to-install cell with training for operators.",
                       "keywords": "cobots, assembly, automation"},)),
     DemoParticipant("person:thessaly-competence", "EL", "Europe/Athens",
                     "Research centre offering testbeds and student projects to SMEs of the region.",
                     ("Data analytics", "Robotics", "Industrial IoT"),
-                    ({"kind": OpportunityKind.OFFER, "title": "Testbed days for robotics and IoT",
+                    ({"kind": "offer", "title": "Testbed days for robotics and IoT",
                       "description": "Try a technology on our lines before buying it.",
                       "keywords": "testbed, robotics, IoT, training"},)),
 )

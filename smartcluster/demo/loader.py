@@ -8,12 +8,14 @@ users, each a member of its organisation. Records users made are used as they ar
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -27,8 +29,6 @@ from smartcluster.industries.models import Industry, NaceLevel
 from smartcluster.matchmaking import services as matchmaking
 from smartcluster.maturity import selectors as maturity_selectors
 from smartcluster.maturity import services as maturity
-from smartcluster.maturity.definition import Questionnaire as Definition
-from smartcluster.maturity.definition import packaged_definition
 from smartcluster.organisations.models import (
     Organisation,
     Partner,
@@ -267,11 +267,13 @@ class Loader:
     # --- maturity -------------------------------------------------------------------------------------------------
 
     def questionnaire(self) -> Any:
-        """The published DMA questionnaire (loaded and published here when setup has not done it yet)."""
-        current = maturity_selectors.questionnaire_current()
-        if current is None:
-            current = maturity.questionnaire_load(definition=packaged_definition(QUESTIONNAIRE_CODE), publish=True)
-        return current
+        """The published DMA questionnaire, loaded and published as setup does when it is not yet."""
+        if maturity_selectors.questionnaire_current() is None:
+            try:
+                call_command("maturity_load_questionnaire", QUESTIONNAIRE_CODE, publish=True, stdout=io.StringIO())
+            except CommandError as error:
+                self.report.notes.append(_("Left out the maturity assessments: %(why)s") % {"why": error})
+        return maturity_selectors.questionnaire_current()
 
     def campaign(self, questionnaire: Any) -> Any:
         owner = self.users[content.CAMPAIGN_OWNER]
@@ -308,6 +310,8 @@ class Loader:
 
     def maturity(self) -> None:
         questionnaire = self.questionnaire()
+        if questionnaire is None:
+            return
         campaign = self.campaign(questionnaire)
         for person_key, strength in content.ASSESSMENTS:
             self._attempt(_("the assessment of %(who)s") % {"who": _person(person_key).name}, self.assessment, questionnaire, campaign, person_key, strength)
@@ -344,7 +348,7 @@ def _organisation_of(person_key: str) -> str:
     return _person(person_key).organisation
 
 
-def sample_answers(definition: Definition, strength: int) -> dict[str, Any]:
+def sample_answers(definition: Any, strength: int) -> dict[str, Any]:
     """Answers of a firm `strength` steps along (1–5): the first options of each question, more the stronger."""
     answers: dict[str, Any] = {}
     for question in definition.questions():

@@ -17,8 +17,7 @@ from smartcluster.regions.models import Region
 # (code, level, country) of the NUTS 2021 regions the demo places its organisations in
 DEMO_REGIONS = (("LT01", 2, "LT"), ("EL61", 2, "EL"), ("ES62", 2, "ES"), ("DE7", 1, "DE"), ("IE", 0, "IE"),
                 ("HR063", 3, "HR"), ("HU", 0, "HU"))
-# the questionnaire too: the demo must publish it when setup has not
-SKIPPED_BY_TESTS = {"migrate", "collectstatic", "load_reference", "maturity_load_questionnaire", "ensure_admin"}
+SKIPPED_BY_TESTS = {"migrate", "collectstatic", "load_reference", "ensure_admin"}
 
 
 @pytest.fixture

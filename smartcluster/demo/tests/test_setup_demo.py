@@ -150,3 +150,15 @@ def test_conflicting_demo_options_are_refused(setup: Callable) -> None:
     result = CliRunner().invoke(main, ["setup", "--empty", "--demo"])
     assert result.exit_code == 2 and "choose one of --empty, --demo and --remove-demo" in result.output
     assert Organisation.objects.count() == 0
+
+
+def test_a_person_of_yours_in_a_demo_organisation_keeps_it(setup: Callable) -> None:
+    setup()
+    murcia = Organisation.objects.get(name=MURCIA)
+    contact = Person.objects.create(name="Our contact in Murcia", organisation=murcia)
+
+    output = setup("--remove-demo").output
+
+    contact.refresh_from_db()
+    assert contact.organisation == murcia and "Our contact in Murcia" in output
+    assert Organisation.objects.get() == murcia and not Partner.objects.exists()
