@@ -60,14 +60,22 @@ def setup(empty: bool, offline: bool, demo: bool, remove_demo: bool) -> None:
 def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
     """The demo is loaded by the first setup of a database only (so what an administrator deleted or renamed stays
     so), on purpose with --demo, and removed with --remove-demo; the database remembers what was decided."""
+    from django.core.exceptions import PermissionDenied, ValidationError
     from django.core.management import call_command
+    from django.db import IntegrityError
 
     from smartcluster.demo.services import demo_first_setup
 
     if remove_demo:
         call_command("remove_demo")
     elif demo or demo_first_setup(empty=empty):
-        call_command("load_demo")
+        try:
+            call_command("load_demo")
+        except (ValidationError, PermissionDenied, IntegrityError) as error:
+            # The platform works without its sample content: say so, and start anyway (the load left nothing).
+            reason = "; ".join(getattr(error, "messages", [str(error)]))
+            click.secho(f"warning: the demo was not loaded ({reason}); `smartcluster setup --demo` tries again.",
+                        fg="yellow", err=True)
     else:
         click.echo("Demo: decided at the first setup, left as it is (`smartcluster setup --demo` loads it again).")
 

@@ -99,6 +99,7 @@ class Loader:
         values = {"name": demo.name, "type": demo.type, "description": demo.description, "website": demo.website,
                   "size_class": demo.size_class, "region": region, "nace": _section(demo.nace_section),
                   "is_published": True}
+        values = {name: value for name, value in values.items() if value is not None}  # not loaded: left as it is
         record = demo_record_get(key=demo.key)
         same_name = Organisation.objects.filter(name__iexact=demo.name).first()
         if record is not None:

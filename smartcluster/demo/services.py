@@ -36,12 +36,13 @@ def demo_state_loaded() -> None:
 
 
 def demo_first_setup(*, empty: bool) -> bool:
-    """At the first setup of this database, decide about the demo once and for all: True when it is to be loaded
-    now. A first setup with `empty` declines it for good (an administrator loads it on purpose with --demo)."""
-    with transaction.atomic():
-        if DemoState.objects.select_for_update().exists():
-            return False
-        DemoState.objects.create(pk=DemoState.SINGLETON, declined_at=timezone.now() if empty else None)
+    """True when the demo is to be loaded now: at the first setup of this database only (a load records itself, in
+    its own transaction, so a failed one is tried again). A first setup with `empty` declines it for good (an
+    administrator loads it on purpose with --demo)."""
+    if DemoState.objects.exists():
+        return False
+    if empty:
+        DemoState.objects.get_or_create(pk=DemoState.SINGLETON, defaults={"declined_at": timezone.now()})
     return not empty
 
 

@@ -162,3 +162,22 @@ def test_a_person_of_yours_in_a_demo_organisation_keeps_it(setup: Callable) -> N
     contact.refresh_from_db()
     assert contact.organisation == murcia and "Our contact in Murcia" in output
     assert Organisation.objects.get() == murcia and not Partner.objects.exists()
+
+
+def test_a_first_load_that_fails_leaves_nothing_and_the_next_setup_loads_the_demo(
+        setup: Callable, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.exceptions import ValidationError
+
+    from smartcluster.demo import loader
+
+    def refused(self: loader.Loader) -> None:
+        self.organisation(loader.content.ORGANISATIONS[0])
+        raise ValidationError("a service refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(loader.Loader, "run", refused)
+        assert "the demo was not loaded (a service refused)" in setup().output
+    assert (Organisation.objects.count(), DemoRecord.objects.count()) == (0, 0)
+
+    setup()
+    assert Partner.objects.count() == 7
