@@ -48,6 +48,15 @@ def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(error) or _("Not found.")}, status=404)
 
 
+@api.exception_handler(OverflowError)
+def _number_too_large(request: HttpRequest, error: OverflowError) -> HttpResponse:
+    # An id or filter beyond the database's 64-bit integers (SQLite raises instead of matching nothing).
+    return api.create_response(
+        request, {"detail": _("A number in this request is too large: ids and numbers stop at %(largest)s.")
+                  % {"largest": 2**63 - 1}}, status=400,
+    )
+
+
 @api.exception_handler(Exception)
 def _server_error(request: HttpRequest, error: Exception) -> HttpResponse:
     """A bug: logged in full for the administrator, answered without any detail (no server path, no trace)."""

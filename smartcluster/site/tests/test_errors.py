@@ -107,3 +107,9 @@ def test_every_api_list_answers_a_page_past_the_end_with_404_and_the_last_page(p
             continue
         assert response.status_code == 404, (route, response.content[:300])
         assert f"Page {page} does not exist: the last page is 1" in response.json()["detail"], route
+
+
+def test_an_id_beyond_the_databases_integers_answers_400_not_500() -> None:
+    response = Client().get("/api/organisations/partners/", {"project_id": str(2**70)}, secure=True)
+    assert response.status_code == 400
+    assert "too large" in response.json()["detail"]
