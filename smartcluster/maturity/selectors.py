@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 from django.conf import settings
 from django.core import signing
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
@@ -229,6 +230,7 @@ def assessment_recommendations(*, assessment: Assessment, steps_per_question: in
     return recommendations
 
 
+LATTICE_CACHE_SECONDS = 3600  # a new result changes the cache key; this only frees memory
 RESULT_COLUMNS = ["respondent", "campaign", "organiser", *GROUPINGS, "stage", "submitted_at"]
 
 
@@ -281,9 +283,23 @@ class Lattice:
         return self.frames.get(scope, pd.DataFrame(columns=["respondent", *GROUPINGS]))
 
 
-def _lattice(rows: pd.DataFrame, *, values: list[str], progress: bool) -> Lattice:
+def _lattice(questionnaire: Questionnaire, *, progress: bool) -> Lattice:
     """All groups of latest results (or, with `progress`, of T0 → T1 changes), suppression decided once for all
-    of them so that no two answers can be subtracted (README, "Anonymity")."""
+    of them so that no two answers can be subtracted (README, "Anonymity"); cached until a result is added."""
+    submitted = Assessment.objects.filter(questionnaire=questionnaire, status=AssessmentStatus.SUBMITTED).aggregate(
+        count=Count("pk"), last=Max("submitted_at"), top=Max("pk"))
+    key = "maturity-lattice:{}:{}:{}:{}:{}:{}:{}".format(
+        questionnaire.pk, questionnaire.checksum, int(progress), min_group_size(), submitted["count"],
+        submitted["top"], submitted["last"].isoformat() if submitted["last"] else "")
+    lattice = cache.get(key)
+    if lattice is None:
+        lattice = _lattice_compute(_result_rows(questionnaire=questionnaire), progress=progress,
+                                   values=[d.key for d in questionnaire.parsed().dimensions] + ["overall"])
+        cache.set(key, lattice, LATTICE_CACHE_SECONDS)
+    return lattice
+
+
+def _lattice_compute(rows: pd.DataFrame, *, values: list[str], progress: bool) -> Lattice:
     scope_parent = _scope_parents(rows)
     frames = {}
     for scope in (None, *scope_parent):
@@ -374,10 +390,9 @@ def aggregate_view(*, questionnaire: Questionnaire, by: str | None = None, campa
     scope = ("campaign", campaign.pk) if campaign is not None else (
         ("organiser", owner_id) if owner_id is not None else None)
     key = (scope, region_code or None, sector or None, size_class or None)
-    rows = _result_rows(questionnaire=questionnaire)
-    table = _group_table(_lattice(rows, values=values, progress=False), key, by, values=values,
+    table = _group_table(_lattice(questionnaire, progress=False), key, by, values=values,
                          category_keys=[level_key for level_key, _name in levels])
-    progress = _group_table(_lattice(rows, values=values, progress=True), key, by, values=values)
+    progress = _group_table(_lattice(questionnaire, progress=True), key, by, values=values)
     return AggregateView(questionnaire=questionnaire, dimensions=dimensions, levels=levels, table=table,
                          progress=progress, min_size=min_group_size(), by=by)
 
@@ -387,7 +402,7 @@ def peer_comparison(*, assessment: Assessment) -> pd.DataFrame:
     each group shown only when the lattice of all groups shows it."""
     definition = assessment.questionnaire.parsed()
     values = [d.key for d in definition.dimensions] + ["overall"]
-    lattice = _lattice(_result_rows(questionnaire=assessment.questionnaire), values=values, progress=False)
+    lattice = _lattice(assessment.questionnaire, progress=False)
     keys: dict[str, GroupKey] = {}
     if assessment.size_class:
         keys["size_class"] = (None, None, None, assessment.size_class)
