@@ -173,3 +173,27 @@ def cache_invalidate(dataset: str) -> int:
         _pages.clear()
         _provenance.clear()
     return removed
+
+
+CATALOGUE_FOLDER = "mappable-datasets"  # a hyphen: no dataset name can clash with it
+
+
+def catalogue_cached(contents: list[tuple[str, str]], compute: Callable[[], list[dict]]) -> list[dict]:
+    """The list of mappable datasets for the store's contents ((dataset, checksum) pairs), computed once for all
+    processes (it scans every employment row); catalogues of earlier contents are removed when a new one is made."""
+    key = hashlib.sha256(json.dumps({"contents": contents, "engine": ENGINE_VERSION},
+                                    default=str).encode()).hexdigest()[:32]
+
+    def save(entries: list[dict], folder: Path) -> None:
+        for older in (cache_folder() / CATALOGUE_FOLDER).glob("*"):
+            if older.name != key and not older.name.endswith(".tmp"):
+                shutil.rmtree(older, ignore_errors=True)
+        (folder / "catalogue.json").write_text(json.dumps(entries, default=str), encoding="utf-8")
+
+    def load(folder: Path) -> list[dict] | None:
+        try:
+            return json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    return cached(key, CATALOGUE_FOLDER, compute, save, load)

@@ -4,7 +4,7 @@ peer groups, boundaries and the generated summaries. Every figure comes from `en
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import PurePath
 
 import numpy as np
@@ -81,20 +81,18 @@ def datasets_listing() -> pd.DataFrame:
     return _listing_memo[stamp]
 
 
-_mappable_memo: dict[tuple, list[MappableDataset]] = {}
-
-
 def datasets_mappable() -> list[MappableDataset]:
-    """The stored datasets holding employment by region x NACE industry, with their provenance (re-read only when
-    the store file changed)."""
-    store = statistics_store()
-    stamp = (str(store.path), store.path.stat().st_mtime, store.path.stat().st_size) if store.path.exists() else ()
-    if stamp not in _mappable_memo:
-        listing = datasets_listing()
-        provenance = {row["dataset"]: row for row in listing.to_dict(orient="records")}
-        _mappable_memo.clear()
-        _mappable_memo[stamp] = mappable_datasets(store, provenance)
-    return _mappable_memo[stamp]
+    """The stored datasets holding employment by region x NACE industry, with their provenance (computed once per
+    store contents, see `cache.catalogue_cached`)."""
+    listing = datasets_listing()
+    provenance = {row["dataset"]: row for row in listing.to_dict(orient="records")}
+
+    def compute() -> list[dict]:
+        return [{**asdict(entry), "provenance": {}} for entry in mappable_datasets(statistics_store())]
+
+    entries = cache.catalogue_cached(store_contents(), compute)
+    return [MappableDataset(**{**entry, "years": tuple(entry["years"]), "full_years": tuple(entry["full_years"]),
+                               "provenance": provenance.get(entry["dataset"], {})}) for entry in entries]
 
 
 def dataset_chosen(*, name: str | None) -> MappableDataset:
@@ -517,8 +515,9 @@ def region_starred(*, result: Result, year: int) -> pd.DataFrame:
 
 
 def strongest_pairs(*, result: Result, year: int, top: int = 15) -> pd.DataFrame:
-    """The region x category pairs of the year with the most stars, then the highest LQ."""
-    rows = year_table(result=result, year=year).dropna(subset=["stars", "lq"])
-    ranked = rows.sort_values(["stars", "lq", "employment"], ascending=False).head(top).reset_index(drop=True)
+    """The region x category pairs of the year with the most stars, then the most persons employed (as the
+    European Cluster Panorama lists its leading clusters; an LQ ranking would favour tiny categories)."""
+    rows = year_table(result=result, year=year).dropna(subset=["stars", "employment"])
+    ranked = rows.sort_values(["stars", "employment"], ascending=False).head(top).reset_index(drop=True)
     ranked.insert(0, "rank", range(1, len(ranked) + 1))
     return _with_names(ranked, result.nuts_version)

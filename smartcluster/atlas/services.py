@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from smartcluster import config
 from smartcluster.atlas import cache
-from smartcluster.atlas.engine import mappable_datasets
 from smartcluster.atlas.models import Focus
 from smartcluster.industries.models import Industry
 from smartcluster.jobs.registry import JobProblems, register
@@ -63,11 +62,12 @@ def _problems(error: InvalidInput, name: str) -> JobProblems:
 def results_warm(dataset: str, progress=lambda percent, message: None) -> list[str]:  # noqa: ANN001 - a job's callback
     """Recompute the cached results of an imported dataset so the next page view is fast; returns the taxonomies
     computed."""
+    from smartcluster.atlas.selectors import datasets_mappable
     from smartcluster.mapping.frames import MappingInputError
 
     warmed: list[str] = []
     store = StatisticsStore()
-    found = mappable_datasets(store, dataset=dataset)
+    found = [entry for entry in datasets_mappable() if entry.dataset == dataset]  # also stores the new catalogue
     if not found:
         return warmed  # a dataset without employment by NUTS region x NACE industry: nothing for the atlas
     for index, taxonomy in enumerate(found[0].taxonomies[:2]):

@@ -83,7 +83,30 @@ def test_comparison_page_shows_the_engine_lq_of_each_region(page: Any, live_serv
         expected = lookup[(region, category)]
         assert (lq == "") if expected != expected else float(lq) == pytest.approx(round(expected, 2), abs=0.006)
     assert page.locator("#chart-lq .legendtext").count() == 3
+    legend = page.locator("#chart-lq .legend").bounding_box()
+    for label in page.locator("#chart-lq .ytick text").all():  # category names never run into the legend
+        box = label.bounding_box()
+        assert box["y"] >= legend["y"] + legend["height"] or box["x"] >= legend["x"] + legend["width"]
     page.screenshot(path=str(screenshot_dir / "atlas-compare.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_mapping_home_maps_europe_and_a_click_on_a_region_opens_its_profile(
+        page: Any, live_server: Any, engine: Any, regions_2016: None, screenshot_dir: Path) -> None:
+    page.goto(f"{live_server.url}/mapping/")
+    page.wait_for_selector(f"#chart-map{DRAWN}", timeout=30_000)
+    shapes = page.locator("#chart-map path.choroplethlocation")
+    assert shapes.count() > 50
+    assert "Data: Eurostat SBS" in page.inner_text("#vintage")
+    page.screenshot(path=str(screenshot_dir / "atlas-home-map.png"), full_page=True)
+    box = max((shapes.nth(i).bounding_box() for i in range(shapes.count())),
+              key=lambda b: b["width"] * b["height"])
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/mapping/regions/*/**", timeout=15_000)
+    code = page.url.split("/mapping/regions/", 1)[1].split("/", 1)[0]
+    assert code in set(engine.totals["region"])
+    assert page.inner_text("h1").startswith(code)
 
 
 @pytest.mark.browser
