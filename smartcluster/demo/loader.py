@@ -83,6 +83,7 @@ class Loader:
         self.organisations: dict[str, Organisation] = {}
         self.users: dict[str, Any] = {}
         self.participants: dict[str, Any] = {}
+        self.missing_regions: set[str] = set()
 
     def _made(self, key: str, record: models.Model) -> None:
         demo_mark(key=key, record=record)
@@ -116,9 +117,7 @@ class Loader:
             record.save()
             self._made(demo.key, record)
         if region is None:
-            self.report.notes.append(_("%(name)s: NUTS %(version)s region %(code)s is not loaded yet (load the "
-                                       "reference data, then run `smartcluster setup --demo`).")
-                                     % {"name": demo.name, "version": content.NUTS_VERSION, "code": demo.region_code})
+            self.missing_regions.add(demo.region_code)
         self.organisations[demo.key] = record
 
     def project(self) -> Project:
@@ -330,6 +329,10 @@ class Loader:
     def run(self) -> LoadReport:
         for demo in content.ORGANISATIONS:
             self.organisation(demo)
+        if self.missing_regions:
+            self.report.notes.append(_("NUTS %(version)s regions not loaded yet, left blank: %(codes)s (load the "
+                                       "reference data, then run `smartcluster setup --demo`).")
+                                     % {"version": content.NUTS_VERSION, "codes": ", ".join(sorted(self.missing_regions))})
         project = self.project()
         for demo in content.PARTNERS:
             self.partner(project, demo)

@@ -101,3 +101,11 @@ def test_a_database_with_the_earlier_demo_keeps_it_marked_and_gets_no_second_par
     assert Partner.objects.count() == 7
     assert Organisation.objects.filter(name__in=["WSX Ireland", "Lithuanian Regional Innovation Agency"]).count() == 2
     assert not Organisation.objects.filter(description__contains="Source:").exists()
+
+
+def test_without_reference_data_the_demo_loads_and_names_the_regions_it_left_blank(db: None) -> None:
+    report = demo_load()
+    assert Organisation.objects.filter(region__isnull=True).count() == 17
+    assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count() == 6
+    assert report.notes == ["NUTS 2021 regions not loaded yet, left blank: DE7, EL61, ES62, HR063, HU, IE, LT01 "
+                            "(load the reference data, then run `smartcluster setup --demo`)."]
