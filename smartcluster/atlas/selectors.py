@@ -122,6 +122,8 @@ def atlas_params(*, dataset: MappableDataset, taxonomy: str = "cluster_categorie
 EUROSTAT_SERIES = {"sbs_r_nuts06_r2": "Eurostat SBS", "sbs_r_nuts2021": "Eurostat SBS",
                    "nama_10r_3empers": "Eurostat regional accounts"}
 UPLOAD_PREFIX = re.compile(r"^[0-9a-f]{32}-")
+# A file path (absolute, home-relative, Windows, or relative without spaces), as opposed to an address or a text.
+FILE_PATH = re.compile(r"^(/|~|[A-Za-z]:[\\/]|(?![a-z][a-z0-9+.-]*://)[^\s]+$)")
 
 
 def eurostat_code(*, dataset: MappableDataset | str, source: str = "") -> str | None:
@@ -140,10 +142,10 @@ def eurostat_code(*, dataset: MappableDataset | str, source: str = "") -> str | 
 
 
 def source_shown(source: str) -> str:
-    """A dataset's source as shown to users: a web address as it is, a file by its name only (never the server's
-    path; an upload's storage prefix dropped)."""
+    """A dataset's source as shown to users: a web address or a description as it is, a file by its name only
+    (never the server's path; an upload's storage prefix dropped)."""
     source = str(source or "")
-    if source.startswith(("http://", "https://")) or not source:
+    if not FILE_PATH.match(source):
         return source
     return UPLOAD_PREFIX.sub("", PurePath(source.replace("\\", "/")).name)
 

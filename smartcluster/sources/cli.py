@@ -150,9 +150,9 @@ def import_firms(path: str, engine: str, mapping: str | None, postcodes: str | N
     import pandas as pd
     from tqdm import tqdm
 
-    from smartcluster.sources import firms
+    from smartcluster.sources import firms, guards
 
-    table = pd.read_csv(postcodes, dtype=str) if postcodes else None
+    table = pd.read_csv(guards.text_lines(Path(postcodes).read_bytes(), file=postcodes), dtype=str) if postcodes else None
     with tqdm(total=1, desc=f"aggregate on {engine}", disable=None):
         frame, report = firms.import_firms(_store(), path, dataset=dataset, engine=engine,
                                            mapping=_pairs(mapping, "column mapping"), postcodes=table,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,20 +41,15 @@ def read_table(path: str | Path, *, mapping: dict[str, str] | None = None, const
                limits: config.FileLimits | None = None) -> pd.DataFrame:
     """Tidy, checked observations of a CSV or Excel file (layout detected: year columns mean wide);
     InvalidInput listing every problem. A file over `limits` (default: the settings) is refused unread."""
-    path = Path(path)
-    raw, lines, problems = _raw_table(path, sheet, limits or config.file_limits())
-    raw = raw.rename(columns={source: target for target, source in (mapping or {}).items()})
-    for column, value in (constants or {}).items():
+    path, mapping, constants = Path(path), mapping or {}, constants or {}
+    raw, lines, problems = _raw_table(path, sheet, limits or config.file_limits(),
+                                      lambda header: _year_columns(header, path, mapping, constants))
+    year_columns = _year_columns(list(raw.columns), path, mapping, constants)
+    raw = raw.rename(columns={source: target for target, source in mapping.items()})
+    for column, value in constants.items():
         raw[column] = value
-    year_columns = [c for c in raw.columns if YEAR_HEADER.match(str(c).strip())]
-    required = WIDE_REQUIRED if year_columns else LONG_REQUIRED
-    missing = [c for c in required if c not in raw.columns]
-    if missing:
-        problems.append(Problem(str(path), 1, None, f"missing column(s) {', '.join(missing)}; the header has "
-                                f"{', '.join(map(str, raw.columns))} (use a column mapping or check the delimiter)"))
-        validation.raise_if_any(problems)
-    long = _melted(raw, lines, year_columns) if year_columns else _long(raw, lines, mapping or {})
-    frame, cell_problems = _parsed(long, str(path), classification, mapping or {})
+    long = _melted(raw, lines, year_columns) if year_columns else _long(raw, lines, mapping)
+    frame, cell_problems = _parsed(long, str(path), classification, mapping)
     problems += cell_problems
     frame = tidy.completed(frame, classification=classification)
     problems += tidy.checked(frame, file=str(path), line=frame["line"], classification=classification,
@@ -62,6 +58,21 @@ def read_table(path: str | Path, *, mapping: dict[str, str] | None = None, const
     validation.raise_if_any(problems)
     return frame.drop(columns=["line", "source_region", "source_industry", "source_value", "source_year",
                                "raw_industry"])
+
+
+def _year_columns(header: list[str], path: Path, mapping: dict[str, str], constants: dict[str, str]) -> list[str]:
+    """The year columns of a file's header (wide layout when there are any), under their mapped names; InvalidInput
+    when a column the layout needs is neither in the header (after the mapping) nor among the constants."""
+    renames = {source: target for target, source in mapping.items()}
+    columns = [renames.get(name, name) for name in header]
+    columns += [name for name in constants if name not in columns]
+    year_columns = [c for c in columns if YEAR_HEADER.match(str(c).strip())]
+    missing = [c for c in (WIDE_REQUIRED if year_columns else LONG_REQUIRED) if c not in columns]
+    if missing:
+        raise validation.InvalidInput([Problem(str(path), 1, None, f"missing column(s) {', '.join(missing)}; the "
+                                               f"header has {', '.join(map(str, columns))} (use a column mapping or "
+                                               "check the delimiter)")])
+    return year_columns
 
 
 def file_provenance(path: str | Path, **details: object) -> dict:
@@ -87,8 +98,10 @@ def import_file(store: StatisticsStore, path: str | Path, *, dataset: str | None
     return frame
 
 
-def _raw_table(path: Path, sheet: str | int, limits: config.FileLimits) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
-    """All cells as text, each row's line number in the file, and malformed-row problems."""
+def _raw_table(path: Path, sheet: str | int, limits: config.FileLimits,
+               header_checked: Callable[[list[str]], object]) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
+    """All cells as text, each row's line number in the file, and malformed-row problems (a CSV file's header is
+    checked with `header_checked` before its rows are read)."""
     if not path.is_file():
         raise validation.InvalidInput([Problem(str(path), None, None, "no such file")])
     guards.size_checked(path, limits=limits)
@@ -100,25 +113,36 @@ def _raw_table(path: Path, sheet: str | int, limits: config.FileLimits) -> tuple
             raise validation.InvalidInput([Problem(str(path), None, None, f"not a readable Excel file ({error})")]) from error
         table.columns = [str(c).strip() for c in table.columns]
         return table, pd.Series(np.arange(2, len(table) + 2), index=table.index), []
-    return _csv_table(path)
+    return _csv_table(path, header_checked)
 
 
-def _csv_table(path: Path) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
-    """A CSV file (delimiter: the one of , ; tab | most frequent in the header) checked row by row."""
-    text = guards.text_decoded(path.read_bytes(), file=path)
-    first_line = text[: text.find("\n")] if "\n" in text else text
-    delimiter = max(DELIMITERS, key=first_line.count)
-    rows = list(guards.csv_rows(text, delimiter=delimiter, file=path))
-    del text  # the rows hold it all again: free the copy before the table is built
-    if not rows:
+def _csv_table(path: Path,
+               header_checked: Callable[[list[str]], object]) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
+    """A CSV file (delimiter: the one of , ; tab | most frequent in the header) checked row by row. The header is
+    checked before any row is read, and reading stops at the first MAX_LISTED malformed rows, so that a large file
+    that is not a table is refused before its rows fill the memory."""
+    lines = guards.text_lines(path.read_bytes(), file=path)
+    first_line = lines.readline()
+    lines.seek(0)
+    rows = guards.csv_rows(lines, delimiter=max(DELIMITERS, key=first_line.count), file=path)
+    first = next(rows, None)
+    if first is None:
         raise validation.InvalidInput([Problem(str(path), None, None, "the file is empty")])
-    header = [h.strip() for h in rows[0][1]]
-    problems = [Problem(str(path), number, None, f"{len(row)} fields where the header has {len(header)} "
-                        "(truncated file or wrong delimiter?)")
-                for number, row in rows[1:] if row and len(row) != len(header)]
-    kept = [(number, row) for number, row in rows[1:] if row and len(row) == len(header)]
-    table = pd.DataFrame([row for _, row in kept], columns=header, dtype=str)
-    return table, pd.Series([number for number, _ in kept], index=table.index, dtype="int64"), problems
+    header = [h.strip() for h in first[1]]
+    header_checked(header)
+    lines, kept, problems = [], [], []
+    for number, row in rows:
+        if len(row) == len(header):
+            lines.append(number)
+            kept.append(row)
+        elif row:
+            problems.append(Problem(str(path), number, None, f"{len(row)} fields where the header has "
+                                    f"{len(header)} (truncated file or wrong delimiter?)"))
+            if len(problems) == validation.MAX_LISTED:
+                problems.append(Problem(str(path), None, None, "more malformed lines follow; reading stopped here"))
+                raise validation.InvalidInput(problems)
+    table = pd.DataFrame(kept, columns=header, dtype=str)
+    return table, pd.Series(lines, index=table.index, dtype="int64"), problems
 
 
 def _long(raw: pd.DataFrame, lines: pd.Series, mapping: dict[str, str]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -31,9 +31,9 @@ SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: CSV UTF-8)"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (an OLE2 compound file)
 CHUNK = 1 << 20
-# Excel holds at most 32,767 characters in a cell; written as XML a character takes at most 8 bytes (`&#x1F600;`).
+# Excel holds at most 32,767 characters in a cell; written as XML a character takes at most 10 bytes (`&#1114111;`).
 EXCEL_MAX_CELL_CHARACTERS = 32_767
-MAX_TEXT_BYTES = 8 * EXCEL_MAX_CELL_CHARACTERS
+MAX_TEXT_BYTES = 10 * EXCEL_MAX_CELL_CHARACTERS
 # Sheet XML, scanned with C-speed searches (a sheet has millions of elements): element tags with or without a
 # namespace prefix, a row's number (` r="12"`) and a cell's column letters (` r="AB12"`).
 ROW_TAGS = (b"<row ", b"<row>", b":row ", b":row>")
@@ -55,21 +55,36 @@ def size_checked(path: Path, *, limits: FileLimits) -> None:
                             "(SMARTCLUSTER_UPLOAD_MAX_BYTES)")
 
 
-def text_decoded(payload: bytes, *, file: str | Path) -> str:
-    """The text of a CSV file: UTF-8, or UTF-16/UTF-32 marked by a byte-order mark; refuses binary data and text in
-    another encoding, naming the encoding problem and its line."""
+def text_encoding(payload: bytes, *, file: str | Path) -> str:
+    """The encoding of a CSV file's bytes: UTF-8, or UTF-16/UTF-32 marked by a byte-order mark; refuses binary data
+    and text in another encoding, naming the encoding problem and its line (the whole text is decoded once)."""
     encoding = next((name for bom, name in BOMS if payload.startswith(bom)), None)
     if encoding is None:
+        if payload.startswith((ZIP_MAGIC, OLE_MAGIC)):
+            _refuse(file, None, "a workbook or other zip or OLE file, not CSV text (an Excel file keeps its .xlsx or "
+                                ".xls name)")
         _nul_refused(payload, file)
         encoding = "UTF-8"
     try:
-        return payload.decode(encoding)
+        payload.decode(encoding)
     except UnicodeDecodeError as error:
         line = payload[:error.start].decode(encoding, errors="replace").count("\n") + 1
         bad = payload[error.start:error.end].hex(" ").upper()
         guess = " (perhaps Windows-1252 or another 8-bit encoding)" if encoding == "UTF-8" else ""
         _refuse(file, line, f"not {encoding.removesuffix('-SIG')} text: bytes {bad} cannot be decoded{guess}; "
                             + SAVE_AS_UTF8)
+    return encoding
+
+
+def text_decoded(payload: bytes, *, file: str | Path) -> str:
+    """The text of a file in an encoding `text_encoding` accepts."""
+    return payload.decode(text_encoding(payload, file=file))
+
+
+def text_lines(payload: bytes, *, file: str | Path) -> io.TextIOWrapper:
+    """The lines of a file in an encoding `text_encoding` accepts, decoded as they are read (a whole decoded copy
+    can take four times the file's size), line ends kept as the csv module needs."""
+    return io.TextIOWrapper(io.BytesIO(payload), encoding=text_encoding(payload, file=file), newline="")
 
 
 def _nul_refused(payload: bytes, file: str | Path) -> None:
@@ -88,10 +103,10 @@ def _nul_refused(payload: bytes, file: str | Path) -> None:
     _refuse(file, line, "binary data (a NUL byte), not a CSV text file")
 
 
-def csv_rows(text: str, *, delimiter: str, file: str | Path) -> Iterator[tuple[int, list[str]]]:
-    """Each record of CSV text with the line it starts on; a malformed record (a field longer than the csv module's
+def csv_rows(lines: Iterable[str], *, delimiter: str, file: str | Path) -> Iterator[tuple[int, list[str]]]:
+    """Each record of CSV lines with the line it starts on; a malformed record (a field longer than the csv module's
     limit of 131,072 characters, a stray quote) is refused with its line."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     line = 1
     while True:
         try:

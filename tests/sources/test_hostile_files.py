@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -62,7 +63,13 @@ def windows_1252(folder: Path) -> Case:
                            f"encoding); {SAVE_AS}")
 
 
-HOSTILE_CSV = [big_field, junk, far_year, utf16_without_bom, windows_1252]
+def workbook_named_csv(folder: Path) -> Case:
+    path = hostile.workbook(folder / "table.csv", hostile.many_rows_sheet(10))
+    return path, None, None, ("a workbook or other zip or OLE file, not CSV text (an Excel file keeps its .xlsx or "
+                              ".xls name)")
+
+
+HOSTILE_CSV = [big_field, junk, far_year, utf16_without_bom, windows_1252, workbook_named_csv]
 
 
 def expected_line(path: Path, line: int | None, column: str | None, message: str) -> str:
@@ -82,7 +89,12 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def cli_refusal(path: Path) -> str:
     """The command line's output for an import of `path`, which must fail in one line without a traceback."""
-    result = CliRunner().invoke(main, ["import", "file", str(path)])
+    return cli_refusal_of(["import", "file", str(path)])
+
+
+def cli_refusal_of(arguments: list[str]) -> str:
+    """The output of a command that must fail in one line without a traceback."""
+    result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1, result.output
@@ -258,8 +270,8 @@ def refused_in_wizard(path: Path) -> object:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case", [big_field, small_junk, far_year, utf16_without_bom, windows_1252, huge_cell,
-                                  long_cell, many_rows, sparse_cells], ids=lambda case: case.__name__)
+@pytest.mark.parametrize("case", [big_field, small_junk, far_year, utf16_without_bom, windows_1252, workbook_named_csv,
+                                  huge_cell, long_cell, many_rows, sparse_cells], ids=lambda case: case.__name__)
 def test_the_wizard_reports_hostile_files_in_one_line_and_imports_nothing(
         case: Callable, tmp_path: Path, data_dir: Path, settings: object) -> None:
     settings.SMARTCLUSTER_JOBS_RUNNER = "inline"
@@ -271,3 +283,38 @@ def test_the_wizard_reports_hostile_files_in_one_line_and_imports_nothing(
     assert job.message == f"1 problem(s) in {path.name}; nothing was imported."
     assert file_digest(store_file) == before
     assert not list((data_dir / "uploads").iterdir())  # the upload is deleted
+
+
+def test_implausible_years_are_refused_by_the_eurostat_parsers_and_left_out_of_firm_data(tmp_path: Path) -> None:
+    from smartcluster.sources import eurostat, firms, nuts_versions
+
+    plausible = f"outside the plausible range 1950–{_last_year()}"
+    tsv = "nace_r2,indic_sb,geo\\time\t50000 \t2014 \nC,V16110,DE11\t1 \t2 \n"
+    with pytest.raises(InvalidInput) as refused:
+        eurostat.observations_from_bytes(tsv.encode(), dataset="sbs_r_nuts06_r2", file="x.tsv")
+    assert [str(problem) for problem in refused.value.problems] == [f"x.tsv:1 [50000]: year 50000 is {plausible}"]
+    sdmx = ("DATAFLOW,LAST UPDATE,freq,nace_r2,indic_sb,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+            "ESTAT:X,01/01/24,A,C,V16110,DE11,2014,5,\nESTAT:X,01/01/24,A,C,V16110,DE11,1900,5,\n")
+    with pytest.raises(InvalidInput) as refused:
+        eurostat.observations_from_bytes(sdmx.encode(), dataset="sbs_r_nuts06_r2", file="x.csv")
+    assert [str(problem) for problem in refused.value.problems] == [f"x.csv:3 [TIME_PERIOD]: year 1900 is {plausible}"]
+    records = hostile.csv_file(tmp_path / "firms.csv", "firm_id,nuts3,nace,year,employees,turnover,wages\n"
+                               "1,DE111,10.11,2020,5,100,3\n2,DE111,10.11,50000,5,100,3\n")
+    frame, report = firms.read_firms(records, threshold=1)
+    assert report.excluded["implausible_year"] == 1 and frame["year"].unique().tolist() == [2020]
+    versions = nuts_versions.infer_versions(pd.Series(["DE11", "DE11"]), pd.Series([2014, 50000]))
+    assert versions.tolist() == [nuts_versions.infer_version("DE11", 2014), nuts_versions.infer_version("DE11", 50000)]
+
+
+def test_firm_files_and_postcode_tables_duckdb_cannot_read_are_refused_in_one_line(tmp_path: Path,
+                                                                                   data_dir: Path) -> None:
+    records = hostile.csv_file(tmp_path / "firms.csv", "firm_id,nuts3,nace,year,employees,turnover,wages\n"
+                               "1,DE111,10.11,2020,5,100,3\n2,DE111,10.11,2020,5,100,caf\xe9\n", "cp1252")
+    before = file_digest(data_dir / "statistics.duckdb")
+    output = cli_refusal_of(["import", "firms", str(records)])
+    assert (f"{records}:3: not a readable CSV file: Invalid unicode (byte sequence mismatch) detected. "
+            "This file is not utf-8 encoded.") in output
+    postcodes = hostile.csv_file(tmp_path / "postcodes.csv", "postcode,nuts3\n10115,DE300\n", "utf-16-le")
+    output = cli_refusal_of(["import", "firms", str(records), "--postcodes", str(postcodes)])
+    assert f"{postcodes}:1: UTF-16 text without a byte-order mark; {SAVE_AS}" in output
+    assert file_digest(data_dir / "statistics.duckdb") == before

@@ -245,3 +245,19 @@ def test_neither_the_api_nor_the_pages_show_where_the_server_keeps_files(
         assert response.status_code in (200, 404)
         assert str(data_dir) not in text and "/uploads/" not in text and "/tmp/" not in text
     assert "no_such_data" in admin.get("/api/atlas/results", {"dataset": "no_such_data"}).json()["detail"]
+
+
+def test_the_vintage_reads_as_the_issue_asks_and_a_source_never_shows_a_server_path() -> None:
+    from smartcluster.atlas.selectors import dataset_vintage, source_shown
+
+    starter = MappableDataset(
+        dataset=SBS, measure="persons_employed", nuts_level=2, industry_level=2, years=tuple(range(2008, 2016)),
+        regions=282, full_years=(2014,), manufacturing_only=False,
+        provenance={"extracted_at": "2017", "source": "Eurostat bulk download sbs_r_nuts06_r2.tsv.gz (2017)"})
+    vintage = dataset_vintage(dataset=starter)
+    assert vintage["label"] == "Eurostat SBS, extracted 2017, years 2008–2015"
+    assert "smartcluster import eurostat sbs_r_nuts06_r2" in vintage["refresh"]
+    upload = "/srv/smartcluster/var/uploads/0123456789abcdef0123456789abcdef-national.csv"
+    assert source_shown(upload) == "national.csv" and source_shown(r"C:\data\regional.xlsx") == "regional.xlsx"
+    assert source_shown("https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/data/sbs_r_nuts2021") \
+        .endswith("/data/sbs_r_nuts2021")
