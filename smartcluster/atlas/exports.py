@@ -11,6 +11,9 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from smartcluster.atlas.tables import COLUMNS
+from smartcluster.reports.tables import cell_text, cell_value, header, sheet_name
+
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,7 +33,8 @@ def table_response(frame: pd.DataFrame, *, name: str, fmt: str) -> HttpResponse:
     frame = _plain(frame)
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, sheet_name=name[:31] or "table")
+        readable = frame.rename(columns=lambda column: header(column, COLUMNS)).map(cell_value)
+        readable.to_excel(buffer, index=False, sheet_name=sheet_name(name.replace("_", " ").capitalize()))
         payload = buffer.getvalue()
     else:
         fmt = "csv"
@@ -66,25 +70,17 @@ def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd
         table = document.add_table(rows=1, cols=len(frame.columns))
         table.style = "Light Grid Accent 1"
         for cell, column in zip(table.rows[0].cells, frame.columns, strict=True):
-            cell.text = str(column)
+            cell.text = header(column, COLUMNS)
         for row in frame.itertuples(index=False):
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
-                cell.text = _cell_text(value)
+                cell.text = cell_text(value)
     document.add_heading(_("Sources and method"), level=1)
     for note in notes:
         document.add_paragraph(note, style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _cell_text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.0f}"
-    return str(value)
 
 
 def docx_response(payload: bytes, *, name: str) -> HttpResponse:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 
 import pandas as pd
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from smartcluster.reports.tables import number_formatter, number_text
 
 COLUMNS = {
     "rank": _("rank"), "region": _("region"), "name": _("name"), "year": _("year"), "category": _("category"),
@@ -36,8 +39,9 @@ REPEATED = {"region", "name", "year", "category", "category_name"}
 STARS = {"size_star", "specialisation_star", "focus_star", "productivity_star"}
 
 
-def cell(column: str, value: object) -> str:
-    """A cell as shown: thousands separators, 2 decimals for ratios, % for shares, ★/– for stars, blank if unknown."""
+def cell(column: str, value: object, number: Callable[[float, int], str] = number_text) -> str:
+    """A cell as shown: thousands separators, 2 decimals for ratios, % for shares, ★/– for stars, blank if unknown;
+    numbers as the active locale writes them (`number`: reports.tables.number_formatter)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if column in STARS:
@@ -45,14 +49,14 @@ def cell(column: str, value: object) -> str:
     if column == "stars":
         return "★" * int(value) + "☆" * (3 - int(value))
     if column in PERCENT:
-        return f"{100 * float(value):.1f} %"
+        return f"{number(100 * float(value), 1)} %"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int) or column in ("year", "rank"):
-        return str(int(value)) if column in ("year", "rank") else f"{value:,}"
+        return str(int(value)) if column in ("year", "rank") else number(value, 0)
     if isinstance(value, float):
-        return f"{value:,.0f}" if column in ("employment", "employment_covered", "value", "establishments") \
-            else f"{value:,.2f}" if column not in ("density",) else f"{value:.3f}"
+        return number(value, 0) if column in ("employment", "employment_covered", "value", "establishments") \
+            else number(value, 2) if column not in ("density",) else number(value, 3)
     return str(value)
 
 
@@ -66,9 +70,9 @@ def table_view(frame: pd.DataFrame, *, caption: str, key: str) -> dict:
     a template loop: a map's table has thousands of cells and the pages must answer in milliseconds."""
     columns = [c for c in COLUMNS if c in frame.columns
                and not (c in REPEATED and len(frame) > 1 and frame[c].nunique(dropna=False) == 1)]
-    rows = []
+    rows, number = [], number_formatter()
     for values in frame[columns].itertuples(index=False, name=None):
-        cells = "".join(f'<td data-value="{"" if _is_unknown(v) else escape(str(v))}">{escape(cell(c, v))}</td>'
+        cells = "".join(f'<td data-value="{"" if _is_unknown(v) else escape(str(v))}">{escape(cell(c, v, number))}</td>'
                         for c, v in zip(columns, values, strict=True))
         rows.append(f"<tr>{cells}</tr>")
     return {"key": key, "caption": caption, "headings": [COLUMNS[c] for c in columns], "columns": columns,
