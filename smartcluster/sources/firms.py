@@ -385,7 +385,7 @@ def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", map
         firms = firms_table(con, source, mapping)
         cells, report = aggregate(con, firms, industry_level=industry_level, nuts_level=nuts_level,
                                   postcodes=postcodes)
-    except duckdb.InvalidInputException as error:  # DuckDB reads the file lazily: a bad CSV fails here
+    except duckdb.Error as error:  # DuckDB reads the file lazily: a bad CSV or a text in a number column fails here
         raise validation.InvalidInput([_unreadable(source, error)]) from None
     long, report.confidential_cells = tidy_aggregates(cells, threshold=threshold or disclosure_threshold())
     frame = tidy.completed(long, classification=industries.NACE)
@@ -393,14 +393,15 @@ def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", map
 
 
 def _unreadable(source: str | Path | pd.DataFrame, error: Exception) -> Problem:
-    """One problem for a file DuckDB could not read: its line and first reason (DuckDB's message spans lines)."""
+    """One problem for a file DuckDB could not read: its line and first reason (DuckDB's message spans lines and
+    starts with the error's kind, e.g. 'Conversion Error: ')."""
     text = str(error)
     line = re.search(r"\bLine: (\d+)", text)
     reasons = [part.strip() for part in text.splitlines()[1:] if part.strip() and not part.startswith("Original Line")]
-    reason = reasons[0] if line and reasons else text.splitlines()[0].removeprefix("Invalid Input Error: ")
+    reason = reasons[0] if line and reasons else re.sub(r"^[\w ]+ Error: ", "", text.splitlines()[0])
     if "sniffing" in reason:  # DuckDB's sniffer found no consistent delimiter or quoting (binary data, not a table)
         reason = "no delimiter or quoting fits its lines (binary data or not a table?)"
-    return Problem(str(source), int(line.group(1)) if line else None, None, f"not a readable CSV file: {reason}")
+    return Problem(str(source), int(line.group(1)) if line else None, None, f"cannot be read: {reason}")
 
 
 def import_firms(store: StatisticsStore, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",

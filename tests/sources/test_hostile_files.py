@@ -312,8 +312,12 @@ def test_firm_files_and_postcode_tables_duckdb_cannot_read_are_refused_in_one_li
                                "1,DE111,10.11,2020,5,100,3\n2,DE111,10.11,2020,5,100,caf\xe9\n", "cp1252")
     before = file_digest(data_dir / "statistics.duckdb")
     output = cli_refusal_of(["import", "firms", str(records)])
-    assert (f"{records}:3: not a readable CSV file: Invalid unicode (byte sequence mismatch) detected. "
+    assert (f"{records}:3: cannot be read: Invalid unicode (byte sequence mismatch) detected. "
             "This file is not utf-8 encoded.") in output
+    numbers = hostile.csv_file(tmp_path / "numbers.csv", "firm_id,nuts3,nace,year,employees,turnover,wages\n"
+                               "1,DE111,10.11,2020,5,100,3\n2,DE111,10.11,2020,lots,100,3\n")
+    assert (f"{numbers}: cannot be read: Could not convert string 'lots' to DOUBLE when casting from source column "
+            "employees") in cli_refusal_of(["import", "firms", str(numbers)])
     postcodes = hostile.csv_file(tmp_path / "postcodes.csv", "postcode,nuts3\n10115,DE300\n", "utf-16-le")
     output = cli_refusal_of(["import", "firms", str(records), "--postcodes", str(postcodes)])
     assert f"{postcodes}:1: UTF-16 text without a byte-order mark; {SAVE_AS}" in output
