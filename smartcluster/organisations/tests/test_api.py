@@ -120,3 +120,40 @@ def test_person_export_gives_everything_held_to_those_who_may_change_the_person(
     exported = Client().get(url, headers=bearer(world, "editor_a"), secure=True).json()
     assert exported["email"] == "ana@example.org"
     assert exported["consent_to_list"] is True
+
+
+@pytest.mark.parametrize(("resource", "field"), [
+    ("organisations", "name"), ("organisations", "description"), ("organisations", "type"),
+    ("organisations", "size_class"), ("organisations", "website"), ("organisations", "is_published"),
+    ("people", "name"), ("people", "role"), ("people", "email"), ("people", "consent_to_list"),
+    ("projects", "name"), ("projects", "programme"), ("projects", "semesters"),
+    ("partners", "policy_instrument"), ("partners", "role"),
+])
+def test_null_in_a_field_that_cannot_be_empty_is_refused_naming_it_and_changes_nothing(
+    world: World, resource: str, field: str
+) -> None:
+    ids = {"organisations": world.org_a.pk, "people": world.person_a.pk, "projects": world.project.pk,
+           "partners": world.partner_a.pk}
+    before = database_dump()
+    response = Client(enforce_csrf_checks=True).patch(
+        f"{BASE}/{resource}/{ids[resource]}", json.dumps({field: None}), content_type="application/json",
+        headers=bearer(world, "administrator"), secure=True,
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"].startswith(f"{field}: may not be null")
+    assert database_dump() == before
+
+
+def test_null_clears_a_field_that_may_be_empty(world: World) -> None:
+    response = Client().patch(f"{BASE}/projects/{world.project.pk}", json.dumps({"start_date": None}),
+                              content_type="application/json", headers=bearer(world, "administrator"), secure=True)
+    assert response.status_code == 200 and response.json()["start_date"] is None
+
+
+def test_every_refused_field_is_named_in_the_answer(world: World) -> None:
+    response = Client().post(f"{BASE}/organisations/", json.dumps({"region": None, "website": "not a url"}),
+                             content_type="application/json", headers=bearer(world, "administrator"), secure=True)
+    assert response.status_code == 400
+    problems = response.json()["detail"].split("; ")
+    assert {problem.split(":")[0] for problem in problems} == {"name", "type", "website"}
+    assert not Organisation.objects.filter(name="").exists()
