@@ -317,8 +317,8 @@ class Loader:
             self._attempt(_("the assessment of %(who)s") % {"who": _person(person_key).name}, self.assessment, questionnaire, campaign, person_key, strength)
 
     def _attempt(self, what: str, action: Any, *args: Any, **kwargs: Any) -> None:
-        """One optional piece (a registration, a request, an assessment): refused by its service, it is left out
-        with a note and nothing of it is stored."""
+        """One piece the partnership does without (the event, a registration, a request, an assessment): refused
+        by its service, it is left out with a note and nothing of it is stored."""
         try:
             with transaction.atomic():
                 action(*args, **kwargs)
@@ -338,8 +338,8 @@ class Loader:
             self.partner(project, demo)
         for demo in content.PEOPLE:
             self.person(demo)
-        self.event()
-        self.maturity()
+        self._attempt(_("the B2B event"), self.event)
+        self._attempt(_("the maturity campaign"), self.maturity)
         demo_state_loaded()
         return self.report
 

@@ -181,3 +181,16 @@ def test_a_first_load_that_fails_leaves_nothing_and_the_next_setup_loads_the_dem
 
     setup()
     assert Partner.objects.count() == 7
+
+
+def test_setup_demo_leaves_out_with_a_note_what_a_service_refuses(setup: Callable) -> None:
+    setup()
+    event = Event.objects.get()
+    other = Organisation.objects.create(name="Another organiser", type=OrganisationType.CLUSTER)
+    Event.objects.filter(pk=event.pk).update(organiser=other, title="Renamed by its new organiser")
+
+    output = setup("--demo").output
+
+    assert "Left out the B2B event: Only the event's organisers may do this." in output
+    assert Event.objects.get().title == "Renamed by its new organiser"
+    assert Organisation.objects.filter(name=MURCIA).exists()  # the rest is loaded
