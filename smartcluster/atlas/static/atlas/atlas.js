@@ -23,6 +23,15 @@
       });
   }
 
+  // Another dataset has other years: its pages open on that dataset's default year.
+  document.querySelectorAll(".atlas-controls select[name=dataset]").forEach(function (select) {
+    select.addEventListener("change", function () {
+      var year = select.form.querySelector("select[name=year]");
+      if (year) { year.disabled = true; }
+      select.form.submit();
+    });
+  });
+
   document.querySelectorAll("form[data-region-base]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
