@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smartcluster.accounts.permissions import editable_queryset
+from smartcluster.accounts.permissions import editable_organisation_ids, editable_queryset
 from smartcluster.maturity import exports, selectors, services
 from smartcluster.maturity.charts import median_bars_figure, radar_figure
 from smartcluster.maturity.forms import (
@@ -76,7 +76,8 @@ def home(request: HttpRequest) -> HttpResponse:
     mine = selectors.assessment_list_for_viewer(user=request.user, respondent_hash=_respondent_hash(request))
     invitations = [(organisation, request.build_absolute_uri(reverse("maturity:invitation_entry", args=[
         services.invitation_token(user=request.user, organisation=organisation)])))
-        for organisation in editable_queryset(request.user, Organisation.objects.all())]
+        # Its own editors' organisations only: an administrator, who may edit all, is not offered a link for each.
+        for organisation in Organisation.objects.filter(pk__in=editable_organisation_ids(request.user))]
     return render(request, "maturity/home.html", {
         "questionnaire": questionnaire, "definition": questionnaire.parsed() if questionnaire else None,
         "assessments": mine, "can_see_aggregates": selectors.aggregates_may_view(user=request.user),
