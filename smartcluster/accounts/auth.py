@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest
@@ -32,8 +31,18 @@ class TooManyTokenFailures(HttpError):
                                 "minutes.") % {"minutes": minutes})
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's address (settings.AXES_CLIENT_IP_CALLABLE): REMOTE_ADDR, or behind PROXY_COUNT trusted proxies
+    the address the outermost of them saw, read from the right of X-Forwarded-For so a client cannot forge it."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    if settings.PROXY_COUNT <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    return forwarded[-settings.PROXY_COUNT] if len(forwarded) >= settings.PROXY_COUNT else remote
+
+
 def _failure_key(request: HttpRequest) -> str:
-    return f"api-token-failures:{get_client_ip_address(request) or 'unknown'}"
+    return f"api-token-failures:{client_address(request) or 'unknown'}"
 
 
 def token_failures_check(request: HttpRequest) -> None:

@@ -245,6 +245,9 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each on its own: per use
 AXES_USERNAME_CALLABLE = "smartcluster.accounts.selectors.login_name"
 AXES_LOCKOUT_CALLABLE = "smartcluster.accounts.views.login_locked_out"
 AXES_RESET_ON_SUCCESS = False  # a success from an address must not wipe the failures it sent for other users
+# Behind a reverse proxy every request comes from the proxy: name how many trusted proxies add X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("SMARTCLUSTER_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "smartcluster.accounts.auth.client_address"
 API_TOKEN_FAILURE_CACHE = "throttle"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -115,3 +115,18 @@ def test_an_address_sending_too_many_wrong_tokens_is_answered_429_even_with_a_ri
     other_address = Client(REMOTE_ADDR="192.0.2.7").get(f"{BASE}/people/", headers=bearer(world.tokens["viewer"]),
                                                          secure=True)
     assert other_address.status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(API_TOKEN_FAILURE_LIMIT=2, PROXY_COUNT=1)
+def test_behind_a_proxy_wrong_tokens_count_against_the_client_not_the_proxy() -> None:
+    world = build_world()
+    proxy = Client(REMOTE_ADDR="10.0.0.1")
+
+    def send(forwarded_for: str, token: str) -> int:
+        return proxy.get(f"{BASE}/people/", headers={**bearer(token), "X-Forwarded-For": forwarded_for},
+                         secure=True).status_code
+
+    # The client forges an address at the left; the proxy appends the one it saw, which is what counts.
+    assert [send("1.2.3.4, 198.51.100.9", "guess") for _ in range(3)] == [401, 401, 429]
+    assert send("1.2.3.4, 198.51.100.10", world.tokens["viewer"]) == 200

@@ -1,5 +1,6 @@
 """Schemathesis against the served `/api/openapi.json` on a live server, as anonymous, a viewer's token and an
-administrator's token: no answer is a server error, and every write refused with 4xx leaves the database unchanged.
+administrator's token: no answer is a server error or shows a server path, and every write refused with 4xx leaves
+the database unchanged.
 
 Bounded and repeatable: a fixed number of examples per operation, identity and generation mode (valid and invalid
 input), derandomized (the same requests on every run), no example database, no shrinking.
@@ -8,12 +9,14 @@ input), derandomized (the same requests on every run), no example database, no s
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.db import connection
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
@@ -25,8 +28,10 @@ from smartcluster.demo.loader import demo_load
 from smartcluster.organisations.models import Organisation
 from smartcluster.organisations.tests.factories import make_user
 
-EXAMPLES = {GenerationMode.POSITIVE: 5, GenerationMode.NEGATIVE: 2}
+EXAMPLES = {GenerationMode.POSITIVE: 4, GenerationMode.NEGATIVE: 2}
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+# Where the code, the data and the Python environment live: no answer may show them.
+SERVER_PATHS = [str(path).encode() for path in (django_settings.BASE_DIR.parent, django_settings.DATA_DIR, sys.prefix)]
 # Rows every request may touch whether or not it changes anything: sessions, login-attempt logs, a token's last use.
 CHANGING_ON_ANY_REQUEST = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
 
@@ -82,6 +87,8 @@ def fuzz(operation: Any, mode: GenerationMode, base_url: str, headers_of: dict[s
             where = f"{identity}: {case.as_curl_command(headers=headers)}"
             if response.status_code >= 500:
                 problems.append(f"{response.status_code} {where}\n{response.content[:300]!r}")
+            elif response.status_code >= 400 and any(path in response.content for path in SERVER_PATHS):
+                problems.append(f"a server path in the answer: {where}\n{response.content[:300]!r}")
             elif is_write and 400 <= response.status_code < 500 and database_fingerprint() != before:
                 problems.append(f"refused with {response.status_code} but changed the database: {where}")
 
