@@ -323,14 +323,19 @@ def peer_table(*, result: Result, year: int, members: list[str]) -> pd.DataFrame
 
 
 def region_summary(*, name: str, code: str, year: int, categories: pd.DataFrame, totals: pd.DataFrame,
-                   rank: tuple[int, int], country_rank: tuple[int, int], level: int) -> str:
-    """A few sentences on the region built from its figures."""
+                   rank: tuple[int, int], country_rank: tuple[int, int], level: int, sbs: bool = True) -> str:
+    """A few sentences on the region built from its figures (`sbs`: the data are Eurostat's SBS, which covers
+    NACE B–N and S95)."""
     sentences = []
     now = totals[totals["year"] == year]
     if not now.empty:
-        sentences.append(_("In %(year)s, %(name)s (%(code)s) had %(employment)s persons employed in the industries "
-                           "SBS covers (NACE B–N and S95), rank %(rank)s of %(regions)s NUTS %(level)s regions and "
-                           "%(crank)s of %(cregions)s in its country.") % {
+        text = (_("In %(year)s, %(name)s (%(code)s) had %(employment)s persons employed in the industries SBS "
+                  "covers (NACE B–N and S95), rank %(rank)s of %(regions)s NUTS %(level)s regions and %(crank)s of "
+                  "%(cregions)s in its country.") if sbs else
+                _("In %(year)s, %(name)s (%(code)s) had %(employment)s persons employed in the industries the "
+                  "dataset holds, rank %(rank)s of %(regions)s NUTS %(level)s regions and %(crank)s of "
+                  "%(cregions)s in its country."))
+        sentences.append(text % {
             "year": year, "name": name, "code": code, "employment": number_text(now["employment_covered"].iloc[0]),
             "rank": rank[0], "regions": rank[1], "level": level, "crank": country_rank[0],
             "cregions": country_rank[1]})

@@ -165,7 +165,8 @@ def region_context(request: HttpRequest, code: str) -> dict:
     series, series_note = selectors.region_series(params=params, dataset=dataset, code=code, categories=top)
     emerging = selectors.region_emerging(result=result, code=code, year=year)
     summary = selectors.region_summary(name=name, code=code, year=year, categories=categories, totals=totals,
-                                       rank=rank, country_rank=country_rank, level=params.nuts_level)
+                                       rank=rank, country_rank=country_rank, level=params.nuts_level,
+                                       sbs=(selectors.eurostat_code(dataset=dataset) or "").startswith("sbs_"))
     tables = {
         "categories": (_("Cluster categories ranked by LQ"), categories),
         "smart_industry": (_("Smart Industry 4.0 position"), smart),

@@ -261,3 +261,19 @@ def test_the_vintage_reads_as_the_issue_asks_and_a_source_never_shows_a_server_p
     assert source_shown(upload) == "national.csv" and source_shown(r"C:\data\regional.xlsx") == "regional.xlsx"
     assert source_shown("https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/data/sbs_r_nuts2021") \
         .endswith("/data/sbs_r_nuts2021")
+
+
+def test_regional_accounts_by_nace_section_are_mapped_at_their_own_level(
+        client: object, store: StatisticsStore, shared_data: Path, loaded_reference: dict) -> None:
+    from smartcluster.sources import eurostat
+
+    eurostat.import_file(store, shared_data / "eurostat-api-format/nama_10r_3empers_sample.tsv",
+                         dataset="nama_10r_3empers")
+    entry = _mappable(store, "nama_10r_3empers")
+    assert (entry.industry_level, entry.measure, entry.taxonomies) == (1, "persons_employed", ("nace_sections",))
+    response = client.get(reverse("atlas:region", args=["EL51"]), {"dataset": "nama_10r_3empers"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<option value="nace_sections" selected>NACE sections</option>' in html
+    assert "Data: Eurostat regional accounts, extracted" in html and "(dataset nama_10r_3empers)" in html
+    assert "NACE level 1" in html and "B–N" not in html.split('id="summary"')[0]
