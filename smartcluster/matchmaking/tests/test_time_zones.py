@@ -72,6 +72,14 @@ def test_table_plan_shows_event_times_and_names_the_zone(athens: tuple[Event, Me
     assert "09:00" not in text  # the slot in Brussels time, as the page showed it before
 
 
+def test_manage_page_shows_slots_and_the_last_run_in_the_event_zone(athens: tuple[Event, Meeting],
+                                                                   organiser_user: Any) -> None:
+    event, _meeting = athens
+    text = _text(client_for(organiser_user).get(reverse("matchmaking:event_manage", args=[event.pk])))
+    assert "Slot (Europe/Athens)" in text and "Thu 14 Mar 10:00" in text
+    assert re.search(r"Last run \w+\.? \d+, 20\d\d, [\w:. ]+ \(Europe/Athens\): 1 of 1 accepted meetings scheduled", text)
+
+
 def test_event_list_and_event_page_agree_on_the_deadline_and_name_its_zone(athens: tuple[Event, Meeting],
                                                                           organiser_user: Any) -> None:
     event, _meeting = athens
