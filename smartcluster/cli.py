@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -45,7 +46,7 @@ def setup(empty: bool, offline: bool, demo: bool, remove_demo: bool) -> None:
     from django.core.management import CommandError, call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    _static_collected()
     try:
         call_command("load_reference", skip_loaded=True, starter_pack="only" if offline else "fallback")
     except CommandError as error:
@@ -55,6 +56,38 @@ def setup(empty: bool, offline: bool, demo: bool, remove_demo: bool) -> None:
     call_command("maturity_load_questionnaire", "dma-sme-v1", publish=True, first_load_only=True)
     call_command("ensure_admin")
     _demo_setup(empty=empty, demo=demo, remove_demo=remove_demo)
+
+
+def _static_collected() -> None:
+    """collectstatic when the static sources, the storage or the collected folder changed since the last setup: its
+    post-processing hashes and compresses every file again each time (about 10 s of a re-run that has nothing to do)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    stamp = Path(settings.DATA_DIR) / "static.collected"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == _static_fingerprint():
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(_static_fingerprint(), encoding="utf-8")
+
+
+def _static_fingerprint() -> str:
+    """A digest of the storage, each source file's path, size and time, and the collected folder's own state."""
+    import hashlib
+
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    entries = [repr(settings.STORAGES["staticfiles"])]
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):  # collectstatic's default ignore patterns
+            found = os.stat(storage.path(path))
+            entries.append(f"{storage.path(path)}|{found.st_size}|{found.st_mtime_ns}")
+    root = Path(settings.STATIC_ROOT)
+    for collected in (root, root / "staticfiles.json"):
+        found = os.stat(collected) if collected.exists() else None
+        entries.append(f"{collected}|{found and (found.st_size, found.st_mtime_ns)}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
 
 def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
@@ -82,11 +115,15 @@ def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
 
 def _starter_statistics_load() -> None:
     """The starter pack's statistics into a store that lacks them (an import since is kept), mapping results ready."""
-    from smartcluster.starter_pack import manifest, statistics_load
+    from smartcluster.starter_pack import StarterPackDamaged, manifest, statistics_load
     from smartcluster.statistics import StatisticsStore
 
-    entries = manifest()["statistics"]
-    for dataset in statistics_load(StatisticsStore()):
+    try:
+        entries = manifest()["statistics"]
+        loaded = statistics_load(StatisticsStore())
+    except StarterPackDamaged as error:
+        raise click.ClickException(f"{error} (no starter statistics were written)") from None
+    for dataset in loaded:
         entry = entries[dataset]
         years = sorted({str(entry["years"][0]), str(entry["years"][-1])})
         click.echo(f"{dataset}: starter statistics loaded ({entry['source_label']}, extracted {entry['extracted_at']}, "
