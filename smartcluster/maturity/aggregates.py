@@ -87,7 +87,8 @@ def _partitions(members: Mapping[GroupKey, frozenset]) -> list[tuple[GroupKey, l
         elif region is not None:
             for ancestor in (None, *(region[:length] for length in NUTS_LENGTHS if length < len(region))):
                 parts[((scope, ancestor, sector, size), len(region))].append(key)
-    return sorted(((parent, children) for (parent, _split), children in parts.items()), key=str)
+    ordered = sorted(parts.items(), key=lambda item: str(item[0]))  # a fixed order: the same groups hidden each time
+    return [(parent, children) for (parent, _split), children in ordered]
 
 
 def suppressed_keys(members: Mapping[GroupKey, frozenset], *, min_size: int,
@@ -95,9 +96,9 @@ def suppressed_keys(members: Mapping[GroupKey, frozenset], *, min_size: int,
     """The groups never shown, in any answer, so that no answer can be subtracted from another:
 
     1. a group of fewer than `min_size` firms;
-    2. both groups of a parent–child pair (one step coarser in one dimension) that differ by 1 to `min_size` − 1
-       firms — every nested pair of groups then differs by 0 or ≥ `min_size` firms or has a hidden member,
-       since a chain of parent–child steps joins them;
+    2. both groups of a parent–child pair (one step coarser in one dimension), each of `min_size` firms or more,
+       that differ by 1 to `min_size` − 1 firms — two shown nested groups then differ by 0 or ≥ `min_size`
+       firms, since a chain of parent–child steps, all at least as large as the smaller one, joins them;
     3. every group with the same firms as a hidden one (same figures);
     4. in each split of a group (by sector, size band, finer NUTS level): while the firms outside its shown parts
        number 1 to `min_size` − 1 (shown group) or 0 (hidden group, else it could be summed up), the smallest
@@ -107,7 +108,9 @@ def suppressed_keys(members: Mapping[GroupKey, frozenset], *, min_size: int,
     for key, firms in members.items():
         for parent in _parents(key, scope_parent):
             others = members.get(parent, frozenset())
-            if 0 < len(others - firms) < min_size or 0 < len(firms - others) < min_size:
+            # A group under the minimum is hidden by rule 1 and cannot be subtracted; rule 4 keeps it underivable.
+            large = min(len(firms), len(others)) >= min_size
+            if large and (0 < len(others - firms) < min_size or 0 < len(firms - others) < min_size):
                 hidden |= {key, parent} & members.keys()
     alike: dict[frozenset, list[GroupKey]] = defaultdict(list)
     for key, firms in members.items():
