@@ -72,7 +72,7 @@ def _static_collected() -> None:
 
 
 def _static_fingerprint() -> str:
-    """A digest of the storage, each source file's path, size and time, and the collected folder's own state."""
+    """A digest of the storage and of each source and collected file's path, size and modification time."""
     import hashlib
 
     from django.conf import settings
@@ -83,10 +83,9 @@ def _static_fingerprint() -> str:
         for path, storage in finder.list(["CVS", ".*", "*~"]):  # collectstatic's default ignore patterns
             found = os.stat(storage.path(path))
             entries.append(f"{storage.path(path)}|{found.st_size}|{found.st_mtime_ns}")
-    root = Path(settings.STATIC_ROOT)
-    for collected in (root, root / "staticfiles.json"):
-        found = os.stat(collected) if collected.exists() else None
-        entries.append(f"{collected}|{found and (found.st_size, found.st_mtime_ns)}")
+    for collected in Path(settings.STATIC_ROOT).rglob("*"):  # a collected file removed or changed: collect again
+        found = collected.stat()
+        entries.append(f"collected {collected}|{found.st_size}|{found.st_mtime_ns}")
     return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
 
