@@ -91,6 +91,11 @@ def test_event_list_and_event_page_agree_on_the_deadline_and_name_its_zone(athen
     assert "10:00–10:30 (Europe/Athens)" in page
 
 
+def test_greek_event_list_writes_the_deadline_the_greek_way(athens: tuple[Event, Meeting]) -> None:
+    listed = _text(Client().get(reverse("matchmaking:event_list"), HTTP_ACCEPT_LANGUAGE="el"))
+    assert "01/03/2030 6 μμ. (Europe/Athens)" in listed
+
+
 def test_reminder_email_gives_the_time_in_the_recipients_zone(athens: tuple[Event, Meeting],
                                                               django_capture_on_commit_callbacks: Any) -> None:
     _event, meeting = athens
