@@ -30,6 +30,11 @@ class Job(models.Model):
                                    related_name="jobs")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # A worker holds a running job until `lease_expires_at` and renews it while alive; an expired lease means the
+    # worker died, and the next worker takes the job again (`attempts` counts the takes; see jobs/services.py).
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=255, blank=True, help_text=_("host:process that ran it last"))
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

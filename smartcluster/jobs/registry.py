@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.module_loading import autodiscover_modules
+
 # A job function receives the job's parameters and a `progress(percent, message)` callback, and returns a JSON-able
 # result; it raises JobProblems for bad input (listed to the user) and any other exception for a failure.
 JobFunction = Callable[..., dict]
@@ -25,3 +27,9 @@ def register(kind: str) -> Callable[[JobFunction], JobFunction]:
         KINDS[kind] = function
         return function
     return decorate
+
+
+def kinds_discover() -> None:
+    """Import every app's `jobs` and `services` modules, where kinds are registered: a worker process imports
+    nothing else of the apps, and takes only the kinds it knows."""
+    autodiscover_modules("jobs", "services")

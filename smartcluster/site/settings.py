@@ -217,6 +217,11 @@ REFERENCE_FETCH_TIMEOUT = float(os.environ.get("SMARTCLUSTER_REFERENCE_FETCH_TIM
 MATCHMAKING_VIDEO_BASE_URL = os.environ.get("SMARTCLUSTER_VIDEO_BASE_URL", "https://meet.jit.si/")
 MATCHMAKING_SCHEDULER_TIME_LIMIT = float(os.environ.get("SMARTCLUSTER_SCHEDULER_TIME_LIMIT", "60"))
 # --- end matchmaking app
+# --- jobs app: where jobs run, how long a worker holds one without renewing it, how often a lost one is retried.
+SMARTCLUSTER_JOBS_RUNNER = os.environ.get("SMARTCLUSTER_JOBS_RUNNER", "thread")
+SMARTCLUSTER_JOBS_LEASE_SECONDS = float(os.environ.get("SMARTCLUSTER_JOBS_LEASE_SECONDS", "60"))
+SMARTCLUSTER_JOBS_MAX_ATTEMPTS = int(os.environ.get("SMARTCLUSTER_JOBS_MAX_ATTEMPTS", "3"))
+# --- end jobs app
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,8 @@
-"""`manage.py run_jobs`: the worker for SMARTCLUSTER_JOBS_RUNNER=queue (and a way to finish stuck jobs)."""
+"""`manage.py run_jobs`: the worker for SMARTCLUSTER_JOBS_RUNNER=queue (and a way to finish stuck jobs).
+
+Start as many as needed, on as many machines as share the database: each job is taken by one worker at a time, and
+a job whose worker died is taken again once its lease runs out (see smartcluster/jobs/services.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import time
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
-from smartcluster.jobs.services import job_run_queued, job_stale_fail
+from smartcluster.jobs.registry import kinds_discover
+from smartcluster.jobs.services import job_run_queued
 
 
 class Command(BaseCommand):
@@ -18,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=2.0)
 
     def handle(self, *args: object, **options: object) -> None:
-        job_stale_fail()
+        kinds_discover()
         while True:
             ran = job_run_queued()
             if ran:
