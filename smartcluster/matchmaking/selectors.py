@@ -12,6 +12,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
@@ -268,6 +269,31 @@ def table_plan(*, event: Event) -> list[TablePlanRow]:
                      cells=[placed.get((slot.pk, table)) for table in range(1, event.table_count + 1)])
         for slot in event.slots.order_by("starts_at")
     ]
+
+
+def table_plan_docx(*, event: Event) -> bytes:
+    """The table plan as a Word document to print or hand out: one row per slot, times in the event's zone."""
+    from docx import Document
+
+    place = _("Room %(number)d") if event.is_online else _("Table %(number)d")
+    document = Document()
+    document.add_heading(_("Table plan: %(event)s") % {"event": event.title}, level=0)
+    document.add_paragraph(_("Times in %(zone)s.") % {"zone": event.time_zone})
+    table = document.add_table(rows=1, cols=event.table_count + 1)
+    table.style = "Light Grid Accent 1"
+    headings = [_("Time (%(zone)s)") % {"zone": event.time_zone},
+                *(place % {"number": number} for number in range(1, event.table_count + 1))]
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+    for row in table_plan(event=event):
+        cells = table.add_row().cells
+        cells[0].text = date_format(row.starts_local, "D d M H:i")
+        for cell, meeting in zip(cells[1:], row.cells, strict=True):
+            cell.text = (f"{meeting.requester.organisation.name} ↔ {meeting.recipient.organisation.name}"
+                         if meeting else "")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 # --- inbox -------------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:event_id>/schedule/status/", views.event_schedule_status, name="event_schedule_status"),
     path("<int:event_id>/schedule/confirm/", views.event_schedule_confirm, name="event_schedule_confirm"),
     path("<int:event_id>/table-plan/", views.table_plan, name="table_plan"),
+    path("<int:event_id>/table-plan.docx", views.table_plan_docx, name="table_plan_docx"),
     path("<int:event_id>/statistics/", views.event_statistics, name="event_statistics"),
     path("<int:event_id>/statistics.xlsx", views.event_statistics_xlsx, name="event_statistics_xlsx"),
     path("<int:event_id>/register/", views.participant_register, name="register"),

@@ -249,6 +249,15 @@ def table_plan(request: HttpRequest, event_id: int) -> HttpResponse:
 
 
 @login_required
+def table_plan_docx(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = _organised_event(request, event_id)
+    response = HttpResponse(selectors.table_plan_docx(event=event), content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    response["Content-Disposition"] = f'attachment; filename="matchmaking-event-{event.pk}-table-plan.docx"'
+    return response
+
+
+@login_required
 def event_statistics(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _organised_event(request, event_id)
     tables = selectors.event_statistics(event=event)

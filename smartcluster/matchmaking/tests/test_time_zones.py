@@ -15,6 +15,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from docx import Document
 
 from smartcluster.matchmaking import forms, services
 from smartcluster.matchmaking.models import Event, Meeting
@@ -92,7 +94,8 @@ def test_event_list_and_event_page_agree_on_the_deadline_and_name_its_zone(athen
 
 
 def test_greek_event_list_writes_the_deadline_the_greek_way(athens: tuple[Event, Meeting]) -> None:
-    listed = _text(Client().get(reverse("matchmaking:event_list"), HTTP_ACCEPT_LANGUAGE="el"))
+    with translation.override("el"):  # and back to English afterwards: the middleware leaves Greek active
+        listed = _text(Client().get(reverse("matchmaking:event_list"), HTTP_ACCEPT_LANGUAGE="el"))
     assert "01/03/2030 6 μμ. (Europe/Athens)" in listed
 
 
@@ -120,6 +123,17 @@ def test_statistics_workbook_gives_slot_starts_in_the_event_zone(athens: tuple[E
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content))["Meetings"].iter_rows(values_only=True))
     assert rows[0][5] == "Slot start (Europe/Athens)"
     assert rows[1][5] == dt.datetime(2030, 3, 14, 10, 0)
+
+
+def test_table_plan_document_gives_event_times_and_names_the_zone(athens: tuple[Event, Meeting],
+                                                                 organiser_user: Any) -> None:
+    event, _meeting = athens
+    response = client_for(organiser_user).get(reverse("matchmaking:table_plan_docx", args=[event.pk]))
+    document = Document(io.BytesIO(response.content))
+    assert "Times in Europe/Athens." in [paragraph.text for paragraph in document.paragraphs]
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[0][:2] == ["Time (Europe/Athens)", "Table 1"]
+    assert rows[1][0] == "Thu 14 Mar 10:00" and "Asta Ltd ↔ Nikos Ltd" in rows[1]
 
 
 def test_new_participant_zone_defaults_to_the_events_and_lists_no_legacy_alias(

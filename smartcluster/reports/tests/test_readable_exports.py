@@ -24,8 +24,8 @@ PACKAGE = Path(__file__).resolve().parents[2]
 # The code that writes XLSX or DOCX files for users, each checked below or in test_readable_atlas_exports.py.
 # The command-line exports (mapping/cli.py, sources/cli.py) are data files for analysts: raw column names on purpose.
 FILE_WRITERS = {"atlas/exports.py", "maturity/exports.py", "matchmaking/selectors.py"}
-CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "maturity:report_docx", "maturity:campaign_export",
-                  "maturity:aggregates_export"}
+CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_docx", "maturity:report_docx",
+                  "maturity:campaign_export", "maturity:aggregates_export"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
@@ -105,7 +105,7 @@ def test_the_check_finds_a_cut_sheet_name_a_raw_header_and_boolean_cells() -> No
 
 
 @pytest.mark.django_db
-def test_matchmaking_statistics_workbook_reads_well(event: Any, organiser_user: Any,
+def test_matchmaking_workbook_and_table_plan_read_well(event: Any, organiser_user: Any,
                                                     participant_factory: Any) -> None:
     a, b = participant_factory("mona", country="EL"), participant_factory("nils", country="SE")
     meeting = matchmaking_services.meeting_request(user=a.user, requester=a, recipient=b)
@@ -115,6 +115,8 @@ def test_matchmaking_statistics_workbook_reads_well(event: Any, organiser_user: 
     client.force_login(organiser_user)
     content = client.get(reverse("matchmaking:event_statistics_xlsx", args=[event.pk])).content
     assert xlsx_problems(content, "statistics.xlsx") == []
+    content = client.get(reverse("matchmaking:table_plan_docx", args=[event.pk])).content
+    assert docx_problems(content, "table-plan.docx") == []
 
 
 @pytest.fixture
