@@ -20,7 +20,7 @@ import os
 import socket
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -95,12 +95,13 @@ def _held(job: Job) -> QuerySet[Job]:
     return Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING, attempts=job.attempts)
 
 
-def job_claim(*, worker: str, job_id: int | None = None) -> Job | None:
-    """Take the oldest job this process can run (or job `job_id`) for `worker`: a queued one, or a running one whose
-    lease expired with attempts left. Returns it running and leased, or None when there is none to take."""
+def job_claim(*, worker: str, job_id: int | None = None, kinds: Collection[str] | None = None) -> Job | None:
+    """Take the oldest job this process can run (or job `job_id`; of `kinds` only, if given) for `worker`: a queued
+    one, or a running one whose lease expired with attempts left. Returns it running and leased, or None."""
+    runnable = [kind for kind in KINDS if kinds is None or kind in kinds]
     candidates = (Job.objects.filter(Q(status=JobStatus.QUEUED)
                                      | Q(status=JobStatus.RUNNING, lease_expires_at__lt=Now(),
-                                         attempts__lt=job_max_attempts()), kind__in=list(KINDS))
+                                         attempts__lt=job_max_attempts()), kind__in=runnable)
                   .order_by("created_at", "id"))
     if job_id is not None:
         candidates = candidates.filter(pk=job_id)
@@ -188,12 +189,12 @@ def job_run(*, job_id: int) -> Job:
     return Job.objects.get(pk=job_id) if job is None else job_execute(job=job)
 
 
-def job_run_queued() -> int:
-    """One pass of a `run_jobs` worker: fail the dead jobs out of attempts, then take and run jobs one at a time,
-    oldest first, until none is left to take; returns how many ran."""
+def job_run_queued(*, kinds: Collection[str] | None = None) -> int:
+    """One pass of a `run_jobs` worker: fail the dead jobs out of attempts, then take and run jobs (of `kinds` only,
+    if given) one at a time, oldest first, until none is left to take; returns how many ran."""
     job_stale_fail()
     worker, count = worker_name(), 0
-    while (job := job_claim(worker=worker)) is not None:
+    while (job := job_claim(worker=worker, kinds=kinds)) is not None:
         job_execute(job=job)
         count += 1
     return count

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -140,3 +141,15 @@ def test_a_worker_process_knows_every_apps_job_kinds() -> None:
     output = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True,
                             env={**os.environ, "DJANGO_SETTINGS_MODULE": "smartcluster.site.settings"}).stdout
     assert {"atlas.import_file", "atlas.import_eurostat", "matchmaking.schedule"} <= set(output.split())
+
+
+def test_a_worker_limited_to_some_kinds_leaves_the_others_queued() -> None:
+    record, rendezvous = _queued(), _queued(kind="test.rendezvous")
+    assert services.job_claim(worker="a", kinds=["test.rendezvous"]).pk == rendezvous.pk
+    assert services.job_claim(worker="a", kinds=["test.rendezvous"]) is None
+    assert Job.objects.get(pk=record.pk).status == JobStatus.QUEUED
+
+
+def test_run_jobs_refuses_an_unknown_kind_naming_the_known_ones() -> None:
+    with pytest.raises(CommandError, match="unknown job kind.*atlas.imprt_file.*known: .*atlas.import_file"):
+        call_command("run_jobs", kinds="atlas.imprt_file")

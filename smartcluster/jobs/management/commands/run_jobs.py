@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
 
-from smartcluster.jobs.registry import kinds_discover
+from smartcluster.jobs.registry import KINDS, kinds_discover
 from smartcluster.jobs.services import job_run_queued
 
 
@@ -21,11 +21,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--forever", action="store_true", help="Poll every --interval seconds.")
         parser.add_argument("--interval", type=float, default=2.0)
+        parser.add_argument("--kinds", default="", help="Comma-separated job kinds this worker takes (default: all), "
+                            "e.g. matchmaking.schedule on a machine without the statistics store.")
 
     def handle(self, *args: object, **options: object) -> None:
         kinds_discover()
+        kinds = [kind.strip() for kind in str(options["kinds"]).split(",") if kind.strip()] or None
+        unknown = sorted(set(kinds or ()) - set(KINDS))
+        if unknown:
+            raise CommandError(f"unknown job kind(s) {', '.join(unknown)}; known: {', '.join(sorted(KINDS))}")
         while True:
-            ran = job_run_queued()
+            ran = job_run_queued(kinds=kinds)
             if ran:
                 self.stdout.write(f"{ran} job(s) run")
             if not options["forever"]:
