@@ -136,6 +136,14 @@ def test_table_plan_document_gives_event_times_and_names_the_zone(athens: tuple[
     assert rows[1][0] == "Thu 14 Mar 10:00" and "Asta Ltd ↔ Nikos Ltd" in rows[1]
 
 
+def test_table_plan_document_is_for_the_events_organisers_only(athens: tuple[Event, Meeting],
+                                                               other_organiser: Any) -> None:
+    event, meeting = athens
+    url = reverse("matchmaking:table_plan_docx", args=[event.pk])
+    assert client_for(other_organiser).get(url).status_code == 403
+    assert client_for(meeting.requester.user).get(url).status_code == 403
+
+
 def test_new_participant_zone_defaults_to_the_events_and_lists_no_legacy_alias(
         athens: tuple[Event, Meeting]) -> None:
     event, _meeting = athens
