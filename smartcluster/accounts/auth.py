@@ -1,8 +1,9 @@
 """API authentication: a bearer token (no CSRF token needed) or the browser's session (CSRF-checked).
 
 A request with an `Authorization: Bearer …` header is judged by its token alone: a wrong one answers 401, and
-too many wrong ones from one address answer 429 for the cool-off time. Only a session cookie — which a browser
-sends by itself, so a forged cross-site request carries it too — needs Django's CSRF token on writes.
+too many wrong ones from one address answer 429 until a cool-off time has passed since the last. Only a session
+cookie — which a browser sends by itself, so a forged cross-site request carries it too — needs Django's CSRF
+token on writes.
 """
 
 from __future__ import annotations
@@ -53,14 +54,11 @@ def token_failures_check(request: HttpRequest) -> None:
 
 
 def token_failure_record(request: HttpRequest) -> None:
-    """Count a wrong token against its address; the count expires one cool-off time after the first failure."""
+    """Count a wrong token against its address, for one cool-off time after its latest wrong token (set with an
+    explicit timeout: the file cache's incr() would keep only its 5-minute default)."""
     cache = caches[settings.API_TOKEN_FAILURE_CACHE]
     key = _failure_key(request)
-    if not cache.add(key, 1, timeout=int(settings.LOGIN_COOLOFF.total_seconds())):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=int(settings.LOGIN_COOLOFF.total_seconds()))
+    cache.set(key, cache.get(key, 0) + 1, timeout=int(settings.LOGIN_COOLOFF.total_seconds()))
 
 
 class ApiTokenAuth(HttpBearer):

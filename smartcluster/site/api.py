@@ -9,9 +9,10 @@ from django.apps import apps
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 
 from smartcluster.accounts.auth import WRITE_AUTH, TooManyTokenFailures
+from smartcluster.site.views import hide_server_paths
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,11 @@ def _too_many_token_failures(request: HttpRequest, error: TooManyTokenFailures) 
     return response
 
 
+@api.exception_handler(HttpError)
+def _refused(request: HttpRequest, error: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": hide_server_paths(str(error))}, status=error.status_code)
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     # ninja's own refusal of a request without credentials says only "Unauthorized": say what to send.
@@ -45,7 +51,7 @@ def _unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpRe
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
     # Our selectors' 404 messages name what is missing; Django's own are generic ("No X matches the given query.").
-    return api.create_response(request, {"detail": str(error) or _("Not found.")}, status=404)
+    return api.create_response(request, {"detail": hide_server_paths(str(error)) or _("Not found.")}, status=404)
 
 
 @api.exception_handler(OverflowError)

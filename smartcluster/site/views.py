@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -18,10 +19,22 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html")
 
 
+def _server_paths() -> list[str]:
+    """Where the code, the data and the Python environment live on this server."""
+    return [str(path) for path in (settings.BASE_DIR.parent, settings.DATA_DIR, sys.prefix)]
+
+
+def hide_server_paths(text: str) -> str:
+    """The text with every server location replaced by "…": a message may quote a file it could not read."""
+    for path in _server_paths():
+        text = text.replace(path, "…")
+    return text
+
+
 def _reason(exception: Exception | None) -> str:
     """The refusal's own message when it is one meant for people (never a class name, URL pattern or path)."""
     message = exception.args[0] if exception is not None and exception.args else ""
-    return message if isinstance(message, str) else ""
+    return hide_server_paths(message) if isinstance(message, str) else ""
 
 
 def _error_page(request: HttpRequest, status: int, title: str, reason: str, hint: str) -> HttpResponse:

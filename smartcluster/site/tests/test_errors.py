@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.test import Client, RequestFactory
 from django.urls import path
+from ninja.errors import HttpError
 
 from smartcluster.organisations.tests.factories import make_user
 from smartcluster.site import urls as site_urls
@@ -24,12 +26,17 @@ def _refused(request: Any) -> None:
     raise PermissionDenied("You are not a member of an organisation.")
 
 
+def _missing_file(request: Any) -> None:
+    raise Http404(f"dataset 'x' is not in the statistics store {settings.DATA_DIR}/statistics.duckdb")
+
+
 def _broken(request: Any) -> None:
     raise RuntimeError(f"cannot open {settings.DATA_DIR}/statistics.duckdb")
 
 
 # The site's own URLs plus two views that refuse and break, to see the pages Django draws for them.
-urlpatterns = [path("refused/", _refused), path("broken/", _broken), *site_urls.urlpatterns]
+urlpatterns = [path("refused/", _refused), path("broken/", _broken), path("missing/", _missing_file),
+               *site_urls.urlpatterns]
 handler400, handler403 = site_urls.handler400, site_urls.handler403
 handler404, handler500 = site_urls.handler404, site_urls.handler500
 
@@ -113,3 +120,13 @@ def test_an_id_beyond_the_databases_integers_answers_400_not_500() -> None:
     response = Client().get("/api/organisations/partners/", {"project_id": str(2**70)}, secure=True)
     assert response.status_code == 400
     assert "too large" in response.json()["detail"]
+
+
+@pytest.mark.urls(__name__)
+def test_a_message_quoting_a_server_file_is_shown_without_its_path() -> None:
+    page = Client().get("/missing/", secure=True).content.decode()
+    assert "is not in the statistics store …/statistics.duckdb" in page
+    assert_no_server_detail(page)
+    request = RequestFactory().get("/api/atlas/results")
+    answer = api.on_exception(request, HttpError(503, f"no store at {settings.DATA_DIR}/statistics.duckdb"))
+    assert json.loads(answer.content)["detail"] == "no store at …/statistics.duckdb"
