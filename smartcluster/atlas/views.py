@@ -87,7 +87,7 @@ def _common(request: HttpRequest, params: selectors.Params, result: selectors.Re
             "taxonomy_name": TAXONOMY_LABELS[params.taxonomy],
             "datasets": selectors.datasets_offered(), "vintage": selectors.dataset_vintage(dataset=dataset),
             "is_sbs": (selectors.eurostat_code(dataset=dataset) or "").startswith("sbs_"),
-            "nuts_version": result.nuts_version, "left_out": result.left_out.get(year, []),
+            "nuts_version": result.nuts_version, "left_out": _labels(result.left_out.get(year, []), result),
             "query": request.GET.urlencode(), "dataset_query": urlencode({"dataset": params.dataset}),
             "region_query": urlencode({"year": year, "dataset": params.dataset, "taxonomy": params.taxonomy,
                                        "reference": params.reference})}
@@ -135,6 +135,12 @@ def home_context(request: HttpRequest) -> dict:
             "categories": list(selectors.categories_list(result=result).itertuples()), "tables": tables,
             "figures": {"map": figure}, "mapped_count": len(drawn),
             "geojson_url": _geojson_url(params, result, year)}
+
+
+def _labels(codes: list[str], result: selectors.Result) -> list[str]:
+    """'DE41 Stuttgart' for each code (the code alone where no name is loaded)."""
+    names = selectors.region_names(codes=codes, version=result.nuts_version)
+    return [f"{code} {names[code]}".strip() for code in codes]
 
 
 def _geojson_url(params: selectors.Params, result: selectors.Result, year: int) -> str:
