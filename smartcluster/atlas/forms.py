@@ -18,7 +18,8 @@ CLASSIFICATIONS = [("NACE_R2", "NACE Rev. 2"), ("NAICS", "NAICS")]
 class EurostatImportForm(forms.Form):
     source = forms.CharField(widget=forms.HiddenInput, initial="eurostat")
     dataset_code = forms.CharField(label=_("Eurostat dataset code"), max_length=40,
-                                   help_text=_("For example sbs_r_nuts06_r2 or lfst_r_lfe2en2."))
+                                   help_text=_("For example sbs_r_nuts2021, sbs_r_nuts06_r2 or "
+                                               "nama_10r_3empers."))
     years = forms.CharField(label=_("Years (optional)"), required=False, help_text=_("e.g. 2010-2015 or 2012,2014"))
 
     def clean_dataset_code(self) -> str:
