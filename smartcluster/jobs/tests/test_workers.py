@@ -43,11 +43,11 @@ def start_worker(postgresql: None, runs_table: None, settings: Any, tmp_path: Pa
     workers: list[subprocess.Popen] = []
 
     def start(*, lease: float = 60) -> subprocess.Popen:
-        log = (tmp_path / f"worker-{len(workers)}.log").open("w")
         env = {**os.environ, "DATABASE_URL": url, "SMARTCLUSTER_JOBS_LEASE_SECONDS": str(lease)}
-        workers.append(subprocess.Popen(
-            [sys.executable, "-m", "smartcluster.jobs.tests.worker", "--forever", "--interval", "0.1"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT))
+        with (tmp_path / f"worker-{len(workers)}.log").open("w") as log:  # the child keeps its own copy open
+            workers.append(subprocess.Popen(
+                [sys.executable, "-m", "smartcluster.jobs.tests.worker", "--forever", "--interval", "0.1"],
+                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT))
         return workers[-1]
 
     yield start
@@ -55,6 +55,8 @@ def start_worker(postgresql: None, runs_table: None, settings: Any, tmp_path: Pa
         worker.terminate()
     for worker in workers:
         worker.wait(timeout=30)
+    for log in sorted(tmp_path.glob("worker-*.log")):  # shown by pytest when the test failed
+        print(f"--- {log.name}", log.read_text(), sep="\n")
 
 
 def _wait_for(condition: Callable[[], bool], what: str, seconds: float = 120) -> None:
