@@ -99,10 +99,7 @@ def job_claim(*, worker: str, job_id: int | None = None, kinds: Collection[str] 
     """Take the oldest job this process can run (or job `job_id`; of `kinds` only, if given) for `worker`: a queued
     one, or a running one whose lease expired with attempts left. Returns it running and leased, or None."""
     runnable = [kind for kind in KINDS if kinds is None or kind in kinds]
-    candidates = (Job.objects.filter(Q(status=JobStatus.QUEUED)
-                                     | Q(status=JobStatus.RUNNING, lease_expires_at__lt=Now(),
-                                         attempts__lt=job_max_attempts()), kind__in=runnable)
-                  .order_by("created_at", "id"))
+    candidates = Job.objects.filter(_claimable(), kind__in=runnable).order_by("created_at", "id")
     if job_id is not None:
         candidates = candidates.filter(pk=job_id)
     if connection.features.has_select_for_update_skip_locked:
@@ -112,6 +109,12 @@ def job_claim(*, worker: str, job_id: int | None = None, kinds: Collection[str] 
     return _take(candidates[:CLAIM_CANDIDATES], worker=worker)
 
 
+def _claimable() -> Q:
+    """Queued, or running with an expired lease and attempts left (its worker died)."""
+    return Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, lease_expires_at__lt=Now(),
+                                          attempts__lt=job_max_attempts())
+
+
 def _take(candidates: QuerySet[Job], *, worker: str) -> Job | None:
     """The first candidate whose row is still as read once this worker's UPDATE lands (none if all were taken)."""
     for job in candidates:
@@ -119,7 +122,8 @@ def _take(candidates: QuerySet[Job], *, worker: str) -> Job | None:
         message = _("started") if attempt == 1 else _(
             "started again (attempt %(attempt)d of %(max)d): the worker running it stopped") % {
             "attempt": attempt, "max": job_max_attempts()}
-        taken = Job.objects.filter(pk=job.pk, status=job.status, attempts=job.attempts).update(
+        # Still as read and still claimable when the UPDATE lands (a late renewal by a living holder wins).
+        taken = Job.objects.filter(_claimable(), pk=job.pk, status=job.status, attempts=job.attempts).update(
             status=JobStatus.RUNNING, attempts=attempt, lease_expires_at=_lease_end(job_lease()), worker=worker,
             started_at=timezone.now(), progress=0, message=message)
         if taken:

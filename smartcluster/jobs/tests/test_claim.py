@@ -99,6 +99,15 @@ def test_a_worker_that_lost_its_job_cannot_overwrite_the_run_that_replaced_it(ru
     assert Job.objects.get(pk=job.pk).finished_at == finished.finished_at
 
 
+def test_a_holder_renewing_its_lease_before_a_retaking_claim_lands_keeps_its_job() -> None:
+    job = services.job_claim(worker="a", job_id=_queued().pk)
+    _lease_ran_out(job)
+    read_by_b = list(Job.objects.filter(pk=job.pk))  # b sees the lease run out ...
+    services.job_progress(job=job, percent=10, message="still here")  # ... then a renews it
+    assert services._take(read_by_b, worker="b") is None
+    assert Job.objects.get(pk=job.pk).worker == "a"
+
+
 def test_progress_renews_the_lease_of_the_holder() -> None:
     job = services.job_claim(worker="a", job_id=_queued().pk)
     _lease_ran_out(job)
