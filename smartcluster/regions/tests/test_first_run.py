@@ -165,18 +165,3 @@ def test_the_assessment_offers_nuts_2_regions_and_nace_sections(first_run: Simpl
     regions = set(region_choices().queryset.values_list("code", flat=True))
     assert {"EL61", "EL64", "LT01", "ES62"} <= regions
     assert sector_choices().queryset.count() == 21
-
-
-@pytest.mark.django_db
-def test_setup_takes_the_official_files_when_they_can_be_reached(
-    reference_urls: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: object
-) -> None:
-    settings.NUTS_BASE_URL, settings.NUTS_HISTORY_BASE_URL = reference_urls["nuts"], reference_urls["history"]
-    settings.NACE_BASE_URL = reference_urls["nace"]
-    monkeypatch.setenv("SMARTCLUSTER_DATA_DIR", str(tmp_path))
-    result, _seconds = _setup("--empty")
-    assert result.exit_code == 0, result.output
-    assert "Official reference sources not usable" not in result.output and "Reference data ready." in result.output
-    assert Region.objects.get(code="EL61", version=2024).source == "GISCO geojson/NUTS_RG_20M_2024_4326.geojson"
-    assert not Region.objects.filter(source__contains="starter pack").exists()
-    assert Questionnaire.objects.get(code="dma-sme-v1").status == QuestionnaireStatus.PUBLISHED
