@@ -266,12 +266,31 @@ def definition_from_yaml(text: str) -> dict[str, Any]:
     return data
 
 
+def packaged_translations(code: str) -> dict[str, dict[str, str]]:
+    """The texts shipped for a packaged questionnaire by language, one file per language
+    (``translations/<code>.<language>.yaml``, a mapping of text path to text) so the scored file never changes."""
+    translations = {}
+    for path in sorted((PACKAGED / "translations").glob(f"{code}.*.yaml")):
+        language = path.name[len(code) + 1:-len(".yaml")]
+        try:
+            texts = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise DefinitionError(f"translations/{path.name}: not valid YAML: {error}") from error
+        if not isinstance(texts, Mapping):
+            raise DefinitionError(f"translations/{path.name}: expected a mapping of text path to text")
+        translations[language] = {str(key): str(text) for key, text in texts.items()}
+    return translations
+
+
 def packaged_definition(code: str) -> dict[str, Any]:
-    """A questionnaire shipped with the package, e.g. ``dma-sme-v1``."""
+    """A questionnaire shipped with the package, e.g. ``dma-sme-v1``, with its shipped translations."""
     path = PACKAGED / f"{code}.yaml"
     if not path.is_file():
-        raise DefinitionError(f"no packaged questionnaire '{code}' in {PACKAGED}")
-    return definition_from_yaml(path.read_text(encoding="utf-8"))
+        raise DefinitionError(f"no packaged questionnaire '{code}'")
+    data = definition_from_yaml(path.read_text(encoding="utf-8"))
+    data["translations"] = {**packaged_translations(code), **(data.get("translations") or {})}
+    questionnaire_from_mapping(data)
+    return data
 
 
 def definition_checksum(data: Mapping[str, Any]) -> str:

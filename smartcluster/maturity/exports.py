@@ -127,7 +127,7 @@ def report_docx(context: dict[str, Any]) -> bytes:
     assessment: Assessment = context["assessment"]
     document = Document()
     document.add_heading(_("Digital and green maturity report"), level=0)
-    document.add_paragraph(f"{assessment.organisation} · {assessment.questionnaire.title} "
+    document.add_paragraph(f"{assessment.organisation} · {assessment.questionnaire.parsed().title} "
                            f"({assessment.questionnaire.code}) · {assessment.get_stage_display()} · "
                            f"{formats.date_format(timezone.localdate(assessment.submitted_at))}")
     document.add_heading(_("Overall: %(score)s of 100 — %(level)s") % {

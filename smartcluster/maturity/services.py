@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.industries.models import Industry
-from smartcluster.maturity.definition import DefinitionError, answers_errors, questionnaire_from_mapping
+from smartcluster.maturity.definition import (
+    DefinitionError,
+    answers_errors,
+    definition_checksum,
+    questionnaire_from_mapping,
+)
 from smartcluster.maturity.models import (
     Assessment,
     AssessmentStatus,
@@ -78,6 +83,24 @@ def questionnaire_load(*, definition: dict[str, Any], publish: bool = False) -> 
     if publish:
         questionnaire_publish(questionnaire=questionnaire)
     return questionnaire
+
+
+def questionnaire_translations_add(*, definition: dict[str, Any]) -> bool:
+    """Give the loaded version of this definition's code the texts it lacks from the definition's translations,
+    when its scored content is the same (translations never change scores); texts it has are kept, so an
+    administrator's wording stays. True when something was added."""
+    existing = Questionnaire.objects.filter(code=definition.get("code")).first()
+    if existing is None or existing.checksum != definition_checksum(definition):
+        return False
+    stored = existing.definition.get("translations") or {}
+    shipped = definition.get("translations") or {}
+    merged = {language: {**(shipped.get(language) or {}), **(stored.get(language) or {})}
+              for language in {*stored, *shipped}}
+    if merged == stored:
+        return False
+    existing.definition = {**existing.definition, "translations": merged}
+    existing.save(update_fields=["definition", "checksum"])
+    return True
 
 
 def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:

@@ -30,7 +30,10 @@ class Command(BaseCommand):
             definition = (definition_from_yaml(path.read_text(encoding="utf-8")) if path.suffix in {".yaml", ".yml"}
                           else packaged_definition(source))
             if first_load_only and Questionnaire.objects.filter(family=definition.get("family")).exists():
-                self.stdout.write(f"{definition.get('code')}: its family is already loaded, left as it is")
+                # Translations shipped after the first load still reach it: they never change scores.
+                added = services.questionnaire_translations_add(definition=definition)
+                self.stdout.write(f"{definition.get('code')}: its family is already loaded, left as it is"
+                                  + (" (translations added)" if added else ""))
                 return
             questionnaire = services.questionnaire_load(definition=definition, publish=publish)
         except (DefinitionError, ValidationError, OSError) as error:
