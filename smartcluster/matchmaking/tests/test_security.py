@@ -3,7 +3,6 @@ organisation nor widen consent; profiles, people and calendar files show only wh
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -14,14 +13,9 @@ from smartcluster.matchmaking import services
 from smartcluster.matchmaking.models import Event, Participant
 from smartcluster.matchmaking.tests.conftest import make_user
 from smartcluster.organisations.models import Organisation, OrganisationType, Person
+from smartcluster.site.tests.csrf import form_token
 
 pytestmark = pytest.mark.django_db
-
-
-def _token(page: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert match, "no CSRF token in the form"
-    return match.group(1)
 
 
 def _rows() -> dict[str, Any]:
@@ -33,7 +27,7 @@ def _rows() -> dict[str, Any]:
 
 def _register_through_the_page(client: Client, event: Event, organisation: str) -> Any:
     url = reverse("matchmaking:register", args=[event.pk])
-    token = _token(client.get(url).content.decode())
+    token = form_token(client.get(url).content.decode())
     return client.post(url, {
         "csrfmiddlewaretoken": token, "organisation_name": organisation, "participant_type": "sme",
         "person_name": "Eve Mallory", "email": "eve@example.org", "country": "LT", "time_zone": "Europe/Vilnius",

@@ -21,14 +21,9 @@ from smartcluster.maturity import selectors, services
 from smartcluster.maturity.models import Assessment, AssessmentStatus, Campaign
 from smartcluster.organisations.models import Organisation, OrganisationType, Person
 from smartcluster.regions.models import Region
+from smartcluster.site.tests.csrf import form_token
 
 pytestmark = pytest.mark.django_db
-
-
-def _token(page: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert match, "no CSRF token in the form"
-    return match.group(1)
 
 
 def _rows() -> dict[str, Any]:
@@ -53,12 +48,12 @@ def victim_editor(victim: Organisation) -> Any:
 def _attacker_profile_step(client: Client, regions: dict, sectors: dict, name: str) -> tuple[Assessment, Any]:
     """Start a draft from the home page's form and post the profile step naming `name`, tokens from the forms."""
     home = client.get(reverse("maturity:home")).content.decode()
-    started = client.post(reverse("maturity:start"), {"csrfmiddlewaretoken": _token(home)})
+    started = client.post(reverse("maturity:start"), {"csrfmiddlewaretoken": form_token(home)})
     assert started.status_code == 302
     assessment = Assessment.objects.latest("started_at")
     step = reverse("maturity:step", args=[assessment.public_id, 0])
     page = client.get(step).content.decode()
-    response = client.post(step, {"csrfmiddlewaretoken": _token(page), "organisation_name": name,
+    response = client.post(step, {"csrfmiddlewaretoken": form_token(page), "organisation_name": name,
                                   "size_class": "small", "nace": sectors["C"].pk, "region": regions["LT01"].pk,
                                   "action": "next"})
     return assessment, response
@@ -85,7 +80,7 @@ def test_an_anonymous_respondent_cannot_answer_as_an_existing_organisation(
     assert assessment.organisation_id is None and assessment.step == 0
     # Submitting anyway is refused too, and the victim keeps exactly its own assessment.
     review = reverse("maturity:review", args=[assessment.public_id])
-    token = _token(attacker.get(reverse("maturity:home")).content.decode())
+    token = form_token(attacker.get(reverse("maturity:home")).content.decode())
     refused = attacker.post(review, {"csrfmiddlewaretoken": token, "questionnaire": questionnaire.code})
     assert refused.status_code == 409 and "Complete the profile step" in refused.content.decode()
     assert _rows() == before
@@ -131,12 +126,12 @@ def test_the_invitation_link_binds_an_anonymous_respondent_and_a_forged_one_is_r
     invited = Client(enforce_csrf_checks=True)
     page = invited.get(link).content.decode()
     assert "for Acme Tools" in page
-    assert invited.post(link, {"csrfmiddlewaretoken": _token(page)}).status_code == 302
+    assert invited.post(link, {"csrfmiddlewaretoken": form_token(page)}).status_code == 302
     assessment = Assessment.objects.latest("started_at")
     assert assessment.organisation == victim
     step = reverse("maturity:step", args=[assessment.public_id, 0])
     form = invited.get(step).content.decode()
-    saved = invited.post(step, {"csrfmiddlewaretoken": _token(form), "organisation_name": "Acme Tools",
+    saved = invited.post(step, {"csrfmiddlewaretoken": form_token(form), "organisation_name": "Acme Tools",
                                 "size_class": "small", "nace": sectors["C"].pk, "region": regions["LT01"].pk})
     assert saved.status_code == 302
     forged = signing.dumps({"organisation": victim.pk}, salt="another salt")
