@@ -30,6 +30,7 @@ from smartcluster.matchmaking.models import (
     RegistrationStatus,
     TimeSlot,
 )
+from smartcluster.matchmaking.reasons import reason_text
 from smartcluster.organisations.models import OrganisationType
 from smartcluster.reports.tables import add_sheet, cell_value
 
@@ -451,7 +452,7 @@ class SuggestedMatch:
 
 
 SUGGESTIONS_CACHE_SECONDS = 600
-Ranking = dict[int, list[tuple[int, float, str]]]
+Ranking = dict[int, list[tuple[int, float, tuple[suggestions.Reason, ...]]]]
 
 
 def _rank(event: Event, profiles: list[Participant], limit: int) -> Ranking:
@@ -467,7 +468,8 @@ def _event_ranking(event: Event, limit: int) -> Ranking:
         count=Count("pk"), updated=Max("updated_at"), decided=Max("decided_at"))
     # Timestamps as numbers: a key with spaces would break memcached.
     stamps = ":".join(f"{moment.timestamp():.6f}" if moment else "-" for moment in (state["updated"], state["decided"]))
-    key = f"matchmaking-suggestions:{event.pk}:{limit}:{state['count']}:{stamps}"
+    # v2: reasons are codes since rankings serve every language; an older cached ranking is never read back.
+    key = f"matchmaking-suggestions-v2:{event.pk}:{limit}:{state['count']}:{stamps}"
     ranking = cache.get(key)
     if ranking is None:
         ranking = _rank(event, list(participant_catalogue(event=event)), limit)
@@ -484,4 +486,6 @@ def participant_suggestions(*, participant: Participant, limit: int = 20) -> lis
         everyone = [participant, *participant_catalogue(event=event).exclude(pk=participant.pk)]
         ranked = _rank(event, everyone, limit)[participant.pk]
     partners = _profiles().in_bulk([other for other, _score, _reason in ranked])
-    return [SuggestedMatch(partners[other], score, reason) for other, score, reason in ranked if other in partners]
+    # Reasons are put into words here, after the cache: the cached ranking serves every language.
+    return [SuggestedMatch(partners[other], score, reason_text(reason)) for other, score, reason in ranked
+            if other in partners]

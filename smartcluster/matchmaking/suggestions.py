@@ -17,14 +17,17 @@ Example::
 
     profiles = [Profile(id=1, name="Acme", organisation=10, organisation_type="sme",
                         opportunities=(Opportunity("request", "predictive maintenance sensors"),)), ...]
-    suggest_matches(profiles, top=20)   # {1: [Suggestion(profile=1, other=7, score=0.71, reason="..."), ...]}
+    suggest_matches(profiles, top=20)   # {1: [Suggestion(profile=1, other=7, score=0.71, reason=(Reason(...),)), ...]}
+
+Reasons are codes with parameters (`Reason("their_offer", {"theirs": …, "yours": …})`), put into words by the
+caller in the reader's language.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +42,16 @@ DEFAULT_COMPLEMENTARY_TYPES = frozenset(
                  ("large_company", "research"), ("sme", "large_company")]
 )
 BLOCK = 256  # profiles per block: bounds memory to a few tens of MB for thousands of profiles
+# Reason codes, and the parameters each carries.
+THEIR_OFFER = "their_offer"  # theirs, yours: opportunity titles
+YOUR_OFFER = "your_offer"  # yours, theirs
+BOTH_SEEK_PARTNERS = "both_seek_partners"  # yours, theirs
+SHARED_TECHNOLOGIES = "shared_technologies"  # technologies: up to three, comma-separated
+SHARED_SECTORS = "shared_sectors"  # sectors: up to three NACE codes, comma-separated
+COMPLEMENTARY_TYPES = "complementary_types"  # yours, theirs: organisation type codes
+OVERALL_PROFILE = "overall_profile"
+REASON_CODES = (THEIR_OFFER, YOUR_OFFER, BOTH_SEEK_PARTNERS, SHARED_TECHNOLOGIES, SHARED_SECTORS,
+                COMPLEMENTARY_TYPES, OVERALL_PROFILE)
 
 
 @dataclass(frozen=True)
@@ -87,15 +100,23 @@ class Weights:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One part of why a pair is suggested: a code (above) and its parameters."""
+
+    code: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Suggestion:
-    """`other` suggested to `profile`, with the parts of the score and a reason in words."""
+    """`other` suggested to `profile`, with the parts of the score and the reasons."""
 
     profile: Hashable
     other: Hashable
     score: float
     text: float
     structure: float
-    reason: str = field(compare=False)
+    reason: tuple[Reason, ...] = field(compare=False)
 
 
 def nace_ancestors(code: str) -> set[str]:
@@ -316,28 +337,24 @@ def _best_opportunity_pair(mine: Profile, theirs: Profile, facts: tuple[_Facts, 
 def match_reason(
     mine: Profile, theirs: Profile, rules: Rules | None = None, *, text: float = 1.0,
     facts: tuple[_Facts, _Facts] | None = None,
-) -> str:
-    """A short reason why `theirs` is suggested to `mine`, from `mine`'s point of view (`text`: their text score)."""
+) -> tuple[Reason, ...]:
+    """Why `theirs` is suggested to `mine`, from `mine`'s point of view (`text`: their text score)."""
     rules = rules or Rules()
     facts = facts or (_facts(mine), _facts(theirs))
     parts = []
     pair = _best_opportunity_pair(mine, theirs, facts) if text > 0 else None
     if pair is not None:
         own, other = mine.opportunities[pair[0]], theirs.opportunities[pair[1]]
-        if own.kind == REQUEST:
-            parts.append(f"their offer '{other.title}' matches your request '{own.title}'")
-        elif own.kind == OFFER:
-            parts.append(f"your offer '{own.title}' answers their request '{other.title}'")
-        else:
-            parts.append(f"both seek partners: '{own.title}' and '{other.title}'")
+        code = {REQUEST: THEIR_OFFER, OFFER: YOUR_OFFER}.get(own.kind, BOTH_SEEK_PARTNERS)
+        parts.append(Reason(code, {"yours": own.title, "theirs": other.title}))
     shared_tech = sorted(facts[0].technologies & facts[1].technologies)
     if shared_tech:
-        parts.append("shared technologies: " + ", ".join(shared_tech[:3]))
+        parts.append(Reason(SHARED_TECHNOLOGIES, {"technologies": ", ".join(shared_tech[:3])}))
     common = facts[0].sectors & facts[1].sectors
     # The most specific NACE codes both fall under (e.g. C28.4 for C28.41 and C28.49).
     closest = sorted(c for c in common if not any(o != c and o.startswith(c) for o in common))
     if closest:
-        parts.append("sector " + ", ".join(closest[:3]))
+        parts.append(Reason(SHARED_SECTORS, {"sectors": ", ".join(closest[:3])}))
     if frozenset((mine.organisation_type, theirs.organisation_type)) in rules.complementary_types:
-        parts.append(f"complementary types ({mine.organisation_type} and {theirs.organisation_type})")
-    return "; ".join(parts) or "overall profile"
+        parts.append(Reason(COMPLEMENTARY_TYPES, {"yours": mine.organisation_type, "theirs": theirs.organisation_type}))
+    return tuple(parts) or (Reason(OVERALL_PROFILE),)

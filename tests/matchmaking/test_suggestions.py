@@ -8,6 +8,7 @@ from smartcluster.matchmaking import suggestions
 from smartcluster.matchmaking.suggestions import (
     Opportunity,
     Profile,
+    Reason,
     Rules,
     nace_ancestors,
     suggest_matches,
@@ -43,16 +44,20 @@ EVENT = [ANN, BEA, CAL, DAN, EVE]
 def test_complementary_offer_ranks_first_and_the_reason_names_both_sides() -> None:
     ranked = suggest_matches(EVENT, top=5)["ann"]
     assert [s.other for s in ranked] == ["bea", "eve", "cal"]
-    assert ranked[0].reason.startswith(
-        "their offer 'Vibration sensors for predictive maintenance' matches your request 'Predictive maintenance sensors'")
-    assert "shared technologies: iot" in ranked[0].reason
-    assert "complementary types (sme and research)" in ranked[0].reason
+    assert ranked[0].reason == (
+        Reason(suggestions.THEIR_OFFER, {"theirs": "Vibration sensors for predictive maintenance",
+                                         "yours": "Predictive maintenance sensors"}),
+        Reason(suggestions.SHARED_TECHNOLOGIES, {"technologies": "iot"}),
+        Reason(suggestions.SHARED_SECTORS, {"sectors": "C"}),
+        Reason(suggestions.COMPLEMENTARY_TYPES, {"yours": "sme", "theirs": "research"}),
+    )
 
 
 def test_offering_side_reads_the_reason_from_its_own_point_of_view() -> None:
     first = suggest_matches(EVENT, top=1)["bea"][0]
     assert first.other == "ann"
-    assert first.reason.startswith("your offer 'Vibration sensors for predictive maintenance' answers their request")
+    assert first.reason[0] == Reason(suggestions.YOUR_OFFER, {"yours": "Vibration sensors for predictive maintenance",
+                                                              "theirs": "Predictive maintenance sensors"})
 
 
 def test_structure_score_matches_a_hand_computed_blend() -> None:
@@ -62,7 +67,7 @@ def test_structure_score_matches_a_hand_computed_blend() -> None:
     assert eve.text == 0
     assert eve.structure == pytest.approx((0.6 + 0.5 + 1) / 3, abs=1e-4)
     assert eve.score == pytest.approx(0.4 * 0.7, abs=1e-4)
-    assert "sector C28.4" in eve.reason
+    assert Reason(suggestions.SHARED_SECTORS, {"sectors": "C28.4"}) in eve.reason
 
 
 def test_identical_offer_and_request_texts_score_full_text_similarity() -> None:

@@ -30,7 +30,9 @@ def test_an_offer_that_meets_my_request_ranks_first_with_its_reason(participant_
     participant_factory("other", opportunities=[{"kind": "offer", "title": "Office cleaning services"}])
     suggestions = selectors.participant_suggestions(participant=me)
     assert suggestions[0].participant == match
-    assert "their offer 'Predictive maintenance sensors' matches your request" in suggestions[0].reason
+    assert suggestions[0].reason.startswith(
+        "their offer “Predictive maintenance sensors” matches your request “Predictive maintenance sensors”")
+    assert suggestions[0].reason.endswith("complementary types (SME and Research organisation)")
     assert me not in [s.participant for s in suggestions]
 
 
