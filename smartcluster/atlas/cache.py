@@ -19,13 +19,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from django.utils.translation import get_language
 
 from smartcluster import config
 from smartcluster.atlas.engine import ENGINE_VERSION, Params, Result, atlas_result, taxonomy_named
+from smartcluster.mapping.taxonomies import translated_category_names
 
 MEMORY_ITEMS = 16
 _lock = threading.Lock()
 _results: OrderedDict[str, object] = OrderedDict()
+_named: OrderedDict[tuple[str, str], Result] = OrderedDict()
 _pages: OrderedDict[str, object] = OrderedDict()
 PAGE_ITEMS = 512  # pages of ~50-300 kB each, per process
 _computing: dict[str, threading.Lock] = {}
@@ -125,9 +128,31 @@ def _load_result(folder: Path) -> Result | None:
 
 
 def result_cached(store: object, params: Params) -> Result:
-    """The engine's result for `params` on the store's current data (computed at most once per data version)."""
-    return cached(cache_key(store, params), params.dataset, lambda: atlas_result(store, params),
-                  _save_result, _load_result)
+    """The engine's result for `params` on the store's current data (computed at most once per data version), its
+    category names in the active language where the taxonomy ships them."""
+    key = cache_key(store, params)
+    result = cached(key, params.dataset, lambda: atlas_result(store, params), _save_result, _load_result)
+    language = get_language() or "en"
+    names = translated_category_names(params.taxonomy, language)
+    return _named_in(result, names, (key, language)) if names else result
+
+
+def _named_in(result: Result, names: dict[str, str], key: tuple[str, str]) -> Result:
+    """The result with its category names replaced (kept per language in memory: the stored result stays English,
+    so one computation serves every language)."""
+    with _lock:
+        if key in _named:
+            _named.move_to_end(key)
+            return _named[key]
+    table = result.table.assign(
+        category_name=result.table["category"].astype(str).map(names).fillna(result.table["category_name"]))
+    named = Result(table=table, totals=result.totals, nuts_version=result.nuts_version, left_out=result.left_out,
+                   taxonomy_label=result.taxonomy_label)
+    with _lock:
+        _named[key] = named
+        while len(_named) > MEMORY_ITEMS:
+            _named.popitem(last=False)
+    return named
 
 
 def frame_cached(store: object, params: Params, name: str, compute: Callable[[], pd.DataFrame],
@@ -148,8 +173,10 @@ def frame_cached(store: object, params: Params, name: str, compute: Callable[[],
 def page_cached(store: object, dataset: str, parts: dict, compute: Callable[[], dict]) -> dict:
     """A rendered page body (a dict of strings) per request parts and the dataset's fingerprint: after the first
     view, a page of unchanged data costs a dictionary lookup (or one small file read in another process)."""
+    # "names": pages stored before category names followed the language are never read back.
     key = hashlib.sha256(json.dumps({"fingerprint": dataset_fingerprint(store, dataset), "parts": parts,
-                                     "engine": ENGINE_VERSION}, sort_keys=True, default=str).encode()).hexdigest()[:32]
+                                     "engine": ENGINE_VERSION, "names": 2},
+                                    sort_keys=True, default=str).encode()).hexdigest()[:32]
 
     def save(page: dict, folder: Path) -> None:
         (folder / "page.json").write_text(json.dumps(page), encoding="utf-8")

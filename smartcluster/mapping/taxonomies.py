@@ -213,6 +213,27 @@ def cluster_categories() -> Taxonomy:
 
 
 BUILTIN = ("cluster_categories", "eurostat_hightech_manufacturing", "eurostat_kis", "smart_industry_40")
+NAMED = (*BUILTIN, "nace_sections")  # the taxonomies whose category names are shipped in taxonomies/names/
+
+
+@lru_cache(maxsize=16)
+def _names_file(language: str) -> dict[str, dict[str, str]]:
+    path = Path(str(DATA / "names" / f"{language}.yaml"))
+    if not path.is_file():
+        return {}
+    try:
+        names = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise MappingInputError(f"taxonomies/names/{path.name} is not valid YAML: {error}") from error
+    if not isinstance(names, dict) or not all(isinstance(n, dict) for n in names.values()):
+        raise MappingInputError(f"taxonomies/names/{path.name}: expected {{taxonomy: {{category: name}}}}")
+    return {str(t): {str(k): str(v) for k, v in n.items()} for t, n in names.items()}
+
+
+def translated_category_names(taxonomy: str, language: str) -> dict[str, str]:
+    """The shipped names of a taxonomy's categories in `language` ("el", "de-at" reads "de"), by category key;
+    empty for English, a user taxonomy or a language without names (callers keep the English names)."""
+    return _names_file(language.split("-")[0].lower()).get(taxonomy, {})
 
 
 def category_employment(frame: pd.DataFrame, taxonomy: Taxonomy, *, level: int = 2, method: str = "majority",
