@@ -135,18 +135,5 @@ def choropleth(regions: pd.DataFrame, *, value: str, title: str, outlined: list[
                      "marker": {"line": {"color": "#D55E00", "width": 2.5}}, "hoverinfo": "skip",
                      "name": "partner regions"})
     layout = {"title": {"text": title}, "height": 560, "margin": {"l": 0, "r": 0, "t": 50, "b": 0},
-              "geo": _map_frame(regions["region"])}
+              "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}}}
     return {"data": data, "layout": layout}
-
-
-# Continental Europe from Iceland to Cyprus and the North Cape: fitting the map to every region would include the
-# outermost regions (Canarias, the French overseas departments) and shrink Europe to a corner of the frame.
-EUROPE_LONGITUDES, EUROPE_LATITUDES = [-25.0, 45.0], [34.0, 71.5]
-
-
-def _map_frame(codes: pd.Series) -> dict:
-    """The map's frame: Europe for regions of several countries, the regions themselves for one country."""
-    frame = {"visible": False, "projection": {"type": "mercator"}}
-    if codes.str[:2].nunique() > 1:
-        return {**frame, "lonaxis": {"range": EUROPE_LONGITUDES}, "lataxis": {"range": EUROPE_LATITUDES}}
-    return {**frame, "fitbounds": "locations"}
