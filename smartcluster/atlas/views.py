@@ -26,6 +26,7 @@ from smartcluster.atlas import cache, charts, selectors, services
 from smartcluster.atlas.exports import docx_report, docx_response, table_response
 from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
 from smartcluster.atlas.tables import COLUMNS, MEASURE_LABELS, TAXONOMY_LABELS, table_view
+from smartcluster.mapping.taxonomies import translated_taxonomy_rule
 
 MAX_COMPARED = 8
 MAP_MEASURES = ("lq", "employment", "stars")
@@ -267,7 +268,7 @@ def _notes(context: dict) -> list[str]:
         % {"version": context["nuts_version"]},
         _("Taxonomy: %(taxonomy)s (%(label)s). Rule: %(rule)s") % {
             "taxonomy": TAXONOMY_LABELS[params.taxonomy], "label": context["result"].taxonomy_label,
-            "rule": context["taxonomy"].rule},
+            "rule": translated_taxonomy_rule(params.taxonomy, get_language()) or context["taxonomy"].rule},
         _("LQ = (E_rc / E_r) / (E_c / E); reference: %(reference)s. Stars (European Cluster Observatory): size "
           "(top 10 %% of regions), specialisation (LQ ≥ 2), focus (top 10 %% share); productivity (EOCIC) is shown "
           "apart. Unknown Eurostat cells (':') are never read as zero: completeness says how much is known.")

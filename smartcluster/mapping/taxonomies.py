@@ -214,6 +214,7 @@ def cluster_categories() -> Taxonomy:
 
 BUILTIN = ("cluster_categories", "eurostat_hightech_manufacturing", "eurostat_kis", "smart_industry_40")
 NAMED = (*BUILTIN, "nace_sections")  # the taxonomies whose category names are shipped in taxonomies/names/
+RULES = "rules"  # the key of the taxonomies' rules in a names file
 
 
 @lru_cache(maxsize=16)
@@ -233,7 +234,12 @@ def _names_file(language: str) -> dict[str, dict[str, str]]:
 def translated_category_names(taxonomy: str, language: str) -> dict[str, str]:
     """The shipped names of a taxonomy's categories in `language` ("el", "de-at" reads "de"), by category key;
     empty for English, a user taxonomy or a language without names (callers keep the English names)."""
-    return _names_file(language.split("-")[0].lower()).get(taxonomy, {})
+    return {} if taxonomy == RULES else _names_file(language.split("-")[0].lower()).get(taxonomy, {})
+
+
+def translated_taxonomy_rule(taxonomy: str, language: str) -> str:
+    """A shipped taxonomy's rule in `language`, as readers see it (empty where not shipped: keep the English)."""
+    return _names_file(language.split("-")[0].lower()).get(RULES, {}).get(taxonomy, "")
 
 
 def category_employment(frame: pd.DataFrame, taxonomy: Taxonomy, *, level: int = 2, method: str = "majority",

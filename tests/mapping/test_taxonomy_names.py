@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from smartcluster.mapping.taxonomies import NAMED, builtin_taxonomy, nace_sections, translated_category_names
+from smartcluster.atlas.engine import taxonomy_named
+from smartcluster.mapping.taxonomies import (
+    NAMED,
+    builtin_taxonomy,
+    nace_sections,
+    translated_category_names,
+    translated_taxonomy_rule,
+)
 
 PARTNER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 
@@ -26,6 +33,13 @@ def test_every_category_of_a_shipped_taxonomy_is_named_in_every_partner_language
     assert set(names) == set(english)
     assert all(name.strip() for name in names.values())
     assert [key for key, name in names.items() if name == english[key]] == []
+
+
+@pytest.mark.parametrize("language", PARTNER_LANGUAGES)
+def test_every_shipped_taxonomy_states_its_rule_in_every_partner_language(language: str) -> None:
+    rules = {taxonomy: translated_taxonomy_rule(taxonomy, language) for taxonomy in NAMED}
+    assert [taxonomy for taxonomy, rule in rules.items() if not rule.strip()] == []
+    assert [taxonomy for taxonomy, rule in rules.items() if rule == taxonomy_named(taxonomy).rule] == []
 
 
 def test_a_regional_language_code_reads_its_language_and_english_keeps_the_shipped_names() -> None:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from smartcluster.mapping.taxonomies import translated_category_names
+from smartcluster.mapping.taxonomies import translated_category_names, translated_taxonomy_rule
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sbs_store")]
 REGION = "EL61"
@@ -35,3 +35,11 @@ def test_the_region_profile_names_the_cluster_categories_in_greek_and_again_in_e
     english = _page("en")
     assert sum(name in english for name in english_names) >= 10
     assert [name for name in greek_names if name in english] == []
+
+
+def test_the_region_report_states_the_taxonomy_rule_in_greek(loaded_reference: dict) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "el"
+    report = html.unescape(client.get(reverse("atlas:region_report", args=[REGION]), {"year": 2014}).content.decode())
+    assert translated_taxonomy_rule("cluster_categories", "el") in report
+    assert "ties: traded before local" not in report
