@@ -1,5 +1,5 @@
-"""Real headless Chromium in Greek: the suggestions page names organisation types in Greek, never by code or in
-English (the reason phrases themselves are interface strings, translated with the catalogues)."""
+"""Real headless Chromium in Greek: the suggestion reasons read in Greek, organisation types included (never by
+their code or in English)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from smartcluster.matchmaking.tests.test_browser import _logged_in
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_suggestion_reasons_name_the_organisation_types_in_greek(browser: Any, live_server: Any, event: Any,
+def test_suggestion_reasons_read_in_greek_with_the_organisation_types(browser: Any, live_server: Any, event: Any,
                                                                  participant_factory: Any) -> None:
     participant_factory("mira", opportunities=[
         {"kind": "request", "title": "Predictive maintenance sensors", "description": "vibration sensors for CNC"}])
@@ -24,5 +24,7 @@ def test_suggestion_reasons_name_the_organisation_types_in_greek(browser: Any, l
     page.goto(f"{live_server.url}/matchmaking/{event.pk}/suggestions/")
     reason = page.locator("#suggestions .reason").first.inner_text()
     page.context.close()
-    assert "(ΜμΕ" in reason and "Πανεπιστήμιο)" in reason
-    assert not any(word in reason for word in ("SME", "University", "(sme", "university)"))
+    assert "ταιριάζει με το αίτημά σας «Predictive maintenance sensors»" in reason
+    assert "(ΜμΕ και Πανεπιστήμιο)" in reason
+    assert not any(word in reason for word in ("offer", "request", "complementary", "SME", "University", "sme",
+                                                "university"))
