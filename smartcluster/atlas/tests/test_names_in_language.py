@@ -43,3 +43,19 @@ def test_the_region_report_states_the_taxonomy_rule_in_greek(loaded_reference: d
     report = html.unescape(client.get(reverse("atlas:region_report", args=[REGION]), {"year": 2014}).content.decode())
     assert translated_taxonomy_rule("cluster_categories", "el") in report
     assert "ties: traded before local" not in report
+
+
+@pytest.mark.parametrize(("name", "args", "query"), [
+    ("atlas:home", [], {"year": 2014}),
+    ("atlas:category", ["4"], {"year": 2014}),
+    ("atlas:compare", [], {"year": 2014, "regions": "EL61,EL30"}),
+])
+def test_the_landing_category_and_compare_pages_name_no_cluster_category_in_english(
+        loaded_reference: dict, name: str, args: list[str], query: dict) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "el"
+    response = client.get(reverse(name, args=args), query)
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert any(greek in page for greek in translated_category_names("cluster_categories", "el").values())
+    assert [english for english in set(CLUSTERS["cluster_name"]) if english in page] == []
