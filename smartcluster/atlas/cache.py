@@ -197,6 +197,7 @@ def cache_invalidate(dataset: str) -> int:
     shutil.rmtree(folder, ignore_errors=True)
     with _lock:
         _results.clear()
+        _named.clear()
         _pages.clear()
         _provenance.clear()
     return removed
