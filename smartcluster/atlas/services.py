@@ -8,7 +8,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from smartcluster import config
@@ -28,10 +28,12 @@ _boundaries_memo: dict[tuple, tuple[bytes, dict[str, str], list[str]]] = {}
 
 def boundaries_memo(*, codes: list[str], version: int) -> tuple[bytes, dict[str, str], list[str]]:
     """`selectors.boundaries` as GeoJSON bytes with the drawn and missing codes, memoised per codes, version and
-    the number of loaded regions (a reference reload changes it)."""
+    the state of the loaded regions (a reference reload changes it)."""
     from smartcluster.atlas.selectors import boundaries
 
-    stamp = Region.objects.aggregate(n=Count("pk"))["n"]
+    # The count alone is not enough: a reload of as many regions (with boundaries where there were none) must not
+    # be answered from the memo; new rows always get new keys, and the boundaries counted tell the two apart.
+    stamp = tuple(Region.objects.aggregate(n=Count("pk"), last=Max("pk"), drawn=Count("boundary")).values())
     key = (tuple(codes), version, stamp)
     with _memo_lock:
         if key in _boundaries_memo:
