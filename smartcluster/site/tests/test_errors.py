@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.test import Client, RequestFactory
 from django.urls import path
@@ -115,10 +116,13 @@ def test_every_api_list_answers_a_page_past_the_end_with_404_and_the_last_page(p
         assert f"Page {page} does not exist: the last page is 1" in response.json()["detail"], route
 
 
-def test_an_id_beyond_the_databases_integers_answers_400_not_500() -> None:
+def test_an_id_beyond_the_databases_integers_answers_400_or_nothing_found_never_500() -> None:
     response = Client().get("/api/organisations/partners/", {"project_id": str(2**70)}, secure=True)
-    assert response.status_code == 400
-    assert "too large" in response.json()["detail"]
+    if connection.vendor == "sqlite":  # SQLite raises OverflowError where PostgreSQL simply matches nothing
+        assert response.status_code == 400
+        assert "too large" in response.json()["detail"]
+    else:
+        assert response.status_code == 200 and response.json()["items"] == []
 
 
 @pytest.mark.urls(__name__)
