@@ -95,3 +95,13 @@ def screenshot_dir() -> Path:
     folder = Path(__file__).resolve().parent / "test-output" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a test (or a request it made) that activated another language
+    must not change what the next test in the same worker reads."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

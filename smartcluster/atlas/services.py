@@ -26,15 +26,19 @@ _memo_lock = threading.Lock()
 _boundaries_memo: dict[tuple, tuple[bytes, dict[str, str], list[str]]] = {}
 
 
+def regions_stamp() -> tuple[int, ...]:
+    """What changes whenever the regions are loaded again: pages and boundaries computed before are stale then."""
+    # The count alone is not enough: a reload of as many regions (with boundaries where there were none) must be
+    # told apart; new rows always get new keys, and the boundaries counted tell the two apart.
+    return tuple(Region.objects.aggregate(n=Count("pk"), last=Max("pk"), drawn=Count("boundary")).values())
+
+
 def boundaries_memo(*, codes: list[str], version: int) -> tuple[bytes, dict[str, str], list[str]]:
     """`selectors.boundaries` as GeoJSON bytes with the drawn and missing codes, memoised per codes, version and
     the state of the loaded regions (a reference reload changes it)."""
     from smartcluster.atlas.selectors import boundaries
 
-    # The count alone is not enough: a reload of as many regions (with boundaries where there were none) must not
-    # be answered from the memo; new rows always get new keys, and the boundaries counted tell the two apart.
-    stamp = tuple(Region.objects.aggregate(n=Count("pk"), last=Max("pk"), drawn=Count("boundary")).values())
-    key = (tuple(codes), version, stamp)
+    key = (tuple(codes), version, regions_stamp())
     with _memo_lock:
         if key in _boundaries_memo:
             return _boundaries_memo[key]

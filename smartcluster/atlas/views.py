@@ -216,7 +216,7 @@ def _cached_page(request: HttpRequest, kind: str, build: Callable[[], dict]) -> 
     focus = selectors.focus_for(user=request.user)
     parts = {"kind": kind, "path": request.path, "query": sorted(request.GET.lists()), "language": get_language(),
              "focus": [focus.pk, str(focus.updated_at)] if focus else None,
-             "partners": selectors.partner_region_codes()}
+             "partners": selectors.partner_region_codes(), "regions": services.regions_stamp()}
 
     def compute() -> dict:
         context = _viewed(build())

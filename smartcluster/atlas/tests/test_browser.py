@@ -94,7 +94,8 @@ def test_comparison_page_shows_the_engine_lq_of_each_region(page: Any, live_serv
 @pytest.mark.django_db(transaction=True)
 def test_the_mapping_home_maps_europe_and_a_click_on_a_region_opens_its_profile(
         page: Any, live_server: Any, engine: Any, regions_2016: None, screenshot_dir: Path) -> None:
-    page.goto(f"{live_server.url}/mapping/")
+    # The session's store may hold other datasets by now (imports of other tests): map the SBS extract by name.
+    page.goto(f"{live_server.url}/mapping/?dataset={SBS}")
     page.wait_for_selector(f"#chart-map{DRAWN}", timeout=30_000)
     shapes = page.locator("#chart-map path.choroplethlocation")
     assert shapes.count() > 50

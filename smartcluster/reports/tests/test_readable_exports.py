@@ -53,6 +53,9 @@ def test_every_xlsx_and_docx_address_is_checked() -> None:
 
 
 def test_sheet_names_are_cut_at_a_word_and_unique() -> None:
+    from django.utils import translation
+
+    translation.activate("en")
     assert sheet_name("Registrations by organisation type") == "Registrations by organisation…"
     assert sheet_name("Registrations by organisation type", taken=["registrations by organisation…"]) == (
         "Registrations by… (2)")
@@ -65,6 +68,7 @@ def test_sheet_names_are_cut_at_a_word_and_unique() -> None:
 def test_cells_read_as_words_in_the_active_language(settings: Any) -> None:
     from django.utils import translation
 
+    translation.activate("en")
     assert [cell_value(True), cell_value(False), cell_value(None), header("registration_closes_at")] == [
         "Yes", "No", None, "Registration closes at"]
     with translation.override("el"):
