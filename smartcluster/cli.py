@@ -96,6 +96,7 @@ def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
     from django.core.management import call_command
     from django.db import IntegrityError
 
+    from smartcluster.demo.loader import refusal_reason
     from smartcluster.demo.services import demo_first_setup
 
     if remove_demo:
@@ -105,8 +106,7 @@ def _demo_setup(*, empty: bool, demo: bool, remove_demo: bool) -> None:
             call_command("load_demo")
         except (ValidationError, PermissionDenied, IntegrityError) as error:
             # The platform works without its sample content: say so, and start anyway (the load left nothing).
-            reason = "; ".join(getattr(error, "messages", [str(error)]))
-            click.secho(f"warning: the demo was not loaded ({reason}); `smartcluster setup --demo` tries again.",
+            click.secho(f"warning: the demo was not loaded ({refusal_reason(error)}); `smartcluster setup --demo` tries again.",
                         fg="yellow", err=True)
     else:
         click.echo("Demo: decided at the first setup, left as it is (`smartcluster setup --demo` loads it again).")

@@ -27,6 +27,7 @@ from smartcluster.atlas.exports import docx_report, docx_response, table_respons
 from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
 from smartcluster.atlas.tables import COLUMNS, MEASURE_LABELS, TAXONOMY_LABELS, table_view
 from smartcluster.mapping.taxonomies import translated_taxonomy_rule
+from smartcluster.site.views import hide_server_paths
 
 MAX_COMPARED = 8
 MAP_MEASURES = ("lq", "employment", "stars")
@@ -40,7 +41,8 @@ def atlas_page(view):  # noqa: ANN001, ANN201 - a view decorator
         try:
             return view(request, *args, **kwargs)
         except selectors.AtlasNotFound as error:
-            return render(request, "atlas/not_found.html", {"message": error.message, "available": error.available},
+            return render(request, "atlas/not_found.html", {"message": hide_server_paths(error.message),
+                                                            "available": error.available},
                           status=404)
         except selectors.AtlasUnavailable as error:
             return render(request, "atlas/unavailable.html", _unavailable(request, error), status=503)
@@ -49,7 +51,7 @@ def atlas_page(view):  # noqa: ANN001, ANN201 - a view decorator
 
 def _unavailable(request: HttpRequest, error: selectors.AtlasUnavailable) -> dict:
     """What a page says when the store lacks its data: what is missing, and the import link for administrators."""
-    return {"message": str(error), "may_import": is_administrator(request.user)}
+    return {"message": hide_server_paths(str(error)), "may_import": is_administrator(request.user)}
 
 
 def _dataset(request: HttpRequest) -> selectors.MappableDataset:

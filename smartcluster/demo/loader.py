@@ -74,6 +74,12 @@ def _put_back(record: models.Model, values: dict[str, Any]) -> bool:
     return bool(changed)
 
 
+
+def refusal_reason(error: Exception) -> str:
+    """A service's refusal in words: a ValidationError's messages, else the exception's own text."""
+    return "; ".join(getattr(error, "messages", [str(error)]))
+
+
 class Loader:
     """One run: the records found or made so far, by demo key, and what happened to report."""
 
@@ -323,8 +329,7 @@ class Loader:
             with transaction.atomic():
                 action(*args, **kwargs)
         except (ValidationError, PermissionDenied) as error:
-            message = "; ".join(getattr(error, "messages", [str(error)]))
-            self.report.notes.append(_("Left out %(what)s: %(why)s") % {"what": what, "why": message})
+            self.report.notes.append(_("Left out %(what)s: %(why)s") % {"what": what, "why": refusal_reason(error)})
 
     def run(self) -> LoadReport:
         for demo in content.ORGANISATIONS:
