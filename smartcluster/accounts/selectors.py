@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from smartcluster.accounts.models import ApiToken, Membership
+from smartcluster.accounts.permissions import EDITOR_ROLES
 
 
 def api_token_list(*, user: Any) -> QuerySet[ApiToken]:
@@ -20,6 +21,23 @@ def api_token_list(*, user: Any) -> QuerySet[ApiToken]:
 def membership_list(*, user: Any) -> QuerySet[Membership]:
     """The organisations the user belongs to, with the role in each."""
     return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def organisation_editor_list(*, organisation_id: int) -> QuerySet[Any]:
+    """The users who edit the organisation (a membership with an editor role), oldest account first."""
+    return get_user_model().objects.filter(
+        memberships__organisation_id=organisation_id, memberships__role__in=EDITOR_ROLES
+    ).order_by("pk")
+
+
+def organisation_is_member(*, user: Any, organisation_id: int) -> bool:
+    """Does the user hold a membership (any role) of the organisation?"""
+    return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
+
+
+def membership_organisation_ids(*, user: Any) -> QuerySet[Any]:
+    """The ids of the organisations the user holds a membership of (any role), for filters."""
+    return Membership.objects.filter(user=user).values("organisation_id")
 
 
 def email_unconfirmed(*, user: Any) -> bool:

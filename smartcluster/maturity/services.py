@@ -38,7 +38,7 @@ from smartcluster.maturity.selectors import (
     respondent_organisation_ids,
 )
 from smartcluster.organisations.models import Organisation, OrganisationType
-from smartcluster.organisations.services import organisation_for_member
+from smartcluster.organisations.services import organisation_get_or_create
 from smartcluster.regions.models import Region
 
 
@@ -197,8 +197,8 @@ def _organisation_for_profile(*, assessment: Assessment, user: Any, organisation
     vouched = respondent_organisation_ids(user=user, respondent_hash=assessment.respondent_hash)
     if assessment.organisation_id is not None:
         vouched.add(assessment.organisation_id)
-    return organisation_for_member(user=user, name=name, vouched_ids=vouched, data={
-        "type": OrganisationType.SME, "size_class": size_class, "nace": nace, "region": region})
+    return organisation_get_or_create(user=user, name=name, vouched_ids=vouched, type=OrganisationType.SME,
+                                      size_class=size_class, nace=nace, region=region)
 
 
 @transaction.atomic

@@ -46,10 +46,14 @@ def _assign(record: Any, data: dict[str, Any], fields: Iterable[str]) -> None:
         setattr(record, field, value)
 
 
-def tags_from_names(*, kind: str, names: Iterable[str]) -> list[Tag]:
-    """The tags with these names (ignoring case), created when new."""
-    tags = []
-    for name in {name.strip() for name in names if name.strip()}:
+def tag_list_get_or_create(*, names: Iterable[str], kind: str) -> list[Tag]:
+    """The tags of this kind with these names (ignoring case and surrounding spaces), created when new, in the
+    order first named; a name too long for a tag is refused with a message naming it."""
+    tags, seen = [], set()
+    for name in (name.strip() for name in names):
+        if not name or name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
         tag = Tag.objects.filter(kind=kind, name__iexact=name).first()
         if tag is None:
             tag = Tag(kind=kind, name=name)
@@ -77,9 +81,9 @@ def _save_organisation(
     with transaction.atomic():
         organisation.save()
         if technology_tags is not None:
-            organisation.technology_tags.set(tags_from_names(kind=TagKind.TECHNOLOGY, names=technology_tags))
+            organisation.technology_tags.set(tag_list_get_or_create(names=technology_tags, kind=TagKind.TECHNOLOGY))
         if sector_tags is not None:
-            organisation.sector_tags.set(tags_from_names(kind=TagKind.SECTOR, names=sector_tags))
+            organisation.sector_tags.set(tag_list_get_or_create(names=sector_tags, kind=TagKind.SECTOR))
     return organisation
 
 
@@ -97,13 +101,15 @@ def organisation_create(
     return _save_organisation(organisation, technology_tags, sector_tags)
 
 
-def organisation_for_member(
-    *, user: Any, name: str, data: dict[str, Any], vouched_ids: Iterable[int] = ()
+def organisation_get_or_create(
+    *, user: Any, name: str, vouched_ids: Iterable[int] = (), **fields: Any
 ) -> Organisation:
-    """The organisation a self-service form names: an existing one only when the user belongs to it (or the
-    caller vouches for it, e.g. an invitation link); else a new, unpublished one from `data` (type, region …).
+    """The organisation a self-service form names: an existing one (same name, ignoring case) only when the user
+    belongs to it or the caller vouches for it (e.g. an invitation link); else a new, unpublished one with
+    `fields` (type, region …), checked like every organisation (unique name, valid fields).
 
-    The one rule for every app that lets people name their organisation: naming is never joining."""
+    The one find-or-create by name for every app that lets people name their organisation: naming is never
+    joining."""
     name = name.strip()
     existing = organisation_with_name(name=name)
     if existing is not None:
@@ -115,7 +121,7 @@ def organisation_for_member(
             "organisation's full, distinct name.") % {"name": name}})
     # Not listed until its editors publish it: whoever typed the name gave no consent to a public listing.
     organisation = Organisation(is_published=False)
-    _assign(organisation, {**data, "name": name}, ORGANISATION_FIELDS)
+    _assign(organisation, {**fields, "name": name}, ORGANISATION_FIELDS)
     try:
         with transaction.atomic():
             return _save_organisation(organisation, None, None)
@@ -189,6 +195,18 @@ def person_create_for_user(*, user: Any) -> Person:
         person = Person(user=user, name=user.get_full_name() or user.get_username(), email=user.email)
         person.full_clean()
         person.save()
+    return person
+
+
+def person_for_user_save(*, user: Any, name: str, email: str, organisation: Organisation, role: str = "") -> Person:
+    """The user's own person record with the name and e-mail they gave (created when they have none): it joins
+    `organisation` only when it is in none yet, and keeps its role when none is given."""
+    person = Person.objects.filter(user=user).first() or Person(user=user)
+    person.name, person.email = name, email
+    person.organisation = person.organisation or organisation
+    person.role = role or person.role
+    person.full_clean()
+    person.save()
     return person
 
 
