@@ -11,7 +11,7 @@ from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one ch
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.matchmaking import selectors, services
 from smartcluster.matchmaking.models import Event, Meeting, Participant
-from smartcluster.organisations.api import answers_refusals
+from smartcluster.site.api import answers_refusals
 
 router = Router(tags=["matchmaking"])
 

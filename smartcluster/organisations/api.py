@@ -1,11 +1,9 @@
 """JSON API of organisations, people, projects and partners (mounted at /api/organisations/)."""
 
-import functools
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -14,6 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate  # settings.NINJA_PAGINATION_CLASS: one checked pagination
 
 from smartcluster.accounts.auth import READ_AUTH
+from smartcluster.industries.selectors import industry_find
 from smartcluster.organisations import selectors, services
 from smartcluster.organisations.models import (
     HelixRole,
@@ -25,7 +24,8 @@ from smartcluster.organisations.models import (
     Project,
     SizeClass,
 )
-from smartcluster.regions.models import Region
+from smartcluster.regions.selectors import region_find
+from smartcluster.site.api import answers_refusals
 
 router = Router(tags=["organisations"])
 
@@ -67,7 +67,7 @@ class OrganisationOut(Schema):
         return [tag.name for tag in obj.sector_tags.all()]
 
 
-def _region_ref(region: Region) -> dict[str, Any]:
+def _region_ref(region: Any) -> dict[str, Any]:
     return {"code": region.code, "version": region.version, "name": region.display_name}
 
 
@@ -195,8 +195,8 @@ def _present(payload: Schema, model: type[Model], *fields: str) -> dict[str, Any
     return sent
 
 
-def _region(ref: dict[str, Any]) -> Region:
-    region = selectors.region_by_code(code=ref["code"], version=ref["version"])
+def _region(ref: dict[str, Any]) -> Any:
+    region = region_find(code=ref["code"], version=ref["version"])
     if region is None:
         raise ValidationError({"region": f"No NUTS {ref['version']} region has the code {ref['code']}."})
     return region
@@ -210,33 +210,10 @@ def _organisation_data(payload: OrganisationIn) -> dict[str, Any]:
     if "nace" in sent:
         data["nace"] = None
         if sent["nace"]:
-            data["nace"] = selectors.industry_by_code(code=sent["nace"])
+            data["nace"] = industry_find(code=sent["nace"])
             if data["nace"] is None:
                 raise ValidationError({"nace": f"No NACE Rev. 2 activity has the code {sent['nace']}."})
     return data
-
-
-def refusal_message(error: ValidationError) -> str:
-    """Every problem of a refused change, each after the field it is about ("name: This field cannot be blank.")."""
-    if not hasattr(error, "error_dict"):
-        return "; ".join(error.messages)
-    return "; ".join(message if field == NON_FIELD_ERRORS else f"{field}: {message}"
-                     for field, messages in error.message_dict.items() for message in messages)
-
-
-def answers_refusals(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """Refusals of the services as JSON answers: 403 for a forbidden change, 400 naming invalid data."""
-
-    @functools.wraps(endpoint)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return endpoint(*args, **kwargs)
-        except PermissionDenied as error:
-            raise HttpError(403, str(error) or "You may not make this change.") from error
-        except ValidationError as error:
-            raise HttpError(400, refusal_message(error)) from error
-
-    return wrapper
 
 
 # Organisations
@@ -377,7 +354,7 @@ def project_delete(request: HttpRequest, project_id: int) -> Status:
 # Partners
 
 
-def _partner_regions(payload: PartnerIn) -> list[Region] | None:
+def _partner_regions(payload: PartnerIn) -> list[Any] | None:
     sent = _present(payload, Partner, "regions")
     if "regions" not in sent:
         return None

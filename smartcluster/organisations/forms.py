@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smartcluster.industries.selectors import industry_find
 from smartcluster.organisations.models import (
     HelixRole,
     Organisation,
@@ -15,8 +16,9 @@ from smartcluster.organisations.models import (
     Person,
     Project,
 )
-from smartcluster.organisations.selectors import industry_by_code, organisation_with_name, region_by_code
-from smartcluster.regions.models import NutsVersion
+from smartcluster.organisations.selectors import organisation_with_name
+from smartcluster.regions.choices import NutsVersion
+from smartcluster.regions.selectors import region_find
 
 DEFAULT_NUTS_VERSION = NutsVersion.V2021
 
@@ -32,7 +34,7 @@ class RegionCodesMixin:
     def regions_from_codes(self, codes: list[str], version: int, field: str) -> list[Any]:
         regions, unknown = [], []
         for code in codes:
-            region = region_by_code(code=code, version=version)
+            region = region_find(code=code, version=version)
             (regions if region else unknown).append(region or code)
         if unknown:
             self.add_error(field, _("No NUTS %(version)s region has the code %(codes)s.")
@@ -85,7 +87,7 @@ class OrganisationForm(RegionCodesMixin, forms.ModelForm):
         regions = self.regions_from_codes([code] if code else [], cleaned.get("region_version"), "region_code")
         cleaned["region"] = regions[0] if regions else None
         nace_code = (cleaned.get("nace_code") or "").strip()
-        cleaned["nace"] = industry_by_code(code=nace_code) if nace_code else None
+        cleaned["nace"] = industry_find(code=nace_code) if nace_code else None
         if nace_code and cleaned["nace"] is None:
             self.add_error("nace_code", _("No NACE Rev. 2 activity has the code %(code)s.") % {"code": nace_code})
         return cleaned

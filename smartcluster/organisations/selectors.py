@@ -7,9 +7,12 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from smartcluster.accounts.models import Membership
-from smartcluster.accounts.permissions import is_administrator, visible_queryset
-from smartcluster.industries.models import Industry
+from smartcluster.accounts.permissions import editable_queryset, is_administrator, visible_queryset
+from smartcluster.accounts.selectors import (
+    membership_list,
+    membership_organisation_ids,
+    organisation_is_member,
+)
 from smartcluster.organisations.models import (
     HELIX_ROLE_BY_TYPE,
     Organisation,
@@ -18,7 +21,6 @@ from smartcluster.organisations.models import (
     Project,
     Tag,
 )
-from smartcluster.regions.models import Region
 
 
 def organisation_list(
@@ -65,6 +67,11 @@ def organisation_get(*, user: Any, organisation_id: int) -> Organisation:
     return get_object_or_404(organisation_list(user=user), pk=organisation_id)
 
 
+def organisation_editable_list(*, user: Any) -> QuerySet[Organisation]:
+    """The organisations the user edits (e.g. the organisers a form offers)."""
+    return editable_queryset(user, Organisation.objects.all())
+
+
 def organisation_with_name(*, name: str, exclude_id: int | None = None) -> Organisation | None:
     """The organisation already holding this name, ignoring case (names are unique)."""
     queryset = Organisation.objects.filter(name__iexact=name.strip())
@@ -77,19 +84,8 @@ def organisation_has_member(*, user: Any, organisation: Organisation) -> bool:
     """Does the user belong to the organisation: a membership (any role) or their person record is in it?"""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return (Membership.objects.filter(user=user, organisation=organisation).exists()
+    return (organisation_is_member(user=user, organisation_id=organisation.pk)
             or Person.objects.filter(user=user, organisation=organisation).exists())
-
-
-def region_by_code(*, code: str, version: int) -> Region | None:
-    """The NUTS region with this code in this NUTS version."""
-    return Region.objects.filter(code__iexact=code.strip(), version=version).first()
-
-
-def industry_by_code(*, code: str) -> Industry | None:
-    """The NACE Rev. 2 item written either officially (`62.01`) or as Eurostat does (`C6201`)."""
-    code = code.strip()
-    return Industry.objects.filter(Q(code__iexact=code) | Q(eurostat_code__iexact=code)).first()
 
 
 def tag_list(*, kind: str | None = None) -> QuerySet[Tag]:
@@ -108,7 +104,7 @@ def person_list(
             Q(organisation__isnull=True) | Q(organisation__in=organisation_list(user=user).values("pk"))
         )
         if getattr(user, "is_authenticated", False):
-            member_of = Membership.objects.filter(user=user).values("organisation_id")
+            member_of = membership_organisation_ids(user=user)
             visible |= Q(organisation__in=member_of) | Q(user=user)
         queryset = queryset.filter(visible)
     if organisation_id is not None:
@@ -129,7 +125,7 @@ def person_export(*, person: Person) -> dict[str, Any]:
     if person.user_id:
         memberships = [
             {"organisation": m.organisation.name, "role": m.role}
-            for m in Membership.objects.filter(user_id=person.user_id).select_related("organisation")
+            for m in membership_list(user=person.user_id)
         ]
     return {
         "id": person.pk,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from importlib import import_module
+from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -15,6 +19,30 @@ from smartcluster.accounts.auth import WRITE_AUTH, TooManyTokenFailures
 from smartcluster.site.views import hide_server_paths
 
 logger = logging.getLogger(__name__)
+
+
+def refusal_message(error: ValidationError) -> str:
+    """Every problem of a refused change, each after the field it is about ("name: This field cannot be blank.")."""
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    return "; ".join(message if field == NON_FIELD_ERRORS else f"{field}: {message}"
+                     for field, messages in error.message_dict.items() for message in messages)
+
+
+# Defined before the app routers are registered below: their modules import it while this one loads.
+def answers_refusals(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """Refusals of the services as JSON answers: 403 for a forbidden change, 400 naming invalid data."""
+
+    @functools.wraps(endpoint)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return endpoint(*args, **kwargs)
+        except PermissionDenied as error:
+            raise HttpError(403, str(error) or "You may not make this change.") from error
+        except ValidationError as error:
+            raise HttpError(400, refusal_message(error)) from error
+
+    return wrapper
 
 api = NinjaAPI(
     title="smartcluster API",
