@@ -2,7 +2,8 @@
 """The two Quick start commands, needing only Python 3.11 and the package registries.
 
     python3 bootstrap.py start    install (from the lock file), set up the embedded stores, serve on :8000
-    python3 bootstrap.py test     install the development dependencies and run the whole test suite
+    python3 bootstrap.py test     install the development dependencies, check the import contracts and run the
+                                  whole test suite
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def start(arguments: argparse.Namespace) -> int:
 def test(arguments: argparse.Namespace) -> int:
     _ensure_environment("dev.lock")
     env = {**os.environ, "SMARTCLUSTER_DEBUG": "0", "SMARTCLUSTER_HTTPS": "0"}
+    _say("checking the import contracts (.importlinter)")
+    contracts_code = _run(BIN / "lint-imports", "--no-logo", "--no-cache", env=env)
     # Two workers: the machines this runs on (and CI) have two cores.
     pytest = [PYTHON, "-m", "pytest", *(arguments.pytest_args or ["-n", "2"])]
     _say("running the test suite on SQLite")
@@ -82,7 +85,9 @@ def test(arguments: argparse.Namespace) -> int:
     elif os.environ.get("CI"):
         _say("CI is set but SMARTCLUSTER_TEST_POSTGRES_URL is not: the PostgreSQL run is required in CI")
         code = code or 1
-    return code
+    if contracts_code:
+        _say("an import contract is broken (see its report above, before the tests)")
+    return code or contracts_code
 
 
 def main() -> int:
