@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.accounts import selectors, services
-from smartcluster.organisations.services import person_create_for_user
 
 # An e-mail address can be longer than a user name (RFC 5321: 254 characters in a path).
 EMAIL_MAX_LENGTH = 254
@@ -58,5 +57,5 @@ class SignupDetailsForm(forms.Form):
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def signup(self, request: HttpRequest, user: Any) -> None:
-        """allauth's hook once the user is saved (names included): give them their person record."""
-        person_create_for_user(user=user)
+        """allauth's hook once the user is saved (names included); allauth requires it. The person record follows
+        from allauth's `user_signed_up` signal (organisations.signals), since accounts sits below organisations."""

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.models import ApiToken, Membership, hash_token
 from smartcluster.accounts.permissions import is_administrator
-from smartcluster.organisations.models import Organisation
 
 
-def membership_create(*, user: Any, member: Any, organisation: Organisation, role: str) -> Membership:
+def membership_create(*, user: Any, member: Any, organisation: Any, role: str) -> Membership:
     """Give a user a role in an organisation (administrators only)."""
     if not is_administrator(user):
         raise PermissionDenied(_("Only administrators manage memberships."))

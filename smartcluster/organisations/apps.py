@@ -7,3 +7,6 @@ class OrganisationsConfig(AppConfig):
     label = "organisations"
     verbose_name = _("Organisations and partners")
     navigation = (_("Organisations"), "organisations:list", 80)
+
+    def ready(self) -> None:
+        from smartcluster.organisations import signals  # noqa: F401 - connects the receivers
