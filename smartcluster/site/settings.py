@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     # self sign-up (django-allauth), after smartcluster.accounts so its templates/account/ override allauth's
     "allauth",
     "allauth.account",
+    "smartcluster.notifications",
     "smartcluster.maturity",
     "smartcluster.matchmaking",
     "smartcluster.atlas",
