@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.industries.models import NaceLevel
+from smartcluster.industries.choices import NaceLevel
 
 
 class IndustrySearchForm(forms.Form):

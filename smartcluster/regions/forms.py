@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.regions.models import NutsVersion
+from smartcluster.regions.choices import NutsVersion
 
 LEVEL_CHOICES = [("", _("Any level")), ("0", _("0 (country)")), ("1", "1"), ("2", "2"), ("3", "3")]
 

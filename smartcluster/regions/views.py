@@ -59,7 +59,7 @@ def region_detail_view(request: HttpRequest, code: str, version: int) -> HttpRes
 
 def region_code_view(request: HttpRequest, code: str) -> HttpResponse:
     try:
-        region = selectors.region_latest_get(code=code)
+        region = selectors.region_get(code=code)
     except Region.DoesNotExist:
         raise Http404(f"no NUTS region {code}") from None
     return redirect("regions:detail", code=region.code, version=region.version)
