@@ -13,7 +13,7 @@ from django.db import transaction
 
 from smartcluster import starter_pack
 from smartcluster.industries.models import Industry
-from smartcluster.regions.services import ReferenceDataError, reference_file_fetch
+from smartcluster.sources.reference import ReferenceDataError, reference_file_fetch
 
 NACE_FILE = "Nace2_long.csv"
 NACE_COLUMNS = ("nace2", "Name", "Level", "Parent", "Include", "Include_Also", "Exclude")
@@ -141,7 +141,7 @@ def industry_reference_load(
     else:
         say(f"NACE Rev. 2: reading {NACE_FILE}")
         payload = reference_file_fetch(base_url=base_url or settings.NACE_BASE_URL, path=NACE_FILE,
-                                       setting="SMARTCLUSTER_NACE_BASE_URL")
+                                       setting="SMARTCLUSTER_NACE_BASE_URL", timeout=settings.REFERENCE_FETCH_TIMEOUT)
     records = nace_records_parse(payload)
     with transaction.atomic():
         written = _industries_write(records)

@@ -1,22 +1,13 @@
-"""Load NUTS regions from the official files (GISCO GeoJSON, Eurostat's NUTS history workbooks), all or nothing.
-
-The fetch helpers here are shared with the industries loader: one way to download a reference file.
-"""
+"""Load NUTS regions from the official files (GISCO GeoJSON, Eurostat's NUTS history workbooks), all or nothing."""
 
 from __future__ import annotations
 
-import gzip
-import http.client
 import io
 import json
 import re
 import unicodedata
-import urllib.error
-import urllib.request
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
@@ -26,21 +17,13 @@ from smartcluster.config import file_limits
 from smartcluster.regions.geometry import geometry_simplified
 from smartcluster.regions.models import Region
 from smartcluster.sources.guards import workbook_checked
+from smartcluster.sources.reference import ReferenceDataError, reference_file_fetch
 
-GZIP_MAGIC = b"\x1f\x8b"
 NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 PART_SUFFIX = re.compile(r"\s*\(part\)\s*$", re.IGNORECASE)
 # The one place where a parent is not the code minus its last character: NUTS 2016 gave Northern Ireland's level-3
 # regions the codes UKN10-UKN16 under the level-2 region UKN0 (Commission Regulation (EU) 2016/2066).
 PARENT_EXCEPTIONS = {"UKN1": "UKN0"}
-
-
-class ReferenceDataError(Exception):
-    """A reference file is unreachable, truncated, malformed or incomplete; the message names the file."""
-
-
-class ReferenceSourceUnreachable(ReferenceDataError):
-    """The server holding a reference file could not be reached at all (no network, wrong host)."""
 
 
 @dataclass(frozen=True)
@@ -95,30 +78,6 @@ NUTS_FILES: dict[int, tuple[NutsFile, ...]] = {
     2024: (_gisco("geojson/NUTS_RG_20M_2024_4326.geojson"),),
 }
 DEFAULT_NUTS_VERSIONS: tuple[int, ...] = tuple(sorted(NUTS_FILES))
-
-
-def reference_file_fetch(*, base_url: str, path: str, setting: str) -> bytes:
-    """Download `base_url + path` (gunzipped when the bytes are gzip); errors name the URL and the setting to change."""
-    url = urljoin(base_url if base_url.endswith("/") else base_url + "/", path)
-    try:
-        with urllib.request.urlopen(url, timeout=settings.REFERENCE_FETCH_TIMEOUT) as response:  # noqa: S310
-            payload = response.read()
-    except urllib.error.HTTPError as error:
-        raise ReferenceDataError(f"{url}: the server answered HTTP {error.code} ({error.reason})") from error
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-        reason = getattr(error, "reason", error)
-        raise ReferenceSourceUnreachable(
-            f"could not reach {url} ({reason}); point {setting} (or the command's option) at a mirror "
-            f"holding the same files"
-        ) from error
-    except http.client.IncompleteRead as error:
-        raise ReferenceDataError(f"{url}: the download ended early ({len(error.partial)} bytes read)") from error
-    if payload.startswith(GZIP_MAGIC):
-        try:
-            return gzip.decompress(payload)
-        except (EOFError, OSError, zlib.error) as error:
-            raise ReferenceDataError(f"{url}: truncated or corrupt gzip data ({error})") from error
-    return payload
 
 
 def _clean(value: object) -> str:
@@ -253,11 +212,13 @@ def nuts_version_read(*, version: int, base_url: str, history_base_url: str) -> 
     history: list[RegionRecord] = []
     for nuts_file in NUTS_FILES[version]:
         if nuts_file.kind == "gisco":
-            payload = reference_file_fetch(base_url=base_url, path=nuts_file.path, setting="SMARTCLUSTER_NUTS_BASE_URL")
+            payload = reference_file_fetch(base_url=base_url, path=nuts_file.path, setting="SMARTCLUSTER_NUTS_BASE_URL",
+                                           timeout=settings.REFERENCE_FETCH_TIMEOUT)
             gisco += gisco_regions_parse(payload, label=nuts_file.path)
         else:
             payload = reference_file_fetch(base_url=history_base_url, path=nuts_file.path,
-                                           setting="SMARTCLUSTER_NUTS_HISTORY_BASE_URL")
+                                           setting="SMARTCLUSTER_NUTS_HISTORY_BASE_URL",
+                                           timeout=settings.REFERENCE_FETCH_TIMEOUT)
             history += history_regions_parse(payload, label=nuts_file.path, new_version=version)
     return _merged(gisco, history)
 

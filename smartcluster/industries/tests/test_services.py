@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from smartcluster.industries.models import Industry
 from smartcluster.industries.services import eurostat_code, industry_reference_load
-from smartcluster.regions.services import ReferenceDataError
+from smartcluster.sources.reference import ReferenceDataError
 
 pytestmark = pytest.mark.django_db
 

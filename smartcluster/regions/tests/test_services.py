@@ -10,12 +10,8 @@ import pytest
 from django.db.models import Count
 
 from smartcluster.regions.models import Region
-from smartcluster.regions.services import (
-    ReferenceDataError,
-    ReferenceSourceUnreachable,
-    geometry_simplified,
-    region_reference_load,
-)
+from smartcluster.regions.services import geometry_simplified, region_reference_load
+from smartcluster.sources.reference import ReferenceDataError, ReferenceSourceUnreachable
 
 pytestmark = pytest.mark.django_db
 

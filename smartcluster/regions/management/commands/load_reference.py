@@ -7,11 +7,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from smartcluster.industries.services import industry_reference_load
-from smartcluster.regions.services import (
-    DEFAULT_NUTS_VERSIONS,
-    ReferenceDataError,
-    region_reference_load,
-)
+from smartcluster.regions.services import DEFAULT_NUTS_VERSIONS, region_reference_load
+from smartcluster.sources.reference import ReferenceDataError
 
 STARTER_PACK_CHOICES = ("never", "fallback", "only")
 
