@@ -5,10 +5,16 @@ published records are readable by all. A record belongs to an organisation throu
 attribute on the model naming the ORM path to its owning `Organisation` ("" for an Organisation itself,
 "organisation" for a Partner, "partner__organisation" for a record of a partner, …). Models without an owner
 path can be changed by administrators only.
+
+Who may read a record is the model's `visibility` (a `Visibility`): PUBLISHED records are readable by all once
+`is_published`, before that by their owners' members and administrators; OWNER_ONLY records (interviews, jury
+scores, draft submissions) only ever by their owners' members and administrators; PUBLIC records by all. A model
+that declares none is PUBLISHED when it has an `is_published` field and PUBLIC otherwise.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -17,6 +23,23 @@ from django.db import models
 from smartcluster.accounts.models import Membership, MembershipRole
 
 EDITOR_ROLES = (MembershipRole.ADMINISTRATOR, MembershipRole.PARTNER_EDITOR)
+
+
+class Visibility(StrEnum):
+    """Who may read a model's records (declared as the model's `visibility` class attribute)."""
+
+    PUBLIC = "public"
+    PUBLISHED = "published"
+    OWNER_ONLY = "owner_only"
+
+
+def visibility_of(model: type[models.Model]) -> Visibility:
+    """The model's declared visibility, else the one its fields imply (published with `is_published`, else public)."""
+    declared = getattr(model, "visibility", None)
+    if declared is not None:
+        return Visibility(declared)
+    has_flag = any(field.name == "is_published" for field in model._meta.get_fields())
+    return Visibility.PUBLISHED if has_flag else Visibility.PUBLIC
 
 
 def is_administrator(user: Any) -> bool:
@@ -65,16 +88,21 @@ def can_create_for(user: Any, organisation_id: int | None) -> bool:
     return organisation_id is not None and organisation_id in editable_organisation_ids(user)
 
 
+def _member_of(user: Any) -> models.QuerySet:
+    """The ids of the organisations the user is a member of, in any role (their records' readers)."""
+    return Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+
+
 def can_view(user: Any, record: models.Model) -> bool:
-    """Published records are readable by all; unpublished ones by their owners' members and administrators."""
-    if getattr(record, "is_published", True):
+    """May this user read this record (see `Visibility`)? Administrators read all."""
+    policy = visibility_of(type(record))
+    if policy is Visibility.PUBLIC or (policy is Visibility.PUBLISHED and getattr(record, "is_published", True)):
         return True
     if is_administrator(user):
         return True
     if not getattr(user, "is_authenticated", False):
         return False
-    member_of = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-    return bool(owner_organisation_ids(record) & member_of)
+    return bool(owner_organisation_ids(record) & set(_member_of(user)))
 
 
 def editable_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
@@ -88,12 +116,14 @@ def editable_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
 
 
 def visible_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
-    """The records of a queryset that the user may read."""
-    if is_administrator(user) or not any(f.name == "is_published" for f in queryset.model._meta.get_fields()):
+    """The records of a queryset that the user may read (the same rule as `can_view`)."""
+    policy = visibility_of(queryset.model)
+    if policy is Visibility.PUBLIC or is_administrator(user):
         return queryset
-    published = models.Q(is_published=True)
     lookup = _owner_lookup(queryset.model)
-    if lookup is None or isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
-        return queryset.filter(published)
-    member_of = Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
-    return queryset.filter(published | models.Q(**{f"{lookup}__in": member_of})).distinct()
+    is_reader = lookup is not None and not isinstance(user, AnonymousUser) and getattr(user, "is_authenticated", False)
+    if not is_reader:
+        return queryset.filter(is_published=True) if policy is Visibility.PUBLISHED else queryset.none()
+    owned = models.Q(**{f"{lookup}__in": _member_of(user)})
+    readable = models.Q(is_published=True) | owned if policy is Visibility.PUBLISHED else owned
+    return queryset.filter(readable).distinct()
