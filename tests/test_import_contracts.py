@@ -6,12 +6,15 @@ modules that break (or respect) one rule; the copy comes first on PYTHONPATH, so
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,3 +109,32 @@ def test_the_working_tree_keeps_every_contract() -> None:
                             capture_output=True, text=True, timeout=120)
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _load_bootstrap() -> Any:
+    """bootstrap.py (at the repository root, not a package) as a module."""
+    spec = importlib.util.spec_from_file_location("bootstrap", ROOT / "bootstrap.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("contracts_exit", "pytest_exit", "expected_exit"), [(1, 0, 1), (0, 0, 0), (0, 2, 2)])
+def test_the_test_command_runs_lint_imports_and_fails_when_a_contract_is_broken(
+        monkeypatch: pytest.MonkeyPatch, contracts_exit: int, pytest_exit: int, expected_exit: int) -> None:
+    bootstrap = _load_bootstrap()
+    commands: list[list[str]] = []
+
+    def run(*command: str | Path, env: dict[str, str] | None = None) -> int:
+        commands.append([str(part) for part in command])
+        return contracts_exit if Path(commands[-1][0]).name == "lint-imports" else pytest_exit
+
+    monkeypatch.setattr(bootstrap, "_ensure_environment", lambda lock_name: None)
+    monkeypatch.setattr(bootstrap, "_run", run)
+    monkeypatch.delenv("SMARTCLUSTER_TEST_POSTGRES_URL", raising=False)
+    monkeypatch.delenv("CI", raising=False)
+
+    code = bootstrap.test(argparse.Namespace(pytest_args=["tests/mapping"]))
+
+    assert code == expected_exit
+    assert [Path(command[0]).name for command in commands] == ["lint-imports", "python"]
