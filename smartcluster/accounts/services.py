@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.models import ApiToken, Membership, hash_token
+from smartcluster.accounts.models import ApiToken, Membership, MembershipRole, hash_token
 from smartcluster.accounts.permissions import is_administrator
 
 
@@ -22,6 +22,19 @@ def membership_create(*, user: Any, member: Any, organisation: Any, role: str) -
             _("%(user)s is already a member of %(organisation)s.")
             % {"user": member.get_username(), "organisation": organisation.name}
         )
+    membership = Membership(user=member, organisation=organisation, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def membership_load(
+    *, member: Any, organisation: Any, role: str = MembershipRole.PARTNER_EDITOR
+) -> Membership | None:
+    """A membership written by a trusted loader (the demo) acting as the platform: the new membership (an editor's
+    by default), or None when the user already belongs to the organisation (in whatever role)."""
+    if Membership.objects.filter(user=member, organisation=organisation).exists():
+        return None
     membership = Membership(user=member, organisation=organisation, role=role)
     membership.full_clean()
     membership.save()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from smartcluster.organisations.models import OrganisationType, PartnerRole, SizeClass
+from smartcluster.organisations.choices import OrganisationType, PartnerRole, SizeClass
 
 NUTS_VERSION = 2021
 

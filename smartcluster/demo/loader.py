@@ -21,24 +21,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.models import Membership, MembershipRole
+from smartcluster.accounts.services import membership_load
 from smartcluster.demo import content
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
-from smartcluster.industries.models import Industry, NaceLevel
+from smartcluster.industries.choices import NaceLevel
+from smartcluster.industries.selectors import industry_find
 from smartcluster.matchmaking import services as matchmaking
 from smartcluster.maturity import selectors as maturity_selectors
 from smartcluster.maturity import services as maturity
-from smartcluster.organisations.models import (
-    Organisation,
-    Partner,
-    PartnerRole,
-    Person,
-    Project,
-    Tag,
-    TagKind,
-)
-from smartcluster.regions.models import Region
+from smartcluster.organisations import selectors as organisation_selectors
+from smartcluster.organisations import services as organisations
+from smartcluster.organisations.choices import PartnerRole, TagKind
+from smartcluster.regions.selectors import region_find
 
 User = get_user_model()
 QUESTIONNAIRE_CODE = "dma-sme-v1"
@@ -51,12 +46,12 @@ class LoadReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _region(code: str) -> Region | None:
-    return Region.objects.filter(code=code, version=content.NUTS_VERSION).first()
+def _region(code: str) -> Any:
+    return region_find(code=code, version=content.NUTS_VERSION)
 
 
-def _section(code: str) -> Industry | None:
-    return Industry.objects.filter(code=code, level=NaceLevel.SECTION).first() if code else None
+def _section(code: str) -> Any:
+    return industry_find(code=code, level=NaceLevel.SECTION) if code else None
 
 
 def _slug(key: str) -> str:
@@ -86,7 +81,7 @@ class Loader:
     def __init__(self) -> None:
         self.now = timezone.now()
         self.report = LoadReport()
-        self.organisations: dict[str, Organisation] = {}
+        self.organisations: dict[str, Any] = {}
         self.users: dict[str, Any] = {}
         self.participants: dict[str, Any] = {}
         self.missing_regions: set[str] = set()
@@ -108,7 +103,7 @@ class Loader:
                   "is_published": True}
         values = {name: value for name, value in values.items() if value is not None}  # not loaded: left as it is
         record = demo_record_get(key=demo.key)
-        same_name = Organisation.objects.filter(name__iexact=demo.name).first()
+        same_name = organisation_selectors.organisation_with_name(name=demo.name)
         if record is not None:
             if same_name is not None and same_name != record:
                 values.pop("name")  # a user's organisation has the demo name now: keep the edited one
@@ -118,28 +113,24 @@ class Loader:
             self.report.notes.append(_("“%(name)s” is not demo content: the demo uses it as it is.")
                                      % {"name": same_name})
         else:
-            record = Organisation(**values)
-            record.full_clean()
-            record.save()
+            record = organisations.organisation_load(data=values)
             self._made(demo.key, record)
         if region is None:
             self.missing_regions.add(demo.region_code)
         self.organisations[demo.key] = record
 
-    def project(self) -> Project:
+    def project(self) -> Any:
         record = demo_record_get(key=content.PROJECT_KEY)
         if record is not None:
             self._kept_or_restored(content.PROJECT_KEY, record, dict(content.PROJECT))
             return record
-        record = Project.objects.filter(acronym=content.PROJECT["acronym"]).first()
+        record = organisation_selectors.project_with_acronym(acronym=content.PROJECT["acronym"])
         if record is None:
-            record = Project(**content.PROJECT)
-            record.full_clean()
-            record.save()
+            record = organisations.project_load(data=dict(content.PROJECT))
             self._made(content.PROJECT_KEY, record)
         return record
 
-    def partner(self, project: Project, demo: content.DemoPartner) -> None:
+    def partner(self, project: Any, demo: content.DemoPartner) -> None:
         key = f"partner:{_slug(demo.organisation)}"
         organisation = self.organisations[demo.organisation]
         role = demo.role
@@ -148,10 +139,8 @@ class Loader:
             role = PartnerRole.PARTNER  # the project has another lead partner now
         values = {"role": role, "policy_instrument": demo.policy_instrument}
         record = demo_record_get(key=key)
-        if record is None and not Partner.objects.filter(project=project, organisation=organisation).exists():
-            record = Partner(project=project, organisation=organisation, **values)
-            record.full_clean()
-            record.save()
+        if record is None and not project.partners.filter(organisation=organisation).exists():
+            record = organisations.partner_load(project=project, organisation=organisation, data=values)
             self._made(key, record)
         elif record is not None:
             self._kept_or_restored(key, record, values)
@@ -175,10 +164,8 @@ class Loader:
             record.save()
             self._made(key, record)
         organisation = self.organisations[demo.organisation]
-        membership = Membership.objects.filter(user=record, organisation=organisation).first()
-        if membership is None:
-            membership = Membership.objects.create(user=record, organisation=organisation,
-                                                   role=MembershipRole.PARTNER_EDITOR)
+        membership = membership_load(member=record, organisation=organisation)
+        if membership is not None:
             self._made(f"membership:{_slug(demo.key)}", membership)
         self.users[demo.key] = record
         return record
@@ -186,17 +173,16 @@ class Loader:
     def person(self, demo: content.DemoPerson) -> None:
         user = self.user(demo)
         values = {"name": demo.name, "email": demo.email, "role": demo.role,
-                  "organisation": self.organisations[demo.organisation], "user": user,
+                  "organisation": self.organisations[demo.organisation],
                   "consent_to_contact": False, "consent_to_list": True}
         record = demo_record_get(key=demo.key)
-        if Person.objects.filter(user=user).exclude(pk=getattr(record, "pk", None)).exists():
-            values["user"] = None  # someone linked the account to another person record: leave it there
+        linked = organisation_selectors.person_for_user(user=user)
+        if linked is not None and linked.pk != getattr(record, "pk", None):
+            user = None  # someone linked the account to another person record: leave it there
         if record is not None:
-            self._kept_or_restored(demo.key, record, values)
+            self._kept_or_restored(demo.key, record, {**values, "user": user})
             return
-        record = Person(consent_date=self.now, **values)
-        record.full_clean()
-        record.save()
+        record = organisations.person_load(data=values, user=user)
         self._made(demo.key, record)
 
     # --- B2B matchmaking ------------------------------------------------------------------------------------------
@@ -243,7 +229,7 @@ class Loader:
             person = _person(demo.person)
             organisation = self.organisations[person.organisation]
             new_tags = [name for name in demo.technologies
-                        if not Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).exists()]
+                        if organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY) is None]
             record = matchmaking.participant_register(
                 user=self.users[demo.person], event=event, organisation_name=organisation.name,
                 participant_type=organisation.type, country=demo.country, person_name=person.name,
@@ -254,7 +240,7 @@ class Loader:
                                            approve=True)
             self._made(key, record)
             for name in new_tags:
-                tag = Tag.objects.get(kind=TagKind.TECHNOLOGY, name__iexact=name)
+                tag = organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY)
                 self._made(f"tag:{slugify(name)}", tag)
         self.participants[demo.person] = record
 

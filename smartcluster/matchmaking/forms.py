@@ -11,7 +11,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.industries.models import Industry
+from smartcluster.industries.selectors import industry_queryset
 from smartcluster.matchmaking.models import (
     Attendance,
     Event,
@@ -20,8 +20,8 @@ from smartcluster.matchmaking.models import (
     Participant,
     TimeSlot,
 )
-from smartcluster.organisations.models import Organisation, OrganisationType
-from smartcluster.regions.models import Region
+from smartcluster.organisations.choices import OrganisationType
+from smartcluster.regions.selectors import region_find
 
 
 @cache
@@ -88,14 +88,14 @@ class EventForm(forms.ModelForm):
 
 
 class EventCreateForm(EventForm):
-    organiser = forms.ModelChoiceField(label=_("Organiser"), queryset=Organisation.objects.none())
+    organiser = forms.ModelChoiceField(label=_("Organiser"), queryset=None)  # the user's, set per form
 
     class Meta(EventForm.Meta):
         fields = ["organiser", *EventForm.Meta.fields]
 
-    def __init__(self, *args: Any, organisers: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organiser"].queryset = organisers if organisers is not None else Organisation.objects.none()
+        self.fields["organiser"].queryset = organisers
 
 
 class SessionForm(forms.Form):
@@ -112,7 +112,7 @@ class SessionForm(forms.Form):
 
 def _sector_queryset() -> Any:
     # Sections and divisions: detailed enough to match on, short enough to pick from.
-    return Industry.objects.filter(level__lte=2).order_by("eurostat_code")
+    return industry_queryset(max_level=2)
 
 
 class ProfileForm(forms.Form):
@@ -124,7 +124,7 @@ class ProfileForm(forms.Form):
                                   help_text=_("Optional, e.g. LT01 or EL30."))
     time_zone = TimeZoneField(label=_("Your time zone"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    sectors = forms.ModelMultipleChoiceField(label=_("Sectors (NACE)"), queryset=Industry.objects.none(),
+    sectors = forms.ModelMultipleChoiceField(label=_("Sectors (NACE)"), queryset=None,
                                              required=False)
     technologies = forms.CharField(label=_("Technologies"), required=False,
                                    help_text=_("Separated by commas, e.g. machine vision, digital twins."))
@@ -153,11 +153,11 @@ class ProfileForm(forms.Form):
     def clean_country(self) -> str:
         return self.cleaned_data["country"].upper()
 
-    def clean_region_code(self) -> Region | None:
+    def clean_region_code(self) -> Any:
         code = self.cleaned_data["region_code"].strip().upper()
         if not code:
             return None
-        region = Region.objects.filter(code=code).order_by("-version").first()
+        region = region_find(code=code)
         if region is None:
             raise forms.ValidationError(_("Unknown NUTS code “%(code)s”.") % {"code": code})
         return region

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -72,6 +73,13 @@ def organisation_editable_list(*, user: Any) -> QuerySet[Organisation]:
     return editable_queryset(user, Organisation.objects.all())
 
 
+def organisation_queryset(*, ids: Iterable[Any] | None = None) -> QuerySet[Organisation]:
+    """All organisations, or those whose keys are `ids` (a list or an id subquery), by name: for form fields and
+    look-ups by key, with no visibility filter (the caller has decided who sees them)."""
+    queryset = Organisation.objects.all() if ids is None else Organisation.objects.filter(pk__in=ids)
+    return queryset.order_by("name")
+
+
 def organisation_with_name(*, name: str, exclude_id: int | None = None) -> Organisation | None:
     """The organisation already holding this name, ignoring case (names are unique)."""
     queryset = Organisation.objects.filter(name__iexact=name.strip())
@@ -91,6 +99,16 @@ def organisation_has_member(*, user: Any, organisation: Organisation) -> bool:
 def tag_list(*, kind: str | None = None) -> QuerySet[Tag]:
     queryset = Tag.objects.all()
     return queryset.filter(kind=kind) if kind else queryset
+
+
+def tag_with_name(*, name: str, kind: str) -> Tag | None:
+    """The tag of this kind with this name, ignoring case (names are unique per kind)."""
+    return Tag.objects.filter(kind=kind, name__iexact=name.strip()).first()
+
+
+def person_for_user(*, user: Any) -> Person | None:
+    """The person record linked to the user's account, if any."""
+    return Person.objects.filter(user=user).first()
 
 
 def person_list(
@@ -149,6 +167,11 @@ def project_list(*, search: str | None = None, programme: str | None = None) -> 
     if programme:
         queryset = queryset.filter(programme__icontains=programme)
     return queryset
+
+
+def project_with_acronym(*, acronym: str) -> Project | None:
+    """The project holding this acronym (acronyms are unique)."""
+    return Project.objects.filter(acronym=acronym).first()
 
 
 def project_get(*, project_id: int) -> Project:

@@ -101,6 +101,14 @@ def organisation_create(
     return _save_organisation(organisation, technology_tags, sector_tags)
 
 
+def organisation_load(*, data: dict[str, Any]) -> Organisation:
+    """A reference organisation written by a trusted loader (the demo) acting as the platform, not as a user;
+    checked like every organisation (unique name, valid fields)."""
+    organisation = Organisation()
+    _assign(organisation, data, ORGANISATION_FIELDS)
+    return _save_organisation(organisation, None, None)
+
+
 def organisation_get_or_create(
     *, user: Any, name: str, vouched_ids: Iterable[int] = (), **fields: Any
 ) -> Organisation:
@@ -187,6 +195,17 @@ def person_create(*, user: Any, data: dict[str, Any]) -> Person:
     return person
 
 
+def person_load(*, data: dict[str, Any], user: Any = None) -> Person:
+    """A person written by a trusted loader (the demo) acting as the platform, linked to `user` when given;
+    consents dated now."""
+    person = Person(user=user)
+    _assign(person, data, PERSON_FIELDS)
+    _consent_date(person, None)
+    person.full_clean()
+    person.save()
+    return person
+
+
 def person_create_for_user(*, user: Any) -> Person:
     """The person record of a user who signed up on their own: their name and e-mail, no organisation, no consent
     yet (a matchmaking registration completes it). A user who has a person record keeps it."""
@@ -254,6 +273,15 @@ def project_create(*, user: Any, data: dict[str, Any]) -> Project:
     return project
 
 
+def project_load(*, data: dict[str, Any]) -> Project:
+    """A project written by a trusted loader (the demo) acting as the platform, not as a user."""
+    project = Project()
+    _assign(project, data, PROJECT_FIELDS)
+    project.full_clean()
+    project.save()
+    return project
+
+
 def project_update(*, user: Any, project: Project, data: dict[str, Any]) -> Project:
     _require(can_change(user, project))
     project = Project.objects.get(pk=project.pk)
@@ -309,6 +337,14 @@ def partner_create(
     partner = Partner(project=project, organisation=organisation)
     _assign(partner, data or {}, PARTNER_FIELDS)
     return _save_partner(partner, regions)
+
+
+def partner_load(*, project: Project, organisation: Organisation, data: dict[str, Any]) -> Partner:
+    """A partnership written by a trusted loader (the demo) acting as the platform; checked like every
+    partnership (once per project, one lead partner)."""
+    partner = Partner(project=project, organisation=organisation)
+    _assign(partner, data, PARTNER_FIELDS)
+    return _save_partner(partner, None)
 
 
 def partner_update(
