@@ -4,7 +4,6 @@ from smartcluster.matchmaking.models import (
     Event,
     Feedback,
     Meeting,
-    Notification,
     Opportunity,
     Participant,
     ScheduleRun,
@@ -54,4 +53,3 @@ class MeetingAdmin(admin.ModelAdmin):
 admin.site.register(TimeSlot)
 admin.site.register(Feedback)
 admin.site.register(ScheduleRun)
-admin.site.register(Notification)

@@ -170,7 +170,7 @@ def test_participant_pages_answer(event: Event, organiser_user: Any, participant
     client = client_for(a.user)
     pages = [reverse(f"matchmaking:{name}", args=[event.pk])
              for name in ("suggestions", "inbox", "agenda", "profile_edit", "catalogue")]
-    pages += [reverse("matchmaking:meeting_detail", args=[meeting.pk]), reverse("matchmaking:notifications"),
+    pages += [reverse("matchmaking:meeting_detail", args=[meeting.pk]), reverse("notifications:inbox"),
               reverse("matchmaking:meeting_ics", args=[meeting.pk])]
     for url in pages:
         assert client.get(url).status_code == 200, url

@@ -123,7 +123,7 @@ def _urls(event_id: int) -> list[str]:
         "/mapping/regions/XX99/", "/mapping/categories/1/", "/mapping/categories/18/",
         "/mapping/compare/?regions=EL61,EL64,ES62", "/mapping/data/", "/mapping/my-regions/", "/api/atlas/results",
         "/regions/", "/regions/?q=Thessalia", "/regions/EL61/", "/regions/EL64/2021/", "/industries/",
-        "/industries/28/", "/matchmaking/", "/matchmaking/new/", "/matchmaking/inbox/", f"/matchmaking/{event_id}/",
+        "/industries/28/", "/matchmaking/", "/matchmaking/new/", "/notifications/", f"/matchmaking/{event_id}/",
         f"/matchmaking/{event_id}/register/", f"/matchmaking/{event_id}/participants/",
         f"/matchmaking/{event_id}/manage/", "/maturity/", "/maturity/campaigns/",
         "/maturity/results/",

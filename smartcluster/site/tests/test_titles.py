@@ -13,7 +13,7 @@ from smartcluster.organisations.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 MAIN_PAGES = ["home", "atlas:home", "atlas:data", "matchmaking:event_list",
-              "matchmaking:notifications", "maturity:home", "maturity:aggregates", "maturity:campaign_list",
+              "notifications:inbox", "maturity:home", "maturity:aggregates", "maturity:campaign_list",
               "organisations:list", "organisations:projects", "regions:list", "industries:list", "jobs:list",
               "accounts:tokens"]
 
