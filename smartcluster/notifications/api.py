@@ -1,6 +1,5 @@
 """The signed-in user's own notifications over the API (mounted at /api/notifications/); anyone else's is a 404."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any
