@@ -7,12 +7,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.industries.models import Industry, NaceLevel
-from smartcluster.maturity.definition import NOT_APPLICABLE, Dimension, Question
+from smartcluster.industries.choices import NaceLevel
+from smartcluster.industries.selectors import industry_queryset
 from smartcluster.maturity.models import Campaign, Questionnaire, QuestionnaireStatus
 from smartcluster.maturity.selectors import GROUPINGS, aggregate_filter_errors
-from smartcluster.organisations.models import Organisation, SizeClass
-from smartcluster.regions.models import Region
+from smartcluster.organisations.choices import SizeClass
+from smartcluster.organisations.selectors import organisation_queryset
+from smartcluster.regions.selectors import region_loaded_versions, region_queryset
+from smartcluster.scoring.definition import NOT_APPLICABLE, Dimension, Question
 
 NA_LABEL = _("Not applicable to us")
 
@@ -21,15 +23,15 @@ def sector_choices() -> forms.ModelChoiceField:
     """Sector = a NACE Rev. 2 section (21 plain names): peers are compared within a section."""
     return forms.ModelChoiceField(
         label=_("Sector"), required=False, empty_label=_("— choose your main activity —"),
-        queryset=Industry.objects.filter(level=NaceLevel.SECTION).order_by("code"),
+        queryset=industry_queryset(level=NaceLevel.SECTION),
         help_text=_("The main activity of your organisation (NACE section)."))
 
 
 def region_choices() -> forms.ModelChoiceField:
     """Region = a NUTS 2 region of the newest NUTS version loaded."""
-    newest = Region.objects.filter(level=2).order_by("-version").values_list("version", flat=True).first()
+    newest = (region_loaded_versions(level=2) or [None])[-1]
     field = forms.ModelChoiceField(label=_("Region"), required=False, empty_label=_("— choose your region —"),
-                                   queryset=Region.objects.filter(level=2, version=newest).order_by("code"),
+                                   queryset=region_queryset(level=2, version=newest),
                                    help_text=_("Where your organisation is based (NUTS 2 region)."))
     field.label_from_instance = lambda region: f"{region.display_name} ({region.code})"
     return field
@@ -37,7 +39,7 @@ def region_choices() -> forms.ModelChoiceField:
 
 class ProfileForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False,
+        label=_("Organisation"), queryset=organisation_queryset().none(), required=False,
         empty_label=_("— another organisation (name it below) —"))
     organisation_name = forms.CharField(label=_("Name of your organisation"), max_length=255, required=False)
     size_class = forms.ChoiceField(label=_("Size (number of persons employed)"), choices=SizeClass.choices,
@@ -141,7 +143,7 @@ class CampaignForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["questionnaire"].queryset = Questionnaire.objects.filter(status=QuestionnaireStatus.PUBLISHED)
-        self.fields["region"].queryset = Region.objects.filter(level__lte=2).order_by("code", "-version")
+        self.fields["region"].queryset = region_queryset(max_level=2)
         if self.instance.pk:
             del self.fields["organisation"]
             del self.fields["questionnaire"]
@@ -153,7 +155,7 @@ class AggregateFilterForm(forms.Form):
     by = forms.ChoiceField(label=_("Break down by"), required=False, choices=[
         ("", _("— no breakdown —")), *zip(GROUPINGS, [_("Size band"), _("Sector"), _("Region")], strict=True)])
     cluster = forms.ModelChoiceField(label=_("Members reached by campaigns of"), required=False,
-                                     queryset=Organisation.objects.none(), empty_label=_("— any organisation —"))
+                                     queryset=organisation_queryset().none(), empty_label=_("— any organisation —"))
     region_code = forms.CharField(label=_("Region (NUTS 0, 1 or 2 code)"), required=False, max_length=10)
     size_class = forms.ChoiceField(label=_("Size band"), required=False,
                                    choices=[("", _("— all —")), *SizeClass.choices])
@@ -163,7 +165,7 @@ class AggregateFilterForm(forms.Form):
         self.fields["cluster"].queryset = clusters
         self.fields["sector"] = forms.ModelChoiceField(
             label=_("Sector"), required=False, to_field_name="section", empty_label=_("— all —"),
-            queryset=Industry.objects.filter(level=NaceLevel.SECTION).order_by("code"))
+            queryset=industry_queryset(level=NaceLevel.SECTION))
         self.order_fields(["questionnaire", "by", "cluster", "region_code", "sector", "size_class"])
 
     def clean_region_code(self) -> str:

@@ -10,9 +10,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.maturity.definition import Questionnaire as Definition
-from smartcluster.maturity.definition import definition_checksum, questionnaire_from_mapping
-from smartcluster.organisations.models import SizeClass
+from smartcluster.organisations.choices import SizeClass
+from smartcluster.scoring.definition import Questionnaire as Definition
+from smartcluster.scoring.definition import definition_checksum, questionnaire_from_mapping
 
 
 class QuestionnaireStatus(models.TextChoices):

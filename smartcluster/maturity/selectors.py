@@ -10,12 +10,24 @@ import pandas as pd
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
-from smartcluster.industries.models import Industry, NaceLevel
-from smartcluster.maturity.aggregates import (
+from smartcluster.industries.choices import NaceLevel
+from smartcluster.industries.selectors import industry_exists
+from smartcluster.maturity.models import (
+    Assessment,
+    AssessmentStatus,
+    Campaign,
+    Questionnaire,
+    QuestionnaireStatus,
+    SupportOffer,
+)
+from smartcluster.organisations.choices import SizeClass
+from smartcluster.organisations.selectors import organisation_queryset
+from smartcluster.regions.selectors import region_exists
+from smartcluster.scoring.aggregates import (
     NOT_STATED,
     NUTS_LENGTHS,
     TOTAL,
@@ -26,19 +38,9 @@ from smartcluster.maturity.aggregates import (
     region_levels,
     suppressed_keys,
 )
-from smartcluster.maturity.definition import NOT_APPLICABLE, Question, definition_checksum
-from smartcluster.maturity.definition import Questionnaire as Definition
-from smartcluster.maturity.models import (
-    Assessment,
-    AssessmentStatus,
-    Campaign,
-    Questionnaire,
-    QuestionnaireStatus,
-    SupportOffer,
-)
-from smartcluster.maturity.scoring import level_for, weak_dimensions
-from smartcluster.organisations.models import Organisation, SizeClass
-from smartcluster.regions.models import Region
+from smartcluster.scoring.definition import NOT_APPLICABLE, Question, definition_checksum
+from smartcluster.scoring.definition import Questionnaire as Definition
+from smartcluster.scoring.scoring import level_for, weak_dimensions
 
 GROUPINGS = ("size_class", "sector", "region")
 INVITATION_SALT = "smartcluster.maturity.invitation"
@@ -104,13 +106,13 @@ def respondent_organisation_ids(*, user: Any, respondent_hash: str) -> set[int]:
         "organisation_id", flat=True))
 
 
-def invitation_organisation(*, token: str) -> Organisation | None:
+def invitation_organisation(*, token: str) -> Model | None:
     """The organisation an invitation token (services.invitation_token) was made for; None when forged or old."""
     try:
         data = signing.loads(token, salt=INVITATION_SALT, max_age=timedelta(days=INVITATION_MAX_AGE_DAYS))
     except signing.BadSignature:
         return None
-    return Organisation.objects.filter(pk=data.get("organisation")).first() if isinstance(data, dict) else None
+    return organisation_queryset(ids=[data.get("organisation")]).first() if isinstance(data, dict) else None
 
 
 def assessment_draft_for(*, respondent_hash: str, campaign: Campaign | None) -> Assessment | None:
@@ -349,10 +351,10 @@ def aggregate_filter_errors(*, region_code: str = "", sector: str = "", size_cla
     """What is wrong with the filters of an aggregate: groups are NUTS 0/1/2 regions, NACE sections and size
     bands the platform knows, never a free prefix (a prefix such as `E` would let two answers be subtracted)."""
     errors = {}
-    if region_code and not Region.objects.filter(code=region_code, level__lte=2).exists():
+    if region_code and not region_exists(code=region_code, max_level=2):
         errors["region"] = _("“%(code)s” is not the code of a NUTS 0, 1 or 2 region (e.g. ES, ES6, ES62).") % {
             "code": region_code}
-    if sector and not Industry.objects.filter(level=NaceLevel.SECTION, section=sector).exists():
+    if sector and not industry_exists(code=sector, level=NaceLevel.SECTION):
         errors["sector"] = _("“%(code)s” is not a NACE section letter (A … U).") % {"code": sector}
     if size_class and size_class not in SizeClass.values:
         errors["size_class"] = _("“%(band)s” is not a size band (one of %(bands)s).") % {

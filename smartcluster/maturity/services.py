@@ -11,17 +11,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
-from smartcluster.industries.models import Industry
-from smartcluster.maturity.definition import (
-    DefinitionError,
-    answers_errors,
-    definition_checksum,
-    questionnaire_from_mapping,
-)
 from smartcluster.maturity.models import (
     Assessment,
     AssessmentStatus,
@@ -29,7 +23,6 @@ from smartcluster.maturity.models import (
     Questionnaire,
     QuestionnaireStatus,
 )
-from smartcluster.maturity.scoring import NegativeOptionRule, RowTicksRule, ScoringRules, assessment_score
 from smartcluster.maturity.selectors import (
     INVITATION_SALT,
     assessment_may_view,
@@ -37,9 +30,15 @@ from smartcluster.maturity.selectors import (
     questionnaire_change_blocked,
     respondent_organisation_ids,
 )
-from smartcluster.organisations.models import Organisation, OrganisationType
+from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.services import organisation_get_or_create
-from smartcluster.regions.models import Region
+from smartcluster.scoring.definition import (
+    DefinitionError,
+    answers_errors,
+    definition_checksum,
+    questionnaire_from_mapping,
+)
+from smartcluster.scoring.scoring import NegativeOptionRule, RowTicksRule, ScoringRules, assessment_score
 
 
 class AssessmentRefused(ValidationError):
@@ -114,9 +113,9 @@ def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
     return questionnaire
 
 
-def campaign_create(*, user: Any, organisation: Organisation, questionnaire: Questionnaire, name: str,
+def campaign_create(*, user: Any, organisation: Model, questionnaire: Questionnaire, name: str,
                     opens_at: datetime, closes_at: datetime | None = None, description: str = "",
-                    region: Region | None = None, invited: int = 0) -> Campaign:
+                    region: Model | None = None, invited: int = 0) -> Campaign:
     """A campaign run by an organisation the user edits for (403 otherwise)."""
     if not can_create_for(user, organisation.pk):
         raise PermissionDenied(_("You may not create campaigns for %(name)s.") % {"name": organisation})
@@ -171,7 +170,7 @@ def assessment_start(*, questionnaire: Questionnaire, respondent_hash: str, user
         user=user if getattr(user, "is_authenticated", False) else None)
 
 
-def invitation_token(*, user: Any, organisation: Organisation) -> str:
+def invitation_token(*, user: Any, organisation: Model) -> str:
     """A link token that lets whoever holds it answer for the organisation (made by its editors; signed with
     the secret key, valid `INVITATION_MAX_AGE_DAYS`)."""
     if not can_change(user, organisation):
@@ -186,8 +185,8 @@ def _draft_check(assessment: Assessment) -> None:
     _campaign_open_check(assessment.campaign, timezone.now())
 
 
-def _organisation_for_profile(*, assessment: Assessment, user: Any, organisation: Organisation | None, name: str,
-                              size_class: str, nace: Industry | None, region: Region | None) -> Organisation:
+def _organisation_for_profile(*, assessment: Assessment, user: Any, organisation: Model | None, name: str,
+                              size_class: str, nace: Model | None, region: Model | None) -> Model:
     if organisation is not None:
         if not can_change(user, organisation):
             raise PermissionDenied(_("You may not take the assessment for %(name)s.") % {"name": organisation})
@@ -202,8 +201,8 @@ def _organisation_for_profile(*, assessment: Assessment, user: Any, organisation
 
 
 @transaction.atomic
-def assessment_profile_save(*, assessment: Assessment, user: Any, size_class: str, nace: Industry | None,
-                            region: Region | None, organisation: Organisation | None = None,
+def assessment_profile_save(*, assessment: Assessment, user: Any, size_class: str, nace: Model | None,
+                            region: Model | None, organisation: Model | None = None,
                             organisation_name: str = "") -> Assessment:
     """The profile step: who answers (matched by name or created) and the peer-comparison snapshot."""
     _draft_check(assessment)

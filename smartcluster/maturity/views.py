@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smartcluster.accounts.permissions import editable_organisation_ids, editable_queryset
+from smartcluster.accounts.permissions import editable_organisation_ids
 from smartcluster.maturity import exports, selectors, services
 from smartcluster.maturity.charts import median_bars_figure, radar_figure
 from smartcluster.maturity.forms import (
@@ -27,7 +27,8 @@ from smartcluster.maturity.forms import (
 )
 from smartcluster.maturity.models import Assessment, AssessmentStatus, Campaign
 from smartcluster.maturity.services import AssessmentRefused
-from smartcluster.organisations.models import Organisation
+from smartcluster.organisations.selectors import organisation_editable_list, organisation_queryset
+from smartcluster.reports.responses import file_response
 
 RESPONDENT_COOKIE = "smartcluster_maturity"
 RESPONDENT_COOKIE_AGE = 365 * 24 * 3600
@@ -77,7 +78,7 @@ def home(request: HttpRequest) -> HttpResponse:
     invitations = [(organisation, request.build_absolute_uri(reverse("maturity:invitation_entry", args=[
         services.invitation_token(user=request.user, organisation=organisation)])))
         # Its own editors' organisations only: an administrator, who may edit all, is not offered a link for each.
-        for organisation in Organisation.objects.filter(pk__in=editable_organisation_ids(request.user))]
+        for organisation in organisation_queryset(ids=editable_organisation_ids(request.user))]
     return render(request, "maturity/home.html", {
         "questionnaire": questionnaire, "definition": questionnaire.parsed() if questionnaire else None,
         "assessments": mine, "can_see_aggregates": selectors.aggregates_may_view(user=request.user),
@@ -145,7 +146,7 @@ def _step_context(assessment: Assessment, step: int, form: Any) -> dict[str, Any
 
 
 def _profile_form(request: HttpRequest, assessment: Assessment) -> ProfileForm:
-    organisations = editable_queryset(request.user, Organisation.objects.all())
+    organisations = organisation_editable_list(user=request.user)
     initial = {"organisation": assessment.organisation_id, "organisation_name": getattr(
         assessment.organisation, "name", ""), "size_class": assessment.size_class, "nace": assessment.nace_id,
         "region": assessment.region_id}
@@ -259,10 +260,8 @@ def report_docx(request: HttpRequest, public_id: Any) -> HttpResponse:
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise Http404(_("The report exists once the assessment is submitted."))
     context = _report_context(request, assessment)
-    response = HttpResponse(exports.report_docx(context),
-                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="maturity-report-{assessment.public_id}.docx"'
-    return response
+    return file_response(exports.report_docx(context), name=f"maturity-report-{assessment.public_id}",
+                         extension="docx")
 
 
 @login_required
@@ -270,12 +269,12 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     campaigns = selectors.campaign_list_for_user(user=request.user)
     return render(request, "maturity/campaign_list.html", {
         "campaigns": [(c, selectors.campaign_counts(campaign=c)) for c in campaigns],
-        "may_create": editable_queryset(request.user, Organisation.objects.all()).exists()})
+        "may_create": organisation_editable_list(user=request.user).exists()})
 
 
 @login_required
 def campaign_create(request: HttpRequest) -> HttpResponse:
-    organisations = editable_queryset(request.user, Organisation.objects.all())
+    organisations = organisation_editable_list(user=request.user)
     if not organisations.exists():
         raise PermissionDenied(_("Only editors of an organisation create campaigns."))
     form = CampaignForm(request.POST or None, organisations=organisations,
@@ -302,7 +301,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign, pk=pk)
     if not selectors.campaign_may_view_results(campaign=campaign, user=request.user):
         raise PermissionDenied(_("You may not change this campaign."))
-    form = CampaignForm(request.POST or None, instance=campaign, organisations=Organisation.objects.none())
+    form = CampaignForm(request.POST or None, instance=campaign, organisations=organisation_queryset().none())
     if request.method == "POST" and form.is_valid():
         services.campaign_update(user=request.user, campaign=Campaign.objects.get(pk=pk), **form.cleaned_data)
         messages.success(request, _("Campaign saved."))
@@ -348,13 +347,14 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the campaign's organisers see its results."))
     by = request.GET.get("by") if request.GET.get("by") in selectors.GROUPINGS else None
     view = selectors.aggregate_view(questionnaire=campaign.questionnaire, campaign=campaign, by=by)
-    return exports.xlsx_response(view, title=campaign.name, filename=f"maturity-campaign-{campaign.pk}.xlsx")
+    return file_response(exports.aggregates_workbook(view, title=campaign.name),
+                         name=f"maturity-campaign-{campaign.pk}", extension="xlsx")
 
 
 def _filtered_view(request: HttpRequest) -> tuple[AggregateFilterForm, selectors.AggregateView | None]:
     if not selectors.aggregates_may_view(user=request.user):
         raise PermissionDenied(_("Aggregates are for cluster managers and policy officers."))
-    clusters = editable_queryset(request.user, Organisation.objects.all())
+    clusters = organisation_editable_list(user=request.user)
     data = request.GET.copy()
     current = selectors.questionnaire_current()
     if "questionnaire" not in data and current is not None:
@@ -386,4 +386,5 @@ def aggregates_export(request: HttpRequest) -> HttpResponse:
     form, view = _filtered_view(request)
     if view is None:
         return render(request, "maturity/aggregates.html", {"form": form, "view": None}, status=400)
-    return exports.xlsx_response(view, title=_("Maturity results"), filename="maturity-results.xlsx")
+    return file_response(exports.aggregates_workbook(view, title=_("Maturity results")), name="maturity-results",
+                         extension="xlsx")
