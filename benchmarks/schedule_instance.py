@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from smartcluster.matchmaking.dzn import instance_problem, read_dzn
-from smartcluster.matchmaking.scheduler import schedule_meetings, schedule_violations
+from smartcluster.scheduling import schedule_meetings, schedule_violations
+from smartcluster.scheduling.dzn import instance_problem, read_dzn
 
 PAPER_OPTIMUM = {"tic-12": 0, "tic-13": 0, "forumt-14": 5, "forum-13": 0, "forum-14": 2}
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from smartcluster.matchmaking.scheduler import (
+from smartcluster.scheduling import (
     Meeting,
     SchedulingProblem,
     first_come_schedule,

@@ -15,8 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from smartcluster.matchmaking import suggestions
-from smartcluster.matchmaking.suggestions import KINDS, Opportunity, Profile, suggest_matches
+from smartcluster.suggestions import KINDS, Opportunity, Profile, matching, suggest_matches
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TOPICS = {  # words an opportunity on each topic draws from
@@ -70,12 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     result, seconds, peak = _timed(profiles, args.top)
     sample = profiles[:500]
     _, blocked, _ = _timed(sample, args.top)
-    block = suggestions.BLOCK
-    suggestions.BLOCK = 1  # baseline: one profile at a time
+    block = matching.BLOCK
+    matching.BLOCK = 1  # baseline: one profile at a time
     try:
         _, one_by_one, _ = _timed(sample, args.top)
     finally:
-        suggestions.BLOCK = block
+        matching.BLOCK = block
     figures = {
         "profiles": args.profiles,
         "top": args.top,

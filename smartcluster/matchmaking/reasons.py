@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
-from smartcluster.matchmaking import suggestions
+from smartcluster import suggestions
 from smartcluster.organisations.models import OrganisationType
 
 

@@ -15,8 +15,8 @@ from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from smartcluster import suggestions
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
-from smartcluster.matchmaking import suggestions
 from smartcluster.matchmaking.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -479,7 +479,7 @@ def _event_ranking(event: Event, limit: int) -> Ranking:
 
 def participant_suggestions(*, participant: Participant, limit: int = 20) -> list[SuggestedMatch]:
     """Ranked partners for a participant among the event's published profiles, each with a reason
-    (scores by `smartcluster.matchmaking.suggestions`: complementary opportunities, then sectors and technologies)."""
+    (scores by `smartcluster.suggestions`: complementary opportunities, then sectors and technologies)."""
     event = participant.event
     ranked = _event_ranking(event, limit).get(participant.pk)
     if ranked is None:  # not published (yet): rank this one profile against the catalogue

@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from smartcluster import scheduling
 from smartcluster.accounts.models import Membership
 from smartcluster.accounts.permissions import EDITOR_ROLES, can_change, can_create_for
 from smartcluster.jobs.models import Job
 from smartcluster.jobs.services import job_start
-from smartcluster.matchmaking import scheduler
 from smartcluster.matchmaking.jobs import SCHEDULE_KIND, schedule_jobs_active, schedule_time_limit
 from smartcluster.matchmaking.models import (
     ACTIVE_STATUSES,
@@ -562,16 +562,16 @@ def video_room_url() -> str:
 
 # --- scheduling --------------------------------------------------------------------------------------------------
 
-def schedule_problem(*, event: Event, meetings: Sequence[Meeting]) -> scheduler.SchedulingProblem:
+def schedule_problem(*, event: Event, meetings: Sequence[Meeting]) -> scheduling.SchedulingProblem:
     """The event as the scheduler's plain data: ids are database keys, slots numbered 1.. in time order."""
     number_of = {slot.pk: slot.number for slot in event.slots.all()}
     participants = list(Participant.objects.filter(event=event, status=RegistrationStatus.APPROVED)
                         .prefetch_related("unavailable_slots"))
-    return scheduler.SchedulingProblem(
+    return scheduling.SchedulingProblem(
         n_slots=len(number_of),
         n_tables=event.table_count,
         meetings=tuple(
-            scheduler.Meeting(
+            scheduling.Meeting(
                 id=meeting.pk, a=meeting.requester_id, b=meeting.recipient_id,
                 locked_slot=number_of.get(meeting.slot_id) if meeting.is_locked else None,
                 locked_table=meeting.table if meeting.is_locked else None,
@@ -614,7 +614,7 @@ def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0,
     meetings = _accepted_meetings(event)
     on_step("solving", {"accepted": len(meetings), "slots": len(slots), "seconds": time_limit})
     # Solve outside the transaction: the solver may take seconds, and SQLite would hold every writer meanwhile.
-    result = scheduler.schedule_meetings(schedule_problem(event=event, meetings=meetings), time_limit=time_limit)
+    result = scheduling.schedule_meetings(schedule_problem(event=event, meetings=meetings), time_limit=time_limit)
     on_step("saving", {"accepted": len(meetings), "scheduled": len(result.placements)})
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)

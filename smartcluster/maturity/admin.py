@@ -12,9 +12,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import DefinitionError, definition_from_yaml, questionnaire_from_mapping
 from smartcluster.maturity.models import Assessment, Campaign, Questionnaire, SupportOffer
 from smartcluster.maturity.selectors import questionnaire_change_blocked
+from smartcluster.scoring.definition import DefinitionError, definition_from_yaml, questionnaire_from_mapping
 from smartcluster.site.admin import HTTPS_URL_FIELDS
 
 

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from smartcluster.industries.models import Industry, NaceLevel
-from smartcluster.maturity.aggregates import NOT_STATED, TOTAL
 from smartcluster.maturity.models import Assessment
 from smartcluster.maturity.selectors import AggregateView
 from smartcluster.organisations.models import SizeClass
 from smartcluster.regions.models import Region
 from smartcluster.reports.tables import add_sheet
+from smartcluster.scoring.aggregates import NOT_STATED, TOTAL
 
 
 def _number(value: Any) -> float | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from smartcluster.matchmaking import suggestions
+from smartcluster import suggestions
 from smartcluster.matchmaking.reasons import PHRASES, reason_text
-from smartcluster.matchmaking.suggestions import Reason
+from smartcluster.suggestions import Reason
 
 OFFER_AND_TYPES = (
     Reason(suggestions.THEIR_OFFER, {"theirs": "Cobot cells", "yours": "Cobot integration"}),

@@ -367,14 +367,14 @@ def test_a_run_is_refused_when_meetings_change_while_the_solver_works(event, org
     a, b, c = participant_factory("kit"), participant_factory("lia"), participant_factory("moe")
     _accepted(a, b)
     late = services.meeting_request(user=a.user, requester=a, recipient=c)
-    solve = services.scheduler.schedule_meetings
+    solve = services.scheduling.schedule_meetings
 
     def solve_while_someone_accepts(*args, **kwargs):
         result = solve(*args, **kwargs)
         services.meeting_accept(user=c.user, meeting=late)
         return result
 
-    monkeypatch.setattr(services.scheduler, "schedule_meetings", solve_while_someone_accepts)
+    monkeypatch.setattr(services.scheduling, "schedule_meetings", solve_while_someone_accepts)
     with pytest.raises(ValidationError, match="run it again"):
         services.event_schedule(user=organiser_user, event=event, time_limit=5)
     assert not Meeting.objects.filter(slot__isnull=False).exists() and not event.schedule_runs.exists()

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from smartcluster.accounts.models import Membership, MembershipRole
 from smartcluster.industries.models import Industry, NaceLevel
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import packaged_definition
 from smartcluster.maturity.models import Assessment, Questionnaire
+from smartcluster.maturity.packaged import packaged_definition
 from smartcluster.organisations.models import Organisation, OrganisationType
 from smartcluster.regions.models import Region
 

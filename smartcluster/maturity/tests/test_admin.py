@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from smartcluster.maturity.definition import PACKAGED
 from smartcluster.maturity.models import Questionnaire, QuestionnaireStatus
+from smartcluster.maturity.packaged import PACKAGED
 
 pytestmark = pytest.mark.django_db
 

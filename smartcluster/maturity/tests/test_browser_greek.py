@@ -11,8 +11,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import packaged_definition, questionnaire_from_mapping, text_paths
 from smartcluster.maturity.models import Assessment
+from smartcluster.maturity.packaged import packaged_definition
+from smartcluster.scoring.definition import questionnaire_from_mapping, text_paths
 
 # Longer than a word like "No": a short text could be part of an unrelated word.
 ENGLISH = [text for text in text_paths(questionnaire_from_mapping(packaged_definition("dma-sme-v1"))).values()

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import packaged_definition
 from smartcluster.maturity.models import Questionnaire, QuestionnaireStatus
+from smartcluster.maturity.packaged import packaged_definition
 
 pytestmark = pytest.mark.django_db
 

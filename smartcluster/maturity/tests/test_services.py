@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from smartcluster.maturity import selectors, services
-from smartcluster.maturity.definition import packaged_definition
 from smartcluster.maturity.models import (
     Assessment,
     AssessmentStatus,
@@ -21,6 +20,7 @@ from smartcluster.maturity.models import (
     SupportKind,
     SupportOffer,
 )
+from smartcluster.maturity.packaged import packaged_definition
 from smartcluster.maturity.services import AssessmentRefused
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,10 @@ from django.utils import timezone
 from docx import Document
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import packaged_definition, questionnaire_from_mapping, text_paths
 from smartcluster.maturity.models import Assessment, Questionnaire
+from smartcluster.maturity.packaged import packaged_definition
 from smartcluster.maturity.tests.test_views import _take
+from smartcluster.scoring.definition import questionnaire_from_mapping, text_paths
 
 PARTNER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")

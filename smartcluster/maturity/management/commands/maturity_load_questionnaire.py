@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from smartcluster.maturity import services
-from smartcluster.maturity.definition import DefinitionError, definition_from_yaml, packaged_definition
 from smartcluster.maturity.models import Questionnaire
+from smartcluster.maturity.packaged import packaged_definition
+from smartcluster.scoring.definition import DefinitionError, definition_from_yaml
 
 
 class Command(BaseCommand):

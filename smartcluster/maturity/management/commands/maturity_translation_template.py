@@ -7,8 +7,8 @@ from typing import Any
 import yaml
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from smartcluster.maturity.definition import text_paths
 from smartcluster.maturity.models import Questionnaire
+from smartcluster.scoring.definition import text_paths
 
 
 class Command(BaseCommand):

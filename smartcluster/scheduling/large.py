@@ -15,7 +15,7 @@ import time
 import numpy as np
 from scipy.sparse import csr_array
 
-from smartcluster.matchmaking.scheduler_model import Prepared, mask_breaks
+from smartcluster.scheduling.model import Prepared, mask_breaks
 
 
 def _bits(mask: int) -> list[int]:

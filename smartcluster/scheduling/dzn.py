@@ -10,7 +10,7 @@ Everything stays numbered as in the file: participants 1..nBusiness, meetings 1.
 Example::
 
     instance = read_dzn(Path("forum-14.original.dzn"))
-    problem = instance_problem(instance, fairness=2)   # a scheduler.SchedulingProblem
+    problem = instance_problem(instance, fairness=2)   # a scheduling.SchedulingProblem
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartcluster.matchmaking.scheduler import Meeting, SchedulingProblem
+from smartcluster.scheduling.model import Meeting, SchedulingProblem
 
 MORNING, AFTERNOON, EITHER = 1, 2, 3
 _ASSIGNMENT = re.compile(r"^\s*(\w+)\s*=\s*(.*?);", re.S | re.M)

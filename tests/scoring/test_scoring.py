@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smartcluster.maturity.definition import packaged_definition, questionnaire_from_mapping
-from smartcluster.maturity.scoring import (
+from smartcluster.maturity.packaged import packaged_definition
+from smartcluster.scoring.definition import questionnaire_from_mapping
+from smartcluster.scoring.scoring import (
     NegativeOptionRule,
     RowTicksRule,
     ScoringRules,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smartcluster.matchmaking.scheduler_model import Prepared, schedule_rank
-from smartcluster.matchmaking.scheduler_runs import runs_model_applies, solve_runs
+from smartcluster.scheduling.model import Prepared, schedule_rank
+from smartcluster.scheduling.runs import runs_model_applies, solve_runs
 
 
 @dataclass

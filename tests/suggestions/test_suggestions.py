@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from smartcluster.matchmaking import suggestions
-from smartcluster.matchmaking.suggestions import (
+from smartcluster import suggestions
+from smartcluster.suggestions import (
     Opportunity,
     Profile,
     Reason,
     Rules,
+    matching,
     nace_ancestors,
     suggest_matches,
 )
@@ -97,7 +98,7 @@ def test_organiser_rules_exclude_pairs() -> None:
 
 def test_block_boundaries_do_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = suggest_matches(EVENT, top=5)
-    monkeypatch.setattr(suggestions, "BLOCK", 2)
+    monkeypatch.setattr(matching, "BLOCK", 2)
     assert suggest_matches(EVENT, top=5) == whole
 
 

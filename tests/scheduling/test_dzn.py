@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from smartcluster.matchmaking.dzn import DznError, instance_problem, parse_dzn, read_dzn, session_slots
+from smartcluster.scheduling.dzn import DznError, instance_problem, parse_dzn, read_dzn, session_slots
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smartcluster.matchmaking.dzn import instance_problem, read_dzn
-from smartcluster.matchmaking.scheduler import (
+from smartcluster.scheduling import (
     Meeting,
     SchedulingProblem,
     breaks_of,
@@ -17,7 +16,8 @@ from smartcluster.matchmaking.scheduler import (
     schedule_meetings,
     schedule_violations,
 )
-from smartcluster.matchmaking.scheduler_model import mask_breaks
+from smartcluster.scheduling.dzn import instance_problem, read_dzn
+from smartcluster.scheduling.model import mask_breaks
 
 # --- breaks: Bofill et al. (2022): one run of idle slots between two consecutive meetings is one break ----------
 

@@ -1,6 +1,6 @@
 """Plain data of the meeting scheduler (problem, schedule) and what both solvers share.
 
-Slots are numbered 1..n_slots straight through all sessions, tables 1..n_tables. Read `scheduler` first.
+Slots are numbered 1..n_slots straight through all sessions, tables 1..n_tables. Read `smartcluster.scheduling` first.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Participants and meeting ids are whatever hashable values the caller uses (datab
 
 Usage::
 
-    from smartcluster.matchmaking.scheduler import Meeting, SchedulingProblem, schedule_meetings
+    from smartcluster.scheduling import Meeting, SchedulingProblem, schedule_meetings
 
     problem = SchedulingProblem(
         n_slots=16, n_tables=20,
@@ -39,11 +39,11 @@ unavailability, per-participant limits, `after` precedences, and locks. A lock t
 (slot no longer allowed, clash with another lock) is dropped, reported in `dropped_locks`, and the meeting is
 scheduled afresh; possible locks are always kept, first come first kept.
 
-Methods: "exact" (CP-SAT, scheduler_exact; `optimal` True when every goal is proven optimal) for small and
+Methods: "exact" (CP-SAT, `exact`; `optimal` True when every goal is proven optimal) for small and
 mid-size events: with every meeting placed and fairness d a rule, it first tries an agenda-shape model
-(scheduler_runs: each agenda a window with at most d idle runs), then the paper's Boolean model, then the
+(`runs`: each agenda a window with at most d idle runs), then the paper's Boolean model, then the
 same with fairness as a goal, then weight-first solves when not everything fits; it starts from, and never
-returns worse than, the fast method's answer. "large" (greedy + ejection repair + break-cutting moves, scheduler_large) for big
+returns worse than, the fast method's answer. "large" (greedy + ejection repair + break-cutting moves, `large`) for big
 events, with `weight_bound` from an LP relaxation. "auto" picks by size (EXACT_SIZE_LIMIT meeting-slot pairs).
 `time_limit` (seconds) bounds the run, a few seconds of set-up aside. `first_come_schedule` is the naive
 baseline (each request, in input order, at its earliest free slot) used in benchmarks.
@@ -54,9 +54,9 @@ from __future__ import annotations
 
 import time
 
-from smartcluster.matchmaking.scheduler_exact import solve_exact
-from smartcluster.matchmaking.scheduler_large import greedy_state, solve_large, weight_bound
-from smartcluster.matchmaking.scheduler_model import (
+from smartcluster.scheduling.exact import solve_exact
+from smartcluster.scheduling.large import greedy_state, solve_large, weight_bound
+from smartcluster.scheduling.model import (
     Meeting,
     Placement,
     Schedule,

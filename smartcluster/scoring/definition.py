@@ -21,7 +21,6 @@ import yaml
 
 FORMS = ("ticks", "ticks_per_row", "scale")
 NOT_APPLICABLE = "na"
-PACKAGED = Path(__file__).resolve().parent / "questionnaires"
 
 
 class DefinitionError(ValueError):
@@ -266,11 +265,11 @@ def definition_from_yaml(text: str) -> dict[str, Any]:
     return data
 
 
-def packaged_translations(code: str) -> dict[str, dict[str, str]]:
-    """The texts shipped for a packaged questionnaire by language, one file per language
+def translations_from_folder(folder: Path, code: str) -> dict[str, dict[str, str]]:
+    """The texts of questionnaire `code` in `folder` by language, one file per language
     (``translations/<code>.<language>.yaml``, a mapping of text path to text) so the scored file never changes."""
     translations = {}
-    for path in sorted((PACKAGED / "translations").glob(f"{code}.*.yaml")):
+    for path in sorted((folder / "translations").glob(f"{code}.*.yaml")):
         language = path.name[len(code) + 1:-len(".yaml")]
         try:
             texts = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -282,13 +281,13 @@ def packaged_translations(code: str) -> dict[str, dict[str, str]]:
     return translations
 
 
-def packaged_definition(code: str) -> dict[str, Any]:
-    """A questionnaire shipped with the package, e.g. ``dma-sme-v1``, with its shipped translations."""
-    path = PACKAGED / f"{code}.yaml"
+def definition_from_folder(folder: Path, code: str) -> dict[str, Any]:
+    """Questionnaire `code` (e.g. ``dma-sme-v1``) read from ``folder/<code>.yaml``, with its translations there."""
+    path = folder / f"{code}.yaml"
     if not path.is_file():
         raise DefinitionError(f"no packaged questionnaire '{code}'")
     data = definition_from_yaml(path.read_text(encoding="utf-8"))
-    data["translations"] = {**packaged_translations(code), **(data.get("translations") or {})}
+    data["translations"] = {**translations_from_folder(folder, code), **(data.get("translations") or {})}
     questionnaire_from_mapping(data)
     return data
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from smartcluster.maturity.definition import NOT_APPLICABLE, Level, Question, Questionnaire
+from smartcluster.scoring.definition import NOT_APPLICABLE, Level, Question, Questionnaire
 
 
 class RowTicksRule(StrEnum):

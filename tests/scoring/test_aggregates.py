@@ -10,7 +10,7 @@ import random
 import pandas as pd
 import pytest
 
-from smartcluster.maturity.aggregates import (
+from smartcluster.scoring.aggregates import (
     NOT_STATED,
     TOTAL,
     group_members,

@@ -6,13 +6,12 @@ import copy
 
 import pytest
 
-from smartcluster.maturity.definition import (
-    PACKAGED,
+from smartcluster.maturity.packaged import PACKAGED, packaged_definition
+from smartcluster.scoring.definition import (
     DefinitionError,
     answers_errors,
     definition_checksum,
     definition_from_yaml,
-    packaged_definition,
     questionnaire_from_mapping,
     text_paths,
 )

@@ -13,7 +13,7 @@ import math
 
 from ortools.sat.python import cp_model
 
-from smartcluster.matchmaking.scheduler_model import Prepared
+from smartcluster.scheduling.model import Prepared
 
 
 def runs_model_applies(prep: Prepared) -> bool:
