@@ -1,4 +1,5 @@
-"""Settings shared by the library and the platform, read once from the environment (no Django)."""
+"""The one module reading the environment (no Django): typed readers for `site/settings.py`, and the settings
+shared by the library. Libraries take these values as arguments; callers pass what is read here."""
 
 from __future__ import annotations
 
@@ -6,10 +7,68 @@ import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value its setting cannot use; the message names the variable."""
+
+
+def env_text(name: str, default: str = "") -> str:
+    """The variable's text as set (an empty value stays empty), else `default`."""
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """1/true/yes/on or 0/false/no/off (any case; empty is off), else `default` when unset."""
+    text = os.environ.get(name)
+    if text is None:
+        return default
+    value = text.strip().lower()
+    if value not in TRUE | FALSE:
+        raise ConfigError(f"{name} must be one of 1, true, yes, on, 0, false, no, off; not {text!r}")
+    return value in TRUE
+
+
+def env_list(name: str, default: str) -> list[str]:
+    """Comma-separated items, stripped, empty ones skipped (`default` is the same text form)."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """A whole number (underscores allowed: 50_000), at least `minimum`; `default` when unset or empty."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {text!r}") from None
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, not {text!r}")
+    return value
+
+
+def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
+    """A number (e.g. 60 or 0.5), at least `minimum`; `default` when unset or empty."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if value != value:  # NaN (float() reads "nan") is never a usable setting
+        raise ConfigError(f"{name} must be a number, not {text!r}")
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, not {text!r}")
+    return value
+
 
 def data_dir() -> Path:
     """The folder holding everything the platform writes (`SMARTCLUSTER_DATA_DIR`, default `./var`)."""
-    path = Path(os.environ.get("SMARTCLUSTER_DATA_DIR", "var")).expanduser().resolve()
+    path = Path(env_text("SMARTCLUSTER_DATA_DIR", "var")).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -21,8 +80,23 @@ def statistics_db_path() -> Path:
 
 def eurostat_base_url() -> str:
     """Eurostat's dissemination API (`SMARTCLUSTER_EUROSTAT_BASE_URL`), ending in '/'."""
-    url = os.environ.get("SMARTCLUSTER_EUROSTAT_BASE_URL", "https://ec.europa.eu/eurostat/api/dissemination/")
+    url = env_text("SMARTCLUSTER_EUROSTAT_BASE_URL", "https://ec.europa.eu/eurostat/api/dissemination/")
     return url.rstrip("/") + "/"
+
+
+# Firm microdata (smartcluster.sources.firms): the library's defaults; the environment's values come from the readers.
+DISCLOSURE_THRESHOLD = 3
+SPARK_MASTER = "local[*]"
+
+
+def disclosure_threshold() -> int:
+    """Fewest firms a published cell may rest on (`SMARTCLUSTER_DISCLOSURE_THRESHOLD`, default 3)."""
+    return env_int("SMARTCLUSTER_DISCLOSURE_THRESHOLD", DISCLOSURE_THRESHOLD, minimum=1)
+
+
+def spark_master() -> str:
+    """The Spark master for `import firms --engine spark` (`SMARTCLUSTER_SPARK_MASTER`, default local[*])."""
+    return env_text("SMARTCLUSTER_SPARK_MASTER", SPARK_MASTER) or SPARK_MASTER
 
 
 MB = 1024 * 1024
@@ -42,12 +116,5 @@ class FileLimits:
 def file_limits() -> FileLimits:
     """`FileLimits` from `SMARTCLUSTER_UPLOAD_MAX_BYTES`, `SMARTCLUSTER_XLSX_MAX_UNCOMPRESSED_BYTES`,
     `SMARTCLUSTER_XLSX_MAX_ROWS` and `SMARTCLUSTER_XLSX_MAX_CELLS` (positive integers; defaults where unset)."""
-    values = {}
-    for name in fields(FileLimits):
-        variable = f"SMARTCLUSTER_{name.name.upper()}"
-        text = os.environ.get(variable, "").strip().replace("_", "")
-        if text:
-            if not text.isdigit() or int(text) == 0:
-                raise ValueError(f"{variable} must be a positive whole number, not {text!r}")
-            values[name.name] = int(text)
-    return FileLimits(**values)
+    return FileLimits(**{limit.name: env_int(f"SMARTCLUSTER_{limit.name.upper()}", limit.default, minimum=1)
+                         for limit in fields(FileLimits)})

@@ -1,8 +1,7 @@
-"""Django settings, read once from the environment (see README, "Configuration")."""
+"""Django settings, read once from the environment through `smartcluster.config` (see README, "Configuration")."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -10,28 +9,20 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.config import data_dir
+from smartcluster.config import data_dir, env_bool, env_float, env_int, env_list, env_text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
 
-
-def _env_bool(name: str, default: bool) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
 # Production behaviour is the default; SMARTCLUSTER_DEBUG=1 for development only.
-DEBUG = _env_bool("SMARTCLUSTER_DEBUG", False)
+DEBUG = env_bool("SMARTCLUSTER_DEBUG", False)
 
 
 def _secret_key() -> str:
     """From the environment, else a random key kept in the data directory (created on first use)."""
-    if os.environ.get("SMARTCLUSTER_SECRET_KEY"):
-        return os.environ["SMARTCLUSTER_SECRET_KEY"]
+    key = env_text("SMARTCLUSTER_SECRET_KEY")
+    if key:
+        return key
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
@@ -40,18 +31,18 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = _env_list("SMARTCLUSTER_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-CSRF_TRUSTED_ORIGINS = _env_list("SMARTCLUSTER_CSRF_TRUSTED_ORIGINS", "")
+ALLOWED_HOSTS = env_list("SMARTCLUSTER_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("SMARTCLUSTER_CSRF_TRUSTED_ORIGINS", "")
 CSRF_FAILURE_VIEW = "smartcluster.site.views.csrf_failure"  # the 403 page in the site's layout, saying why
 # Where error pages send people who need an administrator (empty: they are told to ask their project's one).
-CONTACT_EMAIL = os.environ.get("SMARTCLUSTER_CONTACT_EMAIL", "")
+CONTACT_EMAIL = env_text("SMARTCLUSTER_CONTACT_EMAIL")
 
 # HTTPS hardening: on whenever the platform runs behind TLS (SMARTCLUSTER_HTTPS=1, the production default).
-HTTPS = _env_bool("SMARTCLUSTER_HTTPS", not DEBUG)
+HTTPS = env_bool("SMARTCLUSTER_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS and _env_bool("SMARTCLUSTER_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = int(os.environ.get("SMARTCLUSTER_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_SSL_REDIRECT = HTTPS and env_bool("SMARTCLUSTER_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SMARTCLUSTER_HSTS_SECONDS", 31536000, minimum=0) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
@@ -124,7 +115,7 @@ TEMPLATES = [
 
 # SQLite under the data directory by default (WAL so readers never block the writer); PostgreSQL via DATABASE_URL.
 _SQLITE_URL = f"sqlite:///{DATA_DIR / 'smartcluster.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _SQLITE_URL, conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(env_text("DATABASE_URL") or _SQLITE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
@@ -173,7 +164,7 @@ LANGUAGES = [
     ("hr", _("Croatian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("SMARTCLUSTER_TIME_ZONE", "Europe/Brussels")
+TIME_ZONE = env_text("SMARTCLUSTER_TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
 
@@ -186,64 +177,64 @@ STORAGES = {
     "staticfiles": {
         # Hashed, compressed names for production (after collectstatic); plain names in debug and tests.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG and _env_bool("SMARTCLUSTER_STATIC_MANIFEST", True)
+        if not DEBUG and env_bool("SMARTCLUSTER_STATIC_MANIFEST", True)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or not _env_bool("SMARTCLUSTER_STATIC_MANIFEST", True)
+WHITENOISE_USE_FINDERS = DEBUG or not env_bool("SMARTCLUSTER_STATIC_MANIFEST", True)
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "smartcluster.site.vendor.VendorFinder",
 ]
 
-EMAIL_BACKEND = os.environ.get("SMARTCLUSTER_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("SMARTCLUSTER_FROM_EMAIL", "smartcluster@localhost")
+EMAIL_BACKEND = env_text("SMARTCLUSTER_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_text("SMARTCLUSTER_FROM_EMAIL", "smartcluster@localhost")
 
 # Official sources of the reference data; point them at a mirror to work offline.
-NUTS_BASE_URL = os.environ.get("SMARTCLUSTER_NUTS_BASE_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/")
-NACE_BASE_URL = os.environ.get(
+NUTS_BASE_URL = env_text("SMARTCLUSTER_NUTS_BASE_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/")
+NACE_BASE_URL = env_text(
     "SMARTCLUSTER_NACE_BASE_URL",
     "https://raw.githubusercontent.com/eurostat/correspondenceTables/master/inst/extdata/test/",
 )
 # --- regions app (NUTS reference data): Eurostat's "History of NUTS" workbooks for the 2010/2013 codes and names;
 # timeout in seconds for every reference download.
-NUTS_HISTORY_BASE_URL = os.environ.get(
+NUTS_HISTORY_BASE_URL = env_text(
     "SMARTCLUSTER_NUTS_HISTORY_BASE_URL", "https://ec.europa.eu/eurostat/documents/345175/629341/"
 )
-REFERENCE_FETCH_TIMEOUT = float(os.environ.get("SMARTCLUSTER_REFERENCE_FETCH_TIMEOUT", "60"))
+REFERENCE_FETCH_TIMEOUT = env_float("SMARTCLUSTER_REFERENCE_FETCH_TIMEOUT", 60, minimum=0)
 # --- end regions app
 # --- matchmaking app: video-meeting server for the rooms of online meetings (e.g. a self-hosted Jitsi);
 # empty: no generated links, participants paste their own.
-MATCHMAKING_VIDEO_BASE_URL = os.environ.get("SMARTCLUSTER_VIDEO_BASE_URL", "https://meet.jit.si/")
-MATCHMAKING_SCHEDULER_TIME_LIMIT = float(os.environ.get("SMARTCLUSTER_SCHEDULER_TIME_LIMIT", "60"))
+MATCHMAKING_VIDEO_BASE_URL = env_text("SMARTCLUSTER_VIDEO_BASE_URL", "https://meet.jit.si/")
+MATCHMAKING_SCHEDULER_TIME_LIMIT = env_float("SMARTCLUSTER_SCHEDULER_TIME_LIMIT", 60, minimum=0)
 # --- end matchmaking app
 # --- jobs app: where jobs run, how long a worker holds one without renewing it, how often a lost one is retried.
-SMARTCLUSTER_JOBS_RUNNER = os.environ.get("SMARTCLUSTER_JOBS_RUNNER", "thread")
-SMARTCLUSTER_JOBS_LEASE_SECONDS = float(os.environ.get("SMARTCLUSTER_JOBS_LEASE_SECONDS", "60"))
-SMARTCLUSTER_JOBS_MAX_ATTEMPTS = int(os.environ.get("SMARTCLUSTER_JOBS_MAX_ATTEMPTS", "3"))
+SMARTCLUSTER_JOBS_RUNNER = env_text("SMARTCLUSTER_JOBS_RUNNER", "thread")
+SMARTCLUSTER_JOBS_LEASE_SECONDS = env_float("SMARTCLUSTER_JOBS_LEASE_SECONDS", 60, minimum=0)
+SMARTCLUSTER_JOBS_MAX_ATTEMPTS = env_int("SMARTCLUSTER_JOBS_MAX_ATTEMPTS", 3, minimum=1)
 # --- end jobs app
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("SMARTCLUSTER_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_text("SMARTCLUSTER_LOG_LEVEL", "WARNING")},
 }
 
 # Maturity self-assessment (smartcluster/maturity/README.md): the disputed scoring rules of the EDIH DMA,
 # the smallest group whose aggregates are shown, and the time between two assessment stages.
-MATURITY_ROW_TICKS_RULE = os.environ.get("SMARTCLUSTER_MATURITY_ROW_TICKS_RULE", "best_column")
-MATURITY_NEGATIVE_OPTION_RULE = os.environ.get("SMARTCLUSTER_MATURITY_NEGATIVE_OPTION_RULE", "zero")
-MATURITY_MIN_GROUP_SIZE = int(os.environ.get("SMARTCLUSTER_MATURITY_MIN_GROUP_SIZE", "5"))
-MATURITY_REPEAT_MIN_DAYS = int(os.environ.get("SMARTCLUSTER_MATURITY_REPEAT_MIN_DAYS", "182"))
+MATURITY_ROW_TICKS_RULE = env_text("SMARTCLUSTER_MATURITY_ROW_TICKS_RULE", "best_column")
+MATURITY_NEGATIVE_OPTION_RULE = env_text("SMARTCLUSTER_MATURITY_NEGATIVE_OPTION_RULE", "zero")
+MATURITY_MIN_GROUP_SIZE = env_int("SMARTCLUSTER_MATURITY_MIN_GROUP_SIZE", 5, minimum=1)
+MATURITY_REPEAT_MIN_DAYS = env_int("SMARTCLUSTER_MATURITY_REPEAT_MIN_DAYS", 182, minimum=0)
 
 # Login throttling (README, "Security"): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or from one
 # address, that user name or address is refused for LOGIN_COOLOFF; an address that sends API_TOKEN_FAILURE_LIMIT
 # wrong API tokens is answered 429 for the same time (counted in a file cache shared by every worker process).
-LOGIN_FAILURE_LIMIT = int(os.environ.get("SMARTCLUSTER_LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_COOLOFF = timedelta(minutes=float(os.environ.get("SMARTCLUSTER_LOGIN_COOLOFF_MINUTES", "15")))
-API_TOKEN_FAILURE_LIMIT = int(os.environ.get("SMARTCLUSTER_API_TOKEN_FAILURE_LIMIT", "20"))
+LOGIN_FAILURE_LIMIT = env_int("SMARTCLUSTER_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_COOLOFF = timedelta(minutes=env_float("SMARTCLUSTER_LOGIN_COOLOFF_MINUTES", 15, minimum=0))
+API_TOKEN_FAILURE_LIMIT = env_int("SMARTCLUSTER_API_TOKEN_FAILURE_LIMIT", 20, minimum=1)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each on its own: per user name, and per address
@@ -252,7 +243,7 @@ AXES_USERNAME_CALLABLE = "smartcluster.accounts.selectors.login_name"
 AXES_LOCKOUT_CALLABLE = "smartcluster.accounts.views.login_locked_out"
 AXES_RESET_ON_SUCCESS = False  # a success from an address must not wipe the failures it sent for other users
 # Behind a reverse proxy every request comes from the proxy: name how many trusted proxies add X-Forwarded-For.
-PROXY_COUNT = int(os.environ.get("SMARTCLUSTER_PROXY_COUNT", "0"))
+PROXY_COUNT = env_int("SMARTCLUSTER_PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "smartcluster.accounts.auth.client_address"
 API_TOKEN_FAILURE_CACHE = "throttle"
 CACHES = {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from smartcluster.config import env_text
 
 
 class Command(BaseCommand):
@@ -19,8 +20,8 @@ class Command(BaseCommand):
         if users.objects.filter(is_superuser=True).exists():
             self.stdout.write("An administrator exists already: log in with your account at /accounts/login/.")
             return
-        username = os.environ.get("SMARTCLUSTER_ADMIN_USERNAME", "admin")
-        password = os.environ.get("SMARTCLUSTER_ADMIN_PASSWORD")
+        username = env_text("SMARTCLUSTER_ADMIN_USERNAME", "admin")
+        password = env_text("SMARTCLUSTER_ADMIN_PASSWORD") or None  # set but empty: a random one, shown
         if users.objects.filter(username=username).exists():
             self.stderr.write(f"A user named {username!r} exists but is no administrator: set "
                               "SMARTCLUSTER_ADMIN_USERNAME to another name, or make that user a superuser "
