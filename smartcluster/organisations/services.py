@@ -96,17 +96,17 @@ def organisation_create(
 ) -> Organisation:
     """A new organisation (administrators only: an organisation has no owner before it exists)."""
     _require(can_create_for(user, None))
+    return organisation_load(data=data, technology_tags=technology_tags, sector_tags=sector_tags)
+
+
+def organisation_load(
+    *, data: dict[str, Any], technology_tags: Iterable[str] = (), sector_tags: Iterable[str] = ()
+) -> Organisation:
+    """A new organisation, checked (unique name, valid fields) but with nobody's rights: for the platform's own
+    loaders (the demo), and for the services here once they checked the user's."""
     organisation = Organisation()
     _assign(organisation, data, ORGANISATION_FIELDS)
     return _save_organisation(organisation, technology_tags, sector_tags)
-
-
-def organisation_load(*, data: dict[str, Any]) -> Organisation:
-    """A reference organisation written by a trusted loader (the demo) acting as the platform, not as a user;
-    checked like every organisation (unique name, valid fields)."""
-    organisation = Organisation()
-    _assign(organisation, data, ORGANISATION_FIELDS)
-    return _save_organisation(organisation, None, None)
 
 
 def organisation_get_or_create(
@@ -127,12 +127,10 @@ def organisation_get_or_create(
             "An organisation named “%(name)s” is already registered and you are not one of its members. Sign "
             "in with an account of that organisation, ask its editors for an invitation link, or give your "
             "organisation's full, distinct name.") % {"name": name}})
-    # Not listed until its editors publish it: whoever typed the name gave no consent to a public listing.
-    organisation = Organisation(is_published=False)
-    _assign(organisation, {**fields, "name": name}, ORGANISATION_FIELDS)
     try:
         with transaction.atomic():
-            return _save_organisation(organisation, None, None)
+            # Not listed until its editors publish it: whoever typed the name gave no consent to a public listing.
+            return organisation_load(data={"is_published": False, **fields, "name": name})
     except IntegrityError as error:  # the same name created at the same moment by someone else
         raise ValidationError({"organisation_name": _("An organisation named “%(name)s” was just registered; "
                                                       "try again.") % {"name": name}}) from error
@@ -187,17 +185,12 @@ def person_create(*, user: Any, data: dict[str, Any]) -> Person:
     """A new person in an organisation the user edits (administrators: any, or none)."""
     organisation = data.get("organisation")
     _require(can_create_for(user, organisation.pk if organisation else None))
-    person = Person()
-    _assign(person, data, PERSON_FIELDS)
-    _consent_date(person, None)
-    person.full_clean()
-    person.save()
-    return person
+    return person_load(data=data)
 
 
 def person_load(*, data: dict[str, Any], user: Any = None) -> Person:
-    """A person written by a trusted loader (the demo) acting as the platform, linked to `user` when given;
-    consents dated now."""
+    """A new person (linked to `user` when given, consents dated now) with nobody's rights checked: for the
+    platform's own loaders (the demo), and for the services here once they checked the user's."""
     person = Person(user=user)
     _assign(person, data, PERSON_FIELDS)
     _consent_date(person, None)
@@ -266,15 +259,12 @@ def person_erase(*, user: Any, person: Person) -> None:
 def project_create(*, user: Any, data: dict[str, Any]) -> Project:
     """A new project (administrators only)."""
     _require(is_administrator(user))
-    project = Project()
-    _assign(project, data, PROJECT_FIELDS)
-    project.full_clean()
-    project.save()
-    return project
+    return project_load(data=data)
 
 
 def project_load(*, data: dict[str, Any]) -> Project:
-    """A project written by a trusted loader (the demo) acting as the platform, not as a user."""
+    """A new project with nobody's rights checked: for the platform's own loaders (the demo), and for the
+    services here once they checked the user's."""
     project = Project()
     _assign(project, data, PROJECT_FIELDS)
     project.full_clean()
@@ -334,17 +324,17 @@ def partner_create(
 ) -> Partner:
     """Add an organisation to a project's partnership (administrators only: they manage the partnership)."""
     _require(is_administrator(user))
-    partner = Partner(project=project, organisation=organisation)
-    _assign(partner, data or {}, PARTNER_FIELDS)
-    return _save_partner(partner, regions)
+    return partner_load(project=project, organisation=organisation, data=data or {}, regions=regions)
 
 
-def partner_load(*, project: Project, organisation: Organisation, data: dict[str, Any]) -> Partner:
-    """A partnership written by a trusted loader (the demo) acting as the platform; checked like every
-    partnership (once per project, one lead partner)."""
+def partner_load(
+    *, project: Project, organisation: Organisation, data: dict[str, Any], regions: Iterable[Any] = ()
+) -> Partner:
+    """A new partnership, checked (once per project, one lead partner) but with nobody's rights: for the
+    platform's own loaders (the demo), and for the services here once they checked the user's."""
     partner = Partner(project=project, organisation=organisation)
     _assign(partner, data, PARTNER_FIELDS)
-    return _save_partner(partner, None)
+    return _save_partner(partner, regions)
 
 
 def partner_update(
