@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from django.utils.translation import gettext as _
 
 from smartcluster import suggestions
-from smartcluster.organisations.models import OrganisationType
+from smartcluster.organisations.choices import OrganisationType
 
 
 def _type_name(code: str) -> str:
