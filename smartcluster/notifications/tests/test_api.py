@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from smartcluster.accounts.services import api_token_create
@@ -41,6 +42,9 @@ def test_detail_of_someone_elses_notification_answers_404(ana: Any, ben: Any) ->
     assert own.status_code == 200 and own.json()["subject"] == "Mine" and own.json()["kind"] == GREETING
     other = Client().get(f"/api/notifications/{theirs.pk}", headers=headers, secure=True)
     assert other.status_code == 404 and "Theirs" not in other.content.decode()
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "a-long-root-password-42")
+    # An inbox is its recipient's alone: administrators read it in the admin site, not through the API as themselves.
+    assert Client().get(f"/api/notifications/{theirs.pk}", headers=_bearer(root), secure=True).status_code == 404
 
 
 def test_without_a_token_the_api_asks_for_one(db: None) -> None:
