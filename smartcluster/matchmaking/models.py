@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.organisations.models import OrganisationType
+from smartcluster.organisations.choices import OrganisationType
 
 
 def validate_time_zone(value: str) -> None:
@@ -340,23 +340,3 @@ class ScheduleRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.ran_at:%Y-%m-%d %H:%M}: {self.scheduled_count}/{self.accepted_count}"
-
-
-class Notification(models.Model):
-    """The in-app inbox: one message to one user."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="matchmaking_notifications")
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    subject = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.subject

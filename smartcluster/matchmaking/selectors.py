@@ -25,7 +25,6 @@ from smartcluster.matchmaking.models import (
     FeedbackOutcome,
     Meeting,
     MeetingStatus,
-    Notification,
     Participant,
     RegistrationStatus,
     TimeSlot,
@@ -295,19 +294,6 @@ def table_plan_docx(*, event: Event) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-# --- inbox -------------------------------------------------------------------------------------------------------
-
-
-def notification_list(*, user: Any) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user).select_related("event")
-
-
-def notification_unread_count(*, user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 # --- statistics --------------------------------------------------------------------------------------------------

@@ -15,16 +15,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from smartcluster import scheduling
-from smartcluster.accounts.models import Membership
-from smartcluster.accounts.permissions import EDITOR_ROLES, can_change, can_create_for
+from smartcluster.accounts.permissions import can_change, can_create_for
+from smartcluster.accounts.selectors import organisation_editor_list
 from smartcluster.jobs.models import Job
 from smartcluster.jobs.services import job_start
 from smartcluster.matchmaking.jobs import SCHEDULE_KIND, schedule_jobs_active, schedule_time_limit
@@ -35,7 +35,6 @@ from smartcluster.matchmaking.models import (
     Feedback,
     Meeting,
     MeetingStatus,
-    Notification,
     Opportunity,
     Participant,
     RegistrationStatus,
@@ -44,8 +43,13 @@ from smartcluster.matchmaking.models import (
     TimeSlot,
 )
 from smartcluster.matchmaking.selectors import participant_of
-from smartcluster.organisations.models import Organisation, Person, Tag, TagKind
-from smartcluster.organisations.services import organisation_for_member
+from smartcluster.notifications import services as notifications
+from smartcluster.organisations.choices import TagKind
+from smartcluster.organisations.services import (
+    organisation_get_or_create,
+    person_for_user_save,
+    tag_list_get_or_create,
+)
 
 User = get_user_model()
 
@@ -54,6 +58,22 @@ EVENT_FIELDS = (
     "meeting_minutes", "break_minutes", "mode", "table_count", "max_meetings_per_participant", "allowed_types",
     "requires_acceptance", "is_published",
 )
+
+# What matchmaking tells people (smartcluster.notifications); each kind can be taken by e-mail or not.
+REGISTRATION_RECEIVED = notifications.notification_kind_register(
+    "matchmaking.registration_received", gettext_lazy("Registrations for events you organise"))
+REGISTRATION_DECIDED = notifications.notification_kind_register(
+    "matchmaking.registration_decided", gettext_lazy("Decisions on your event registrations"))
+MEETING_REQUESTED = notifications.notification_kind_register(
+    "matchmaking.meeting_requested", gettext_lazy("Meeting requests to you"))
+MEETING_ANSWERED = notifications.notification_kind_register(
+    "matchmaking.meeting_answered", gettext_lazy("Answers to your meeting requests"))
+MEETING_CANCELLED = notifications.notification_kind_register(
+    "matchmaking.meeting_cancelled", gettext_lazy("Withdrawn and cancelled meetings"))
+MEETING_REMINDER = notifications.notification_kind_register(
+    "matchmaking.meeting_reminder", gettext_lazy("Reminders of meetings about to start"))
+AGENDA_CHANGED = notifications.notification_kind_register(
+    "matchmaking.agenda_changed", gettext_lazy("Changes to your meeting agenda"))
 
 
 def _require_organiser(*, user: Any, event: Event) -> None:
@@ -68,7 +88,7 @@ def _require_self(*, user: Any, participant: Participant) -> None:
 
 # --- events, sessions, slots -------------------------------------------------------------------------------------
 
-def event_create(*, user: Any, organiser: Organisation, **fields: Any) -> Event:
+def event_create(*, user: Any, organiser: Any, **fields: Any) -> Event:
     """A new event organised by `organiser`; the user must be one of its editors."""
     if not can_create_for(user, organiser.pk):
         raise PermissionDenied(_("You may create events only for an organisation you edit."))
@@ -158,17 +178,6 @@ def event_slots_generate(*, event: Event) -> list[TimeSlot]:
 
 # --- registrations -----------------------------------------------------------------------------------------------
 
-def _tags_from_names(names: Iterable[str]) -> list[Tag]:
-    tags, seen = [], set()
-    for name in (name.strip() for name in names):
-        if not name or name.lower() in seen:
-            continue
-        seen.add(name.lower())
-        tag = Tag.objects.filter(kind=TagKind.TECHNOLOGY, name__iexact=name).first()
-        tags.append(tag or Tag.objects.create(kind=TagKind.TECHNOLOGY, name=name[:100]))
-    return tags
-
-
 def _check_registration_window(event: Event) -> None:
     now = timezone.now()
     if now < event.registration_opens_at:
@@ -228,16 +237,12 @@ def participant_register(
         # Naming an organisation joins nobody to it: an existing one needs the user to belong to it (or to have
         # registered for it before); a new name creates an unpublished organisation.
         earlier = Participant.objects.filter(user=user).values_list("organisation_id", flat=True)
-        organisation = organisation_for_member(user=user, name=organisation_name, vouched_ids=earlier,
-                                               data={"type": participant_type, "region": region})
-        person = Person.objects.filter(user=user).first() or Person(user=user)
-        person.name, person.email = person_name, email
-        person.organisation = person.organisation or organisation
-        person.role = job_title or person.role
+        organisation = organisation_get_or_create(user=user, name=organisation_name, vouched_ids=earlier,
+                                                  type=participant_type, region=region)
         # The consent given here is the participant's (profile shown to the event's participants); a public
         # listing in the registry (consent_to_list) is another consent, left as the person set it.
-        person.full_clean()
-        person.save()
+        person = person_for_user_save(user=user, name=person_name, email=email, organisation=organisation,
+                                      role=job_title)
         participant = Participant(
             event=event, user=user, organisation=organisation, person=person, participant_type=participant_type,
             country=country.upper(), region=region, description=description, time_zone=time_zone,
@@ -246,13 +251,13 @@ def participant_register(
         participant.full_clean()
         participant.save()
         participant.sectors.set(sectors)
-        participant.technologies.set(_tags_from_names(technologies))
+        participant.technologies.set(tag_list_get_or_create(names=technologies, kind=TagKind.TECHNOLOGY))
         _set_opportunities(participant, opportunities)
         _set_availability(participant, available_slots)
-    for membership in Membership.objects.filter(organisation=event.organiser, role__in=EDITOR_ROLES):
-        notification_send(user=membership.user, event=event, url=reverse("matchmaking:event_manage", args=[event.pk]),
-                          subject=_("New registration for %(event)s: %(who)s") % {"event": event.title,
-                                                                                  "who": participant})
+    for editor in organisation_editor_list(organisation_id=event.organiser_id):
+        _notify(user=editor, kind=REGISTRATION_RECEIVED, event=event,
+                url=reverse("matchmaking:event_manage", args=[event.pk]),
+                subject=_("New registration for %(event)s: %(who)s") % {"event": event.title, "who": participant})
     return participant
 
 
@@ -277,7 +282,7 @@ def participant_update(
         participant.full_clean()
         participant.save()
         participant.sectors.set(sectors)
-        participant.technologies.set(_tags_from_names(technologies))
+        participant.technologies.set(tag_list_get_or_create(names=technologies, kind=TagKind.TECHNOLOGY))
         _set_opportunities(participant, opportunities)
         _set_availability(participant, available_slots)
     return participant
@@ -298,8 +303,8 @@ def participant_decide(*, user: Any, participant: Participant, approve: bool, no
                 _close_meeting(meeting, MeetingStatus.CANCELLED)
     subject = (_("Your registration for %(event)s is approved") if approve
                else _("Your registration for %(event)s was not accepted")) % {"event": participant.event.title}
-    notification_send(user=participant.user, subject=subject, body=note, event=participant.event,
-                      url=reverse("matchmaking:event_detail", args=[participant.event_id]))
+    _notify(user=participant.user, kind=REGISTRATION_DECIDED, subject=subject, body=note, event=participant.event,
+            url=reverse("matchmaking:event_detail", args=[participant.event_id]))
     return participant
 
 
@@ -356,8 +361,8 @@ def meeting_request(*, user: Any, requester: Participant, recipient: Participant
             meeting.status, meeting.answered_at = MeetingStatus.ACCEPTED, timezone.now()
         meeting.full_clean()
         meeting.save()
-    notification_send(
-        user=recipient.user, event=event, meeting=meeting,
+    _notify(
+        user=recipient.user, kind=MEETING_REQUESTED, event=event, meeting=meeting,
         subject=_("Meeting request from %(who)s") % {"who": requester},
         body=message, url=reverse("matchmaking:meeting_detail", args=[meeting.pk]),
     )
@@ -384,8 +389,8 @@ def meeting_accept(*, user: Any, meeting: Meeting) -> Meeting:
         _check_limits(locked.event, meeting.requester, meeting.recipient)
         locked.status, locked.answered_at = MeetingStatus.ACCEPTED, timezone.now()
         locked.save(update_fields=["status", "answered_at", "updated_at"])
-    notification_send(
-        user=locked.requester.user, event=locked.event, meeting=locked,
+    _notify(
+        user=locked.requester.user, kind=MEETING_ANSWERED, event=locked.event, meeting=locked,
         subject=_("%(who)s accepted your meeting request") % {"who": locked.recipient},
         url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
     )
@@ -401,8 +406,8 @@ def meeting_decline(*, user: Any, meeting: Meeting) -> Meeting:
             raise ValidationError(_("Only an open request can be declined."))
         locked.status, locked.answered_at = MeetingStatus.DECLINED, timezone.now()
         locked.save(update_fields=["status", "answered_at", "updated_at"])
-    notification_send(
-        user=locked.requester.user, event=locked.event, meeting=locked,
+    _notify(
+        user=locked.requester.user, kind=MEETING_ANSWERED, event=locked.event, meeting=locked,
         subject=_("%(who)s declined your meeting request") % {"who": locked.recipient},
         url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
     )
@@ -430,8 +435,8 @@ def meeting_withdraw(*, user: Any, meeting: Meeting) -> Meeting:
             raise ValidationError(_("This request is no longer active."))
         _close_meeting(locked, MeetingStatus.WITHDRAWN if locked.status == MeetingStatus.PENDING
                        else MeetingStatus.CANCELLED)
-    notification_send(
-        user=locked.recipient.user, event=locked.event, meeting=locked,
+    _notify(
+        user=locked.recipient.user, kind=MEETING_CANCELLED, event=locked.event, meeting=locked,
         subject=_("%(who)s withdrew the meeting request") % {"who": locked.requester},
         url=reverse("matchmaking:meeting_detail", args=[locked.pk]),
     )
@@ -448,9 +453,9 @@ def meeting_cancel(*, user: Any, meeting: Meeting) -> Meeting:
             raise ValidationError(_("Only an accepted meeting can be cancelled."))
         _close_meeting(locked, MeetingStatus.CANCELLED)
     for side in (locked.requester, locked.recipient):
-        notification_send(user=side.user, event=locked.event, meeting=locked,
-                          subject=_("Meeting cancelled: %(meeting)s") % {"meeting": locked},
-                          url=reverse("matchmaking:meeting_detail", args=[locked.pk]))
+        _notify(user=side.user, kind=MEETING_CANCELLED, event=locked.event, meeting=locked,
+                subject=_("Meeting cancelled: %(meeting)s") % {"meeting": locked},
+                url=reverse("matchmaking:meeting_detail", args=[locked.pk]))
     return locked
 
 
@@ -503,27 +508,12 @@ def feedback_submit(
 
 # --- notifications -----------------------------------------------------------------------------------------------
 
-def notification_send(
-    *, user: Any, subject: str, body: str = "", url: str = "", event: Event | None = None,
-    meeting: Meeting | None = None,
-) -> Notification:
-    """Into the user's inbox, and by e-mail (Django's mail backend) when the user has an address."""
-    notification = Notification.objects.create(user=user, subject=str(subject)[:200], body=body, url=url,
-                                               event=event, meeting=meeting)
-    if user.email:
-        text = "\n\n".join(part for part in (body, url) if part)
-        transaction.on_commit(lambda: send_mail(str(subject), text, settings.DEFAULT_FROM_EMAIL, [user.email],
-                                                fail_silently=True))
-    return notification
-
-
-def notification_mark_read(*, user: Any, notification: Notification) -> Notification:
-    if notification.user_id != user.pk:
-        raise PermissionDenied(_("This is not your notification."))
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-    return notification
+def _notify(*, user: Any, kind: str, subject: str, event: Event, meeting: Meeting | None = None, body: str = "",
+            url: str = "") -> None:
+    """Tell one user about an event or a meeting (inbox, and e-mail as they chose), dated in the event's zone."""
+    topic_key = f"matchmaking.meeting:{meeting.pk}" if meeting else f"matchmaking.event:{event.pk}"
+    notifications.notification_send(user=user, kind=kind, subject=subject, body=body, url=url, topic=event.title,
+                                    topic_key=topic_key, time_zone=event.time_zone)
 
 
 def meeting_reminders_send(*, now: dt.datetime | None = None, ahead: dt.timedelta = dt.timedelta(minutes=30)) -> int:
@@ -538,8 +528,8 @@ def meeting_reminders_send(*, now: dt.datetime | None = None, ahead: dt.timedelt
     for meeting in due:
         for side in (meeting.requester, meeting.recipient):
             starts = meeting.slot.starts_at.astimezone(zoneinfo.ZoneInfo(side.time_zone))
-            notification_send(
-                user=side.user, event=meeting.event, meeting=meeting,
+            _notify(
+                user=side.user, kind=MEETING_REMINDER, event=meeting.event, meeting=meeting,
                 url=meeting.video_url or reverse("matchmaking:meeting_detail", args=[meeting.pk]),
                 subject=_("Reminder: meeting with %(partner)s at %(time)s (%(zone)s)") % {
                     "partner": meeting.other_side(side).organisation.name, "time": f"{starts:%H:%M}",
@@ -650,8 +640,8 @@ def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0,
     agenda_url = reverse("matchmaking:agenda", args=[event.pk])
     on_step("notifying", {"people": len(changed)})
     for user_id in changed:
-        notification_send(user=User.objects.get(pk=user_id), event=event, url=agenda_url,
-                          subject=_("Your agenda for %(event)s has changed") % {"event": event.title})
+        _notify(user=User.objects.get(pk=user_id), kind=AGENDA_CHANGED, event=event, url=agenda_url,
+                subject=_("Your agenda for %(event)s has changed") % {"event": event.title})
     return run
 
 

@@ -31,10 +31,10 @@ from smartcluster.matchmaking.models import (
     Event,
     Meeting,
     MeetingStatus,
-    Notification,
     Participant,
     ScheduleRun,
 )
+from smartcluster.notifications import selectors as notification_selectors
 from smartcluster.organisations.models import Organisation
 
 
@@ -96,7 +96,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     organisers = editable_queryset(request.user, Organisation.objects.all())
     return render(request, "matchmaking/event_list.html", {
         "events": events, "q": search, "can_create": organisers.exists(),
-        "unread": selectors.notification_unread_count(user=request.user),
+        "unread": notification_selectors.notification_unread_count(user=request.user),
     })
 
 
@@ -519,19 +519,3 @@ def meeting_ics(request: HttpRequest, meeting_id: int) -> HttpResponse:
         raise Http404(_("No calendar entry for this meeting."))
     method = "REQUEST" if meeting.status == MeetingStatus.ACCEPTED else "CANCEL"
     return _ics_response(calendar.meeting_ics(meeting, me), f"meeting-{meeting.pk}.ics", method)
-
-
-# --- notifications -----------------------------------------------------------------------------------------------
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.notification_list(user=request.user), 30).get_page(request.GET.get("page"))
-    return render(request, "matchmaking/notifications.html", {"page": page})
-
-
-@login_required
-@require_POST
-def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
-    notification = get_object_or_404(Notification, pk=notification_id, user=request.user)
-    services.notification_mark_read(user=request.user, notification=notification)
-    return redirect(notification.url or reverse("matchmaking:notifications"))

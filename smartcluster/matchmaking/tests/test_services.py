@@ -20,10 +20,11 @@ from smartcluster.matchmaking.models import (
     Event,
     Meeting,
     MeetingStatus,
-    Notification,
     RegistrationStatus,
 )
 from smartcluster.matchmaking.tests.conftest import EVENT_DAY, create_event, make_user, register
+from smartcluster.notifications import services as notification_services
+from smartcluster.notifications.models import Notification
 from smartcluster.organisations.models import Organisation, OrganisationType, Person
 
 pytestmark = pytest.mark.django_db
@@ -186,12 +187,13 @@ def test_request_then_accept_notifies_by_inbox_and_mail(participant_factory, dja
     with django_capture_on_commit_callbacks(execute=True):
         meeting = services.meeting_request(user=a.user, requester=a, recipient=b, message="Sensors for your line?")
     assert meeting.status == MeetingStatus.PENDING
-    assert Notification.objects.get(user=b.user, meeting=meeting).body == "Sensors for your line?"
+    assert Notification.objects.get(user=b.user, topic_key=f"matchmaking.meeting:{meeting.pk}").body == "Sensors for your line?"
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_accept(user=b.user, meeting=meeting)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.ACCEPTED
-    assert Notification.objects.filter(user=a.user, meeting=meeting, subject__contains="accepted").exists()
+    assert Notification.objects.filter(user=a.user, topic_key=f"matchmaking.meeting:{meeting.pk}",
+                                       subject__contains="accepted").exists()
     assert {message.to[0] for message in mail.outbox} == {a.user.email, b.user.email}
 
 
@@ -443,10 +445,10 @@ def test_organiser_records_attendance_but_another_organiser_cannot(event, organi
 def test_notification_read_by_another_user_is_forbidden(participant_factory):
     a, b = participant_factory("zia"), participant_factory("amy")
     meeting = services.meeting_request(user=a.user, requester=a, recipient=b)
-    notification = Notification.objects.get(user=b.user, meeting=meeting)
+    notification = Notification.objects.get(user=b.user, topic_key=f"matchmaking.meeting:{meeting.pk}")
     with pytest.raises(PermissionDenied):
-        services.notification_mark_read(user=a.user, notification=notification)
-    services.notification_mark_read(user=b.user, notification=notification)
+        notification_services.notification_mark_read(user=a.user, notification=notification)
+    notification_services.notification_mark_read(user=b.user, notification=notification)
     assert Notification.objects.get(pk=notification.pk).read_at is not None
 
 
