@@ -1,89 +1,50 @@
-"""Downloads: any page table as CSV or XLSX, and a profile as a DOCX report (text, charts, tables; see
-`docx_report`)."""
+"""Downloads of the mapping pages: any page table as CSV or XLSX, and a profile as a DOCX report (text, charts,
+tables; see `report_docx`). The files are written by `smartcluster.reports`."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 import pandas as pd
 from django.http import HttpResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.atlas.tables import COLUMNS
-from smartcluster.reports.tables import cell_text, cell_value, header, sheet_name
+from smartcluster.reports.charts import figure_pngs
+from smartcluster.reports.documents import WordDocument
+from smartcluster.reports.responses import file_response
+from smartcluster.reports.tables import frame_table
+from smartcluster.reports.workbooks import csv_bytes, xlsx_bytes
 
-FORMATS = {"csv": "text/csv; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Nullable booleans and NA as plain values a spreadsheet reads (empty where unknown)."""
-    out = frame.copy()
-    for column in out.columns:
-        if str(out[column].dtype) == "boolean":
-            out[column] = out[column].astype(object).where(out[column].notna(), None)
-    return out
+CHART_WIDTH_CM = 16
 
 
 def table_response(frame: pd.DataFrame, *, name: str, fmt: str) -> HttpResponse:
-    """A table as a downloaded CSV or XLSX file named `name`."""
-    frame = _plain(frame)
+    """A table as a downloaded XLSX (headers in words) or, for any other `fmt`, CSV (the raw columns) file."""
     if fmt == "xlsx":
-        buffer = io.BytesIO()
-        readable = frame.rename(columns=lambda column: header(column, COLUMNS)).map(cell_value)
-        readable.to_excel(buffer, index=False, sheet_name=sheet_name(name.replace("_", " ").capitalize()))
-        payload = buffer.getvalue()
-    else:
-        fmt = "csv"
-        payload = frame.to_csv(index=False).encode("utf-8")
-    response = HttpResponse(payload, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.{fmt}"'
-    return response
+        title = name.replace("_", " ").capitalize()
+        return file_response(xlsx_bytes([frame_table(frame, title=title, labels=COLUMNS)]), name=name,
+                             extension="xlsx")
+    return file_response(csv_bytes(frame), name=name, extension="csv")
 
 
-def docx_report(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd.DataFrame]],
+def report_docx(*, title: str, paragraphs: list[str], tables: list[tuple[str, pd.DataFrame]],
                 notes: list[str], figures: Sequence[dict] = ()) -> bytes:
     """A DOCX report: title, the generated text, the page's charts as images, each table under its heading, then
     sources and method notes. Without a browser on the server the charts are left out (and the report says so):
     the tables hold every number they show."""
-    from docx import Document
-    from docx.shared import Cm
-
-    from smartcluster.atlas.chart_images import chart_pngs
-
-    document = Document()
-    document.add_heading(title, level=0)
+    document = WordDocument(title)
     for text in paragraphs:
-        document.add_paragraph(text)
-    images = chart_pngs(list(figures))
+        document.paragraph(text)
+    images = figure_pngs(list(figures))
     if images is None:
-        document.add_paragraph(_("Charts left out: the server has no Chrome or Chromium to draw them. The tables "
-                                 "below hold every number they show."))
+        document.paragraph(_("Charts left out: the server has no Chrome or Chromium to draw them. The tables "
+                             "below hold every number they show."))
     for image in images or []:
-        document.add_picture(io.BytesIO(image), width=Cm(16))
+        document.image(image, width_cm=CHART_WIDTH_CM)
     for heading, frame in tables:
-        document.add_heading(heading, level=1)
-        frame = _plain(frame)
-        table = document.add_table(rows=1, cols=len(frame.columns))
-        table.style = "Light Grid Accent 1"
-        for cell, column in zip(table.rows[0].cells, frame.columns, strict=True):
-            cell.text = header(column, COLUMNS)
-        for row in frame.itertuples(index=False):
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = cell_text(value)
-    document.add_heading(_("Sources and method"), level=1)
+        document.table(frame_table(frame, title=heading, labels=COLUMNS))
+    document.heading(_("Sources and method"))
     for note in notes:
-        document.add_paragraph(note, style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def docx_response(payload: bytes, *, name: str) -> HttpResponse:
-    response = HttpResponse(payload, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.docx"'
-    return response
+        document.bullet(note)
+    return document.to_bytes()

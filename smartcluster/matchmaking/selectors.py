@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
@@ -12,7 +11,6 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smartcluster import suggestions
@@ -30,8 +28,7 @@ from smartcluster.matchmaking.models import (
     TimeSlot,
 )
 from smartcluster.matchmaking.reasons import reason_text
-from smartcluster.organisations.models import OrganisationType
-from smartcluster.reports.tables import add_sheet, cell_value
+from smartcluster.organisations.choices import OrganisationType
 
 # --- events ------------------------------------------------------------------------------------------------------
 
@@ -198,6 +195,12 @@ def meeting_list(*, user: Any, event: Event | None = None, status: str = "") -> 
     return meetings.order_by("event", "slot__starts_at", "pk")
 
 
+def event_meetings(*, event: Event) -> QuerySet[Meeting]:
+    """Every meeting request of an event with both sides and its slot, in the order they were made (for its
+    organisers' reporting)."""
+    return _meetings().filter(event=event).order_by("pk")
+
+
 def pair_status(*, participant: Participant, other: Participant) -> Meeting | None:
     """The active request or meeting between two participants, if any."""
     return Meeting.objects.filter(
@@ -271,31 +274,6 @@ def table_plan(*, event: Event) -> list[TablePlanRow]:
     ]
 
 
-def table_plan_docx(*, event: Event) -> bytes:
-    """The table plan as a Word document to print or hand out: one row per slot, times in the event's zone."""
-    from docx import Document
-
-    place = _("Room %(number)d") if event.is_online else _("Table %(number)d")
-    document = Document()
-    document.add_heading(_("Table plan: %(event)s") % {"event": event.title}, level=0)
-    document.add_paragraph(_("Times in %(zone)s.") % {"zone": event.time_zone})
-    table = document.add_table(rows=1, cols=event.table_count + 1)
-    table.style = "Light Grid Accent 1"
-    headings = [_("Time (%(zone)s)") % {"zone": event.time_zone},
-                *(place % {"number": number} for number in range(1, event.table_count + 1))]
-    for cell, text in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = text
-    for row in table_plan(event=event):
-        cells = table.add_row().cells
-        cells[0].text = date_format(row.starts_local, "D d M H:i")
-        for cell, meeting in zip(cells[1:], row.cells, strict=True):
-            cell.text = (f"{meeting.requester.organisation.name} ↔ {meeting.recipient.organisation.name}"
-                         if meeting else "")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 # --- statistics --------------------------------------------------------------------------------------------------
 
 
@@ -345,53 +323,6 @@ def event_statistics(*, event: Event) -> list[StatisticTable]:
         StatisticTable("outcomes", _("Meeting outcomes (feedback)"), [_("Outcome"), _("Answers")],
                        [[str(outcome_labels[o]), outcomes.get(o, 0)] for o in FeedbackOutcome.values]),
     ]
-
-
-def statistics_chart(table: StatisticTable) -> dict[str, Any]:
-    """A Plotly bar chart of a statistics table, as a JSON-ready figure (rate rows are left out of the bars)."""
-    rows = [row for row in table.rows if isinstance(row[1], int)]
-    return {
-        "data": [{"type": "bar", "x": [str(row[0]) for row in rows], "y": [row[1] for row in rows],
-                  "marker": {"color": "#1f5f8b"}}],
-        "layout": {"title": {"text": str(table.title)}, "margin": {"t": 40, "l": 40, "r": 10, "b": 80},
-                   "height": 320, "yaxis": {"title": {"text": str(table.columns[1])}}},
-    }
-
-
-def event_statistics_workbook(*, event: Event) -> bytes:
-    """The statistics and the meeting list as an XLSX workbook for the project's reporting (times in the event's
-    zone, which the header names)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    summary = add_sheet(workbook, _("Event"))
-    summary.append([_("Event"), event.title])
-    summary.append([_("Organiser"), event.organiser.name])
-    summary.append([_("Time zone"), event.time_zone])
-    for table in event_statistics(event=event):
-        _append_table(add_sheet(workbook, str(table.title)), [str(column) for column in table.columns], table.rows)
-    zone = zoneinfo.ZoneInfo(event.time_zone)
-    meetings = [[str(meeting.requester), meeting.requester.country, str(meeting.recipient), meeting.recipient.country,
-                 meeting.get_status_display(), meeting.slot.starts_at.astimezone(zone) if meeting.slot else None,
-                 meeting.table, meeting.get_attendance_display() if meeting.attendance else ""]
-                for meeting in _meetings().filter(event=event).order_by("pk")]
-    _append_table(add_sheet(workbook, _("Meetings")), [
-        _("Requester"), _("Requester country"), _("Recipient"), _("Recipient country"), _("Status"),
-        _("Slot start (%(zone)s)") % {"zone": event.time_zone}, _("Table or room"), _("Attendance")], meetings)
-    for sheet in workbook.worksheets[1:]:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _append_table(sheet: Any, header: list[str], rows: list[list[Any]]) -> None:
-    sheet.append(header)
-    for row in rows:
-        sheet.append([cell_value(cell) if isinstance(cell, int | float | dt.datetime | type(None)) else str(cell)
-                      for cell in row])
 
 
 # --- suggestions -------------------------------------------------------------------------------------------------

@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from smartcluster.accounts.permissions import editable_queryset
 from smartcluster.jobs.models import JobStatus
-from smartcluster.matchmaking import calendar, forms, selectors, services
+from smartcluster.matchmaking import calendar, exports, forms, selectors, services
+from smartcluster.matchmaking.charts import statistics_chart
 from smartcluster.matchmaking.jobs import schedule_job_latest, schedule_jobs_active
 from smartcluster.matchmaking.models import (
     Event,
@@ -35,7 +35,8 @@ from smartcluster.matchmaking.models import (
     ScheduleRun,
 )
 from smartcluster.notifications import selectors as notification_selectors
-from smartcluster.organisations.models import Organisation
+from smartcluster.organisations.selectors import organisation_editable_list
+from smartcluster.reports.responses import file_response
 
 
 def _run(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
@@ -93,7 +94,7 @@ def _context(request: HttpRequest, event: Event, **extra: Any) -> dict[str, Any]
 def event_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "")
     events = Paginator(selectors.event_list(user=request.user, search=search), 20).get_page(request.GET.get("page"))
-    organisers = editable_queryset(request.user, Organisation.objects.all())
+    organisers = organisation_editable_list(user=request.user)
     return render(request, "matchmaking/event_list.html", {
         "events": events, "q": search, "can_create": organisers.exists(),
         "unread": notification_selectors.notification_unread_count(user=request.user),
@@ -113,7 +114,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 def _event_create(request: HttpRequest) -> HttpResponse:
-    organisers = editable_queryset(request.user, Organisation.objects.all())
+    organisers = organisation_editable_list(user=request.user)
     if not organisers.exists():
         raise PermissionDenied(_("You may create events only for an organisation you edit."))
     form = forms.EventCreateForm(request.POST or None, organisers=organisers)
@@ -251,29 +252,23 @@ def table_plan(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 def table_plan_docx(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _organised_event(request, event_id)
-    response = HttpResponse(selectors.table_plan_docx(event=event), content_type=(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    response["Content-Disposition"] = f'attachment; filename="matchmaking-event-{event.pk}-table-plan.docx"'
-    return response
+    return file_response(exports.table_plan_docx(event=event), name=f"matchmaking-event-{event.pk}-table-plan",
+                         extension="docx")
 
 
 @login_required
 def event_statistics(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _organised_event(request, event_id)
     tables = selectors.event_statistics(event=event)
-    charts = [(table, json.dumps(selectors.statistics_chart(table))) for table in tables]
+    charts = [(table, json.dumps(statistics_chart(table))) for table in tables]
     return render(request, "matchmaking/statistics.html", _context(request, event, charts=charts))
 
 
 @login_required
 def event_statistics_xlsx(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _organised_event(request, event_id)
-    response = HttpResponse(
-        selectors.event_statistics_workbook(event=event),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="matchmaking-event-{event.pk}-statistics.xlsx"'
-    return response
+    return file_response(exports.event_statistics_workbook(event=event),
+                         name=f"matchmaking-event-{event.pk}-statistics", extension="xlsx")
 
 
 # --- registration and profiles -----------------------------------------------------------------------------------

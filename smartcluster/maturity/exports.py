@@ -1,24 +1,29 @@
-"""Rows for tables and the files users download: the SME's DOCX report, XLSX of anonymised aggregates."""
+"""Rows for tables and the files users download: the SME's DOCX report, XLSX of anonymised aggregates. The files
+are written by `smartcluster.reports`."""
 
 from __future__ import annotations
 
-import io
 import math
 from typing import Any
 
 import pandas as pd
-from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from smartcluster.industries.models import Industry, NaceLevel
+from smartcluster.industries.choices import NaceLevel
+from smartcluster.industries.selectors import industry_find
 from smartcluster.maturity.models import Assessment
 from smartcluster.maturity.selectors import AggregateView
-from smartcluster.organisations.models import SizeClass
-from smartcluster.regions.models import Region
-from smartcluster.reports.tables import add_sheet
+from smartcluster.organisations.choices import SizeClass
+from smartcluster.regions.selectors import region_find
+from smartcluster.reports.charts import radar_png
+from smartcluster.reports.documents import WordDocument
+from smartcluster.reports.tables import Table
+from smartcluster.reports.workbooks import xlsx_bytes
 from smartcluster.scoring.aggregates import NOT_STATED, TOTAL
+
+RADAR_WIDTH_CM = 12
 
 
 def _number(value: Any) -> float | None:
@@ -40,10 +45,10 @@ def group_label(by: str | None, key: Any) -> str:
     if by == "size_class":
         return str(dict(SizeClass.choices).get(key, key))
     if by == "sector":
-        name = Industry.objects.filter(level=NaceLevel.SECTION, section=key).values_list("name", flat=True).first()
-        return f"{key} {name}" if name else str(key)
+        section = industry_find(code=str(key), level=NaceLevel.SECTION)
+        return f"{key} {section.name}" if section else str(key)
     if by == "region":
-        region = Region.objects.filter(code=key).order_by("-version").first()
+        region = region_find(code=str(key))
         return f"{key} {region.display_name}" if region else str(key)
     return str(key)
 
@@ -77,84 +82,66 @@ def peer_rows(peers: pd.DataFrame, *, assessment: Assessment) -> list[dict[str, 
     return [_row(row, keys, [], names[row["group"]]) for _index, row in peers.iterrows()]
 
 
-def xlsx_response(view: AggregateView, *, title: str, filename: str) -> HttpResponse:
-    """An XLSX of the aggregates only (no firm's own scores), suppressed groups marked, with a notes sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _aggregate_table(view: AggregateView, *, title: str, progress: bool) -> Table:
+    """One sheet of the aggregates: per group its size, four statistics per dimension and (distribution only) the
+    share of organisations at each level; a suppressed group shows no figure."""
+    columns = [_("Group"), _("Organisations")]
+    for name in [name for _key, name in view.dimensions] + [_("Overall")]:
+        columns += [f"{name}: {stat}" for stat in (_("mean"), _("lower quartile"), _("median"), _("upper quartile"))]
+    columns += [] if progress else [_("Share %(level)s (%%)") % {"level": label} for _key, label in view.levels]
+    rows: list[list[Any]] = []
+    for row in aggregate_rows(view, progress=progress):
+        if row["suppressed"]:
+            rows.append([row["label"], _("suppressed")])
+            continue
+        values: list[Any] = [row["label"], row["n"]]
+        for cell in row["cells"]:
+            values += [cell["mean"], cell["q1"], cell["median"], cell["q3"]]
+        rows.append(values + row["shares"])
+    return Table(title, columns, rows)
 
-    workbook = Workbook()
-    dimension_names = [name for _key, name in view.dimensions] + [_("Overall")]
-    for sheet_title, progress in ((_("Distribution"), False), (_("Progress T0 to T1"), True)):
-        sheet = add_sheet(workbook, sheet_title)
-        header = [_("Group"), _("Organisations")]
-        for name in dimension_names:
-            header += [f"{name}: {stat}" for stat in (_("mean"), _("lower quartile"), _("median"),
-                                                      _("upper quartile"))]
-        header += [] if progress else [_("Share %(level)s (%%)") % {"level": label} for _key, label in view.levels]
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in aggregate_rows(view, progress=progress):
-            if row["suppressed"]:
-                sheet.append([row["label"], _("suppressed")])
-                continue
-            values: list[Any] = [row["label"], row["n"]]
-            for cell in row["cells"]:
-                values += [cell["mean"], cell["q1"], cell["median"], cell["q3"]]
-            sheet.append(values + row["shares"])
-    notes = add_sheet(workbook, _("Notes"))
-    for line in (title, _("Questionnaire version: %(code)s") % {"code": view.questionnaire.code},
-                 _("Scores 0–100. Groups of fewer than %(n)s organisations, and groups that could be derived by "
-                   "subtracting shown groups, are suppressed. No minimum, maximum or single organisation's score is "
-                   "given.") % {"n": view.min_size},
-                 _("Progress: change in score of organisations with results at stages T0 and T1 of this version.")):
-        notes.append([line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+
+def aggregates_workbook(view: AggregateView, *, title: str) -> bytes:
+    """An XLSX of the aggregates only (no firm's own scores), suppressed groups marked, with a notes sheet."""
+    notes = [title, _("Questionnaire version: %(code)s") % {"code": view.questionnaire.code},
+             _("Scores 0–100. Groups of fewer than %(n)s organisations, and groups that could be derived by "
+               "subtracting shown groups, are suppressed. No minimum, maximum or single organisation's score is "
+               "given.") % {"n": view.min_size},
+             _("Progress: change in score of organisations with results at stages T0 and T1 of this version.")]
+    return xlsx_bytes([_aggregate_table(view, title=_("Distribution"), progress=False),
+                       _aggregate_table(view, title=_("Progress T0 to T1"), progress=True),
+                       Table(_("Notes"), rows=[[line] for line in notes])])
 
 
 def report_docx(context: dict[str, Any]) -> bytes:
     """The SME's report as DOCX: level, scores per dimension (with the radar as an image), actions, support."""
-    from docx import Document
-    from docx.shared import Cm
-
-    from smartcluster.maturity.radar_png import radar_png
-
     assessment: Assessment = context["assessment"]
-    document = Document()
-    document.add_heading(_("Digital and green maturity report"), level=0)
-    document.add_paragraph(f"{assessment.organisation} · {assessment.questionnaire.parsed().title} "
-                           f"({assessment.questionnaire.code}) · {assessment.get_stage_display()} · "
-                           f"{formats.date_format(timezone.localdate(assessment.submitted_at))}")
-    document.add_heading(_("Overall: %(score)s of 100 — %(level)s") % {
-        "score": _score_text(assessment.overall), "level": context["level_label"]}, level=1)
+    document = WordDocument(_("Digital and green maturity report"))
+    document.paragraph(f"{assessment.organisation} · {assessment.questionnaire.parsed().title} "
+                       f"({assessment.questionnaire.code}) · {assessment.get_stage_display()} · "
+                       f"{formats.date_format(timezone.localdate(assessment.submitted_at))}")
+    document.heading(_("Overall: %(score)s of 100 — %(level)s") % {
+        "score": _score_text(assessment.overall), "level": context["level_label"]})
     lines = context["lines"]
-    document.add_picture(io.BytesIO(radar_png([line.title for line in lines], [line.score or 0 for line in lines])),
-                         width=Cm(12))
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Light Grid Accent 1"
-    headings = (_("Dimension"), _("Score"), pgettext("maturity", "Level"), _("Change"))
-    for cell, text in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = text
-    for number, line in enumerate(lines, start=1):
-        cells = table.add_row().cells
-        change = _number(line.change)
-        cells[0].text, cells[1].text = f"{number}. {line.title}", _score_text(line.score) or "–"
-        cells[2].text, cells[3].text = line.level_label, ("+" if change and change > 0 else "") + _score_text(change)
-    document.add_heading(_("What to do next"), level=1)
+    document.image(radar_png([line.title for line in lines], [line.score or 0 for line in lines]),
+                   width_cm=RADAR_WIDTH_CM)
+    document.table(Table("", [_("Dimension"), _("Score"), pgettext("maturity", "Level"), _("Change")],
+                         [_line_cells(number, line) for number, line in enumerate(lines, start=1)]))
+    document.heading(_("What to do next"))
     for recommendation in context["recommendations"]:
-        document.add_heading(f"{recommendation.title} ({_score_text(recommendation.score)}, "
-                             f"{recommendation.level_label})", level=2)
-        document.add_paragraph(recommendation.advice)
+        document.heading(f"{recommendation.title} ({_score_text(recommendation.score)}, "
+                         f"{recommendation.level_label})", level=2)
+        document.paragraph(recommendation.advice)
         for step in recommendation.next_steps:
-            document.add_paragraph(step, style="List Bullet")
+            document.bullet(step)
         for offer in recommendation.support:
-            document.add_paragraph(f"{offer.get_kind_display()}: {offer.name} — {offer.description} {offer.url}"
-                                   .strip(), style="List Bullet 2")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+            document.bullet(f"{offer.get_kind_display()}: {offer.name} — {offer.description} {offer.url}".strip(),
+                            level=2)
+    return document.to_bytes()
+
+
+def _line_cells(number: int, line: Any) -> list[str]:
+    """A dimension's row of the report table: numbered name, score, level and signed change."""
+    change = _number(line.change)
+    return [f"{number}. {line.title}", _score_text(line.score) or "–", line.level_label,
+            ("+" if change and change > 0 else "") + _score_text(change)]

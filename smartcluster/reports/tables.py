@@ -1,4 +1,4 @@
-"""What people read in the tables of downloaded files (XLSX, DOCX): sheet names, column headers and cells.
+"""What people read in the tables of downloaded files (XLSX, DOCX): tables, sheet names, column headers and cells.
 
 Every workbook and DOCX table of the platform goes through these helpers, so that no export shows a sheet name cut
 mid-word, a raw column name such as ``registration_closes_at`` or a ``True``/``False`` cell.
@@ -10,7 +10,8 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,32 @@ SHEET_NAME_MAX = 31  # Excel refuses longer sheet names (Microsoft, "Excel speci
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")  # characters Excel does not allow in a sheet name
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as people read it: a title (sheet name or heading), column headers in words (none for a sheet of
+    plain lines) and rows of values, written by `cell_value` in workbooks and `cell_text` in documents."""
+
+    title: str
+    columns: Sequence[str] = ()
+    rows: Sequence[Sequence[Any]] = field(default_factory=list)
+
+
+def frame_table(frame: pd.DataFrame, *, title: str = "", labels: dict[str, str] | None = None) -> Table:
+    """A DataFrame as a `Table`: headers in words (`header`), values as a spreadsheet reads them (`plain_frame`)."""
+    frame = plain_frame(frame)
+    return Table(title, [header(column, labels) for column in frame.columns],
+                 [list(row) for row in frame.itertuples(index=False)])
+
+
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable booleans and NA as plain values a spreadsheet reads (empty where unknown)."""
+    out = frame.copy()
+    for column in out.columns:
+        if str(out[column].dtype) == "boolean":
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out
 
 
 def sheet_name(title: str, *, taken: Iterable[str] = ()) -> str:
@@ -50,7 +77,8 @@ def add_sheet(workbook: Any, title: str) -> Any:
     """A new sheet of an openpyxl workbook named by `sheet_name` (the workbook's first, empty sheet is reused)."""
     name = sheet_name(title, taken=[sheet.title for sheet in workbook.worksheets if sheet.title != "Sheet"])
     first = workbook.worksheets[0]
-    if first.title == "Sheet" and first.max_row == 1 and first.max_column == 1 and first["A1"].value is None:
+    # Read through `values`: looking at a cell (first["A1"]) creates it and the next append would leave row 1 empty.
+    if first.title == "Sheet" and all(value is None for row in first.values for value in row):
         first.title = name
         return first
     return workbook.create_sheet(name)
@@ -96,11 +124,14 @@ def yes_no(value: bool) -> str:
 
 
 def cell_value(value: Any) -> Any:
-    """A value for a spreadsheet cell: booleans as Yes/No, missing as empty, aware times naive in their own zone."""
+    """A value for a spreadsheet cell: booleans as Yes/No, missing as empty, infinity as "∞" (a spreadsheet has no
+    infinite number), aware times naive in their own zone."""
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return None
     if isinstance(value, bool | np.bool_):
         return yes_no(bool(value))
+    if isinstance(value, float | np.floating) and math.isinf(value):
+        return "∞" if value > 0 else "−∞"
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.replace(tzinfo=None)  # Excel has no time zones: the header names the zone
     if isinstance(value, np.generic):
@@ -114,8 +145,6 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        if math.isinf(value):
-            return "∞" if value > 0 else "−∞"
         return number_text(value, 3 if abs(value) < 100 else 0)
     if isinstance(value, int):
         return number_text(value)

@@ -8,6 +8,7 @@ import pytest
 
 from smartcluster.industries.models import Industry
 from smartcluster.matchmaking import selectors, services
+from smartcluster.matchmaking.charts import statistics_chart
 from smartcluster.matchmaking.models import Meeting
 from smartcluster.matchmaking.tests.conftest import create_event, register
 
@@ -110,7 +111,7 @@ def test_statistics_count_requests_outcomes_and_the_no_show_rate(event: Any, org
     assert tables["attendance"]["Held"] == 1 and tables["attendance"]["No-show"] == 1
     assert tables["attendance"]["No-show rate (% of recorded)"] == 50.0
     assert tables["outcomes"]["Follow-up meeting planned"] == 1
-    chart = selectors.statistics_chart(selectors.event_statistics(event=event)[4])
+    chart = statistics_chart(selectors.event_statistics(event=event)[4])
     assert "No-show rate (% of recorded)" not in chart["data"][0]["x"]
 
 

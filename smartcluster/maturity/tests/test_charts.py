@@ -6,7 +6,7 @@ import struct
 import zlib
 
 from smartcluster.maturity.charts import median_bars_figure, radar_figure, wrapped
-from smartcluster.maturity.radar_png import radar_png
+from smartcluster.reports.charts import radar_png
 
 
 def test_radar_labels_are_wrapped_and_the_outline_closed():

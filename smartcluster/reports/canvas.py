@@ -1,7 +1,5 @@
-"""A radar chart as a PNG, drawn in pure Python (no imaging library) for the DOCX report.
-
-Axes carry numbers 1…n (the report's table names them); rings at 25, 50, 75, 100.
-"""
+"""A small RGB canvas written as PNG in pure Python (no imaging library, no browser): lines, filled polygons and
+digits, enough for the charts `reports.charts` draws without Chrome."""
 
 from __future__ import annotations
 
@@ -11,7 +9,7 @@ import zlib
 from collections.abc import Sequence
 
 Colour = tuple[int, int, int]
-WHITE, GRID, INK, BRAND, FILL = (255, 255, 255), (201, 209, 218), (27, 31, 36), (11, 79, 138), (182, 204, 224)
+WHITE: Colour = (255, 255, 255)
 
 # 3×5 bitmap digits, rows top to bottom, 3 bits each (1 = ink)
 DIGITS = {"0": (7, 5, 5, 5, 7), "1": (2, 6, 2, 2, 7), "2": (7, 1, 7, 4, 7), "3": (7, 1, 7, 1, 7),
@@ -20,6 +18,8 @@ DIGITS = {"0": (7, 5, 5, 5, 7), "1": (2, 6, 2, 2, 7), "2": (7, 1, 7, 4, 7), "3":
 
 
 class Canvas:
+    """A square of white pixels to draw on."""
+
     def __init__(self, size: int) -> None:
         self.size = size
         self.pixels = [[WHITE] * size for _ in range(size)]
@@ -63,6 +63,7 @@ class Canvas:
                                 self.dot(left + (n * 4 + col) * scale + sx, top + row * scale + sy, colour)
 
     def png(self) -> bytes:
+        """The canvas as a PNG file (8-bit RGB, no filter; PNG specification, W3C 2003)."""
         raw = b"".join(b"\x00" + bytes(v for pixel in row for v in pixel) for row in self.pixels)
 
         def chunk(kind: bytes, data: bytes) -> bytes:
@@ -71,27 +72,3 @@ class Canvas:
         header = struct.pack(">IIBBBBB", self.size, self.size, 8, 2, 0, 0, 0)
         return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(
             b"IEND", b"")
-
-
-def radar_png(labels: Sequence[str], scores: Sequence[float], *, size: int = 480) -> bytes:
-    """Scores 0–100 on one axis each, first axis pointing up, clockwise."""
-    canvas = Canvas(size)
-    centre, radius = size / 2, size * 0.38
-    count = len(labels)
-
-    def point(axis: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * axis / count
-        return centre + math.cos(angle) * radius * value / 100, centre + math.sin(angle) * radius * value / 100
-
-    shape = [point(axis, max(0.0, min(100.0, score))) for axis, score in enumerate(scores)]
-    canvas.fill_polygon(shape, FILL)
-    for ring in (25, 50, 75, 100):
-        ring_points = [point(axis, ring) for axis in range(count)]
-        for a, b in zip(ring_points, [*ring_points[1:], ring_points[0]], strict=True):
-            canvas.line(a, b, GRID)
-    for axis in range(count):
-        canvas.line((centre, centre), point(axis, 100), GRID)
-        canvas.text(*point(axis, 115), str(axis + 1), INK)
-    for a, b in zip(shape, [*shape[1:], shape[0]], strict=True):
-        canvas.line(a, b, BRAND, radius=1)
-    return canvas.png()
