@@ -28,7 +28,7 @@ from smartcluster.atlas.engine import (
 from smartcluster.atlas.models import Focus
 from smartcluster.mapping import Taxonomy, emerging_strengths, related_industries
 from smartcluster.mapping.frames import MappingInputError
-from smartcluster.regions.models import Region
+from smartcluster.regions.selectors import region_boundaries, region_names
 from smartcluster.reports.tables import number_text
 from smartcluster.statistics import StatisticsStore
 
@@ -246,26 +246,9 @@ def region_checked(*, result: Result, code: str, year: int) -> str:
     return code
 
 
-def region_names(*, codes: list[str] | set[str], version: int) -> dict[str, str]:
-    """Display names of codes in `version`, else in the newest version holding the code, else '' (so that a
-    label never reads "EL61 EL61")."""
-    names: dict[str, str] = {}
-    rows = Region.objects.filter(code__in=list(codes)).order_by("code", "version").values_list(
-        "code", "version", "name", "name_latn")
-    for code, row_version, name, name_latn in rows:
-        if code not in names or row_version == version or row_version > version:
-            names[code] = name_latn or name
-    return {code: names.get(code, "") for code in codes}
-
-
 def region_label(*, code: str, version: int) -> str:
     """'EL61 Thessalia' (the code alone when no name is loaded)."""
     return f"{code} {region_names(codes=[code], version=version)[code]}".strip()
-
-
-def partner_region_codes() -> list[str]:
-    """The codes of every partner's regions (any version)."""
-    return sorted(set(Region.objects.filter(partners__isnull=False).values_list("code", flat=True)))
 
 
 def focus_for(*, user: object) -> Focus | None:
@@ -447,10 +430,7 @@ def boundaries(*, codes: list[str], version: int) -> tuple[dict, dict[str, str],
     version when the recoding proves it unchanged; returns the collection, the version drawn per code, the rest."""
     from smartcluster.sources.nuts_versions import recode
 
-    rows = Region.objects.filter(code__in=codes, boundary__isnull=False).values_list("code", "version", "boundary")
-    shapes: dict[str, dict[int, dict]] = {}
-    for code, row_version, boundary in rows:
-        shapes.setdefault(code, {})[row_version] = boundary
+    shapes = region_boundaries(codes=codes)
     features, drawn, missing = [], {}, []
     for code in codes:
         versions = shapes.get(code, {})

@@ -1,5 +1,5 @@
 """Writes of the atlas: import jobs (Eurostat or an uploaded file, all or nothing, cache invalidated), the region
-focus, and the memoised boundary GeoJSON and industry names the pages use."""
+focus, and the memoised boundary GeoJSON the pages use."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ import threading
 import uuid
 from pathlib import Path
 
-from django.db.models import Count, Max
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from smartcluster import config
+from smartcluster.accounts.selectors import membership_organisation_ids
 from smartcluster.atlas import cache
 from smartcluster.atlas.models import Focus
-from smartcluster.industries.models import Industry
 from smartcluster.jobs.registry import JobProblems, register
 from smartcluster.jobs.services import job_start
-from smartcluster.organisations.models import Organisation
-from smartcluster.regions.models import Region
+from smartcluster.organisations.selectors import organisation_queryset
+from smartcluster.regions.selectors import region_state_stamp
 from smartcluster.sources.validation import InvalidInput
 from smartcluster.statistics import StatisticsStore
 
@@ -26,19 +26,12 @@ _memo_lock = threading.Lock()
 _boundaries_memo: dict[tuple, tuple[bytes, dict[str, str], list[str]]] = {}
 
 
-def regions_stamp() -> tuple[int, ...]:
-    """What changes whenever the regions are loaded again: pages and boundaries computed before are stale then."""
-    # The count alone is not enough: a reload of as many regions (with boundaries where there were none) must be
-    # told apart; new rows always get new keys, and the boundaries counted tell the two apart.
-    return tuple(Region.objects.aggregate(n=Count("pk"), last=Max("pk"), drawn=Count("boundary")).values())
-
-
 def boundaries_memo(*, codes: list[str], version: int) -> tuple[bytes, dict[str, str], list[str]]:
     """`selectors.boundaries` as GeoJSON bytes with the drawn and missing codes, memoised per codes, version and
     the state of the loaded regions (a reference reload changes it)."""
     from smartcluster.atlas.selectors import boundaries
 
-    key = (tuple(codes), version, regions_stamp())
+    key = (tuple(codes), version, region_state_stamp())
     with _memo_lock:
         if key in _boundaries_memo:
             return _boundaries_memo[key]
@@ -49,12 +42,6 @@ def boundaries_memo(*, codes: list[str], version: int) -> tuple[bytes, dict[str,
             _boundaries_memo.clear()
         _boundaries_memo[key] = value
     return value
-
-
-def industry_names(*, codes: list[str]) -> dict[str, str]:
-    """NACE names by Eurostat code (C10, C1011), the code itself when unknown."""
-    names = dict(Industry.objects.filter(eurostat_code__in=codes).values_list("eurostat_code", "name"))
-    return {code: names.get(code, "") for code in codes}
 
 
 def _problems(error: InvalidInput, name: str) -> JobProblems:
@@ -160,12 +147,12 @@ def import_start(*, user: object, form: object) -> object:
                              "classification": data["classification"]})
 
 
-def focus_organisation(*, user: object) -> Organisation | None:
+def focus_organisation(*, user: object) -> Model | None:
     """The organisation whose focus the user edits: the first they are a member of."""
-    return Organisation.objects.filter(memberships__user=user).order_by("name").first()
+    return organisation_queryset(ids=membership_organisation_ids(user=user)).first()
 
 
-def focus_save(*, organisation: Organisation, regions: list[str], peers: list[str]) -> Focus:
+def focus_save(*, organisation: Model, regions: list[str], peers: list[str]) -> Focus:
     """Save an organisation's home and peer regions."""
     focus, _created = Focus.objects.update_or_create(organisation=organisation,
                                                      defaults={"regions": regions, "peers": peers})

@@ -23,10 +23,14 @@ from django.views.decorators.http import require_http_methods
 
 from smartcluster.accounts.permissions import can_create_for, is_administrator
 from smartcluster.atlas import cache, charts, selectors, services
-from smartcluster.atlas.exports import docx_report, docx_response, table_response
+from smartcluster.atlas.exports import report_docx, table_response
 from smartcluster.atlas.forms import EurostatImportForm, FileImportForm, FocusForm
 from smartcluster.atlas.tables import COLUMNS, MEASURE_LABELS, TAXONOMY_LABELS, table_view
+from smartcluster.industries.selectors import industry_names
 from smartcluster.mapping.taxonomies import translated_taxonomy_rule
+from smartcluster.organisations.selectors import partner_region_codes
+from smartcluster.regions.selectors import region_names, region_state_stamp
+from smartcluster.reports.responses import file_response
 from smartcluster.site.views import hide_server_paths
 
 MAX_COMPARED = 8
@@ -124,7 +128,7 @@ def home_context(request: HttpRequest) -> dict:
         title = _("Categories with stars per region, %(year)s") % {"year": year}
     _payload, drawn, _missing = services.boundaries_memo(codes=sorted(regions["region"]),
                                                          version=result.nuts_version)
-    partners = [code for code in selectors.partner_region_codes() if code in set(regions["region"])]
+    partners = [code for code in partner_region_codes() if code in set(regions["region"])]
     figure = charts.choropleth(shown[shown["region"].isin(drawn)], value=value, title=title, outlined=partners,
                                value_label=str(MEASURE_LABELS[value]))
     names = dict(zip(regions["region"], regions["name"], strict=True))
@@ -142,7 +146,7 @@ def home_context(request: HttpRequest) -> dict:
 
 def _labels(codes: list[str], result: selectors.Result) -> list[str]:
     """'DE41 Stuttgart' for each code (the code alone where no name is loaded)."""
-    names = selectors.region_names(codes=codes, version=result.nuts_version)
+    names = region_names(codes=codes, version=result.nuts_version)
     return [f"{code} {names[code]}".strip() for code in codes]
 
 
@@ -155,13 +159,13 @@ def region_context(request: HttpRequest, code: str) -> dict:
     """Everything the region profile and its report show."""
     params, result, year = _selection(request)
     code = selectors.region_checked(result=result, code=code, year=year)
-    name = selectors.region_names(codes=[code], version=result.nuts_version)[code]
+    name = region_names(codes=[code], version=result.nuts_version)[code]
     dataset = selectors.dataset_chosen(name=params.dataset)
     categories = selectors.region_categories(result=result, code=code, year=year)
     totals = selectors.region_totals(result=result, code=code)
     present = result.year_totals(year)["region"]
     country = sorted(present[present.str[:2] == code[:2]])
-    partners = [c for c in selectors.partner_region_codes() if c in set(present)]
+    partners = [c for c in partner_region_codes() if c in set(present)]
     focus = selectors.focus_for(user=request.user)
     peers = sorted({*(focus.peers if focus else []), *partners, code})
     rank = selectors.region_rank(result=result, code=code, year=year)
@@ -218,7 +222,7 @@ def _cached_page(request: HttpRequest, kind: str, build: Callable[[], dict]) -> 
     focus = selectors.focus_for(user=request.user)
     parts = {"kind": kind, "path": request.path, "query": sorted(request.GET.lists()), "language": get_language(),
              "focus": [focus.pk, str(focus.updated_at)] if focus else None,
-             "partners": selectors.partner_region_codes(), "regions": services.regions_stamp()}
+             "partners": partner_region_codes(), "regions": region_state_stamp()}
 
     def compute() -> dict:
         context = _viewed(build())
@@ -242,14 +246,14 @@ def region_report(request: HttpRequest, code: str) -> HttpResponse:
     """Print-ready A4 report (HTML; print to PDF from the browser) or, with `format=docx`, a Word document."""
     context = region_context(request, code)
     if request.GET.get("format") == "docx":
-        payload = docx_report(
+        payload = report_docx(
             title=f"{context['title']} — {context['year']}",
             paragraphs=[context["summary"], _("Data: %(vintage)s (dataset %(dataset)s).") % {
                 "vintage": context["vintage"]["label"], "dataset": context["params"].dataset}],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
             notes=_notes(context), figures=list(context["figures"].values()))
-        return docx_response(payload, name=f"{context['code']}-{context['year']}")
+        return file_response(payload, name=f"{context['code']}-{context['year']}", extension="docx")
     return render(request, "atlas/region_report.html", {**_viewed(context), "notes": _notes(context)})
 
 
@@ -294,14 +298,14 @@ def category_profile(request: HttpRequest, category: str) -> HttpResponse:
         return _download(request, category_context(request, category)["tables"])
     if request.GET.get("format") == "docx":
         context = category_context(request, category)
-        payload = docx_report(
+        payload = report_docx(
             title=f"{context['name']} — {context['year']}", paragraphs=[context["map_note"], _(
                 "Data: %(vintage)s (dataset %(dataset)s).") % {"vintage": context["vintage"]["label"],
                                                              "dataset": context["params"].dataset}],
             tables=[(caption, frame.reindex(columns=[c for c in COLUMNS if c in frame.columns]))
                     for caption, frame in context["tables"].values()],
             notes=_notes(context), figures=[_with_boundaries(context["figures"]["map"], context)])
-        return docx_response(payload, name=f"category-{category}-{context['year']}")
+        return file_response(payload, name=f"category-{category}-{context['year']}", extension="docx")
     return _cached_page(request, "category", lambda: category_context(request, category))
 
 
@@ -326,8 +330,8 @@ def category_context(request: HttpRequest, category: str) -> dict:
     unmapped = [code for code in all_unmapped if code in set(regions["region"])]
     taxonomy = selectors.taxonomy_get(name=params.taxonomy)
     nace = taxonomy.table[taxonomy.table["category"] == category][["industry"]]
-    industry_names = services.industry_names(codes=nace["industry"].tolist())
-    nace = nace.assign(name=nace["industry"].map(industry_names))
+    names = industry_names(codes=nace["industry"].tolist())
+    nace = nace.assign(name=nace["industry"].map(names))
     divisions = taxonomy.at_level(2, method=params.method)
     divisions = divisions[divisions["category"] == category][["industry", "weight"]]
     mapped = regions[regions["region"].isin(drawn)]
@@ -339,7 +343,7 @@ def category_context(request: HttpRequest, category: str) -> dict:
     }
     label = str(MEASURE_LABELS[measure])
     figures = {"map": charts.choropleth(mapped, value=measure, title=f"{name} — {label}, {year}",
-                                        outlined=selectors.partner_region_codes(), value_label=label)}
+                                        outlined=partner_region_codes(), value_label=label)}
     context = {**_common(request, params, result, year), "category": category, "name": name, "measure": measure,
                "title": name, "taxonomy": taxonomy,
                "map_note": _("%(mapped)s regions on the map (NUTS %(version)s); not on the map for want of a "
@@ -414,12 +418,12 @@ def related_context(request: HttpRequest, code: str) -> dict:
     params, result, year = _selection(request)
     code = selectors.region_checked(result=result, code=code, year=year)
     ranked, summary = selectors.region_related(params=params, result=result, code=code, year=year)
-    names = services.industry_names(codes=ranked["industry"].tolist())
+    names = industry_names(codes=ranked["industry"].tolist())
     ranked = ranked.assign(name=ranked["industry"].map(names))
     tables = {"related": (_("Related industries ranked by density"), ranked)}
     context = {**_common(request, params, result, year), "code": code, "tables": tables, "figures": {},
                "title": _("Related industries") + " " + selectors.region_label(code=code, version=result.nuts_version),
-               "name": selectors.region_names(codes=[code], version=result.nuts_version)[code],
+               "name": region_names(codes=[code], version=result.nuts_version)[code],
                "summary": summary, "known_share": 1 - summary["unknown_cells"] / max(summary["cells"], 1)}
     return context
 

@@ -178,6 +178,11 @@ def project_get(*, project_id: int) -> Project:
     return get_object_or_404(Project, pk=project_id)
 
 
+def partner_region_codes() -> list[str]:
+    """The NUTS codes of every partner's regions (any version), sorted."""
+    return sorted(set(Partner.objects.filter(regions__isnull=False).values_list("regions__code", flat=True)))
+
+
 def partner_list(
     *,
     user: Any,
