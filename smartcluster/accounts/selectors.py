@@ -30,7 +30,7 @@ def organisation_editor_list(*, organisation_id: int) -> QuerySet[Any]:
     ).order_by("pk")
 
 
-def organisation_is_member(*, user: Any, organisation_id: int) -> bool:
+def membership_exists(*, user: Any, organisation_id: int) -> bool:
     """Does the user hold a membership (any role) of the organisation?"""
     return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
 

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404
 
 from smartcluster.accounts.permissions import editable_queryset, is_administrator, visible_queryset
 from smartcluster.accounts.selectors import (
+    membership_exists,
     membership_list,
     membership_organisation_ids,
-    organisation_is_member,
 )
 from smartcluster.organisations.models import (
     HELIX_ROLE_BY_TYPE,
@@ -92,7 +92,7 @@ def organisation_has_member(*, user: Any, organisation: Organisation) -> bool:
     """Does the user belong to the organisation: a membership (any role) or their person record is in it?"""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return (organisation_is_member(user=user, organisation_id=organisation.pk)
+    return (membership_exists(user=user, organisation_id=organisation.pk)
             or Person.objects.filter(user=user, organisation=organisation).exists())
 
 
