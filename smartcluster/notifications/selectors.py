@@ -37,8 +37,8 @@ def notification_unread_count(*, user: Any) -> int:
 
 
 def notification_kinds() -> dict[str, str | Promise]:
-    """Every kind an app registered, code -> label, in code order."""
-    return dict(sorted(kinds_discover().items()))
+    """Every kind an app registered, code -> label: grouped by app, each app's in the order it registered them."""
+    return dict(sorted(kinds_discover().items(), key=lambda item: item[0].partition(".")[0]))
 
 
 @dataclass(frozen=True)

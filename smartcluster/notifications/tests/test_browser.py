@@ -1,5 +1,5 @@
 """Real headless Chromium: a user sees the unread count in the header, opens the inbox, opens one message (marked
-read, its link followed), then marks the rest read."""
+read, its link followed), marks the rest read, and turns e-mail off for one kind."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from smartcluster.notifications import services
+from smartcluster.notifications import selectors, services
 from smartcluster.notifications.models import Notification
 from smartcluster.notifications.tests.conftest import GREETING, PASSWORD, make_user
 
@@ -45,4 +45,13 @@ def test_inbox_opens_a_message_marks_it_read_and_then_all(browser: Any, live_ser
     assert page.locator("#notifications li.unread").count() == 0 and page.locator("#inbox-link .badge").count() == 0
     assert not Notification.objects.filter(read_at__isnull=True).exists()
     page.screenshot(path=str(screenshot_dir / "notifications-2-all-read.png"), full_page=True)
+
+    page.get_by_role("link", name="E-mail preferences").click()
+    page.get_by_label("Meeting requests to you").uncheck()
+    page.get_by_role("button", name="Save").click()
+    assert "preferences are saved" in page.locator(".messages").inner_text()
+    assert not page.get_by_label("Meeting requests to you").is_checked()
+    assert page.get_by_label("Send me my notifications by e-mail too").is_checked()
+    assert not selectors.notification_preference_get(user=user).wants_email("matchmaking.meeting_requested")
+    page.screenshot(path=str(screenshot_dir / "notifications-3-preferences.png"), full_page=True)
     context.close()
