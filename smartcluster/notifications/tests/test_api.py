@@ -11,6 +11,7 @@ from django.test import Client
 from smartcluster.accounts.services import api_token_create
 from smartcluster.notifications import services
 from smartcluster.notifications.tests.conftest import GREETING
+from smartcluster.organisations.tests.factories import ROLES, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +50,20 @@ def test_detail_of_someone_elses_notification_answers_404(ana: Any, ben: Any) ->
 
 def test_without_a_token_the_api_asks_for_one(db: None) -> None:
     assert Client().get("/api/notifications/", secure=True).status_code == 401
+
+
+# The permission matrix's roles (organisations/tests/factories.py) reading a notification addressed to editor_a: an
+# inbox is its recipient's alone, whatever the organisation or role.
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_reads_only_its_own_notification(role: str) -> None:
+    world = build_world(with_partners=False)
+    notification = _send(world.users["editor_a"], "For editor A")
+    headers = {} if role == "anonymous" else {"Authorization": f"Bearer {world.tokens[role]}"}
+    detail = Client().get(f"/api/notifications/{notification.pk}", headers=headers, secure=True)
+    listed = Client().get("/api/notifications/", headers=headers, secure=True)
+    if role == "anonymous":
+        assert (detail.status_code, listed.status_code) == (401, 401)
+    elif role == "editor_a":
+        assert detail.status_code == 200 and listed.json()["count"] == 1
+    else:
+        assert detail.status_code == 404 and listed.json()["count"] == 0
