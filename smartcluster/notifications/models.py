@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -11,6 +14,12 @@ from django.utils.translation import gettext_lazy as _
 # "<app>.<what happened>", e.g. "matchmaking.meeting_requested": the app that sends it names it.
 validate_kind = RegexValidator(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_.]*$",
                                _("A kind is written “app.what_happened” in lower case, e.g. matchmaking.meeting_requested."))
+
+
+def validate_zone_name(value: str) -> None:
+    """The inbox shows the message's time in this zone: one this machine's zone database knows."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone “%(zone)s”."), params={"zone": value})
 
 
 class Notification(models.Model):
@@ -27,7 +36,7 @@ class Notification(models.Model):
                              help_text=_("What the message concerns, as the inbox shows it (e.g. an event's title)."))
     topic_key = models.CharField(_("record"), max_length=100, blank=True,
                                  help_text=_("The record it concerns, as “app.model:id”."))
-    time_zone = models.CharField(_("time zone"), max_length=64, blank=True,
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True, validators=[validate_zone_name],
                                  help_text=_("The zone its time is shown in (e.g. its event's); empty: the site's."))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import smartcluster.notifications.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,7 +26,7 @@ class Migration(migrations.Migration):
                 ('url', models.CharField(blank=True, max_length=300, verbose_name='link')),
                 ('topic', models.CharField(blank=True, help_text="What the message concerns, as the inbox shows it (e.g. an event's title).", max_length=200, verbose_name='about')),
                 ('topic_key', models.CharField(blank=True, help_text='The record it concerns, as “app.model:id”.', max_length=100, verbose_name='record')),
-                ('time_zone', models.CharField(blank=True, help_text="The zone its time is shown in (e.g. its event's); empty: the site's.", max_length=64, verbose_name='time zone')),
+                ('time_zone', models.CharField(blank=True, help_text="The zone its time is shown in (e.g. its event's); empty: the site's.", max_length=64, validators=[smartcluster.notifications.models.validate_zone_name], verbose_name='time zone')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
                 ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),

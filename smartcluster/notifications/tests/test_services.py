@@ -138,3 +138,9 @@ def test_the_list_is_newest_first_and_filters_by_read_state(ana: Any) -> None:
     assert list(selectors.notification_list_for_user(user=ana)) == [newer, older]
     assert list(selectors.notification_list_for_user(user=ana, unread=True)) == [older]
     assert list(selectors.notification_list_for_user(user=ana, unread=False)) == [newer]
+
+
+def test_an_unknown_time_zone_is_refused_before_the_inbox_would_fail_to_show_it(ana: Any) -> None:
+    with pytest.raises(ValidationError, match="Mars/Olympus"):
+        _send(ana, time_zone="Mars/Olympus")
+    assert not Notification.objects.exists()
