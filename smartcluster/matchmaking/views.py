@@ -34,7 +34,6 @@ from smartcluster.matchmaking.models import (
     Participant,
     ScheduleRun,
 )
-from smartcluster.notifications import selectors as notification_selectors
 from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
 
@@ -97,7 +96,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     organisers = organisation_editable_list(user=request.user)
     return render(request, "matchmaking/event_list.html", {
         "events": events, "q": search, "can_create": organisers.exists(),
-        "unread": notification_selectors.notification_unread_count(user=request.user),
     })
 
 
