@@ -80,4 +80,5 @@ class NotificationPreference(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once")]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.kind or '*'}: {'e-mail' if self.email else 'inbox only'}"
+        how = _("by e-mail too") if self.email else _("inbox only")
+        return f"{self.user} · {self.kind or _('every kind')}: {how}"
