@@ -11,6 +11,7 @@ import asyncio
 import logging
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.staticfiles import finders
 
@@ -31,7 +32,10 @@ def figure_pngs(figures: list[dict]) -> list[bytes] | None:
     if not figures:
         return []
     try:
-        return asyncio.run(_drawn(figures))
+        # In a thread of its own: the caller may be running an event loop already (an ASGI server, Playwright),
+        # where asyncio.run refuses to start.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, _drawn(figures)).result()
     except Exception:  # no browser, a browser that will not start, a timeout: the document goes out without charts
         logger.warning("charts left out of a document: kaleido could not draw them", exc_info=True)
         return None

@@ -11,7 +11,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,7 +32,7 @@ class Table:
 
     title: str
     columns: Sequence[str] = ()
-    rows: Sequence[Sequence[Any]] = field(default_factory=list)
+    rows: Sequence[Sequence[Any]] = ()
 
 
 def frame_table(frame: pd.DataFrame, *, title: str = "", labels: dict[str, str] | None = None) -> Table:

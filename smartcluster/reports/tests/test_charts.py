@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import struct
 from pathlib import Path
 
@@ -33,3 +34,14 @@ def test_figures_are_drawn_as_pngs_at_the_page_width_and_their_own_height(chromi
     first, second = figure_pngs([BARS, tall])
     assert first.startswith(b"\x89PNG\r\n\x1a\n") and _size(first) == (WIDTH, HEIGHT)
     assert _size(second) == (WIDTH, 320)
+
+
+def test_figures_are_drawn_even_where_an_event_loop_is_running(chromium: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", chromium)
+
+    async def inside_a_loop() -> list[bytes] | None:
+        return figure_pngs([BARS])
+
+    (png,) = asyncio.run(inside_a_loop())
+    assert _size(png) == (WIDTH, HEIGHT)
