@@ -4,11 +4,14 @@ shared by the library. Libraries take these values as arguments; callers pass wh
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TypeVar
 
 TRUE = frozenset({"1", "true", "yes", "on"})
 FALSE = frozenset({"0", "false", "no", "off", ""})
+Number = TypeVar("Number", int, float)
 
 
 class ConfigError(ValueError):
@@ -38,29 +41,32 @@ def env_list(name: str, default: str) -> list[str]:
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     """A whole number (underscores allowed: 50_000), at least `minimum`; `default` when unset or empty."""
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, not {text!r}") from None
-    if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, not {text!r}")
-    return value
+    return _env_number(name, default, int, "a whole number", minimum)
 
 
 def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
     """A number (e.g. 60 or 0.5), at least `minimum`; `default` when unset or empty."""
+    return _env_number(name, default, _number_not_nan, "a number", minimum)
+
+
+def _number_not_nan(text: str) -> float:
+    """float() without NaN, which no setting can use (comparisons with it are always false)."""
+    value = float(text)
+    if value != value:
+        raise ValueError(text)
+    return value
+
+
+def _env_number(name: str, default: Number, parse: Callable[[str], Number], kind: str,
+                minimum: Number | None) -> Number:
+    """The variable read by `parse`; refused, naming the variable, when it is not `kind` or is below `minimum`."""
     text = os.environ.get(name, "").strip()
     if not text:
         return default
     try:
-        value = float(text)
+        value = parse(text)
     except ValueError:
-        value = float("nan")
-    if value != value:  # NaN (float() reads "nan") is never a usable setting
-        raise ConfigError(f"{name} must be a number, not {text!r}")
+        raise ConfigError(f"{name} must be {kind}, not {text!r}") from None
     if minimum is not None and value < minimum:
         raise ConfigError(f"{name} must be at least {minimum}, not {text!r}")
     return value

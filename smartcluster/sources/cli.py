@@ -150,11 +150,14 @@ def import_firms(path: str, engine: str, mapping: str | None, postcodes: str | N
     import pandas as pd
     from tqdm import tqdm
 
+    from smartcluster import config
     from smartcluster.sources import firms, guards
 
     table = pd.read_csv(guards.text_lines(Path(postcodes).read_bytes(), file=postcodes), dtype=str) if postcodes else None
+    threshold = threshold if threshold is not None else config.disclosure_threshold()
+    con = firms.connect(engine, spark_master=config.spark_master())
     with tqdm(total=1, desc=f"aggregate on {engine}", disable=None):
-        frame, report = firms.import_firms(_store(), path, dataset=dataset, engine=engine,
+        frame, report = firms.import_firms(_store(), path, dataset=dataset, engine=engine, con=con,
                                            mapping=_pairs(mapping, "column mapping"), postcodes=table,
                                            industry_level=industry_level, nuts_level=nuts_level, threshold=threshold)
     for line in report.lines():

@@ -3,14 +3,13 @@
 Input columns (rename with `mapping`): firm_id, nuts3 (or postcode with a postcode→NUTS 3 table), nace, year,
 employees, turnover, wages. The same Ibis expression runs on both engines. Firms whose region or industry is
 missing or invalid are counted per reason and reported, never dropped silently. Cells with fewer firms than the
-disclosure threshold (`SMARTCLUSTER_DISCLOSURE_THRESHOLD`, default 3) keep no value and are flagged `:c`, as
-statistical offices suppress them.
+disclosure threshold (an argument, default 3; `smartcluster import firms` passes `SMARTCLUSTER_DISCLOSURE_THRESHOLD`)
+keep no value and are flagged `:c`, as statistical offices suppress them.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from smartcluster.config import DISCLOSURE_THRESHOLD, SPARK_MASTER
 from smartcluster.sources import industries, nuts_versions, tidy, validation
 from smartcluster.sources.validation import Problem
 
@@ -35,11 +35,6 @@ FIRM_COLUMNS = ["firm_id", "nuts3", "nace", "year", "employees", "turnover", "wa
 MEASURES = {"firms": ("firms", "number"), "employees": ("employees", "number"),
             "turnover": ("turnover", "EUR"), "wages": ("wages_and_salaries", "EUR")}
 CELL_COLUMNS = ("region_id", "industry_id", "year", "firms", "employees", "turnover", "wages")
-
-
-def disclosure_threshold() -> int:
-    """Fewest firms a published cell may rest on (`SMARTCLUSTER_DISCLOSURE_THRESHOLD`, default 3)."""
-    return int(os.environ.get("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "3"))
 
 
 @dataclass
@@ -62,23 +57,23 @@ class FirmsReport:
         return out
 
 
-def connect(engine: str) -> BaseBackend:
-    """An Ibis backend: in-process DuckDB, or Spark through the shared local session."""
+def connect(engine: str, *, spark_master: str = SPARK_MASTER) -> BaseBackend:
+    """An Ibis backend: in-process DuckDB, or Spark through the process's session (on `spark_master`)."""
     import ibis
 
     if engine == "duckdb":
         return ibis.duckdb.connect()
     if engine == "spark":
-        return ibis.pyspark.connect(spark_session())
+        return ibis.pyspark.connect(spark_session(spark_master))
     raise ValueError(f"unknown engine {engine!r} (duckdb or spark)")
 
 
-def spark_session() -> SparkSession:
-    """The process's Spark session (local mode on the machine's cores unless a master is configured)."""
+def spark_session(master: str = SPARK_MASTER) -> SparkSession:
+    """The process's Spark session (created on `master`, default local mode on the machine's cores)."""
     from pyspark.sql import SparkSession
 
     return (SparkSession.builder.appName("smartcluster")
-            .master(os.environ.get("SMARTCLUSTER_SPARK_MASTER", "local[*]"))
+            .master(master)
             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate())
@@ -376,8 +371,10 @@ def tidy_aggregates(cells: pd.DataFrame, *, threshold: int) -> tuple[pd.DataFram
 
 def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", mapping: dict[str, str] | None = None,
                postcodes: pd.DataFrame | None = None, industry_level: int = 4, nuts_level: int = 3,
-               threshold: int | None = None, con: BaseBackend | None = None) -> tuple[pd.DataFrame, FirmsReport]:
-    """Aggregated, disclosure-controlled, store-ready observations of firm records, and the report."""
+               threshold: int = DISCLOSURE_THRESHOLD, con: BaseBackend | None = None
+               ) -> tuple[pd.DataFrame, FirmsReport]:
+    """Aggregated, disclosure-controlled, store-ready observations of firm records (cells of fewer than
+    `threshold` firms suppressed), and the report; `con` (default: a new `engine` backend) runs the aggregation."""
     import duckdb
 
     con = con or connect(engine)
@@ -387,7 +384,7 @@ def read_firms(source: str | Path | pd.DataFrame, *, engine: str = "duckdb", map
                                   postcodes=postcodes)
     except duckdb.Error as error:  # DuckDB reads the file lazily: a bad CSV or a text in a number column fails here
         raise validation.InvalidInput([_unreadable(source, error)]) from None
-    long, report.confidential_cells = tidy_aggregates(cells, threshold=threshold or disclosure_threshold())
+    long, report.confidential_cells = tidy_aggregates(cells, threshold=threshold)
     frame = tidy.completed(long, classification=industries.NACE)
     return frame, report
 
@@ -406,15 +403,15 @@ def _unreadable(source: str | Path | pd.DataFrame, error: Exception) -> Problem:
 
 def import_firms(store: StatisticsStore, source: str | Path, *, dataset: str | None = None, engine: str = "duckdb",
                  mapping: dict[str, str] | None = None, postcodes: pd.DataFrame | None = None,
-                 industry_level: int = 4, nuts_level: int = 3, threshold: int | None = None
-                 ) -> tuple[pd.DataFrame, FirmsReport]:
+                 industry_level: int = 4, nuts_level: int = 3, threshold: int = DISCLOSURE_THRESHOLD,
+                 con: BaseBackend | None = None) -> tuple[pd.DataFrame, FirmsReport]:
     """Aggregate a firm file and store it as one dataset; the report goes into the provenance too."""
     from smartcluster.sources.files import file_provenance
 
-    frame, report = read_firms(source, engine=engine, mapping=mapping, postcodes=postcodes,
+    frame, report = read_firms(source, engine=engine, mapping=mapping, postcodes=postcodes, con=con,
                                industry_level=industry_level, nuts_level=nuts_level, threshold=threshold)
     name = dataset or Path(source).name.split(".")[0]
     store.replace_dataset(name, frame, file_provenance(
-        source, engine=engine, mapping=mapping, threshold=threshold or disclosure_threshold(),
+        source, engine=engine, mapping=mapping, threshold=threshold,
         industry_level=industry_level, nuts_level=nuts_level, report=report.__dict__))
     return frame, report

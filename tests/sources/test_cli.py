@@ -103,6 +103,23 @@ def test_import_firms_reports_exclusions(data_dir: Path, tmp_path: Path) -> None
     assert "excluded (unknown region): 1" in result.output and "invalid region codes (commonest): XX999" in result.output
 
 
+def test_import_firms_takes_the_disclosure_threshold_from_the_environment(data_dir: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "firms.csv"
+    path.write_text("firm_id,nuts3,nace,year,employees,turnover,wages\n1,DE111,10.11,2020,5,1,1\n"
+                    "2,DE111,10.11,2020,5,1,1\n3,DE111,10.11,2020,5,1,1\n", encoding="utf-8")
+    monkeypatch.setenv("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "4")
+    result = run("import", "firms", str(path), "--engine", "duckdb", "--dataset", "three")
+    assert result.exit_code == 0, result.output
+    assert "1 cells flagged confidential" in result.output
+    assert StatisticsStore(data_dir / "statistics.duckdb").observations("three")["value"].isna().all()
+    monkeypatch.setenv("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "three")
+    result = run("import", "firms", str(path), "--engine", "duckdb", "--dataset", "refused")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "SMARTCLUSTER_DISCLOSURE_THRESHOLD must be a whole number, not 'three'" in result.output
+    assert "refused" not in set(StatisticsStore(data_dir / "statistics.duckdb").datasets()["dataset"])
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("export", "nothing"), "Error: dataset 'nothing' is not in the statistics store"),
     (("import", "file", "/no/such.csv"), "Error: 1 problem(s) in the input: /no/such.csv: no such file"),

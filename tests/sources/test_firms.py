@@ -51,6 +51,15 @@ def test_cells_below_the_disclosure_threshold_are_flagged_confidential_without_v
     assert frame.set_index("region").loc["LT011", "nuts_version"].iloc[0] == 2016
 
 
+def test_the_library_takes_the_threshold_as_an_argument_not_from_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "1000")
+    _frame, report = firms.read_firms(FIRMS)
+    assert report.confidential_cells == 2  # the default, 3, as with threshold=3 above
+    frame, _report = firms.read_firms(FIRMS, threshold=1000)
+    assert frame["value"].isna().all() and set(frame["flags"]) == {":c"}
+
+
 def test_division_level_and_nuts2_and_postcodes() -> None:
     with_postcodes = FIRMS.drop(columns="nuts3").assign(postcode=[f"P{i}" for i in range(9)])
     table = pd.DataFrame({"postcode": [f"P{i}" for i in range(9)], "nuts3": FIRMS["nuts3"].fillna("")})
