@@ -196,6 +196,7 @@ def load(url: str, regions: list[str], categories: list[str], users: int, durati
 def region_and_category_codes(data_dir: Path) -> tuple[list[str], list[str]]:
     """The NUTS 2 regions of the default year and the cluster categories, from the engine (as the pages use)."""
     os.environ["SMARTCLUSTER_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartcluster.site.settings")  # the cache key names the language
     from smartcluster.atlas.cache import result_cached
     from smartcluster.atlas.engine import Params
     from smartcluster.statistics import StatisticsStore

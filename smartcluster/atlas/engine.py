@@ -2,8 +2,9 @@
 
 One call gives the region x category x year table (employment, LQ, stars per criterion, completeness) on ONE
 NUTS version for the whole series, the employment covered per region and year, and the regions left out because
-their code cannot be carried to that version. Per year it equals `smartcluster.mapping.cli.map_table` with the
-same `nuts_version` (the stars and LQs are computed per year by the same library functions).
+their code cannot be carried to that version: `smartcluster.mapping.pipeline.map_tables`, the pipeline behind
+`smartcluster map` too. This module adds what the atlas needs around it: parameters, per-page splits of a result,
+the datasets it can map and the NACE-sections taxonomy.
 
 Any stored dataset holding employment by region x NACE industry can be mapped (`mappable_datasets`): Eurostat's
 SBS series, `nama_10r_3empers` at its own (section) level, national files, firm microdata aggregated to region x
@@ -17,25 +18,24 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from smartcluster.mapping import (
-    Taxonomy,
-    builtin_taxonomy,
-    category_employment,
-    covered_employment,
-    relatedness,
-    star_ratings,
-)
-from smartcluster.mapping.cli import MAP_COLUMNS
+from smartcluster.mapping import Taxonomy, builtin_taxonomy, relatedness
 from smartcluster.mapping.frames import MappingInputError
-from smartcluster.mapping.taxonomies import nace_sections, roll_up
-from smartcluster.sources.nuts_versions import on_version, recode
+from smartcluster.mapping.pipeline import (
+    MEASURES,
+    at_industry_level,
+    map_tables,
+    measure_rows,
+    one_version,
+    read_inputs,
+)
+from smartcluster.mapping.taxonomies import nace_sections
+from smartcluster.sources.nuts_versions import recode
 
 ENGINE_VERSION = "2"
 SECTIONS = "nace_sections"
 TAXONOMIES = ("cluster_categories", "smart_industry_40", "eurostat_hightech_manufacturing", "eurostat_kis",
               SECTIONS)
 REFERENCES = ("all", "country")
-MEASURES = {"employment": "persons_employed", "wages": "wages_and_salaries", "establishments": "local_units"}
 # Employment measures a dataset may hold, preferred first (firm microdata has employees only).
 EMPLOYMENT_MEASURES = ("persons_employed", "employees")
 # A year covers the taxonomy's industries for a region when the region has known values for at least this share
@@ -121,87 +121,21 @@ class Result:
         return self._totals_by["year"].get(year, self.totals.iloc[0:0])
 
 
-def measure_rows(store: object, dataset: str, measure: str, nuts_level: int) -> pd.DataFrame:
-    """One measure of a dataset at a NUTS level, without extra-regio codes."""
-    rows = store.observations(dataset, measure, nuts_level=nuts_level)
-    rows = rows[~rows["region"].str.endswith("Z")]
-    return rows[["region", "nuts_version", "industry", "industry_level", "year", "value", "flags"]]
-
-
-def at_industry_level(rows: pd.DataFrame, level: int) -> pd.DataFrame:
-    """Rows at NACE `level` and the section rows (the completeness bounds); codes published only finer (firm
-    microdata by class) summed up to `level` first; aggregates such as B-E (level 0) dropped."""
-    if not (rows["industry_level"] == level).any() and (rows["industry_level"] > level).any():
-        finer = rows[rows["industry_level"] > level].drop(columns=["industry_level", "flags"])
-        rolled = roll_up(finer, level).drop(columns="unknown_cells")
-        rows = pd.concat([rows[rows["industry_level"] <= level], rolled.assign(industry_level=level, flags="")],
-                         ignore_index=True)
-    return rows[rows["industry_level"].isin({1, level})]
-
-
-def employment_rows(store: object, params: Params, measure: str | None = None) -> pd.DataFrame:
-    """A measure of `params.dataset` (default: its employment measure) at the params' NUTS and NACE levels."""
-    rows = measure_rows(store, params.dataset, measure or params.measure, params.nuts_level)
-    return at_industry_level(rows, params.industry_level)
-
-
-def one_version(rows: pd.DataFrame, version: int) -> tuple[pd.DataFrame, dict[int, list[str]]]:
-    """Rows carried to `version` where the recoding is one-to-one (never stitched otherwise) and, per year, the
-    region codes that could not be carried; a row published in `version` wins over a recoded one."""
-    moved = on_version(rows.assign(native=rows["nuts_version"] == version), version)
-    kept = (moved[moved["nuts_version"] == version]
-            .sort_values(["native", "value"], ascending=[False, True], na_position="last")
-            .drop_duplicates(["region", "year", "industry"]).drop(columns="native"))
-    stranded = moved[moved["nuts_version"] != version]
-    left_out = {int(year): sorted(set(group["region"])) for year, group in stranded.groupby("year")}
-    return kept, left_out
-
-
 def atlas_result(store: object, params: Params) -> Result:
     """Stars, LQs and employment of every region x category x year of `params.dataset` on its newest NUTS version."""
-    employment = employment_rows(store, params)
-    if employment["value"].notna().sum() == 0:
-        raise MappingInputError(f"the statistics store has no {params.measure} of {params.dataset} at NUTS level "
-                                f"{params.nuts_level}: import the dataset first")
-    version = int(employment["nuts_version"].max())
-    employment, left_out = one_version(employment, version)
+    inputs = read_inputs(store, params.dataset, nuts_level=params.nuts_level, measure=params.measure)
     taxonomy = taxonomy_named(params.taxonomy)
-    level = params.industry_level
-    categories = category_employment(employment, taxonomy, level=level, method=params.method)
-    if categories.empty:
-        raise MappingInputError(f"{params.dataset} holds no industry of the taxonomy {params.taxonomy} at NACE "
-                                f"level {level}")
-    wages = _category_measure(store, params, taxonomy, version)
-    totals = covered_employment(employment, level=level)
-    rated = star_ratings(categories, totals, reference=params.reference, wages=wages)
-    rated = rated.rename(columns={"value": "employment", "known_share": "completeness"})
-    units = _category_measure(store, params, taxonomy, version, measure=MEASURES["establishments"])
-    if units is not None:
-        rated = rated.merge(units.rename(columns={"value": "establishments"})[
-            ["region", "year", "category", "establishments"]], on=["region", "year", "category"], how="left")
-    rated["taxonomy"] = taxonomy.label()
-    table = rated.reindex(columns=MAP_COLUMNS).reset_index(drop=True)
-    totals = totals.rename(columns={"value": "employment_covered"})
-    return Result(table=table, totals=totals.reset_index(drop=True), nuts_version=version, left_out=left_out,
-                  taxonomy_label=taxonomy.label())
-
-
-def _category_measure(store: object, params: Params, taxonomy: Taxonomy, version: int,
-                      measure: str = MEASURES["wages"]) -> pd.DataFrame | None:
-    """A measure summed into categories on `version`, only where every cell is known (as the CLI does)."""
-    rows = employment_rows(store, params, measure)
-    if rows.empty:
-        return None
-    rows, _ = one_version(rows, version)
-    summed = category_employment(rows.drop(columns="nuts_version"), taxonomy, level=params.industry_level,
-                                 method=params.method)
-    return summed[summed["unknown_cells"] == 0]
+    result = map_tables(inputs, taxonomy, level=params.industry_level, method=params.method,
+                        reference=params.reference)
+    return Result(table=result.table, totals=result.totals, nuts_version=result.nuts_version,
+                  left_out=result.left_out, taxonomy_label=taxonomy.label())
 
 
 def division_employment(store: object, params: Params, version: int) -> pd.DataFrame:
     """Employment per region x NACE code of the dataset's mapping level x year on `version` (the relatedness
     input: divisions, or sections for data published by section)."""
-    rows, _ = one_version(employment_rows(store, params), version)
+    rows = measure_rows(store, params.dataset, params.measure, params.nuts_level)
+    rows, _ = one_version(at_industry_level(rows, params.industry_level), version)
     return rows[rows["industry_level"] == params.industry_level][["region", "industry", "year", "value"]]
 
 

@@ -13,22 +13,12 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from smartcluster.mapping.frames import MappingInputError, on_single_nuts_version
-from smartcluster.mapping.location_quotient import covered_employment
+from smartcluster.mapping.frames import MappingInputError
+from smartcluster.mapping.pipeline import read_inputs, year_table
 from smartcluster.mapping.relatedness import relatedness
-from smartcluster.mapping.stars import star_ratings
-from smartcluster.mapping.taxonomies import (
-    BUILTIN,
-    Taxonomy,
-    builtin_taxonomy,
-    category_employment,
-    load_taxonomy,
-)
+from smartcluster.mapping.taxonomies import BUILTIN, Taxonomy, builtin_taxonomy, load_taxonomy
 from smartcluster.mapping.us_cluster import read_cluster_inputs, read_national_totals, us_cluster_strength
 
-MAP_COLUMNS = ["region", "nuts_version", "year", "category", "category_name", "employment", "establishments",
-               "lq", "size_star", "specialisation_star", "focus_star", "productivity_star", "dynamism_star", "stars",
-               "completeness", "reference", "taxonomy"]
 US_COLUMNS = ["region_type", "region_code", "region_name", "year", "cluster_code", "cluster_name", "traded", "emp",
               "est", "lq", "qualifying", "significant", "strong", "strong10", "emp_rank", "lq_rank", "emp_cagr"]
 FLAG_COLUMNS = ["size_star", "specialisation_star", "focus_star", "productivity_star", "dynamism_star",
@@ -61,7 +51,7 @@ def one_line_errors(command: Callable) -> Callable:
 @click.option("--reference", default="all", show_default=True,
               help="LQ and star reference: all, country, or a comma-separated peer group of regions.")
 @click.option("--dataset", default="sbs_r_nuts06_r2", show_default=True, help="Dataset in the statistics store.")
-@click.option("--nuts-version", type=int, help="Keep regions of this NUTS version (default: the year's commonest).")
+@click.option("--nuts-version", type=int, help="Keep regions of this NUTS version (default: the year's newest).")
 @click.option("--system", type=click.Choice(["eu", "us"]), default="eu", show_default=True,
               help="eu: Observatory stars from the store; us: USCMP rules on --regions/--national files.")
 @click.option("--regions", "regions_file", type=click.Path(dir_okay=False), help="US cluster inputs (with --system us).")
@@ -107,76 +97,19 @@ def map_command(region: str | None, category: str | None, nuts_level: int, year:
 def map_table(*, dataset: str, nuts_level: int, year: int | None, since: int | None, taxonomy: Taxonomy,
               method: str, class_weights: pd.DataFrame | None, reference: str | list[str],
               nuts_version: int | None, region: str | None, category: str | None) -> pd.DataFrame:
-    """The documented map table (MAP_COLUMNS) for one year, from the statistics store."""
+    """The documented map table (MAP_COLUMNS) for one year, from the statistics store; says on stderr which
+    regions could not be carried to the NUTS version."""
     from smartcluster.statistics import StatisticsStore
 
-    store = StatisticsStore()
-    employment = _measure(store, dataset, "persons_employed", nuts_level)
-    year = year if year is not None else _latest_year(employment)
-    years = [y for y in (since, year) if y is not None]
-    employment = _one_version(employment[employment["year"].isin(years)], nuts_version, year)
-    if region and region not in set(employment["region"]):
-        raise MappingInputError(f"region {region} has no employment data in {dataset} for {year} at NUTS level "
-                                f"{nuts_level}")
-    categories = category_employment(employment, taxonomy, level=2, method=method,
-                                     class_weights=class_weights)
-    if category and category not in set(categories["category"]):
-        raise MappingInputError(f"category {category} is not in taxonomy {taxonomy.label()}")
-    wages = _category_measure(store, dataset, "wages_and_salaries", nuts_level, years, taxonomy, method, class_weights)
-    units = _category_measure(store, dataset, "local_units", nuts_level, years, taxonomy, method, class_weights)
-    rated = star_ratings(categories, covered_employment(employment), reference=reference, wages=wages,
-                         growth_period=(since, year) if since else None)
-    rated = rated[rated["year"] == year]
-    rated = rated.merge(units.rename(columns={"value": "establishments"})[["region", "year", "category",
-                                                                         "establishments"]],
-                        on=["region", "year", "category"], how="left")
-    rated = rated.rename(columns={"value": "employment", "known_share": "completeness"})
-    rated["taxonomy"] = taxonomy.label()
-    if region:
-        rated = rated[rated["region"] == region]
-    if category:
-        rated = rated[rated["category"] == category]
-    return rated.reindex(columns=MAP_COLUMNS).reset_index(drop=True)
-
-
-def _measure(store: object, dataset: str, measure: str, nuts_level: int) -> pd.DataFrame:
-    rows = store.observations(dataset, measure, nuts_level=nuts_level)
-    rows = rows[~rows["region"].str.endswith("Z")]
-    if rows.empty and measure == "persons_employed":
-        raise MappingInputError(f"the statistics store has no {measure} of {dataset} at NUTS level {nuts_level}: "
-                                "import the dataset first")
-    return rows[["region", "nuts_version", "industry", "industry_level", "year", "value", "flags"]]
-
-
-def _category_measure(store: object, dataset: str, measure: str, nuts_level: int, years: list[int],
-                      taxonomy: Taxonomy, method: str, class_weights: pd.DataFrame | None) -> pd.DataFrame | None:
-    rows = _measure(store, dataset, measure, nuts_level)
-    rows = rows[rows["year"].isin(years)]
-    if rows.empty:
-        return None
-    summed = category_employment(rows.drop(columns="nuts_version"), taxonomy, level=2, method=method,
-                                 class_weights=class_weights)
-    return summed[summed["unknown_cells"] == 0]
-
-
-def _latest_year(employment: pd.DataFrame) -> int:
-    return int(employment.dropna(subset=["value"])["year"].max())
-
-
-def _one_version(employment: pd.DataFrame, nuts_version: int | None, year: int) -> pd.DataFrame:
-    """One NUTS version (default: the newest in the year's data), saying which regions were left out."""
-    in_year = employment[employment["year"] == year]
-    if in_year.empty:
-        raise MappingInputError(f"no employment data for {year}")
-    chosen = nuts_version if nuts_version is not None else int(in_year["nuts_version"].max())
-    kept, left_out = on_single_nuts_version(employment, chosen)
+    inputs = read_inputs(StatisticsStore(), dataset, nuts_level=nuts_level)
+    result = year_table(inputs, taxonomy, year=year, since=since, nuts_version=nuts_version, method=method,
+                        class_weights=class_weights, reference=reference, region=region, category=category)
+    left_out = sorted({code for codes in result.left_out.values() for code in codes})
     if left_out:
-        click.echo(f"NUTS {chosen}: {len(left_out)} region(s) not expressible in this version left out "
+        click.echo(f"NUTS {result.nuts_version}: {len(left_out)} region(s) not expressible in this version left out "
                    f"({', '.join(left_out[:8])}{' …' if len(left_out) > 8 else ''}); choose with --nuts-version",
                    err=True)
-    if kept.empty or year not in set(kept["year"]):
-        raise MappingInputError(f"no regions of NUTS version {chosen} in {year}")
-    return kept
+    return result.table
 
 
 def _reference(text: str) -> str | list[str]:

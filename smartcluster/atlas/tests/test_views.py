@@ -16,7 +16,8 @@ from django.urls import reverse
 from smartcluster.atlas.engine import Params, atlas_result
 from smartcluster.atlas.tests.conftest import SBS
 from smartcluster.mapping import builtin_taxonomy
-from smartcluster.mapping.cli import map_table
+from smartcluster.mapping.pipeline import read_inputs, year_table
+from smartcluster.statistics import StatisticsStore
 
 # Every page here reads the imported 7-country extract, whichever test runs first (or alone, or on its own worker).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sbs_store")]
@@ -29,10 +30,9 @@ def engine(sbs_store: object) -> object:
 
 
 def _engine_year(engine: object, year: int) -> pd.DataFrame:
-    """The CLI engine's table for one year on the same NUTS version."""
-    return map_table(dataset="sbs_r_nuts06_r2", nuts_level=2, year=year, since=None,
-                     taxonomy=builtin_taxonomy("cluster_categories"), method="majority", class_weights=None,
-                     reference="all", nuts_version=engine.nuts_version, region=None, category=None)
+    """The mapping pipeline's table of one year (as `smartcluster map` computes it) on the same NUTS version."""
+    return year_table(read_inputs(StatisticsStore(), SBS), builtin_taxonomy("cluster_categories"), year=year,
+                      nuts_version=engine.nuts_version).table
 
 
 def _shown_column(response: object, table: str, heading: str) -> list[str]:
@@ -57,17 +57,6 @@ def _downloaded(client: object, url: str, query: dict, table: str) -> pd.DataFra
     response = client.get(url, {**query, "download": table, "format": "csv"})
     assert response.status_code == 200
     return pd.read_csv(io.StringIO(response.content.decode()), dtype={"category": str, "industry": str})
-
-
-def test_atlas_result_equals_the_cli_engine_year_by_year(engine: object) -> None:
-    for year in (2010, 2014):
-        expected = _engine_year(engine, year).set_index(["region", "category"]).sort_index()
-        shown = engine.table[engine.table["year"] == year].set_index(["region", "category"]).sort_index()
-        assert list(shown.index) == list(expected.index)
-        for column in ("employment", "lq", "completeness"):
-            pd.testing.assert_series_equal(shown[column], expected[column], check_names=False)
-        for column in ("size_star", "specialisation_star", "focus_star", "stars"):
-            assert shown[column].astype("Int64").tolist() == expected[column].astype("Int64").tolist(), column
 
 
 def test_region_profile_shows_the_engine_figures(client: object, engine: object, loaded_reference: dict) -> None:
