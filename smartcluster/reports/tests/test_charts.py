@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -43,5 +44,7 @@ def test_figures_are_drawn_even_where_an_event_loop_is_running(chromium: str,
     async def inside_a_loop() -> list[bytes] | None:
         return figure_pngs([BARS])
 
-    (png,) = asyncio.run(inside_a_loop())
+    # The loop runs in a thread of its own: the test process may be running one (Playwright's) already.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        (png,) = pool.submit(asyncio.run, inside_a_loop()).result()
     assert _size(png) == (WIDTH, HEIGHT)
