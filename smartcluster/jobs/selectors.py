@@ -1,6 +1,9 @@
-"""Reads of jobs: one job for its owner, a user's recent jobs."""
+"""Reads of jobs: one job for its owner, a user's recent jobs, the jobs of one kind about one record."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -21,3 +24,10 @@ def job_list(*, user: object) -> QuerySet[Job]:
     if not getattr(user, "is_authenticated", False):
         return jobs.none()
     return jobs.filter(created_by=user)
+
+
+def job_list_of_kind(*, kind: str, params: dict[str, Any], statuses: Collection[str] | None = None) -> QuerySet[Job]:
+    """The jobs of one kind whose parameters include `params` (e.g. one event's scheduler runs), newest first,
+    optionally only those in `statuses`."""
+    jobs = Job.objects.filter(kind=kind, **{f"params__{key}": value for key, value in params.items()})
+    return jobs if statuses is None else jobs.filter(status__in=list(statuses))

@@ -10,12 +10,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smartcluster.jobs.models import Job, JobStatus
+from smartcluster.jobs.choices import JobStatus
 from smartcluster.jobs.registry import JobProblems, register
+from smartcluster.jobs.selectors import job_list_of_kind
 from smartcluster.matchmaking.models import Event
 
 logger = logging.getLogger(__name__)
@@ -30,16 +32,16 @@ def schedule_time_limit() -> float:
     return float(getattr(settings, "MATCHMAKING_SCHEDULER_TIME_LIMIT", DEFAULT_TIME_LIMIT))
 
 
-def schedule_job_latest(*, event_id: int) -> Job | None:
+def schedule_job_latest(*, event_id: int) -> Model | None:
     """The event's most recent scheduler job, if any."""
-    return Job.objects.filter(kind=SCHEDULE_KIND, params__event=event_id).first()
+    return job_list_of_kind(kind=SCHEDULE_KIND, params={"event": event_id}).first()
 
 
-def schedule_jobs_active(*, event_id: int) -> list[Job]:
+def schedule_jobs_active(*, event_id: int) -> list[Model]:
     """The event's scheduler jobs queued or running (and not yet overdue, i.e. still alive), newest first."""
     now = timezone.now()
-    jobs = Job.objects.filter(kind=SCHEDULE_KIND, params__event=event_id,
-                              status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+    jobs = job_list_of_kind(kind=SCHEDULE_KIND, params={"event": event_id},
+                            statuses=[JobStatus.QUEUED, JobStatus.RUNNING])
     return [job for job in jobs
             if job.created_at + dt.timedelta(seconds=float(job.params.get("time_limit", 0))) + STALE_GRACE > now]
 

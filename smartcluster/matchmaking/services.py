@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Model, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy
 from smartcluster import scheduling
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.accounts.selectors import organisation_editor_list
-from smartcluster.jobs.models import Job
 from smartcluster.jobs.services import job_start
 from smartcluster.matchmaking.jobs import SCHEDULE_KIND, schedule_jobs_active, schedule_time_limit
 from smartcluster.matchmaking.models import (
@@ -645,7 +644,7 @@ def event_schedule(*, user: Any, event: Event, time_limit: float = 20.0,
     return run
 
 
-def event_schedule_start(*, user: Any, event: Event, time_limit: float | None = None) -> Job:
+def event_schedule_start(*, user: Any, event: Event, time_limit: float | None = None) -> Model:
     """Start the scheduler as a background job (event_schedule with a longer time limit); one run per event at once."""
     _require_organiser(user=user, event=event)
     if schedule_jobs_active(event_id=event.pk):

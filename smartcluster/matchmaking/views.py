@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from smartcluster.jobs.models import JobStatus
+from smartcluster.jobs.choices import JobStatus
 from smartcluster.matchmaking import calendar, exports, forms, selectors, services
 from smartcluster.matchmaking.charts import statistics_chart
 from smartcluster.matchmaking.jobs import schedule_job_latest, schedule_jobs_active
