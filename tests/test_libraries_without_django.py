@@ -64,6 +64,11 @@ CALLS = {
                 f"result = assessment_score(questionnaire_from_mapping({QUESTIONNAIRE!r}), {{'q': ['a']}}, "
                 "ScoringRules())\n"
                 "print(result.overall, result.level)", "50.0 high"),
+    "evaluation": ("from smartcluster.evaluation import default_criteria_set, evaluation_score\n"
+                   "result = evaluation_score(default_criteria_set(), {'members': 14, 'strategy': 'yes'}, "
+                   "data_year=2025)\n"
+                   "status = {s.key: s.status.value for s in result.indicators}\n"
+                   "print(result.criteria_version, status['members'], status['strategy'])", "1 failed passed"),
     "config": ("from smartcluster import config\n"
                "print(config.file_limits().xlsx_max_rows)", "200000"),
 }
