@@ -1,7 +1,7 @@
 """Cluster-organisation evaluation, no Django: criteria sets as data (`criteria`), indicator values
 (`indicators`), scores (`scoring`), peer groups and benchmarking (`peers`, `benchmarking`), the ECCP minimum
-criteria (`eccp`) and funding structures (`funding`). Refusals are `EvaluationError` (field, code, English).
-What is verified and what is ours: README.md here and ../shared/methods/evaluation.md §1."""
+criteria (`eccp`), member counts (`membership`) and funding structures (`funding`). Refusals are
+`EvaluationError` (field, code, English). Verified vs ours: README.md here, ../shared/methods/evaluation.md §1."""
 
 from smartcluster.evaluation.benchmarking import Benchmark, IndicatorPosition, Shown, benchmark
 from smartcluster.evaluation.criteria import (
@@ -24,7 +24,13 @@ from smartcluster.evaluation.funding import (
     public_dependency_trend,
     source_shares_checked,
 )
-from smartcluster.evaluation.indicators import indicator_values
+from smartcluster.evaluation.indicators import (
+    criteria_inputs,
+    evaluation_progress,
+    indicator_values,
+    inputs_problems,
+)
+from smartcluster.evaluation.membership import MemberType, member_counts_checked, membership_inputs
 from smartcluster.evaluation.peers import PeerGroup, peer_group_from_inputs
 from smartcluster.evaluation.scoring import (
     EvaluationResult,
@@ -35,9 +41,10 @@ from smartcluster.evaluation.scoring import (
 
 __all__ = [
     "Benchmark", "CriteriaSet", "CriterionCheck", "DependencyTrend", "EvaluationError", "EvaluationResult",
-    "FundingFigures", "FundingYear", "IndicatorPosition", "PeerGroup", "Shown", "Source", "Status", "benchmark",
-    "criteria_set_from_mapping", "criteria_set_from_yaml", "default_criteria_set", "eccp_minimum_criteria",
-    "eccp_minimum_met", "evaluation_result_from_dict", "evaluation_score", "funding_figures", "funding_frame",
-    "funding_inputs", "indicator_values", "packaged_criteria_text", "peer_group_from_inputs",
-    "public_dependency_trend", "source_shares_checked",
+    "FundingFigures", "FundingYear", "IndicatorPosition", "MemberType", "PeerGroup", "Shown", "Source",
+    "Status", "benchmark", "criteria_inputs", "criteria_set_from_mapping", "criteria_set_from_yaml",
+    "default_criteria_set", "eccp_minimum_criteria", "eccp_minimum_met", "evaluation_progress",
+    "evaluation_result_from_dict", "evaluation_score", "funding_figures", "funding_frame", "funding_inputs",
+    "indicator_values", "inputs_problems", "member_counts_checked", "membership_inputs",
+    "packaged_criteria_text", "peer_group_from_inputs", "public_dependency_trend", "source_shares_checked",
 ]

@@ -36,8 +36,8 @@ def _at_least(key: str, value: float | None, required: float, what: str) -> Crit
                               None, required)
     if value < required:
         return CriterionCheck(key, False, "below_minimum",
-                              f"{shown} {what}; at least {required:g} required", value, required)
-    return CriterionCheck(key, True, "met", f"{shown} {what} (at least {required:g} required)", value, required)
+                              f"{what}: {shown}; at least {required:g} required", value, required)
+    return CriterionCheck(key, True, "met", f"{what}: {shown} (at least {required:g} required)", value, required)
 
 
 def _member_types(types: int | Mapping[str, int] | None, works_with_public_bodies: bool) -> CriterionCheck:
@@ -68,7 +68,7 @@ def eccp_minimum_criteria(*, management_fte: float | None, committed_members: in
     """The four ECCP minimum criteria, in the order the ECCP lists them; `member_types` is a count or the
     member counts by type (types with members are counted)."""
     return (
-        _at_least("management_fte", management_fte, MINIMUM_MANAGEMENT_FTE, "FTE of cluster management"),
+        _at_least("management_fte", management_fte, MINIMUM_MANAGEMENT_FTE, "cluster-management FTE"),
         _website(website),
         _at_least("committed_members", committed_members, MINIMUM_COMMITTED_MEMBERS, "committed members"),
         _member_types(member_types, works_with_public_bodies),

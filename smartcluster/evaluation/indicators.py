@@ -24,6 +24,9 @@ def _figure(inputs: Mapping[str, Any], name: str) -> float | None:
         raise EvaluationError(name, "not_a_number", f"'{value}' is not a number")
     if math.isnan(value):
         return None
+    if value < 0 or math.isinf(value):
+        # ours: every figure a cluster reports (counts, EUR, FTE, survey means) is finite and ≥ 0
+        raise EvaluationError(name, "negative_or_infinite", f"'{value}' must be a finite number ≥ 0")
     return float(value)
 
 
@@ -59,6 +62,39 @@ def indicator_value(indicator: Indicator, inputs: Mapping[str, Any]) -> Value:
 def indicator_values(criteria: CriteriaSet, inputs: Mapping[str, Any]) -> dict[str, Value]:
     """Every indicator's value of one cluster-year, by indicator key."""
     return {indicator.key: indicator_value(indicator, inputs) for indicator in criteria.indicators()}
+
+
+def criteria_inputs(criteria: CriteriaSet) -> dict[str, tuple[str, ...]]:
+    """The figures a criteria set reads (the fields of a self-evaluation), each with the indicators using it."""
+    used: dict[str, list[str]] = {}
+    for indicator in criteria.indicators():
+        for name in indicator.formula.inputs:
+            used.setdefault(name, []).append(indicator.key)
+    return {name: tuple(keys) for name, keys in used.items()}
+
+
+def inputs_problems(criteria: CriteriaSet, inputs: Mapping[str, Any]) -> list[EvaluationError]:
+    """Every problem of a self-evaluation's figures at once (a form shows them all): unknown fields, figures
+    that are not numbers ≥ 0, options off a scale. Empty when `indicator_values` will accept them."""
+    known = criteria_inputs(criteria)
+    problems = [EvaluationError(name, "unknown_input", "is not a figure of this criteria set")
+                for name in inputs if name not in known]
+    scales = {indicator.formula.inputs[0]: indicator for indicator in criteria.indicators() if indicator.scale}
+    for name in known:
+        try:
+            if name in scales:
+                _scale_option(scales[name], inputs)
+            else:
+                _figure(inputs, name)
+        except EvaluationError as problem:
+            problems.append(problem)
+    return problems
+
+
+def evaluation_progress(criteria: CriteriaSet, inputs: Mapping[str, Any]) -> float:
+    """Share (%) of the criteria set's figures reported so far (a draft's progress)."""
+    names = criteria_inputs(criteria)
+    return 100 * sum(inputs.get(name) not in (None, "") for name in names) / len(names)
 
 
 def ordinal(indicator: Indicator, value: Value) -> float | None:

@@ -23,13 +23,13 @@ def test_a_cluster_meeting_all_four_passes() -> None:
 def test_14_members_fail_15_committed_members_with_that_reason() -> None:
     checks = _checks(committed_members=14)
     check = checks["committed_members"]
-    assert (check.met, check.code, check.reason) == (False, "below_minimum", "14 committed members; at least 15 required")
+    assert (check.met, check.code, check.reason) == (False, "below_minimum", "committed members: 14; at least 15 required")
     assert not eccp_minimum_met(tuple(checks.values()))
 
 
 def test_less_than_half_an_fte_of_management_fails() -> None:
     check = _checks(management_fte=0.4)["management_fte"]
-    assert not check.met and check.reason == "0.4 FTE of cluster management; at least 0.5 required"
+    assert not check.met and check.reason == "cluster-management FTE: 0.4; at least 0.5 required"
 
 
 def test_only_member_types_with_members_count() -> None:

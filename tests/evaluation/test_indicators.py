@@ -6,7 +6,14 @@ import pytest
 
 from smartcluster.evaluation.criteria import default_criteria_set
 from smartcluster.evaluation.errors import EvaluationError
-from smartcluster.evaluation.indicators import indicator_value, indicator_values, ordinal
+from smartcluster.evaluation.indicators import (
+    criteria_inputs,
+    evaluation_progress,
+    indicator_value,
+    indicator_values,
+    inputs_problems,
+    ordinal,
+)
 
 CRITERIA = default_criteria_set()
 
@@ -38,3 +45,29 @@ def test_a_boolean_is_not_taken_for_a_number() -> None:
 def test_scale_options_are_ordered_worst_first() -> None:
     label = CRITERIA.indicator("label")
     assert [ordinal(label, option) for option in ("none", "bronze", "silver", "gold")] == [0, 1, 2, 3]
+
+
+def test_a_negative_figure_is_refused_naming_it() -> None:
+    with pytest.raises(EvaluationError) as refusal:
+        indicator_value(CRITERIA.indicator("members"), {"members": -3})
+    assert (refusal.value.field, refusal.value.code) == ("members", "negative_or_infinite")
+
+
+def test_criteria_inputs_list_each_figure_with_the_indicators_reading_it() -> None:
+    inputs = criteria_inputs(CRITERIA)
+    assert len(inputs) == 21
+    assert inputs["annual_cost"] == ("secured_12_months", "secured_36_months")
+
+
+def test_inputs_problems_lists_every_bad_field_at_once() -> None:
+    problems = inputs_problems(CRITERIA, {"members": "many", "annual_cost": -1, "label": "platinum", "colour": 1,
+                                          "revenue": 100})
+    assert {(problem.field, problem.code) for problem in problems} == {
+        ("members", "not_a_number"), ("annual_cost", "negative_or_infinite"), ("label", "not_on_scale"),
+        ("colour", "unknown_input")}
+
+
+def test_progress_is_the_share_of_figures_reported() -> None:
+    # 3 of the 21 figures reported (an empty string is not reported) → 14.29 %.
+    progress = evaluation_progress(CRITERIA, {"members": 40, "strategy": "yes", "revenue": 0, "label": ""})
+    assert progress == pytest.approx(100 * 3 / 21)
