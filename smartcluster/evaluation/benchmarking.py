@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from smartcluster.evaluation.criteria import CriteriaSet, Indicator
 from smartcluster.evaluation.indicators import Value, ordinal
-from smartcluster.evaluation.peers import MINIMUM_PEERS, PeerGroup, percentile_position
+from smartcluster.evaluation.peers import MINIMUM_PEERS, PeerGroup, percentile_position, percentile_value
 
 STRONG_AT = 75.0  # ours: top quartile
 WEAK_AT = 25.0  # ours: bottom quartile
@@ -32,6 +32,7 @@ class IndicatorPosition:
     peers: int  # peer values known for this indicator
     shown: Shown
     position: float | None = None  # % of peers this cluster does better than, ties half
+    peer_median: float | None = None  # the peers' median of a number (the radar's reference), None for a scale
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def indicator_position(indicator: Indicator, value: Value, peers: PeerGroup) -> 
         return IndicatorPosition(indicator.key, value, len(known), Shown.TOO_SMALL)
     others = [ordinal(indicator, item) or 0.0 for item in known]
     position = percentile_position(ordinal(indicator, value) or 0.0, others, indicator.better)
-    return IndicatorPosition(indicator.key, value, len(known), Shown.SHOWN, round(position, 6))
+    median = None if indicator.scale else percentile_value(others, 50)
+    return IndicatorPosition(indicator.key, value, len(known), Shown.SHOWN, round(position, 6), median)
 
 
 def benchmark(criteria: CriteriaSet, values: Mapping[str, Value], peers: PeerGroup, *,

@@ -177,11 +177,12 @@ def _indicator(data: Any, where: str) -> Indicator:
     scale = tuple(str(option) for option in data.get("scale") or ())
     if len(set(scale)) != len(scale):
         raise EvaluationError(f"{where}.scale", "options_repeat", "options repeat")
-    if scale and data.get("formula") not in (None, FormulaKind.VALUE.value):
+    formula = _formula(data.get("formula"), key, f"{where}.formula")
+    if scale and formula.kind is not FormulaKind.VALUE:
         raise EvaluationError(f"{where}.formula", "formula_on_scale", "a scale indicator is read as given")
     threshold = _threshold(data.get("threshold"), scale, f"{where}.threshold")
     return Indicator(key=key, title=str(_require(data, "title", where)), unit=str(data.get("unit", "")),
-                     formula=_formula(data.get("formula"), key, f"{where}.formula"), threshold=threshold,
+                     formula=formula, threshold=threshold,
                      better=_better(data, threshold, where), scale=scale,
                      weight=_number(data.get("weight", 1), f"{where}.weight", positive=True),
                      evidence=str(data.get("evidence", "")))

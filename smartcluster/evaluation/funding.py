@@ -7,6 +7,7 @@ Definitions: methods/evaluation.md §1 "Default criteria set [Ours]", Financing 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -48,6 +49,10 @@ class FundingYear:
     contracted_next_36_months: float | None = None
     members: int | None = None
     management_fte: float | None = None
+
+
+AMOUNTS = ("revenue", "core_funding", "annual_cost", "contracted_next_12_months", "contracted_next_36_months",
+           "members", "management_fte")
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,13 @@ def _per(amount: float | None, base: float | None) -> float | None:
 
 
 def funding_figures(year: FundingYear) -> FundingFigures:
-    """The derived figures of one funding year (refuses bad shares or a core funding above the revenue)."""
-    if year.revenue <= 0:
+    """The derived figures of one funding year (refuses bad shares or amounts, naming the field)."""
+    for name in AMOUNTS:
+        amount = getattr(year, name)
+        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)
+                                   or not 0 <= amount < math.inf):
+            raise EvaluationError(name, "negative_or_infinite", f"'{amount}' must be a finite number ≥ 0")
+    if year.revenue is None or year.revenue <= 0:
         raise EvaluationError("revenue", "not_positive", "the total revenue must be greater than 0")
     shares = source_shares_checked(year.source_shares)
     if year.core_funding is not None and not 0 <= year.core_funding <= year.revenue:

@@ -31,9 +31,9 @@ def test_positions_strengths_and_weaknesses_of_one_cluster() -> None:
     positions = {item.key: item for item in result.positions}
     # members 45 beats 4 of 5 → 80; dependency 95 (lower is better) beats none → 0; label silver beats 3, ties 1
     # → (3 + 0.5) / 5 = 70; satisfaction has 4 peer values only → too small.
-    assert positions["members"].position == 80.0
+    assert positions["members"].position == 80.0 and positions["members"].peer_median == 30.0
     assert positions["public_dependency"].position == 0.0
-    assert positions["label"].position == 70.0
+    assert positions["label"].position == 70.0 and positions["label"].peer_median is None
     assert positions["satisfaction"].shown is Shown.TOO_SMALL and positions["satisfaction"].position is None
     assert result.strengths == ("members",)
     assert result.weaknesses == ("public_dependency",)

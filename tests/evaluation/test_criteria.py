@@ -101,3 +101,14 @@ def test_invalid_yaml_is_refused_without_a_traceback_text() -> None:
 def test_unknown_packaged_set_is_refused() -> None:
     with pytest.raises(EvaluationError, match="no packaged criteria set 'esca-gold'"):
         packaged_criteria_text("esca-gold")
+
+
+def test_a_scale_indicator_may_read_another_input_but_not_compute() -> None:
+    data = copy.deepcopy(DEFAULT)
+    label = data["areas"][5]["indicators"][1]
+    label["formula"] = {"value": "label_held"}
+    assert criteria_set_from_mapping(data).indicator("label").formula.inputs == ("label_held",)
+    label["formula"] = {"share": ["a", "b"]}
+    with pytest.raises(EvaluationError) as refusal:
+        criteria_set_from_mapping(data)
+    assert (refusal.value.field, refusal.value.code) == ("indicators.label.formula", "formula_on_scale")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -67,6 +68,13 @@ def test_core_funding_above_revenue_is_refused() -> None:
     with pytest.raises(EvaluationError) as refusal:
         funding_figures(FundingYear(year=2025, revenue=10, source_shares={"paid_services": 100}, core_funding=11))
     assert refusal.value.field == "core_funding"
+
+
+@pytest.mark.parametrize(("field", "value"), [("annual_cost", -1), ("members", "many"), ("revenue", None)])
+def test_a_bad_amount_is_refused_naming_its_field(field: str, value: object) -> None:
+    with pytest.raises(EvaluationError) as refusal:
+        funding_figures(replace(YEAR, **{field: value}))
+    assert refusal.value.field == field
 
 
 def test_funding_inputs_give_the_evaluation_the_same_public_dependency() -> None:
