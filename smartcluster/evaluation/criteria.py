@@ -126,7 +126,7 @@ def _formula(data: Any, key: str, where: str) -> Formula:
     if name not in set(FormulaKind):
         raise EvaluationError(where, "unknown_formula", f"unknown formula '{name}' (known: {kinds})")
     kind = FormulaKind(name)
-    inputs = (inputs,) if isinstance(inputs, str) else tuple(inputs or ())
+    inputs = (inputs,) if isinstance(inputs, str) else tuple(inputs) if isinstance(inputs, list) else ()
     wanted = 1 if kind is FormulaKind.VALUE else 2
     if len(inputs) != wanted or not all(isinstance(item, str) and item for item in inputs):
         raise EvaluationError(where, "formula_inputs", f"'{name}' needs {wanted} input name(s)")
@@ -148,8 +148,9 @@ def _threshold(data: Any, scale: tuple[str, ...], where: str) -> Threshold | Non
             raise EvaluationError(f"{where}.percentile", "out_of_range", "must lie between 0 and 100")
         return Threshold(kind, float(value))
     if scale:
-        if value not in scale:
-            raise EvaluationError(f"{where}.{name}", "not_on_scale", f"'{value}' is not one of {', '.join(scale)}")
+        if isinstance(value, bool) or value not in scale:
+            raise EvaluationError(f"{where}.{name}", "not_on_scale",
+                                  f"'{value}' is not one of {', '.join(scale)} (quote 'yes' and 'no')")
         return Threshold(kind, str(value))
     return Threshold(kind, _number(value, f"{where}.{name}"))
 
@@ -174,7 +175,11 @@ def _indicator(data: Any, where: str) -> Indicator:
     key = str(_require(data, "key", where))
     where = f"indicators.{key}"
     data = _mapping(data, where, INDICATOR_FIELDS)
-    scale = tuple(str(option) for option in data.get("scale") or ())
+    options = data.get("scale") or []
+    if not isinstance(options, list) or any(isinstance(option, bool) for option in options):
+        # YAML reads unquoted yes/no as true/false
+        raise EvaluationError(f"{where}.scale", "bad_scale", "expected a list of options; quote 'yes' and 'no'")
+    scale = tuple(str(option) for option in options)
     if len(set(scale)) != len(scale):
         raise EvaluationError(f"{where}.scale", "options_repeat", "options repeat")
     formula = _formula(data.get("formula"), key, f"{where}.formula")

@@ -62,6 +62,7 @@ def test_money_indicators_without_threshold_are_not_scored() -> None:
     ({"threshold": {"minimum": "many"}}, "indicators.members.threshold.minimum", "not_a_number"),
     ({"formula": {"median": ["a", "b"]}}, "indicators.members.formula", "unknown_formula"),
     ({"formula": {"ratio": ["revenue"]}}, "indicators.members.formula", "formula_inputs"),
+    ({"formula": {"ratio": 5}}, "indicators.members.formula", "formula_inputs"),
     ({"weight": 0}, "indicators.members.weight", "not_positive"),
     ({"title": ""}, "indicators.members.title", "missing"),
     ({"better": "lower"}, "indicators.members.better", "contradicts_threshold"),
@@ -82,6 +83,13 @@ def test_scale_threshold_must_be_one_of_its_options() -> None:
         criteria_set_from_mapping(data)
     assert refusal.value.field == "indicators.label.threshold.minimum"
     assert "none, bronze, silver, gold" in refusal.value.message
+
+
+def test_unquoted_yes_no_options_are_refused_with_a_hint() -> None:
+    with pytest.raises(EvaluationError) as refusal:
+        criteria_set_from_yaml(packaged_criteria_text().replace('scale: ["no", "yes"]', "scale: [no, yes]"))
+    assert (refusal.value.field, refusal.value.code) == ("indicators.strategy.scale", "bad_scale")
+    assert "quote 'yes' and 'no'" in refusal.value.message
 
 
 def test_a_repeated_indicator_key_is_refused() -> None:
