@@ -41,7 +41,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     """A whole number (underscores allowed: 50_000), at least `minimum`; `default` when unset or empty."""
-    return _env_number(name, default, int, "a whole number", minimum)
+    kind = "a positive whole number" if minimum == 1 else "a whole number"
+    return _env_number(name, default, int, kind, minimum)
 
 
 def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
@@ -63,12 +64,13 @@ def _env_number(name: str, default: Number, parse: Callable[[str], Number], kind
     text = os.environ.get(name, "").strip()
     if not text:
         return default
+    kind = kind if minimum is None or "positive" in kind else f"{kind} of at least {minimum}"
     try:
         value = parse(text)
     except ValueError:
-        raise ConfigError(f"{name} must be {kind}, not {text!r}") from None
-    if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, not {text!r}")
+        value = None
+    if value is None or (minimum is not None and value < minimum):
+        raise ConfigError(f"{name} must be {kind}, not {text!r}")
     return value
 
 

@@ -43,12 +43,9 @@ def _environment_uses(tree: ast.AST) -> list[tuple[int, str]]:
                 and node.attr in {"environ", "getenv", "environb", "getenvb"}):
             continue
         parent = parents.get(node)
-        if isinstance(parent, ast.Attribute) and parent.attr in WRITES:
-            uses.append((node.lineno, "write"))
-        elif isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Store):
-            uses.append((node.lineno, "write"))
-        else:
-            uses.append((node.lineno, "read"))
+        writes = (isinstance(parent, ast.Attribute) and parent.attr in WRITES
+                  or isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Store))
+        uses.append((node.lineno, "write" if writes else "read"))
     return sorted(uses)
 
 
@@ -73,10 +70,14 @@ def test_the_rule_catches_a_read_hidden_in_a_setter() -> None:
 @pytest.mark.parametrize(("reader", "value", "message"), [
     (lambda: env_int("SMARTCLUSTER_TEST_SETTING", 5), "five", "SMARTCLUSTER_TEST_SETTING must be a whole number, "
                                                               "not 'five'"),
-    (lambda: env_int("SMARTCLUSTER_TEST_SETTING", 5, minimum=1), "0", "SMARTCLUSTER_TEST_SETTING must be at least 1"),
+    (lambda: env_int("SMARTCLUSTER_TEST_SETTING", 5, minimum=1), "0", "SMARTCLUSTER_TEST_SETTING must be a positive "
+                                                                       "whole number, not '0'"),
+    (lambda: env_int("SMARTCLUSTER_TEST_SETTING", 5, minimum=0), "-1", "SMARTCLUSTER_TEST_SETTING must be a whole "
+                                                                       "number of at least 0, not '-1'"),
     (lambda: env_float("SMARTCLUSTER_TEST_SETTING", 60), "1 minute", "SMARTCLUSTER_TEST_SETTING must be a number"),
     (lambda: env_float("SMARTCLUSTER_TEST_SETTING", 60), "nan", "SMARTCLUSTER_TEST_SETTING must be a number"),
-    (lambda: env_float("SMARTCLUSTER_TEST_SETTING", 60, minimum=0), "-1", "SMARTCLUSTER_TEST_SETTING must be at least"),
+    (lambda: env_float("SMARTCLUSTER_TEST_SETTING", 60, minimum=0), "-1", "SMARTCLUSTER_TEST_SETTING must be a "
+                                                                            "number of at least 0, not '-1'"),
     (lambda: env_bool("SMARTCLUSTER_TEST_SETTING", True), "enabled", "SMARTCLUSTER_TEST_SETTING must be one of 1, "
                                                                      "true"),
 ])
@@ -112,7 +113,7 @@ def test_library_settings_come_from_their_variables(monkeypatch: pytest.MonkeyPa
     assert (config.disclosure_threshold(), config.spark_master()) == (10, "spark://cluster:7077")
     assert config.file_limits().xlsx_max_rows == 1000
     monkeypatch.setenv("SMARTCLUSTER_XLSX_MAX_ROWS", "0")
-    with pytest.raises(ConfigError, match="SMARTCLUSTER_XLSX_MAX_ROWS must be at least 1"):
+    with pytest.raises(ConfigError, match="SMARTCLUSTER_XLSX_MAX_ROWS must be a positive whole number, not '0'"):
         config.file_limits()
 
 
@@ -131,7 +132,7 @@ def test_django_settings_take_their_values_from_config(tmp_path: Path) -> None:
     assert started.stdout.strip() == "600 ['cluster.example.org']"
     refused = _settings(tmp_path, SMARTCLUSTER_HTTPS="1", SMARTCLUSTER_HSTS_SECONDS="a year")
     assert refused.returncode != 0
-    assert "ConfigError: SMARTCLUSTER_HSTS_SECONDS must be a whole number, not 'a year'" in refused.stderr
+    assert "ConfigError: SMARTCLUSTER_HSTS_SECONDS must be a whole number of at least 0, not 'a year'" in refused.stderr
 
 
 def _variables_read() -> set[str]:

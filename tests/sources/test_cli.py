@@ -116,7 +116,7 @@ def test_import_firms_takes_the_disclosure_threshold_from_the_environment(data_d
     monkeypatch.setenv("SMARTCLUSTER_DISCLOSURE_THRESHOLD", "three")
     result = run("import", "firms", str(path), "--engine", "duckdb", "--dataset", "refused")
     assert result.exit_code != 0 and "Traceback" not in result.output
-    assert "SMARTCLUSTER_DISCLOSURE_THRESHOLD must be a whole number, not 'three'" in result.output
+    assert "SMARTCLUSTER_DISCLOSURE_THRESHOLD must be a positive whole number, not 'three'" in result.output
     assert "refused" not in set(StatisticsStore(data_dir / "statistics.duckdb").datasets()["dataset"])
 
 
