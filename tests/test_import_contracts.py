@@ -102,8 +102,6 @@ def test_an_allowed_import_is_not_reported(tmp_path: Path, contract: str, probes
     assert "_allowed_probe" not in result.stdout
 
 
-@pytest.mark.skip(reason="issue #15: the tree is being brought in line with the contracts; bootstrap.py test "
-                         "runs lint-imports on it in any case")
 def test_the_working_tree_keeps_every_contract() -> None:
     result = subprocess.run([LINT_IMPORTS, "--no-logo", "--no-cache", CONFIG], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
