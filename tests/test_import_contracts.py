@@ -7,6 +7,7 @@ modules that break (or respect) one rule; the copy comes first on PYTHONPATH, so
 from __future__ import annotations
 
 import argparse
+import configparser
 import importlib.util
 import os
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".importlinter"
@@ -136,3 +138,27 @@ def test_the_test_command_runs_lint_imports_and_fails_when_a_contract_is_broken(
 
     assert code == expected_exit
     assert [Path(command[0]).name for command in commands] == ["lint-imports", "python"]
+
+
+def _listed(contract: str, option: str) -> set[str]:
+    """The modules one option of a contract in `.importlinter` lists."""
+    config = configparser.ConfigParser()
+    config.read(CONFIG)
+    return set(config[f"importlinter:contract:{contract}"][option].split())
+
+
+def test_every_app_is_held_to_its_public_face_and_forbidden_to_the_libraries() -> None:
+    installed = {name for name in settings.INSTALLED_APPS if name.startswith("smartcluster.")}
+
+    assert _listed("apps-meet-through-public-face", "modules") == installed
+    assert installed <= _listed("libraries-without-django", "forbidden_modules")
+
+
+def test_every_package_of_smartcluster_is_an_app_a_library_or_reports() -> None:
+    """A new package is classified in `.importlinter` before it lands, so no contract misses it."""
+    packages = {f"smartcluster.{path.stem}" for path in (ROOT / "smartcluster").iterdir()
+                if (path / "__init__.py").exists() or (path.suffix == ".py" and path.stem not in {"__init__", "cli"})}
+    apps = _listed("apps-meet-through-public-face", "modules")
+    libraries = _listed("libraries-without-django", "source_modules")
+
+    assert packages - apps - libraries == {"smartcluster.reports"}
