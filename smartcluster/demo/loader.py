@@ -69,7 +69,6 @@ def _put_back(record: models.Model, values: dict[str, Any]) -> bool:
     return bool(changed)
 
 
-
 def refusal_reason(error: Exception) -> str:
     """A service's refusal in words: a ValidationError's messages, else the exception's own text."""
     return "; ".join(getattr(error, "messages", [str(error)]))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
 
 class EvaluationError(ValueError):
     """Input the evaluation cannot use. `field` names the faulty field (e.g. ``indicators.members.threshold``),
@@ -12,3 +16,10 @@ class EvaluationError(ValueError):
         self.field = field
         self.code = code
         self.message = message
+
+
+def unknown_keys_refused(values: Mapping[str, Any], known: type[StrEnum], *, field: str, code: str, what: str) -> None:
+    """Refuse a figure given under a key `known` does not list, naming `<field>.<key>` (the first in order)."""
+    unknown = sorted(set(map(str, values)) - set(known))
+    if unknown:
+        raise EvaluationError(f"{field}.{unknown[0]}", code, f"unknown {what} (known: {', '.join(known)})")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from smartcluster.evaluation.errors import EvaluationError
+from smartcluster.evaluation.errors import EvaluationError, unknown_keys_refused
 
 SHARES_TOLERANCE = 0.5  # issue #16: shares must sum to 100 ± 0.5 (rounding of reported percentages)
 RISES_FLAGGED = 3  # methods §1 [Ours]: flagged after three rises running
@@ -77,10 +77,7 @@ class DependencyTrend:
 def source_shares_checked(shares: Mapping[str, Any]) -> dict[str, float]:
     """The shares by source (every source, 0 where not given), refused naming the field when a source is
     unknown, a share is not a number from 0 to 100, or the shares do not sum to 100 ± 0.5."""
-    unknown = sorted(set(map(str, shares)) - set(Source))
-    if unknown:
-        raise EvaluationError(f"source_shares.{unknown[0]}", "unknown_source",
-                              f"unknown revenue source (known: {', '.join(Source)})")
+    unknown_keys_refused(shares, Source, field="source_shares", code="unknown_source", what="revenue source")
     checked = {}
     for source in Source:
         value = shares.get(source.value, 0) or 0

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from smartcluster.evaluation.errors import EvaluationError
+from smartcluster.evaluation.errors import EvaluationError, unknown_keys_refused
 
 
 class MemberType(StrEnum):
@@ -26,10 +26,7 @@ BUSINESS_TYPES = (MemberType.SME, MemberType.LARGE_FIRM)  # methods §1: SME sha
 def member_counts_checked(counts: Mapping[str, Any]) -> dict[str, int]:
     """Counts for every member type (0 where not given); an unknown type or a count that is not a whole
     number ≥ 0 is refused naming `member_counts.<type>`."""
-    unknown = sorted(set(map(str, counts)) - set(MemberType))
-    if unknown:
-        raise EvaluationError(f"member_counts.{unknown[0]}", "unknown_member_type",
-                              f"unknown member type (known: {', '.join(MemberType)})")
+    unknown_keys_refused(counts, MemberType, field="member_counts", code="unknown_member_type", what="member type")
     checked = {}
     for member_type in MemberType:
         count = counts.get(member_type.value) or 0
