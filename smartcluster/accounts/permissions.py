@@ -105,6 +105,23 @@ def can_view(user: Any, record: models.Model) -> bool:
     return bool(owner_organisation_ids(record) & set(_member_of(user)))
 
 
+def reviewed_region_codes(user: Any) -> set[str]:
+    """NUTS codes of the regions of the project partners the user edits for (the regions they review)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    codes = Membership.objects.filter(user=user, role__in=EDITOR_ROLES).values_list(
+        "organisation__partnerships__regions__code", flat=True)
+    return set(codes) - {None}
+
+
+def can_review_region(user: Any, region_code: str | None) -> bool:
+    """May this user review records of a region (a partner editor of it or of a region containing it)?"""
+    if is_administrator(user):
+        return True
+    # NUTS codes nest by prefix (DE7 ⊃ DE73 ⊃ DE731), so a partner of a larger region reviews its parts.
+    return bool(region_code) and any(region_code.startswith(code) for code in reviewed_region_codes(user))
+
+
 def editable_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
     """The records of a queryset that the user may change."""
     if is_administrator(user):

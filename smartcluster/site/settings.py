@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "smartcluster.notifications",
     "smartcluster.maturity",
     "smartcluster.matchmaking",
+    "smartcluster.clusters",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("organisations/", include("smartcluster.organisations.urls")),
     path("maturity/", include("smartcluster.maturity.urls")),
     path("matchmaking/", include("smartcluster.matchmaking.urls")),
+    path("clusters/", include("smartcluster.clusters.urls")),
     path("notifications/", include("smartcluster.notifications.urls")),
     path("mapping/", include("smartcluster.atlas.urls")),
     path("jobs/", include("smartcluster.jobs.urls")),

@@ -1,0 +1,5 @@
+"""API of the clusters app: mission."""
+
+from ninja import Router
+
+router = Router()

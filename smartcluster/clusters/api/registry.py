@@ -1,0 +1,5 @@
+"""API of the clusters app: registry."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the clusters app: skills."""
+
+from ninja import Router
+
+router = Router()

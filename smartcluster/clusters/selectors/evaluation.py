@@ -1,0 +1,3 @@
+"""Reads of the clusters app: evaluation."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the clusters app: funding."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the clusters app: mission."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the clusters app: registry."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the clusters app: skills."""
+
+__all__: list[str] = []

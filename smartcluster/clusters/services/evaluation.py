@@ -1,0 +1,3 @@
+"""Writes of the clusters app: evaluation."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Writes of the clusters app: funding."""
+
+__all__: list[str] = []

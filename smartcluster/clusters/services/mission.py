@@ -1,0 +1,3 @@
+"""Writes of the clusters app: mission."""
+
+__all__: list[str] = []

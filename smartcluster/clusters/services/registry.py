@@ -1,0 +1,3 @@
+"""Writes of the clusters app: registry."""
+
+__all__: list[str] = []

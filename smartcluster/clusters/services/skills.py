@@ -1,0 +1,3 @@
+"""Writes of the clusters app: skills."""
+
+__all__: list[str] = []

@@ -1,0 +1,5 @@
+"""Pages of the clusters app: funding."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages of the clusters app: mission."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

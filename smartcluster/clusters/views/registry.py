@@ -1,0 +1,5 @@
+"""Pages of the clusters app: registry."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
