@@ -1,0 +1,1 @@
+"""Downloads of the clusters app (composed with smartcluster.reports): funding."""
