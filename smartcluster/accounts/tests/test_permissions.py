@@ -12,9 +12,16 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from smartcluster.accounts.permissions import Visibility, can_view, visibility_of, visible_queryset
+from smartcluster.accounts.permissions import (
+    Visibility,
+    can_review_region,
+    can_view,
+    visibility_of,
+    visible_queryset,
+)
 from smartcluster.organisations.models import Organisation, Person, Project
 from smartcluster.organisations.tests.factories import ROLES, World, build_world, make_user
+from smartcluster.regions.models import Region
 
 MEMBERS_OF_A = {"viewer", "participant", "editor_a"}
 
@@ -88,3 +95,21 @@ def test_models_declaring_no_visibility_keep_the_rule_their_fields_imply() -> No
     assert visibility_of(Organisation) is Visibility.PUBLISHED  # has `is_published`
     assert visibility_of(Person) is Visibility.PUBLIC
     assert visibility_of(Project) is Visibility.PUBLIC
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "region", "expected"), [
+    ("editor_a", "DE7", True),  # the partner's own region
+    ("editor_a", "DE731", True),  # a region inside it (NUTS codes nest by prefix)
+    ("editor_a", "DE1", False),  # another region
+    ("editor_a", "", False),  # a record with no region
+    ("viewer", "DE73", False),  # a viewer of the partner does not review
+    ("editor_b", "DE73", False),  # an editor of another partner does not review
+    ("administrator", "FR10", True),
+    ("anonymous", "DE73", False),
+])
+def test_a_region_is_reviewed_by_the_editors_of_the_partners_covering_it(role: str, region: str,
+                                                                          expected: bool) -> None:
+    world = build_world()
+    world.partner_a.regions.add(Region.objects.create(code="DE7", name="Hessen", level=1, country="DE", version=2021))
+    assert can_review_region(_user(world, role), region) is expected
