@@ -18,7 +18,8 @@ from smartcluster.evaluation.errors import EvaluationError
 
 DEFAULT_CODE = "default"
 SETS = files("smartcluster.evaluation") / "sets"
-INDICATOR_FIELDS = {"key", "title", "unit", "formula", "scale", "threshold", "better", "weight", "evidence"}
+INDICATOR_FIELDS = {"key", "title", "unit", "formula", "scale", "threshold", "better", "weight", "evidence",
+                    "recommendation"}
 
 
 class FormulaKind(StrEnum):
@@ -62,6 +63,7 @@ class Indicator:
     weight: float = 1.0
     scale: tuple[str, ...] = ()  # ordered options, worst first; empty for a number
     evidence: str = ""
+    recommendation: str = ""  # advice shown when the indicator scores low (benchmarking)
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def _indicator(data: Any, where: str) -> Indicator:
                      formula=formula, threshold=threshold,
                      better=_better(data, threshold, where), scale=scale,
                      weight=_number(data.get("weight", 1), f"{where}.weight", positive=True),
-                     evidence=str(data.get("evidence", "")))
+                     evidence=str(data.get("evidence", "")),
+                     recommendation=str(data.get("recommendation", "")))
 
 
 def _area(data: Any) -> Area:

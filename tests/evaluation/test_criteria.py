@@ -37,6 +37,13 @@ def test_default_set_has_the_methods_areas_and_is_version_1() -> None:
     assert all(indicator.evidence for indicator in criteria.indicators())
 
 
+def test_default_set_gives_every_indicator_a_recommendation_and_reads_one_from_data() -> None:
+    assert all(indicator.recommendation for indicator in default_criteria_set().indicators())
+    data = copy.deepcopy(DEFAULT)
+    data["areas"][0]["indicators"][0]["recommendation"] = "Recruit."
+    assert criteria_set_from_mapping(data).indicator("members").recommendation == "Recruit."
+
+
 def test_default_set_keeps_the_eccp_minimums_as_thresholds() -> None:
     criteria = default_criteria_set()
     assert criteria.indicator("members").threshold.value == 15
