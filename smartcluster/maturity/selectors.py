@@ -192,13 +192,21 @@ def _next_steps(question: Question, answer: Any, limit: int) -> list[str]:
             if answered.get(row.key) != NOT_APPLICABLE and points.get(answered.get(row.key), 0.0) < top / 2][:limit]
 
 
+def support_offers_serving(*, region_code: str | None, kinds: tuple[str, ...] = ()) -> QuerySet[SupportOffer]:
+    """Active offers of the region, its parents (NUTS codes nest by prefix) and its country, of these kinds
+    (`SupportKind` values; all kinds when none are given)."""
+    if not region_code:
+        return SupportOffer.objects.none()
+    prefixes = [region_code[:length] for length in range(2, len(region_code) + 1)]
+    offers = SupportOffer.objects.filter(is_active=True, region__code__in=prefixes)
+    if kinds:
+        offers = offers.filter(kind__in=kinds)
+    return offers.select_related("region", "provider")
+
+
 def support_offers_near(*, region_code: str | None, dimension: str) -> list[SupportOffer]:
     """Active offers of the region, its parents (NUTS codes nest by prefix) and its country for a dimension."""
-    if not region_code:
-        return []
-    prefixes = [region_code[:length] for length in range(2, len(region_code) + 1)]
-    offers = SupportOffer.objects.filter(is_active=True, region__code__in=prefixes).select_related("region",
-                                                                                                     "provider")
+    offers = support_offers_serving(region_code=region_code)
     return [offer for offer in offers if not offer.dimension_keys() or dimension in offer.dimension_keys()]
 
 
