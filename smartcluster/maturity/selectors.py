@@ -434,6 +434,64 @@ def campaign_list_for_user(*, user: Any) -> QuerySet[Campaign]:
     return queryset.filter(organisation_id__in=editable_organisation_ids(user))
 
 
+def campaign_list_run_by(*, organisation_id: int, family: str) -> QuerySet[Campaign]:
+    """The campaigns an organisation runs on the versions of a questionnaire family, newest first."""
+    return Campaign.objects.filter(organisation_id=organisation_id, questionnaire__family=family).select_related(
+        "organisation", "questionnaire")
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    """How many organisations chose each answer to a question (to one row of it, for row questions)."""
+
+    question: str
+    row: str
+    counts: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class AnswerCounts:
+    respondents: int
+    lines: list[AnswerCount]
+
+
+def _answer_lines(definition: Definition, answers: list[dict[str, Any]]) -> list[AnswerCount]:
+    """Per question (and row): organisations per answer, in the questionnaire's order, "not applicable" last."""
+    na = _("Not applicable")
+    lines = []
+    for question in definition.questions():
+        given = [answer.get(question.key) for answer in answers]
+        if question.form == "ticks":
+            counts = [(o.label, sum(isinstance(g, list) and o.key in g for g in given)) for o in question.options]
+            lines.append(AnswerCount(question.text, "", [*counts, (na, given.count(NOT_APPLICABLE))]))
+            continue
+        for row in question.rows:
+            cells = [g.get(row.key) if isinstance(g, dict) else g for g in given]
+            if question.form == "ticks_per_row":
+                counts = [(c.label, sum(isinstance(v, list) and c.key in v for v in cells)) for c in question.columns]
+            else:
+                counts = [(o.label, cells.count(o.key)) for o in question.options]
+            lines.append(AnswerCount(question.text, row.label, [*counts, (na, cells.count(NOT_APPLICABLE))]))
+    return lines
+
+
+def answer_counts(*, questionnaire: Questionnaire, owner_id: int) -> AnswerCounts | None:
+    """Answers counted over the latest results of the organisations that answered the campaigns an organisation
+    runs on this version; None when the lattice hides that group (README, "Anonymity": the same rule as the
+    scores, so no count can single a respondent out)."""
+    lattice = _lattice(questionnaire, progress=False)
+    key: GroupKey = (("organiser", owner_id), None, None, None)
+    if key not in lattice.members or key in lattice.hidden:
+        return None
+    latest: dict[int, Assessment] = {}
+    for assessment in Assessment.objects.filter(
+            questionnaire=questionnaire, status=AssessmentStatus.SUBMITTED, campaign__organisation_id=owner_id,
+            organisation_id__in=lattice.members[key]).order_by("stage", "submitted_at"):
+        latest[assessment.organisation_id] = assessment  # the last one read is the latest (as `_latest`)
+    return AnswerCounts(respondents=len(latest),
+                        lines=_answer_lines(questionnaire.parsed(), [a.answers for a in latest.values()]))
+
+
 @dataclass
 class CampaignCounts:
     invited: int

@@ -23,11 +23,13 @@ from smartcluster.maturity.models import (
     Questionnaire,
     QuestionnaireStatus,
 )
+from smartcluster.maturity.packaged import packaged_definition
 from smartcluster.maturity.selectors import (
     INVITATION_SALT,
     assessment_may_view,
     invitation_organisation,
     questionnaire_change_blocked,
+    questionnaire_current,
     respondent_organisation_ids,
 )
 from smartcluster.organisations.choices import OrganisationType
@@ -111,6 +113,15 @@ def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
         questionnaire.published_at = questionnaire.published_at or timezone.now()
         questionnaire.save(update_fields=["status", "published_at"])
     return questionnaire
+
+
+def questionnaire_packaged_current(*, code: str) -> Questionnaire | None:
+    """The published version of a packaged questionnaire's family (e.g. the clusters' `skills-survey-v1`): the
+    packaged version is loaded and published the first time only; an administrator's retiring is kept (None)."""
+    definition = packaged_definition(code)
+    if not Questionnaire.objects.filter(family=definition["family"]).exists():
+        return questionnaire_load(definition=definition, publish=True)
+    return questionnaire_current(family=definition["family"])
 
 
 def campaign_create(*, user: Any, organisation: Model, questionnaire: Questionnaire, name: str,

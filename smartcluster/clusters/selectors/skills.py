@@ -19,25 +19,36 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.permissions import visible_queryset
+from smartcluster.accounts.permissions import can_change, visible_queryset
 from smartcluster.clusters.models import ClusterProfile, SkillNeed, TrainingOffer, Urgency
-from smartcluster.maturity.selectors import support_offers_serving
+from smartcluster.maturity.selectors import (
+    AnswerCounts,
+    answer_counts,
+    campaign_counts,
+    campaign_list_run_by,
+    min_group_size,
+    support_offers_serving,
+)
 from smartcluster.regions.selectors import region_exists
 
 __all__ = [
     "NeedMatch",
     "OfferRef",
     "SkillsView",
+    "SurveySummary",
     "label_words",
     "offer_matches_need",
     "skill_need_get",
     "skill_need_list",
     "skills_needs_offers",
     "skills_region_errors",
+    "skills_survey_summary",
     "training_offer_get",
     "training_offer_list",
 ]
 
+SKILLS_SURVEY_CODE = "skills-survey-v1"  # packaged with the maturity app (questionnaires/skills-survey-v1.yaml)
+SKILLS_SURVEY_FAMILY = "skills-survey"
 SUPPORT_TRAINING = "training"  # maturity's SupportKind.TRAINING: the support offers that fit skills needs
 STEM_LENGTH = 5  # [OURS] "analysis"/"analytics" and "programming"/"programmer" share their first 5 letters
 FILLER_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "or", "by", "at"})
@@ -201,3 +212,26 @@ def skills_needs_offers(*, user: Any, profile: ClusterProfile | None = None, reg
     rows.sort(key=lambda row: (row.matched, URGENCY_ORDER.get(row.need.urgency, 3), -row.need.people,
                                row.need.label.casefold()))
     return SkillsView(rows=rows, offers=training + list(seen_support.values()))
+
+
+@dataclass
+class SurveySummary:
+    """A cluster's skills surveys (maturity campaigns) with their counts, and the answers counted per version
+    (None for a version whose group of respondents is too small to show)."""
+
+    campaigns: list[tuple[Any, Any]]
+    results: list[tuple[Any, AnswerCounts | None]]
+    min_size: int
+
+
+def skills_survey_summary(*, profile: ClusterProfile, user: Any) -> SurveySummary | None:
+    """The skills surveys the cluster organisation ran and their aggregated answers: for its managers and the
+    administrators only (like any campaign's results); None for anybody else."""
+    if not can_change(user, profile):
+        return None
+    campaigns = list(campaign_list_run_by(organisation_id=profile.organisation_id, family=SKILLS_SURVEY_FAMILY))
+    versions = {campaign.questionnaire_id: campaign.questionnaire for campaign in campaigns}
+    return SurveySummary(
+        campaigns=[(campaign, campaign_counts(campaign=campaign)) for campaign in campaigns],
+        results=[(version, answer_counts(questionnaire=version, owner_id=profile.organisation_id))
+                 for version in versions.values()], min_size=min_group_size())

@@ -13,10 +13,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.clusters.models import ClusterProfile, OfferProvider, SkillKind, SkillNeed, TrainingOffer
+from smartcluster.clusters.selectors.skills import SKILLS_SURVEY_CODE
+from smartcluster.maturity.services import campaign_create, questionnaire_packaged_current
 
 __all__ = [
     "esco_uri_clean",
@@ -24,6 +27,7 @@ __all__ = [
     "skill_need_delete",
     "skill_need_load",
     "skill_need_update",
+    "skills_survey_start",
     "training_offer_create",
     "training_offer_delete",
     "training_offer_load",
@@ -158,3 +162,20 @@ def training_offer_load(*, profile: ClusterProfile, title: str, **fields: Any) -
     _provider_check(offer)
     _save(offer)
     return offer
+
+
+@transaction.atomic
+def skills_survey_start(*, user: Any, profile: ClusterProfile, invited: int = 0) -> Any:
+    """A campaign of the cluster organisation on the maturity app's skills questionnaire (its managers only; the
+    packaged `skills-survey-v1` is published the first time); members answer through the campaign's link."""
+    _may_create(user, profile)
+    questionnaire = questionnaire_packaged_current(code=SKILLS_SURVEY_CODE)
+    if questionnaire is None:
+        raise ValidationError(_("No version of the skills survey is published; ask an administrator to publish "
+                                "one (Admin → Questionnaire versions)."))
+    if invited < 0:
+        raise ValidationError({"invited": _("Members invited: give a whole number of 0 or more.")})
+    return campaign_create(user=user, organisation=profile.organisation, questionnaire=questionnaire,
+                           name=_("Skills survey of %(cluster)s, %(year)s") % {
+                               "cluster": profile, "year": timezone.localdate().year},
+                           opens_at=timezone.now(), invited=invited)
