@@ -41,12 +41,18 @@ from smartcluster.evaluation.peers import MINIMUM_PEERS
 from smartcluster.organisations.selectors import partner_region_codes
 
 __all__ = [
-    "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
+    "SCORE_STATUS", "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
     "evaluation_benchmark", "evaluation_get", "evaluation_list", "evaluation_may_review", "evaluation_peer_group",
     "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers",
     "evaluation_startable_profiles", "member_counts_at",
 ]
 
+SCORE_STATUS = {
+    library.Status.PASSED: gettext_lazy("passed"),
+    library.Status.FAILED: gettext_lazy("not passed"),
+    library.Status.MISSING: gettext_lazy("not reported (0 points)"),
+    library.Status.NOT_SCORED: gettext_lazy("reported, not scored"),
+}
 NUTS2_LENGTH = 4  # a NUTS 2 code: country (2) + 2 characters, e.g. DE11; "its region" is the cluster's NUTS 2
 
 

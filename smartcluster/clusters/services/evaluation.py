@@ -9,6 +9,7 @@ computed, so a later criteria version never changes them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from smartcluster import evaluation as library
 from smartcluster.accounts.permissions import can_change, can_create_for, is_administrator
 from smartcluster.accounts.selectors import organisation_editor_list
+from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import (
     ClusterProfile,
     CriteriaSet,
@@ -45,12 +47,16 @@ from smartcluster.organisations.choices import OrganisationType
 __all__ = [
     "EVALUATION_REVIEWED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
     "criteria_set_upload", "evaluation_draft_save", "evaluation_problems", "evaluation_publish",
-    "evaluation_review", "evaluation_start", "evaluation_submit", "evaluation_unpublish",
+    "evaluation_figures_import", "evaluation_review", "evaluation_start", "evaluation_submit",
+    "evaluation_unpublish", "figure_value",
 ]
 
 # Who may publish criteria sets: authorities (issue #16), i.e. editors of these organisations, and administrators.
 AUTHORITY_TYPES = (OrganisationType.PUBLIC_AUTHORITY, OrganisationType.DEVELOPMENT_AGENCY)
 EDITABLE = (EvaluationStatus.DRAFT, EvaluationStatus.CHANGES_REQUESTED)
+FIGURES_SHEET = "Figures"
+FIGURES_COLUMNS = ("evaluation", "figure", "value")  # the figures download writes them, the import reads them
+NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 EVALUATION_REVIEWED = notifications.notification_kind_register(
     "clusters.evaluation_reviewed", gettext_lazy("Reviews of your cluster's self-evaluations"))
@@ -155,6 +161,20 @@ def criteria_set_retire(*, user: Any, criteria: CriteriaSet) -> CriteriaSet:
     criteria.status = CriteriaStatus.RETIRED
     criteria.save(update_fields=["status"])
     return criteria
+
+
+def figure_value(text: Any) -> Any:
+    """A typed figure as a number where it reads as one (a decimal comma accepted), else as typed, so that the
+    criteria set's check names it; empty → None."""
+    if not isinstance(text, str):
+        return text
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if NUMBER.match(text):
+        number = float(text.replace(",", "."))
+        return int(number) if number.is_integer() and "." not in text and "," not in text else number
+    return text
 
 
 # --- self-evaluations ----------------------------------------------------------------------------------------------
@@ -281,3 +301,61 @@ def evaluation_unpublish(*, user: Any, evaluation: Evaluation) -> Evaluation:
     evaluation.is_published = False
     evaluation.save(update_fields=["is_published", "updated_at"])
     return evaluation
+
+
+def _import_row(user: Any, row: Row, found: dict[int, Evaluation | None]) -> tuple[list[RowProblem],
+                                                                                     Evaluation | None, Any]:
+    """One row of a figures import checked: its evaluation (a draft of the user's), figure and value."""
+    where = (row.sheet, row.number)
+    text = row.cells.get("evaluation", "")
+    if not text.isdigit():
+        return [RowProblem(*where, "evaluation", _("not an evaluation number"))], None, None
+    if int(text) not in found:
+        candidate = Evaluation.objects.select_related("criteria", "profile").filter(pk=int(text)).first()
+        found[int(text)] = candidate if candidate is not None and can_change(user, candidate.profile) else None
+    evaluation = found[int(text)]
+    if evaluation is None:
+        return [RowProblem(*where, "evaluation", _("no evaluation of a cluster you edit has this number"))], None, None
+    if evaluation.status not in EDITABLE:
+        return [RowProblem(*where, "evaluation", _("this evaluation is %(status)s; only drafts take figures") % {
+            "status": evaluation.get_status_display()})], None, None
+    figure, value = row.cells.get("figure", ""), figure_value(row.cells.get("value", ""))
+    definition = criteria_set_definition(criteria=evaluation.criteria)
+    if figure not in library.criteria_inputs(definition):
+        return [RowProblem(*where, "figure", _("'%(figure)s' is not a figure of this criteria set") % {
+            "figure": figure})], None, None
+    problems = [RowProblem(*where, "value", str(INPUT_MESSAGES.get(problem.code, problem.message)))
+                for problem in library.inputs_problems(definition, {figure: value}) if problem.field == figure]
+    return problems, evaluation, value
+
+
+def evaluation_figures_import(*, user: Any, payload: bytes, filename: str) -> int:
+    """Figures of the user's draft evaluations from a workbook or CSV (sheet "Figures": evaluation, figure, value;
+    an empty value clears the figure). Every bad cell is listed (ImportRefused) and nothing is saved unless there
+    is none. Returns the number of figures saved."""
+    rows = sheet_rows(payload, filename=filename, sheets={FIGURES_SHEET: FIGURES_COLUMNS})[FIGURES_SHEET]
+    problems: list[RowProblem] = []
+    found: dict[int, Evaluation | None] = {}
+    changes: dict[int, dict[str, Any]] = {}
+    seen: dict[tuple[int, str], int] = {}
+    for row in rows:
+        row_problems, evaluation, value = _import_row(user, row, found)
+        problems += row_problems
+        if evaluation is None or row_problems:
+            continue
+        key = (evaluation.pk, row.cells["figure"])
+        if key in seen:
+            problems.append(RowProblem(row.sheet, row.number, "figure", _("given already in row %(row)s") % {
+                "row": seen[key]}))
+            continue
+        seen[key] = row.number
+        changes.setdefault(evaluation.pk, {})[row.cells["figure"]] = value
+    if problems:
+        raise ImportRefused(problems)
+    with transaction.atomic():
+        for pk, figures in changes.items():
+            evaluation = Evaluation.objects.select_for_update().get(pk=pk)
+            merged = {**evaluation.inputs, **figures}
+            evaluation.inputs = {name: value for name, value in merged.items() if value is not None}
+            evaluation.save(update_fields=["inputs", "updated_at"])
+    return sum(len(figures) for figures in changes.values())
