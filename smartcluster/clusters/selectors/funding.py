@@ -29,7 +29,7 @@ from smartcluster.evaluation import (
 __all__ = [
     "AMOUNT_FIELDS", "SHARE_FIELDS", "FundingGroup", "FundingGroupYear", "FundingOverview", "FundingRow",
     "funding_group", "funding_overview",
-    "funding_record_get", "funding_record_list", "funding_year_of",
+    "funding_record_get", "funding_record_list", "funding_record_of_year", "funding_year_of",
 ]
 
 SHARE_FIELDS = tuple(FundingSource.values)
@@ -60,6 +60,7 @@ class FundingGroupYear:
 
     year: int
     clusters: int
+    revenue: float  # EUR, summed
     figures: FundingFigures
 
 
@@ -99,6 +100,14 @@ def funding_record_get(*, user: Any, pk: int) -> FundingRecord:
     record = funding_record_list(user=user).filter(pk=pk).first()
     if record is None:
         raise Http404(_("No funding record %(id)s.") % {"id": pk})
+    return record
+
+
+def funding_record_of_year(*, profile: ClusterProfile, year: int) -> FundingRecord:
+    """The cluster's record of `year`, drafts included (for its editors' pages; 404 when there is none)."""
+    record = FundingRecord.objects.filter(profile=profile, year=year).first()
+    if record is None:
+        raise Http404(_("No funding record of %(year)s.") % {"year": year})
     return record
 
 
@@ -158,5 +167,5 @@ def funding_group(*, region_prefix: str = "", country: str = "") -> FundingGroup
         by_year[record.year].append(record)
     summed = [_summed(year, group, [_members(record.profile, year) for record in group])
               for year, group in sorted(by_year.items())]
-    years = [FundingGroupYear(year.year, len(by_year[year.year]), funding_figures(year)) for year in summed]
+    years = [FundingGroupYear(year.year, len(by_year[year.year]), year.revenue, funding_figures(year)) for year in summed]
     return FundingGroup(years, _trend(years), funding_frame(summed))
