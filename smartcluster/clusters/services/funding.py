@@ -130,8 +130,11 @@ def _number(text: str) -> Decimal:
 
 
 def _year(text: str) -> int:
-    number = _number(text)
-    if number != number.to_integral_value():
+    try:
+        number = _number(text)
+    except ValueError:
+        number = None
+    if number is None or number != number.to_integral_value():
         raise ValueError(_("“%(text)s” is not a year") % {"text": text})
     return int(number)
 
