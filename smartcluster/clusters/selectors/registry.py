@@ -3,11 +3,11 @@ translated reasons, clusters by region for the map and the atlas, and the mappin
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -229,20 +229,43 @@ def _profile_regions(profile: ClusterProfile, nuts_level: int) -> list[str]:
 
 
 def _float(value: Any) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    """A figure of the engine's table, None where it is unknown (NaN or NA)."""
+    return None if pd.isna(value) else float(value)
+
+
+def _region_year(result: Any, code: str, default: int) -> int:
+    """The atlas's default year, or the region's latest year with employment when it has none then."""
+    known = atlas.region_totals(result=result, code=code).dropna(subset=["employment_covered"])
+    years = [int(year) for year in known["year"]]
+    return default if default in years or not years else max(years)
+
+
+def _side_rows(result: Any, taxonomy: str, code: str, wanted: list[str], names: dict) -> list[dict[str, Any]]:
+    """The engine's figures of the wanted categories in one region (blank where the data hold none)."""
+    year = _region_year(result, code, atlas.year_default(result=result))
+    table = atlas.portfolio_table(result=result, code=code, year=year).set_index("category")
+    rows = []
+    for category in wanted:
+        found = table.loc[category] if category in table.index else None
+        figures = {key: None if found is None else _float(found[key]) for key in ("stars", "lq", "employment", "cagr")}
+        rows.append({"taxonomy": taxonomy, "category": category, "region": code, "year": year,
+                     "category_name": names.get((taxonomy, category), category),
+                     "period": "" if found is None else found["period"], **figures})
+    return rows
 
 
 def cluster_mapping_side_by_side(*, profile: ClusterProfile, dataset: str | None = None) -> dict[str, Any]:
     """For each category the profile covers, in each of its regions: the mapping engine's stars, LQ, employment and
-    employment growth (CAGR) of the dataset chosen (the atlas's default when empty), with the dataset's vintage;
-    {"unavailable": why} when the store cannot say."""
+    employment growth per year (CAGR) from the dataset chosen (the atlas's default when empty), with the dataset's
+    vintage, in the atlas's year (or the region's latest year with data); {"unavailable": why} when the store
+    cannot say."""
     categories = list(profile.categories.all())
     try:
         chosen = atlas.dataset_chosen(name=dataset)
     except (atlas.AtlasUnavailable, atlas.AtlasNotFound) as error:
         return {"unavailable": getattr(error, "message", str(error)), "rows": []}
+    names = cluster_category_names()
     rows: list[dict[str, Any]] = []
-    year = None
     for taxonomy in CategoryTaxonomy.values:
         wanted = [c.category for c in categories if c.taxonomy == taxonomy]
         if not wanted or taxonomy not in chosen.taxonomies:
@@ -251,20 +274,7 @@ def cluster_mapping_side_by_side(*, profile: ClusterProfile, dataset: str | None
             result = atlas.atlas_result_get(params=atlas.atlas_params(dataset=chosen, taxonomy=taxonomy))
         except atlas.AtlasUnavailable:
             continue
-        year = atlas.year_default(result=result)
         for code in _profile_regions(profile, chosen.nuts_level):
-            table = atlas.portfolio_table(result=result, code=code, year=year).set_index("category")
-            for category in wanted:
-                row = table.loc[category] if category in table.index else None
-                rows.append({"taxonomy": taxonomy, "category": category, "region": code,
-                             "category_name": None if row is None else row["category_name"],
-                             "stars": None if row is None else _float(row["stars"]),
-                             "lq": None if row is None else _float(row["lq"]),
-                             "employment": None if row is None else _float(row["employment"]),
-                             "cagr": None if row is None else _float(row["cagr"]),
-                             "period": "" if row is None else row["period"]})
-    names = cluster_category_names()
-    for row in rows:
-        row["category_name"] = row["category_name"] or names.get((row["taxonomy"], row["category"]), row["category"])
-    return {"dataset": chosen.dataset, "vintage": atlas.dataset_vintage(dataset=chosen)["label"], "year": year,
-            "rows": rows, "datasets": atlas.datasets_offered()}
+            rows += _side_rows(result, taxonomy, code, wanted, names)
+    return {"dataset": chosen.dataset, "vintage": atlas.dataset_vintage(dataset=chosen)["label"], "rows": rows,
+            "datasets": atlas.datasets_offered()}

@@ -8,16 +8,30 @@ organisation (`accounts.permissions.can_change`); administrators change every pr
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.atlas.selectors import taxonomy_get
-from smartcluster.clusters.choices import CategoryTaxonomy, MemberType
+from smartcluster.clusters.choices import (
+    CategoryTaxonomy,
+    LabelKind,
+    LabelLevel,
+    LegalForm,
+    MemberType,
+    ServiceKind,
+)
+from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import (
     ClusterCategory,
     ClusterLabel,
@@ -30,9 +44,10 @@ from smartcluster.clusters.models import (
 from smartcluster.organisations.choices import OrganisationType, TagKind
 from smartcluster.organisations.selectors import organisation_with_name
 from smartcluster.organisations.services import organisation_get_or_create, tag_list_get_or_create
+from smartcluster.regions.selectors import region_find
 
 __all__ = [
-    "MEMBER_ORGANISATION_TYPE", "cluster_label_delete", "cluster_label_save", "cluster_member_add",
+    "MEMBER_ORGANISATION_TYPE", "REGISTRY_REQUIRED", "REGISTRY_SHEETS", "registry_import", "cluster_label_delete", "cluster_label_save", "cluster_member_add",
     "cluster_member_remove", "cluster_member_update", "cluster_profile_create", "cluster_profile_load",
     "cluster_profile_update", "cluster_service_delete", "cluster_service_save", "international_agreement_delete",
     "international_agreement_save", "member_counts_save", "registry_categories_checked",
@@ -290,3 +305,265 @@ def international_agreement_save(*, user: Any, profile: ClusterProfile, data: Ma
 
 def international_agreement_delete(*, user: Any, agreement: InternationalAgreement) -> None:
     _child_delete(user, agreement)
+
+
+# The registry workbook: sheet → {field: column header}; the first columns of each sheet are required. Headers are
+# fixed English words (a workbook made in one language imports in any); choices are their codes (e.g. sme).
+REGISTRY_SHEETS: dict[str, dict[str, str]] = {
+    "Profiles": {"cluster": "Cluster", "legal_form": "Legal form", "founding_year": "Founding year",
+                 "keeps_member_list": "Keeps a member list", "management_fte": "Management FTE",
+                 "has_strategy": "Written strategy", "eccp_profile_url": "ECCP profile", "is_published": "Published",
+                 "categories": "Categories", "technology_tags": "Technologies", "regions_served": "Regions served"},
+    "Members": {"cluster": "Cluster", "member": "Member", "member_type": "Membership type",
+                "year_joined": "Year joined", "year_left": "Year left", "committed": "Committed",
+                "uses_services": "Uses services"},
+    "Services": {"cluster": "Cluster", "kind": "Service", "year": "Year", "members_served": "Members served",
+                 "description": "Description"},
+    "Labels": {"cluster": "Cluster", "kind": "Label", "level": "Level", "year": "Year awarded", "name": "Name",
+               "expires_on": "Expires on", "certificate_url": "Certificate"},
+}
+REGISTRY_REQUIRED = {"Profiles": 1, "Members": 4, "Services": 3, "Labels": 4}  # leading columns that must be there
+YES = {"yes", "y", "true", "1", "x"}
+NO = {"no", "n", "false", "0", ""}
+
+
+class _Cells:
+    """One row's cells read by field, each bad cell recorded as a RowProblem (sheet, row, column, why)."""
+
+    def __init__(self, row: Row, problems: list[RowProblem]) -> None:
+        self.row, self.problems, self.columns = row, problems, REGISTRY_SHEETS[row.sheet]
+        self.bad = False
+
+    def text(self, field: str) -> str:
+        return self.row.cells.get(self.columns.get(field, ""), "").strip()
+
+    def refuse(self, field: str, message: str) -> None:
+        self.problems.append(RowProblem(self.row.sheet, self.row.number, self.columns.get(field, field), message))
+        self.bad = True
+
+    def read(self, field: str, parse: Any, *, required: bool = False) -> Any:
+        text = self.text(field)
+        if not text:
+            if required:
+                self.refuse(field, _("required"))
+            return None
+        try:
+            return parse(text)
+        except (ValueError, ValidationError) as error:
+            self.refuse(field, error.messages[0] if isinstance(error, ValidationError) else str(error))
+            return None
+
+
+def _whole(text: str) -> int:
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        number = math.nan
+    if not number.is_integer() or number < 0:
+        raise ValueError(_("“%(value)s” is not a whole number (0 or more)") % {"value": text})
+    return int(number)
+
+
+def _year(text: str) -> int:
+    year = _whole(text)
+    if not 1800 <= year <= 2100:
+        raise ValueError(_("“%(value)s” is not a year between 1800 and 2100") % {"value": text})
+    return year
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise ValueError(_("“%(value)s” is not a number (0 or more)") % {"value": text})
+    return value
+
+
+def _flag(text: str) -> bool:
+    if text.casefold() in YES | NO:
+        return text.casefold() in YES
+    raise ValueError(_("“%(value)s” is not yes or no") % {"value": text})
+
+
+def _choice(choices: type[models.TextChoices]) -> Any:
+    def parse(text: str) -> str:
+        for value, label in choices.choices:
+            if text.casefold() in (value.casefold(), str(label).casefold()):
+                return value
+        raise ValueError(_("“%(value)s” is not one of %(choices)s") % {"value": text,
+                                                                       "choices": ", ".join(choices.values)})
+    return parse
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as error:
+        raise ValueError(_("“%(value)s” is not a date (YYYY-MM-DD)") % {"value": text}) from error
+
+
+def _categories(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    for item in (part.strip() for part in text.split(";")):
+        if item:
+            taxonomy, _sep, key = item.partition(":")
+            pairs.append((taxonomy.strip(), key.strip()))
+    return registry_categories_checked(pairs)
+
+
+def _regions(text: str) -> list[Any]:
+    regions, unknown = [], []
+    for code in (part.strip() for part in text.split(",")):
+        if code:
+            region = region_find(code=code)
+            (regions if region else unknown).append(region or code)
+    if unknown:
+        raise ValueError(_("no NUTS region has the code %(codes)s") % {"codes": ", ".join(unknown)})
+    return regions
+
+
+def _url(text: str) -> str:
+    URLValidator(schemes=["http", "https"])(text)
+    return text
+
+
+@dataclass
+class _Plan:
+    """What the rows will write once every row is known good."""
+
+    profiles: list[tuple[Any, dict[str, Any]]] = dataclass_field(default_factory=list)
+    rows: list[tuple[Row, str, dict[str, Any]]] = dataclass_field(default_factory=list)
+
+
+def _cluster_of(cells: _Cells, user: Any, organisations: dict[str, Any]) -> Any:
+    """The cluster organisation a row names (by name, ignoring case), when the user may change it."""
+    name = cells.text("cluster")
+    if not name:
+        cells.refuse("cluster", _("required"))
+        return None
+    organisation = organisations.get(name.casefold())
+    if organisation is None:
+        organisation = organisation_with_name(name=name)
+        if organisation is None or organisation.type != OrganisationType.CLUSTER:
+            cells.refuse("cluster", _("no organisation of type cluster organisation is named “%(name)s”")
+                         % {"name": name})
+            return None
+        organisations[name.casefold()] = organisation
+    if not can_create_for(user, organisation.pk):
+        cells.refuse("cluster", _("you may not change the registry entry of “%(name)s”") % {"name": name})
+        return None
+    return organisation
+
+
+def _profile_row(cells: _Cells) -> dict[str, Any]:
+    data = {"legal_form": cells.read("legal_form", _choice(LegalForm)) or "",
+            "founding_year": cells.read("founding_year", _year),
+            "management_fte": cells.read("management_fte", _decimal),
+            "eccp_profile_url": cells.read("eccp_profile_url", _url) or ""}
+    for field in ("keeps_member_list", "has_strategy", "is_published"):
+        flag = cells.read(field, _flag)
+        if flag is not None:
+            data[field] = flag
+    return {"data": data, "categories": cells.read("categories", _categories) or [],
+            "technology_tags": [t.strip() for t in cells.text("technology_tags").split(",") if t.strip()],
+            "regions_served": cells.read("regions_served", _regions) or []}
+
+
+def _child_row(cells: _Cells) -> dict[str, Any]:
+    """A Members, Services or Labels row's fields, parsed."""
+    parsers: dict[str, dict[str, tuple[Any, bool]]] = {
+        "Members": {"member_type": (_choice(MemberType), True), "year_joined": (_year, True),
+                    "year_left": (_year, False), "committed": (_flag, False), "uses_services": (_flag, False)},
+        "Services": {"kind": (_choice(ServiceKind), True), "year": (_year, True),
+                     "members_served": (_whole, False), "description": (str, False)},
+        "Labels": {"kind": (_choice(LabelKind), True), "level": (_choice(LabelLevel), True), "year": (_year, True),
+                   "name": (str, False), "expires_on": (_date, False), "certificate_url": (_url, False)},
+    }[cells.row.sheet]
+    data = {field: cells.read(field, parse, required=required) for field, (parse, required) in parsers.items()}
+    for field in ("committed", "uses_services"):
+        if field in data and data[field] is None:
+            data[field] = field == "committed"  # a member is committed unless the row says no
+    for field in ("description", "name", "certificate_url"):
+        if field in data and data[field] is None:
+            data[field] = ""
+    if cells.row.sheet == "Members" and not cells.text("member"):
+        cells.refuse("member", _("required"))
+    return data
+
+
+def _row_refused(row: Row, error: ValidationError, problems: list[RowProblem]) -> None:
+    columns = REGISTRY_SHEETS[row.sheet]
+    messages = error.message_dict.items() if hasattr(error, "error_dict") else [("", error.messages)]
+    for field, texts in messages:
+        column = columns.get(field, columns.get("member") if field == "organisation" else "")
+        problems.extend(RowProblem(row.sheet, row.number, column, text) for text in texts)
+
+
+def _write_child(user: Any, profile: ClusterProfile, sheet: str, data: dict[str, Any], member: str) -> None:
+    """A member, service or label created, or the one it names (same organisation; kind and year) changed."""
+    if sheet == "Members":
+        organisation = organisation_with_name(name=member)
+        existing = profile.members.filter(organisation=organisation).first() if organisation else None
+        if existing is not None:
+            cluster_member_update(user=user, member=existing, data=data)
+        else:
+            cluster_member_add(user=user, profile=profile, organisation_name=member, data=data)
+    elif sheet == "Services":
+        existing = profile.services.filter(kind=data["kind"], year=data["year"]).first()
+        cluster_service_save(user=user, profile=profile, data=data, service=existing)
+    else:
+        existing = profile.labels.filter(kind=data["kind"], year=data["year"]).first()
+        cluster_label_save(user=user, profile=profile, data=data, label=existing)
+
+
+def registry_import(*, user: Any, payload: bytes, filename: str, sheet: str = "Profiles") -> dict[str, int]:
+    """The registry rows of an uploaded workbook (sheets Profiles, Members, Services, Labels) or CSV file (one
+    sheet, `sheet`): profiles created or updated, members, services (per kind and year) and labels (per kind and
+    year) added or changed. Every bad cell is listed (`ImportRefused`: sheet, row, column, why) and nothing is
+    saved unless there are none. Returns the rows written per sheet."""
+    is_csv = filename.lower().endswith(".csv")
+    wanted = [sheet] if is_csv else list(REGISTRY_SHEETS)
+    sheets = sheet_rows(payload, filename=filename, sheets={
+        name: list(REGISTRY_SHEETS[name].values())[:REGISTRY_REQUIRED[name]] for name in wanted})
+    problems: list[RowProblem] = []
+    organisations: dict[str, Any] = {}
+    plan = _Plan()
+    for name in wanted:
+        for row in sheets[name]:
+            cells = _Cells(row, problems)
+            organisation = _cluster_of(cells, user, organisations)
+            parsed = _profile_row(cells) if name == "Profiles" else _child_row(cells)
+            if organisation is None or cells.bad:
+                continue
+            if name == "Profiles":
+                plan.profiles.append((organisation, parsed))
+            else:
+                plan.rows.append((row, organisation.name, {**parsed, "member": cells.text("member")}))
+    if problems:
+        raise ImportRefused(problems)
+    counts = dict.fromkeys(wanted, 0)
+    with transaction.atomic():
+        profiles = {organisation.pk: cluster_profile_load(organisation=organisation, **fields)
+                    for organisation, fields in plan.profiles}
+        counts["Profiles"] = len(plan.profiles) if "Profiles" in counts else 0
+        for row, cluster, data in plan.rows:
+            organisation = organisations[cluster.casefold()]
+            profile = profiles.get(organisation.pk) or ClusterProfile.objects.filter(organisation=organisation).first()
+            if profile is None:
+                problems.append(RowProblem(row.sheet, row.number, "Cluster", _(
+                    "“%(name)s” has no cluster profile: add it on the Profiles sheet") % {"name": cluster}))
+                continue
+            member = data.pop("member")
+            try:
+                with transaction.atomic():
+                    _write_child(user, profile, row.sheet, data, member)
+                counts[row.sheet] += 1
+            except ValidationError as error:
+                _row_refused(row, error, problems)
+        if problems:
+            transaction.set_rollback(True)
+    if problems:
+        raise ImportRefused(problems)
+    return counts
