@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from smartcluster.clusters.models import Commitment, CommitmentProgress, Mission
+from smartcluster.clusters.models import Commitment, Mission
 
 
 class MissionForm(forms.ModelForm):
@@ -42,6 +43,9 @@ class MissionForm(forms.ModelForm):
 
 
 class CommitmentForm(forms.ModelForm):
+    target = forms.DecimalField(label=_("target"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2)
+    target_year = forms.IntegerField(label=_("by year"), min_value=1900, max_value=2100)
+
     class Meta:
         model = Commitment
         fields = ["profile", "indicator", "text", "target", "target_year"]
@@ -59,13 +63,11 @@ class CommitmentForm(forms.ModelForm):
         """The service refuses a second commitment naming the field; the form does not check it twice."""
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(forms.Form):
+    """A year's report; a plain form, so that the service's refusals (evidence, year) are the ones shown."""
+
+    year = forms.IntegerField(label=_("year"), min_value=1900, max_value=2100)
+    value = forms.DecimalField(label=_("achieved in the year"), min_value=0, max_digits=12, decimal_places=2)
     evidence_url = forms.URLField(label=_("evidence (link)"), required=False, assume_scheme="https")
-
-    class Meta:
-        model = CommitmentProgress
-        fields = ["year", "value", "evidence_url", "evidence_note"]
-        widgets = {"evidence_note": forms.Textarea(attrs={"rows": 3})}
-
-    def validate_unique(self) -> None:
-        """A second report of the same year replaces the first (the service's rule)."""
+    evidence_note = forms.CharField(label=_("evidence"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                    help_text=_("A link or a note saying where the figure comes from."))

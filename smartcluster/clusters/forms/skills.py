@@ -19,6 +19,7 @@ def _esco_field() -> forms.CharField:
 
 class SkillNeedForm(forms.ModelForm):
     esco_uri = _esco_field()
+    year = forms.IntegerField(label=_("year"), min_value=1900, max_value=2100)
 
     class Meta:
         model = SkillNeed

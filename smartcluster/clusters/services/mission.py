@@ -42,6 +42,7 @@ __all__ = [
 
 MISSION_FIELDS = ("title", "goal", "target_date", "is_published")
 COMMITMENT_FIELDS = ("text", "target", "target_year")
+MIN_YEAR = 1900  # the models' year range
 
 
 def _assign(record: Any, data: dict[str, Any], fields: tuple[str, ...]) -> None:
@@ -104,6 +105,8 @@ def mission_indicator_add(*, user: Any, mission: Mission, title: str, unit: str)
 
 def _commitment_check(commitment: Commitment) -> None:
     mission = commitment.indicator.mission
+    if commitment.target is not None and commitment.target <= 0:
+        raise ValidationError({"target": _("The target is a number above 0.")})
     if commitment.target_year and commitment.target_year > mission.target_date.year:
         raise ValidationError({"target_year": _("The mission runs until %(date)s: commit to a year up to "
                                                 "%(year)s.") % {"date": mission.target_date.isoformat(),
@@ -154,6 +157,10 @@ def commitment_delete(*, user: Any, commitment: Commitment) -> None:
 def _progress_save(commitment: Commitment, *, year: int, value: Decimal, evidence_url: str = "",
                    evidence_note: str = "", today: dt.date | None = None) -> CommitmentProgress:
     today = today or timezone.localdate()
+    if year is not None and year < MIN_YEAR:
+        raise ValidationError({"year": _("Give a year from %(year)s on.") % {"year": MIN_YEAR}})
+    if value is not None and value < 0:
+        raise ValidationError({"value": _("The value achieved is 0 or more.")})
     if year is not None and year > today.year:
         raise ValidationError({"year": _("Progress is reported for a year that has begun (up to %(year)s).") % {
             "year": today.year}})

@@ -36,6 +36,7 @@ __all__ = [
 
 SKILL_NEED_FIELDS = ("kind", "label", "esco_uri", "urgency", "people", "year", "notes")
 TRAINING_OFFER_FIELDS = ("provider", "provider_organisation", "title", "kind", "esco_uri", "places", "url")
+YEARS = (1900, 2100)  # the models' year range (a database constraint, named here with the field)
 # The ESCO concept URIs (ESCO v1.x, "ESCO data model": concepts are http URIs ending in a UUID).
 ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/(?P<kind>skill|occupation)/"
                       r"(?P<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", re.IGNORECASE)
@@ -71,6 +72,10 @@ def _assign(record: Any, data: dict[str, Any], fields: tuple[str, ...]) -> None:
 def _save(record: SkillNeed | TrainingOffer) -> None:
     """Validate (the ESCO URI's form and kind first, then the model's fields) and save."""
     record.esco_uri = esco_uri_clean(record.esco_uri, kind=record.kind or SkillKind.SKILL)
+    year = getattr(record, "year", None)
+    if isinstance(year, int) and not YEARS[0] <= year <= YEARS[1]:
+        raise ValidationError({"year": _("Give a year between %(first)s and %(last)s.") % {
+            "first": YEARS[0], "last": YEARS[1]}})
     record.full_clean()
     record.save()
 

@@ -212,3 +212,9 @@ def test_loaders_are_idempotent(world: Clusters) -> None:
         services.training_offer_load(profile=world.thessaly, title="Welding course", provider="cluster",
                                      esco_uri=SKILL_URI)
     assert SkillNeed.objects.count() == 1 and TrainingOffer.objects.count() == 1
+
+
+def test_a_year_out_of_range_is_refused_naming_the_field(world: Clusters) -> None:
+    with pytest.raises(ValidationError) as refusal:
+        services.skill_need_create(user=world.users["manager_t"], profile=world.thessaly, data=need_data(year=1850))
+    assert "year" in refusal.value.message_dict and not SkillNeed.objects.exists()

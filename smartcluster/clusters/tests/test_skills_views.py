@@ -13,7 +13,12 @@ from openpyxl import load_workbook
 
 from smartcluster.clusters import selectors, services
 from smartcluster.clusters.models import SkillNeed
-from smartcluster.clusters.tests.test_skills_services import SKILL_URI, Clusters, build_clusters, clusters_dump
+from smartcluster.clusters.tests.test_skills_services import (
+    SKILL_URI,
+    Clusters,
+    build_clusters,
+    clusters_dump,
+)
 from smartcluster.maturity import services as maturity_services
 from smartcluster.maturity.models import Assessment, Campaign, Questionnaire
 
