@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,7 +45,7 @@ __all__ = [
     "SCORE_STATUS", "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
     "evaluation_benchmark", "evaluation_get", "evaluation_list", "evaluation_may_review", "evaluation_peer_group",
     "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers",
-    "evaluation_startable_profiles", "member_counts_at",
+    "evaluation_startable_profiles", "figure_display", "member_counts_at",
 ]
 
 SCORE_STATUS = {
@@ -312,6 +313,18 @@ def evaluation_scoring_peers(*, evaluation: Evaluation) -> library.PeerGroup:
     return group
 
 
+def figure_display(value: Any) -> str:
+    """A figure or indicator value as people read it: numbers to 2 decimals in the active locale, options as
+    they are, "—" when missing."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    number = round(float(value), 2)
+    return formats.number_format(int(number) if number.is_integer() else number, use_l10n=True,
+                                 force_grouping=True)
+
+
 @dataclass(frozen=True)
 class IndicatorLine:
     """One indicator of a benchmark page: its words, its score and position, and advice when it is low."""
@@ -327,6 +340,14 @@ class IndicatorLine:
     peers: int
     shown: str
     recommendation: str
+
+    @property
+    def value_text(self) -> str:
+        return figure_display(self.value)
+
+    @property
+    def median_text(self) -> str:
+        return "" if self.peer_median is None else figure_display(self.peer_median)
 
 
 @dataclass(frozen=True)

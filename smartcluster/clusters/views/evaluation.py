@@ -141,18 +141,28 @@ def _progress(definition: library.CriteriaSet, values: Any) -> float:
                                                     for name in names})
 
 
+def _score_rows(definition: library.CriteriaSet, result: library.EvaluationResult | None) -> list[dict[str, Any]]:
+    """The stored score per indicator in words (the title of the stored version, value, bound, outcome)."""
+    if result is None:
+        return []
+    return [{"title": definition.indicator(score.key).title, "value": selectors.figure_display(score.value),
+             "bound": "" if score.bound is None else selectors.figure_display(score.bound),
+             "status": selectors.SCORE_STATUS[score.status], "points": selectors.figure_display(score.points),
+             "weight": selectors.figure_display(score.weight)} for score in result.indicators]
+
+
 def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The evaluation: its form while its cluster's editors may still change it (POST saves or submits), else its
     figures, result and review trail; the review form for the region's reviewers."""
     evaluation = selectors.evaluation_get(user=request.user, pk=pk)
     definition = selectors.criteria_set_definition(criteria=evaluation.criteria)
+    result = selectors.evaluation_result(evaluation=evaluation)
     editable = evaluation.status in services.EDITABLE and can_change(request.user, evaluation.profile)
     prefill = selectors.evaluation_prefill(profile=evaluation.profile, criteria=evaluation.criteria,
                                            data_year=evaluation.data_year) if editable else {}
     context: dict[str, Any] = {"evaluation": evaluation, "definition": definition, "editable": editable,
                                "reviews": evaluation.reviews.select_related("author"),
-                               "result": selectors.evaluation_result(evaluation=evaluation),
-                               "score_status": selectors.SCORE_STATUS,
+                               "result": result, "score_rows": _score_rows(definition, result),
                                "may_review": evaluation.status == EvaluationStatus.SUBMITTED
                                and selectors.evaluation_may_review(user=request.user, evaluation=evaluation),
                                "may_publish": evaluation.status == EvaluationStatus.ACCEPTED
@@ -168,7 +178,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context |= {"form": FiguresForm(criteria=definition, initial=initial), "prefill": prefill,
                     "progress": _progress(definition, initial)}
     else:
-        context["figures"] = [(figure_label(definition, name), evaluation.inputs.get(name))
+        context["figures"] = [(figure_label(definition, name), selectors.figure_display(evaluation.inputs.get(name)))
                               for name in library.criteria_inputs(definition)]
     return render(request, "clusters/evaluation/detail.html", context)
 
@@ -278,8 +288,7 @@ def evaluation_benchmark(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation, scope, view = _benchmarked(request, pk)
     return render(request, "clusters/evaluation/benchmark.html", {
         "evaluation": evaluation, "view": view, "scope": scope, "scopes": selectors.BenchmarkScope.choices,
-        "figure": json.dumps(radar_figure(view, str(evaluation.profile))) if view.shown else None,
-        "score_status": selectors.SCORE_STATUS})
+        "figure": json.dumps(radar_figure(view, str(evaluation.profile))) if view.shown else None})
 
 
 # --- downloads and imports -----------------------------------------------------------------------------------------
