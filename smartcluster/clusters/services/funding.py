@@ -23,7 +23,7 @@ from smartcluster.evaluation import EvaluationError, funding_figures
 
 __all__ = [
     "FUNDING_COLUMNS", "FUNDING_FIELDS", "FUNDING_SHEET", "SHARES_FIELD", "funding_record_delete",
-    "funding_record_load", "funding_record_save", "funding_records_import",
+    "funding_record_load", "funding_record_save", "funding_record_validate", "funding_records_import",
 ]
 
 FUNDING_FIELDS = ("revenue", *SHARE_FIELDS, *AMOUNT_FIELDS, "is_published")
@@ -66,8 +66,9 @@ def _refusal(error: EvaluationError, record: FundingRecord) -> ValidationError:
     return ValidationError({field: messages.get(error.code, error.message)})
 
 
-def _checked(record: FundingRecord) -> None:
-    """Refuse a record whose figures the evaluation library refuses, then any other invalid field."""
+def funding_record_validate(*, record: FundingRecord) -> None:
+    """Refuse a record (saved or not) whose figures the evaluation library refuses, naming the field, then any
+    other invalid field (`full_clean`)."""
     if record.revenue is not None:
         try:
             funding_figures(funding_year_of(record))
@@ -89,7 +90,7 @@ def _record_for(profile: ClusterProfile, year: int, data: Mapping[str, Any]) -> 
     record = FundingRecord.objects.filter(profile=profile, year=year).first() or FundingRecord(
         profile=profile, year=year)
     _assign(record, data)
-    _checked(record)
+    funding_record_validate(record=record)
     return record
 
 
