@@ -147,3 +147,20 @@ def test_an_unpublished_clusters_funding_page_is_not_found_for_the_public(world:
     world.alpha.is_published = False
     world.alpha.save()
     assert Client().get(reverse("clusters:funding_detail", args=[world.alpha.pk])).status_code == 404
+
+
+def test_the_chart_downloads_as_a_png_image(world: FundingWorld, chromium: str, monkeypatch: Any) -> None:
+    monkeypatch.setenv("BROWSER_PATH", chromium)
+    services.funding_record_load(profile=world.alpha, year=2024, data=funding_data())
+    response = Client().get(reverse("clusters:funding_chart", args=[world.alpha.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_chart_image_is_not_found_without_a_browser_or_figures(world: FundingWorld, monkeypatch: Any,
+                                                                   tmp_path: Any) -> None:
+    url = reverse("clusters:funding_chart", args=[world.alpha.pk])
+    assert Client().get(url).status_code == 404  # nothing to draw
+    services.funding_record_load(profile=world.alpha, year=2024, data=funding_data())
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chrome-here"))
+    assert Client().get(url).status_code == 404
