@@ -24,7 +24,7 @@ from smartcluster.accounts.permissions import (
     is_administrator,
     reviewed_region_codes,
 )
-from smartcluster.accounts.selectors import membership_organisation_ids
+from smartcluster.accounts.selectors import membership_exists, membership_organisation_ids
 from smartcluster.clusters.models import (
     ClusterLabel,
     ClusterMember,
@@ -44,7 +44,7 @@ from smartcluster.organisations.selectors import partner_region_codes
 __all__ = [
     "SCORE_STATUS", "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
     "evaluation_benchmark", "evaluation_get", "evaluation_list", "evaluation_may_review", "evaluation_peer_group",
-    "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers",
+    "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers", "evaluation_trail_visible",
     "evaluation_startable_profiles", "figure_display", "member_counts_at",
 ]
 
@@ -138,6 +138,14 @@ def evaluation_may_review(*, user: Any, evaluation: Evaluation) -> bool:
     if can_change(user, evaluation.profile) and not is_administrator(user):
         return False
     return can_review_region(user, region.code if region else None)
+
+
+def evaluation_trail_visible(*, user: Any, evaluation: Evaluation) -> bool:
+    """The review trail is read by the cluster's members, its editors, the region's reviewers and administrators."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (membership_exists(user=user, organisation_id=evaluation.profile.organisation_id)
+            or can_change(user, evaluation.profile) or evaluation_may_review(user=user, evaluation=evaluation))
 
 
 def evaluation_review_queue(*, user: Any) -> QuerySet[Evaluation]:

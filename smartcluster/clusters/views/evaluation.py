@@ -161,7 +161,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     prefill = selectors.evaluation_prefill(profile=evaluation.profile, criteria=evaluation.criteria,
                                            data_year=evaluation.data_year) if editable else {}
     context: dict[str, Any] = {"evaluation": evaluation, "definition": definition, "editable": editable,
-                               "reviews": evaluation.reviews.select_related("author"),
+                               "reviews": evaluation.reviews.select_related("author") if
+                               selectors.evaluation_trail_visible(user=request.user, evaluation=evaluation) else [],
                                "result": result, "score_rows": _score_rows(definition, result),
                                "may_review": evaluation.status == EvaluationStatus.SUBMITTED
                                and selectors.evaluation_may_review(user=request.user, evaluation=evaluation),
