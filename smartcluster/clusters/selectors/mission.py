@@ -29,6 +29,7 @@ __all__ = [
     "commitment_status",
     "commitment_statuses",
     "mission_get",
+    "mission_indicator_get",
     "mission_list",
     "mission_totals",
 ]
@@ -81,6 +82,15 @@ def mission_get(*, user: Any, pk: int) -> Mission:
     if mission is None:
         raise Http404(_("No mission %(id)s that you may read.") % {"id": pk})
     return mission
+
+
+def mission_indicator_get(*, user: Any, pk: int) -> MissionIndicator:
+    """An indicator of a mission the user may read (404 otherwise)."""
+    indicator = MissionIndicator.objects.filter(pk=pk, mission__in=mission_list(user=user)).select_related(
+        "mission").first()
+    if indicator is None:
+        raise Http404(_("No mission indicator %(id)s that you may read.") % {"id": pk})
+    return indicator
 
 
 def commitment_list(*, user: Any, mission: Mission | None = None,

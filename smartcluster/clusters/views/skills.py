@@ -10,23 +10,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smartcluster.accounts.permissions import can_change, can_create_for, visible_queryset
+from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.clusters import selectors, services
 from smartcluster.clusters.exports.skills import needs_offers_workbook
 from smartcluster.clusters.forms.skills import RegionFilterForm, SkillNeedForm, TrainingOfferForm
 from smartcluster.clusters.models import ClusterProfile, SkillNeed, TrainingOffer
 from smartcluster.reports.responses import file_response
-
-
-def profile_visible(request: HttpRequest, profile_id: int) -> ClusterProfile:
-    """The cluster profile if the user may read it (404 otherwise)."""
-    return get_object_or_404(visible_queryset(request.user, ClusterProfile.objects.select_related(
-        "organisation__region")), pk=profile_id)
 
 
 def form_refusal(form: forms.BaseForm, error: ValidationError) -> None:
@@ -40,7 +34,7 @@ def form_refusal(form: forms.BaseForm, error: ValidationError) -> None:
 
 def skills_page(request: HttpRequest, profile_id: int) -> HttpResponse:
     """A cluster's skills needs, training offers and needs × offers (unmatched first)."""
-    profile = profile_visible(request, profile_id)
+    profile = selectors.cluster_profile_get(user=request.user, profile_id=profile_id)
     view = selectors.skills_needs_offers(user=request.user, profile=profile)
     return render(request, "clusters/skills/page.html", {
         "profile": profile, "view": view, "may_edit": can_change(request.user, profile),
@@ -72,7 +66,7 @@ def _may_add(request: HttpRequest, profile: ClusterProfile) -> None:
 
 @login_required
 def skill_need_create(request: HttpRequest, profile_id: int) -> HttpResponse:
-    profile = profile_visible(request, profile_id)
+    profile = selectors.cluster_profile_get(user=request.user, profile_id=profile_id)
     _may_add(request, profile)
     return _edit(request, profile=profile, form_class=SkillNeedForm, record=None, title=_("New skills need"),
                  save=lambda data: services.skill_need_create(user=request.user, profile=profile, data=data))
@@ -100,7 +94,7 @@ def skill_need_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def training_offer_create(request: HttpRequest, profile_id: int) -> HttpResponse:
-    profile = profile_visible(request, profile_id)
+    profile = selectors.cluster_profile_get(user=request.user, profile_id=profile_id)
     _may_add(request, profile)
     return _edit(request, profile=profile, form_class=TrainingOfferForm, record=None, title=_("New training offer"),
                  save=lambda data: services.training_offer_create(user=request.user, profile=profile, data=data))
@@ -148,7 +142,7 @@ def skills_region(request: HttpRequest) -> HttpResponse:
 
 def skills_export(request: HttpRequest, profile_id: int) -> HttpResponse:
     """A cluster's needs × offers as XLSX."""
-    profile = profile_visible(request, profile_id)
+    profile = selectors.cluster_profile_get(user=request.user, profile_id=profile_id)
     view = selectors.skills_needs_offers(user=request.user, profile=profile)
     return file_response(needs_offers_workbook(view), name=f"skills-{profile}", extension="xlsx")
 
@@ -166,7 +160,7 @@ def skills_region_export(request: HttpRequest) -> HttpResponse:
 @require_POST
 def skills_survey_start(request: HttpRequest, profile_id: int) -> HttpResponse:
     """Start the members' skills survey: a campaign of the cluster organisation on the skills questionnaire."""
-    profile = profile_visible(request, profile_id)
+    profile = selectors.cluster_profile_get(user=request.user, profile_id=profile_id)
     try:
         services.skills_survey_start(user=request.user, profile=profile,
                                                 invited=int(request.POST.get("invited") or 0))
