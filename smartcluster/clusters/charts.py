@@ -26,6 +26,6 @@ def funding_stacked_chart(frame: pd.DataFrame, *, title: str, y_title: str) -> d
                      "marker": {"color": OKABE_ITO[index % len(OKABE_ITO)]},
                      "hovertemplate": "%{x}: %{y:,.0f} EUR<extra>" + str(label) + "</extra>"})
     return {"data": data, "layout": {
-        "title": {"text": title}, "barmode": "stack", "height": 380, "legend": {"orientation": "h"},
+        "title": {"text": title}, "barmode": "stack", "height": 380, "legend": {"orientation": "h", "traceorder": "normal"},
         "margin": {"l": 70, "r": 20, "t": 50, "b": 60},
         "xaxis": {"dtick": 1, "type": "category"}, "yaxis": {"title": {"text": y_title}}}}
