@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from smartcluster.clusters.choices import CategoryTaxonomy, LabelKind, LabelLevel, MemberType
 from smartcluster.clusters.models import ClusterLabel, ClusterProfile, ClusterService, InternationalAgreement
 from smartcluster.clusters.selectors import SIZE_BANDS, cluster_category_names
+from smartcluster.clusters.services import REGISTRY_SHEETS
 from smartcluster.organisations.selectors import person_list
 from smartcluster.regions.choices import NutsVersion
 from smartcluster.regions.selectors import region_find
@@ -175,3 +176,5 @@ class InternationalAgreementForm(forms.ModelForm):
 
 class RegistryImportForm(forms.Form):
     file = forms.FileField(label=_("Workbook (.xlsx) or CSV file"))
+    sheet = forms.ChoiceField(label=_("Sheet a CSV file holds"), choices=[(name, name) for name in REGISTRY_SHEETS],
+                              initial="Profiles", help_text=_("A workbook holds all four sheets."))

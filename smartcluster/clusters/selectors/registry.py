@@ -250,7 +250,8 @@ def _side_rows(result: Any, taxonomy: str, code: str, wanted: list[str], names: 
         figures = {key: None if found is None else _float(found[key]) for key in ("stars", "lq", "employment", "cagr")}
         rows.append({"taxonomy": taxonomy, "category": category, "region": code, "year": year,
                      "category_name": names.get((taxonomy, category), category),
-                     "period": "" if found is None else found["period"], **figures})
+                     "period": "" if found is None else found["period"], **figures,
+                     "growth_percent": None if figures["cagr"] is None else 100 * figures["cagr"]})
     return rows
 
 
