@@ -36,8 +36,8 @@ from smartcluster.clusters.models import (
     FundingRecord,
     InternationalAgreement,
     LabelKind,
-    MemberCount,
 )
+from smartcluster.clusters.selectors.registry import cluster_member_counts
 from smartcluster.evaluation.peers import MINIMUM_PEERS
 from smartcluster.organisations.selectors import partner_region_codes
 
@@ -45,7 +45,7 @@ __all__ = [
     "SCORE_STATUS", "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
     "evaluation_benchmark", "evaluation_get", "evaluation_list", "evaluation_may_review", "evaluation_peer_group",
     "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers", "evaluation_trail_visible",
-    "evaluation_startable_profiles", "figure_display", "member_counts_at",
+    "evaluation_startable_profiles", "figure_display",
 ]
 
 SCORE_STATUS = {
@@ -178,19 +178,17 @@ def evaluation_result(*, evaluation: Evaluation) -> library.EvaluationResult | N
 
 # --- pre-filling from the registry and the funding records --------------------------------------------------------
 
-def member_counts_at(*, profile: ClusterProfile, year: int) -> dict[str, int]:
-    """Committed members by type at 31 December of `year`: from the member list when the cluster keeps one,
-    else from its counts for that year."""
-    if profile.keeps_member_list:
-        rows = _members_at(profile, year).values("member_type").annotate(n=models.Count("pk"))
-        return {row["member_type"]: row["n"] for row in rows}
-    return dict(MemberCount.objects.filter(profile=profile, year=year).values_list("member_type", "count"))
+def _member_counts(profile: ClusterProfile, year: int) -> dict[str, int]:
+    """Members by type in `year` by the registry's rule; empty when it holds none for that year."""
+    counts = cluster_member_counts(profile, year)
+    return counts if sum(counts.values()) else {}
 
 
 def _members_at(profile: ClusterProfile, year: int) -> QuerySet[ClusterMember]:
-    """Members at 31 December of `year`: joined by then and not left in or before it."""
-    return ClusterMember.objects.filter(profile=profile, committed=True, year_joined__lte=year).filter(
-        Q(year_left__isnull=True) | Q(year_left__gt=year))
+    """The members of a list in `year`, by the registry's rule (cluster_member_counts): joined by the year and not
+    left before it."""
+    return ClusterMember.objects.filter(profile=profile, year_joined__lte=year).filter(
+        Q(year_left__isnull=True) | Q(year_left__gte=year))
 
 
 def _label_level(profile: ClusterProfile, year: int, scale: tuple[str, ...]) -> str | None:
@@ -228,11 +226,11 @@ def evaluation_prefill(*, profile: ClusterProfile, criteria: CriteriaSet, data_y
     """The figures of the criteria set that the registry and the funding records already hold for the year."""
     definition = criteria_set_definition(criteria=criteria)
     wanted = library.criteria_inputs(definition)
-    counts = member_counts_at(profile=profile, year=data_year)
+    counts = _member_counts(profile, data_year)
     figures: dict[str, Any] = {}
     if counts:
         figures |= library.membership_inputs(counts)
-    previous = member_counts_at(profile=profile, year=data_year - 1)
+    previous = _member_counts(profile, data_year - 1)
     if previous:
         figures["members_previous"] = sum(previous.values())
     if profile.keeps_member_list:

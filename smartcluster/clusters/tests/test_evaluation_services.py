@@ -156,7 +156,7 @@ def _member(world: EvaluationWorld, name: str, member_type: str, joined: int, le
 
 def test_the_registry_and_funding_records_pre_fill_the_figures_they_hold(world: Any) -> None:
     _member(world, "Old SME", "sme", 2020, uses_services=True)
-    _member(world, "Left SME", "sme", 2020, left=YEAR)
+    _member(world, "Left SME", "sme", 2020, left=YEAR - 1)  # a member in the year it left (registry's rule)
     _member(world, "New Firm", "large_firm", YEAR)
     _member(world, "University", "research_education", 2019, uses_services=True)
     for level, year, expires in (("gold", 2018, dt.date(2020, 1, 1)), ("silver", 2024, dt.date(2027, 1, 1)),
