@@ -14,6 +14,7 @@ from smartcluster.atlas.engine import Params, atlas_result
 from smartcluster.atlas.selectors import year_default
 from smartcluster.atlas.tests.conftest import SBS, eurostat_base_url, sbs_store  # noqa: F401 - reused fixtures
 from smartcluster.clusters import selectors, services
+from smartcluster.clusters.models import ClusterProfile
 from smartcluster.clusters.tests.registry_world import RegistryWorld, build_registry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sbs_store")]
@@ -79,3 +80,25 @@ def test_an_unknown_dataset_is_said_on_the_page_not_a_server_error(world: Regist
     response = Client().get(reverse("clusters:cluster_detail", args=[world.thessaly.pk]), {"dataset": "nope"})
     assert response.status_code == 200
     assert "There is no dataset nope" in response.content.decode()
+
+
+def test_the_atlas_region_profile_lists_the_cluster_organisations_active_there(world: RegistryWorld) -> None:
+    ClusterProfile.objects.filter(pk=world.murcia.pk).update(is_published=False)
+    page = Client().get(reverse("atlas:region", args=[REGION]), {"dataset": SBS, "year": 2014})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Cluster organisations active here" in html
+    section = html.split('class="clusters-in-region"', 1)[1].split("</section>", 1)[0]
+    assert "Thessaly Cluster" in section and "Murcia Cluster" not in section
+    assert reverse("clusters:cluster_detail", args=[world.thessaly.pk]) in section
+    services.cluster_profile_update(user=world.users["administrator"], profile=world.thessaly,
+                                    data={"is_published": False})
+    again = Client().get(reverse("atlas:region", args=[REGION]), {"dataset": SBS, "year": 2014}).content.decode()
+    assert "Thessaly Cluster" not in again  # the cached page body does not keep the list
+    assert "Thessaly Cluster" in _signed_in(world.users["manager"]).get(
+        reverse("atlas:region", args=[REGION]), {"dataset": SBS, "year": 2014}).content.decode()
+
+
+def _signed_in(user: object) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
