@@ -26,9 +26,12 @@ from smartcluster.clusters.tests.evaluation_world import (
     GOOD_INPUTS,
     YEAR,
     EvaluationWorld,
+    accepted_peer,
     build_evaluation_world,
+    cluster_profile,
     evaluation_dump,
     peers_in,
+    region,
 )
 from smartcluster.evaluation import packaged_criteria_text
 from smartcluster.notifications.models import Notification
@@ -283,3 +286,36 @@ def test_accepting_stores_the_score_with_its_peer_group_and_the_manager_publishe
         services.evaluation_publish(user=world.users["reviewer"], evaluation=evaluation)
     services.evaluation_publish(user=world.users["manager"], evaluation=evaluation)
     assert Evaluation.objects.get(pk=evaluation.pk).is_published
+
+
+# --- peer groups ---------------------------------------------------------------------------------------------------
+
+def test_peer_groups_by_region_country_partnership_and_all(world: Any) -> None:
+    peers_in(world.regions["DE11"], world.criteria, count=2)
+    peers_in(world.regions["DE12"], world.criteria, count=1)
+    accepted_peer("Thessaly Peer", world.regions["EL61"], world.criteria, GOOD_INPUTS)
+    accepted_peer("Lisbon Peer", region("PT17"), world.criteria, GOOD_INPUTS)
+    accepted_peer("Old year", world.regions["DE11"], world.criteria, GOOD_INPUTS, year=YEAR - 1)
+    evaluation = _submitted(world)
+    sizes = {scope: selectors.evaluation_peer_group(evaluation=evaluation, scope=scope).size
+             for scope in selectors.BenchmarkScope.values}
+    # DE1 (the agency's partner region) and EL61 make the partnership; the cluster itself is never its own peer
+    assert sizes == {"region": 2, "country": 3, "partnership": 4, "all": 5}
+    assert selectors.evaluation_scoring_peers(evaluation=evaluation).name == "all"
+
+
+def test_a_peer_percentile_threshold_is_resolved_against_the_scoring_peer_group(world: Any) -> None:
+    editor = _authority_editor(world)
+    criteria = services.criteria_set_publish(user=editor, criteria=services.criteria_set_upload(
+        user=editor, organisation=world.authority, text=OWN_SET.replace("{minimum: 30}", "{percentile: 50}")))
+    for index in range(5):  # members 10, 20, 30, 40, 50: the median is 30
+        Evaluation.objects.create(profile=cluster_profile(f"Peer {index}", world.regions["DE11"]), criteria=criteria,
+                                  data_year=YEAR, inputs={"members": 10 * (index + 1), "satisfaction": 4},
+                                  status=EvaluationStatus.ACCEPTED)
+    manager = world.users["manager"]
+    evaluation = services.evaluation_start(user=manager, profile=world.cluster, criteria=criteria, data_year=YEAR)
+    services.evaluation_draft_save(user=manager, evaluation=evaluation, inputs={"members": 30, "satisfaction": 4})
+    services.evaluation_submit(user=manager, evaluation=evaluation)
+    services.evaluation_review(user=world.users["reviewer"], evaluation=evaluation, action=ReviewAction.ACCEPT)
+    members = Evaluation.objects.get(pk=evaluation.pk).result["indicators"][0]
+    assert (members["bound"], members["percentile"], members["status"]) == (30.0, 50.0, "passed")
