@@ -36,6 +36,7 @@ __all__ = [
 
 SKILL_NEED_FIELDS = ("kind", "label", "esco_uri", "urgency", "people", "year", "notes")
 TRAINING_OFFER_FIELDS = ("provider", "provider_organisation", "title", "kind", "esco_uri", "places", "url")
+CAMPAIGN_NAME_MAX = 200  # the maturity campaign's name field
 YEARS = (1900, 2100)  # the models' year range (a database constraint, named here with the field)
 # The ESCO concept URIs (ESCO v1.x, "ESCO data model": concepts are http URIs ending in a UUID).
 ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/(?P<kind>skill|occupation)/"
@@ -181,6 +182,6 @@ def skills_survey_start(*, user: Any, profile: ClusterProfile, invited: int = 0)
     if invited < 0:
         raise ValidationError({"invited": _("Members invited: give a whole number of 0 or more.")})
     return campaign_create(user=user, organisation=profile.organisation, questionnaire=questionnaire,
-                           name=_("Skills survey of %(cluster)s, %(year)s") % {
-                               "cluster": profile, "year": timezone.localdate().year},
+                           name=(_("Skills survey of %(cluster)s, %(year)s") % {
+                               "cluster": profile, "year": timezone.localdate().year})[:CAMPAIGN_NAME_MAX],
                            opens_at=timezone.now(), invited=invited)

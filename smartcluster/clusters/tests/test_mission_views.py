@@ -115,3 +115,21 @@ def test_downloads_carry_commitments_progress_and_totals(world: Clusters) -> Non
     text = "\n".join(cell.text for table in Document(io.BytesIO(docx.content)).tables for row in table.rows
                      for cell in row.cells)
     assert "200 by 2028" in text and "register" in text
+
+
+def test_the_running_organisation_adds_indicators_and_cannot_cut_the_date_before_commitments(
+        world: Clusters) -> None:
+    the_mission = mission(world)
+    services.commitment_load(profile=world.murcia, mission=the_mission, indicator_title=WORKERS, text="200 by 2028",
+                             target=Decimal(200), target_year=2028)
+    client = csrf_client(world.users["manager_t"])
+    url = reverse("clusters:mission_edit", args=[the_mission.pk])
+    saved = post(client, url, {"title": "Upskilling 4.0", "goal": "Upskill", "target_date": "2030-12-31",
+                               "is_published": "on", "indicators": "Courses run | courses"})
+    assert saved.status_code == 302
+    assert list(the_mission.indicators.values_list("title", flat=True)) == [WORKERS, "Courses run"]
+    before = clusters_dump()
+    refused = post(client, url, {"title": "Upskilling 4.0", "goal": "Upskill", "target_date": "2027-06-30",
+                                 "is_published": "on", "indicators": "Events | events"})
+    assert refused.status_code == 400 and "cannot come before that year" in refused.content.decode()
+    assert clusters_dump() == before and Mission.objects.get().target_date == dt.date(2030, 12, 31)

@@ -167,3 +167,13 @@ def test_the_skills_survey_runs_on_the_maturity_campaigns_and_is_summarised_per_
     page = manager.get(reverse("clusters:skills", args=[world.thessaly.pk]), secure=True).content.decode()
     assert "5 members answered." in page
     assert selectors.skills_survey_summary(profile=world.thessaly, user=world.users["manager_m"]) is None
+
+
+def test_a_retired_skills_survey_is_not_restarted_behind_the_administrators_back(world: Clusters) -> None:
+    manager = csrf_client(world.users["manager_t"])
+    post(manager, reverse("clusters:skills_survey_start", args=[world.thessaly.pk]))
+    Questionnaire.objects.filter(code="skills-survey-v1").update(status="retired")
+    response = post(manager, reverse("clusters:skills_survey_start", args=[world.thessaly.pk]))
+    assert response.status_code == 302 and Campaign.objects.count() == 1
+    page = manager.get(response["Location"], secure=True).content.decode()
+    assert "No version of the skills survey is published" in page
