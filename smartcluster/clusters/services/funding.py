@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -104,7 +104,12 @@ def funding_record_save(*, user: Any, profile: ClusterProfile, year: int, data: 
 def funding_record_load(*, profile: ClusterProfile, year: int, data: Mapping[str, Any]) -> FundingRecord:
     """`funding_record_save` with nobody's rights checked: for the platform's own loaders (the demo)."""
     record = _record_for(profile, year, data)
-    record.save()
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError as error:  # the same year created by a concurrent request since it was checked
+        raise ValidationError({"year": _("This cluster has a record for %(year)s already.") % {"year": year}}) \
+            from error
     return record
 
 

@@ -145,3 +145,17 @@ def test_a_group_sums_the_published_funding_of_its_clusters_per_year(world: Fund
     assert figures.revenue_per_fte == pytest.approx(400000 / 3)
     assert selectors.funding_group(country="EL").years[0].clusters == 1
     assert selectors.funding_group().years[0].clusters == 3
+
+
+def test_a_year_created_meanwhile_by_another_request_is_refused_naming_the_year(
+        world: FundingWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    services.funding_record_load(profile=world.alpha, year=2024, data=funding_data())
+    before = funding_dump()
+    checked_before_the_other_request = FundingRecord(profile=world.alpha, year=2024, **funding_data())
+    monkeypatch.setattr("smartcluster.clusters.services.funding._record_for",
+                        lambda *args: checked_before_the_other_request)
+    with pytest.raises(ValidationError) as refused:
+        services.funding_record_save(user=world.users["manager"], profile=world.alpha, year=2024,
+                                     data=funding_data())
+    assert list(refused.value.message_dict) == ["year"]
+    assert funding_dump() == before
