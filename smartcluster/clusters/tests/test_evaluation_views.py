@@ -26,6 +26,7 @@ from smartcluster.clusters.tests.evaluation_world import (
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.organisations.models import Organisation, OrganisationType
 from smartcluster.reports.tables import Table
+from smartcluster.reports.tests.readable import docx_problems, xlsx_problems
 from smartcluster.reports.workbooks import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +247,15 @@ def test_an_authority_uploads_and_publishes_a_criteria_set_from_the_page(world: 
     manager = client_of(world.users["manager"])
     assert post(manager, "/clusters/criteria/upload/", {"text": text.replace("bw", "mine").replace("many", "10")}).status_code == 403
     assert evaluation_dump() == before
+
+
+def test_the_evaluation_workbooks_and_report_read_well(world: EvaluationWorld) -> None:
+    peers_in(world.regions["DE11"], world.criteria)
+    evaluation = _accepted(world, {**GOOD_INPUTS, "satisfaction": 2.0})
+    services.evaluation_start(user=world.users["manager"], profile=world.cluster,  # a draft: empty figures
+                              criteria=world.criteria, data_year=YEAR - 1)
+    client = client_of(world.users["manager"])
+    problems = [*xlsx_problems(client.get("/clusters/evaluations/results.xlsx").content, "results"),
+                *xlsx_problems(client.get("/clusters/evaluations/figures.xlsx").content, "figures"),
+                *docx_problems(client.get(f"/clusters/evaluations/{evaluation.pk}/report.docx").content, "report")]
+    assert problems == []

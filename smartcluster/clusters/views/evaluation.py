@@ -37,7 +37,6 @@ from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
 
 BRAND, PEERS = "#0b4f8a", "#4a5561"
-DOWNLOADS = ("xlsx", "csv")
 
 
 def _refusal_messages(request: HttpRequest, error: ValidationError) -> None:
@@ -305,8 +304,6 @@ def evaluation_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 def evaluation_results_download(request: HttpRequest, extension: str) -> HttpResponse:
     """Results per indicator of the accepted evaluations the user may read (one cluster with ?profile=)."""
-    if extension not in DOWNLOADS:
-        raise Http404(_("Downloads are XLSX or CSV."))
     evaluations = selectors.evaluation_list(user=request.user, status=EvaluationStatus.ACCEPTED)
     if request.GET.get("profile", "").isdigit():
         evaluations = evaluations.filter(profile_id=int(request.GET["profile"]))
@@ -317,8 +314,6 @@ def evaluation_results_download(request: HttpRequest, extension: str) -> HttpRes
 @login_required
 def evaluation_figures_download(request: HttpRequest, extension: str) -> HttpResponse:
     """The figures of the user's own clusters' evaluations (the template of the figures import)."""
-    if extension not in DOWNLOADS:
-        raise Http404(_("Downloads are XLSX or CSV."))
     profiles = selectors.evaluation_startable_profiles(user=request.user)
     evaluations = selectors.evaluation_list(user=request.user).filter(Q(profile__in=profiles))
     writer = downloads.figures_xlsx if extension == "xlsx" else downloads.figures_csv
@@ -352,8 +347,12 @@ urlpatterns: list[URLPattern] = [
     path("evaluations/", evaluation_home, name="evaluation_home"),
     path("evaluations/start/", evaluation_start, name="evaluation_start"),
     path("evaluations/review/", evaluation_review_queue, name="evaluation_review_queue"),
-    path("evaluations/results.<str:extension>", evaluation_results_download, name="evaluation_results_download"),
-    path("evaluations/figures.<str:extension>", evaluation_figures_download, name="evaluation_figures_download"),
+    path("evaluations/results.xlsx", evaluation_results_download, {"extension": "xlsx"},
+         name="evaluation_results_xlsx"),
+    path("evaluations/results.csv", evaluation_results_download, {"extension": "csv"}, name="evaluation_results_csv"),
+    path("evaluations/figures.xlsx", evaluation_figures_download, {"extension": "xlsx"},
+         name="evaluation_figures_xlsx"),
+    path("evaluations/figures.csv", evaluation_figures_download, {"extension": "csv"}, name="evaluation_figures_csv"),
     path("evaluations/figures/import/", evaluation_figures_import, name="evaluation_figures_import"),
     path("evaluations/<int:pk>/", evaluation_detail, name="evaluation_detail"),
     path("evaluations/<int:pk>/review/", evaluation_review, name="evaluation_review"),

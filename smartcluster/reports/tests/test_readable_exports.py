@@ -26,7 +26,9 @@ PACKAGE = Path(__file__).resolve().parents[2]
 # The command-line exports (mapping/cli.py, sources/cli.py) are data files for analysts: raw column names on purpose.
 FILE_WRITERS = {"reports/workbooks.py", "reports/documents.py"}
 CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_docx", "maturity:report_docx",
-                  "maturity:campaign_export", "maturity:aggregates_export"}
+                  "maturity:campaign_export", "maturity:aggregates_export",
+                  # checked in clusters/tests/test_evaluation_views.py
+                  "clusters:evaluation_results_xlsx", "clusters:evaluation_figures_xlsx", "clusters:evaluation_docx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
