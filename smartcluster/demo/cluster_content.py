@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from smartcluster.demo.content import DemoOrganisation, DemoPerson
 from smartcluster.organisations.choices import OrganisationType
 
 EVALUATION_YEAR = 2025
@@ -163,11 +164,45 @@ CLUSTERS = (
         agreements=(("Mechatronics Cluster NordHessen", "DE", 2025, "Industry 4.0 testbeds"),)),
 )
 
-CLUSTER_TYPE = OrganisationType.CLUSTER
+ORGANISATIONS = tuple(DemoOrganisation(cluster.key, cluster.name, OrganisationType.CLUSTER, cluster.region_code,
+                                        cluster.description, website=cluster.website) for cluster in CLUSTERS)
 
-# The Thessaly cluster's manager: signs in as nobody (no password), edits the cluster as its partner editor.
-MANAGER = ("person:cluster-thessaly", "Ioanna Karagianni", "organisation:cluster-thessaly", "Cluster manager",
-           "i.karagianni@example.org")
+# Each cluster's manager (an editor of the cluster organisation) and each partner's cluster policy officer (an
+# editor of the partner, reviewing the evaluations of its region); Thessaly's officer is the demo's own
+# person:thessaly. Accounts without a password: nobody signs in as sample people.
+MANAGERS = (
+    DemoPerson("person:cluster-thessaly", "Ioanna Karagianni", "organisation:cluster-thessaly", "Cluster manager",
+               "i.karagianni@example.org"),
+    DemoPerson("person:cluster-murcia", "Javier Sánchez", "organisation:cluster-murcia", "Cluster manager",
+               "j.sanchez@example.org"),
+    DemoPerson("person:cluster-nordhessen", "Katrin Wolf", "organisation:cluster-nordhessen", "Cluster manager",
+               "k.wolf@example.org"),
+    DemoPerson("person:cluster-wsx", "Aoife Byrne", "organisation:cluster-wsx", "Network manager",
+               "a.byrne@example.org"),
+    DemoPerson("person:cluster-pora", "Ivana Horvat", "organisation:cluster-pora", "Cluster manager",
+               "i.horvat@example.org"),
+    DemoPerson("person:cluster-lt", "Tomas Kazlauskas", "organisation:cluster-lt", "Cluster manager",
+               "t.kazlauskas@example.org"),
+    DemoPerson("person:cluster-pannon", "Réka Nagy", "organisation:cluster-pannon", "Cluster manager",
+               "r.nagy@example.org"),
+)
+OFFICERS = (
+    DemoPerson("person:murcia", "Carmen López", "organisation:murcia", "Cluster programme officer",
+               "c.lopez@example.org"),
+    DemoPerson("person:nordhessen", "Markus Schmidt", "organisation:nordhessen", "Cluster policy officer",
+               "m.schmidt@example.org"),
+    DemoPerson("person:wsx", "Ciara Walsh", "organisation:wsx", "Enterprise policy officer", "c.walsh@example.org"),
+    DemoPerson("person:pora", "Marko Kovač", "organisation:pora", "Project officer", "m.kovac@example.org"),
+    DemoPerson("person:lead-lt", "Rasa Petrauskienė", "organisation:lead-lt", "Project coordinator",
+               "r.petrauskiene@example.org"),
+    DemoPerson("person:pannon", "Zoltán Kiss", "organisation:pannon", "Cooperation officer", "z.kiss@example.org"),
+)
+REVIEWER_OF = {  # cluster key → the person reviewing its evaluation (an editor of the partner of its region)
+    "organisation:cluster-thessaly": "person:thessaly", "organisation:cluster-murcia": "person:murcia",
+    "organisation:cluster-nordhessen": "person:nordhessen", "organisation:cluster-wsx": "person:wsx",
+    "organisation:cluster-pora": "person:pora", "organisation:cluster-lt": "person:lead-lt",
+    "organisation:cluster-pannon": "person:pannon",
+}
 
 SKILL_NEEDS = (  # (cluster key, kind, label, urgency, people)
     ("organisation:cluster-thessaly", "skill", "Industrial data analytics", "high", 40),

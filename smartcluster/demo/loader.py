@@ -22,7 +22,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.services import membership_load
-from smartcluster.demo import content
+from smartcluster.demo import cluster_content, content
+from smartcluster.demo import clusters as cluster_loader
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
 from smartcluster.industries.choices import NaceLevel
@@ -88,6 +89,15 @@ class Loader:
     def _made(self, key: str, record: models.Model) -> None:
         demo_mark(key=key, record=record)
         self.report.created.append(key)
+
+    def technology_tags_new(self, names: tuple[str, ...]) -> list[str]:
+        """The names of technology tags that do not exist yet (a step that makes them marks them as demo)."""
+        return [name for name in names if organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY)
+                is None]
+
+    def technology_tags_mark(self, names: list[str]) -> None:
+        for name in names:
+            self._made(f"tag:{slugify(name)}", organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY))
 
     def _kept_or_restored(self, key: str, record: models.Model, values: dict[str, Any]) -> None:
         if _put_back(record, values):
@@ -227,8 +237,7 @@ class Loader:
         if record is None:
             person = _person(demo.person)
             organisation = self.organisations[person.organisation]
-            new_tags = [name for name in demo.technologies
-                        if organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY) is None]
+            new_tags = self.technology_tags_new(demo.technologies)
             record = matchmaking.participant_register(
                 user=self.users[demo.person], event=event, organisation_name=organisation.name,
                 participant_type=organisation.type, country=demo.country, person_name=person.name,
@@ -238,9 +247,7 @@ class Loader:
             matchmaking.participant_decide(user=self.users[content.EVENT_ORGANISER], participant=record,
                                            approve=True)
             self._made(key, record)
-            for name in new_tags:
-                tag = organisation_selectors.tag_with_name(name=name, kind=TagKind.TECHNOLOGY)
-                self._made(f"tag:{slugify(name)}", tag)
+            self.technology_tags_mark(new_tags)
         self.participants[demo.person] = record
 
     def meeting(self, requester: str, recipient: str, accepted: bool) -> None:
@@ -307,6 +314,16 @@ class Loader:
         for person_key, strength in content.ASSESSMENTS:
             self._attempt(_("the assessment of %(who)s") % {"who": _person(person_key).name}, self.assessment, questionnaire, campaign, person_key, strength)
 
+    def clusters(self) -> None:
+        """Each cluster's profile, then each one's evaluation (reviewed once all are there), skills and mission."""
+        for cluster in cluster_content.CLUSTERS:
+            self._attempt(cluster.name, cluster_loader.profile_load, self, cluster)
+        for cluster in cluster_content.CLUSTERS:
+            self._attempt(_("the evaluation of %(name)s") % {"name": cluster.name}, cluster_loader.evaluation_load,
+                          self, cluster)
+        self._attempt(_("the clusters' skills needs"), cluster_loader.skills_load, self)
+        self._attempt(_("the joint cluster mission"), cluster_loader.mission_load, self)
+
     def _attempt(self, what: str, action: Any, *args: Any, **kwargs: Any) -> None:
         """One piece the partnership does without (the event, a registration, a request, an assessment): refused
         by its service, it is left out with a note and nothing of it is stored."""
@@ -317,7 +334,7 @@ class Loader:
             self.report.notes.append(_("Left out %(what)s: %(why)s") % {"what": what, "why": refusal_reason(error)})
 
     def run(self) -> LoadReport:
-        for demo in content.ORGANISATIONS:
+        for demo in content.ORGANISATIONS + cluster_content.ORGANISATIONS:
             self.organisation(demo)
         if self.missing_regions:
             self.report.notes.append(_("NUTS %(version)s regions not loaded yet, left blank: %(codes)s (load the "
@@ -326,16 +343,18 @@ class Loader:
         project = self.project()
         for demo in content.PARTNERS:
             self.partner(project, demo)
-        for demo in content.PEOPLE:
+        for demo in content.PEOPLE + cluster_content.MANAGERS + cluster_content.OFFICERS:
             self.person(demo)
         self._attempt(_("the B2B event"), self.event)
         self._attempt(_("the maturity campaign"), self.maturity)
+        self.clusters()
         demo_state_loaded()
         return self.report
 
 
 def _person(key: str) -> content.DemoPerson:
-    return next(person for person in content.PEOPLE if person.key == key)
+    return next(person for person in content.PEOPLE + cluster_content.MANAGERS + cluster_content.OFFICERS
+                if person.key == key)
 
 
 def _organisation_of(person_key: str) -> str:

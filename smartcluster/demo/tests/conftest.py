@@ -16,7 +16,8 @@ from smartcluster.regions.models import Region
 
 # (code, level, country) of the NUTS 2021 regions the demo places its organisations in
 DEMO_REGIONS = (("LT01", 2, "LT"), ("EL61", 2, "EL"), ("ES62", 2, "ES"), ("DE7", 1, "DE"), ("IE", 0, "IE"),
-                ("HR063", 3, "HR"), ("HU", 0, "HU"))
+                ("HR063", 3, "HR"), ("HU", 0, "HU"),
+               ("IE0", 1, "IE"), ("HU22", 2, "HU"))
 SKIPPED_BY_TESTS = {"migrate", "collectstatic", "load_reference", "ensure_admin"}
 
 

@@ -13,6 +13,8 @@ from django.test import Client
 from django.urls import reverse
 
 from smartcluster.accounts.models import Membership
+from smartcluster.clusters.models import ClusterProfile, Commitment, Evaluation, EvaluationStatus, SkillNeed
+from smartcluster.clusters.selectors import cluster_eccp_checks, evaluation_benchmark, funding_overview
 from smartcluster.demo.loader import demo_load
 from smartcluster.demo.models import DemoRecord, DemoState
 from smartcluster.matchmaking.models import Event, Meeting, MeetingStatus, Opportunity
@@ -75,7 +77,7 @@ def test_the_demo_publishes_the_questionnaire_when_setup_has_not(reference_data:
 def test_sample_people_are_members_of_their_organisations_and_cannot_log_in(setup: Callable) -> None:
     setup()
     users = get_user_model().objects.filter(username__startswith="demo-")
-    assert users.count() == 11
+    assert users.count() == 24  # 11, the seven cluster managers and six partners' officers
     assert all(not user.has_usable_password() and not user.email for user in users)
     assert all(user.memberships.filter(organisation=user.person.organisation).exists() for user in users)
 
@@ -105,7 +107,24 @@ def test_a_database_with_the_earlier_demo_keeps_it_marked_and_gets_no_second_par
 
 def test_without_reference_data_the_demo_loads_and_names_the_regions_it_left_blank(db: None) -> None:
     report = demo_load()
-    assert Organisation.objects.filter(region__isnull=True).count() == 17
+    assert Organisation.objects.filter(region__isnull=True).count() == 24
     assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count() == 6
-    assert report.notes == ["NUTS 2021 regions not loaded yet, left blank: DE7, EL61, ES62, HR063, HU, IE, LT01 "
-                            "(load the reference data, then run `smartcluster setup --demo`)."]
+    assert report.notes == ["NUTS 2021 regions not loaded yet, left blank: DE7, EL61, ES62, HR063, HU, HU22, IE, IE0, "
+                            "LT01 (load the reference data, then run `smartcluster setup --demo`)."]
+    assert not Evaluation.objects.exists()  # nobody reviews a cluster without its region: added by the next load
+
+
+def test_the_demo_clusters_are_evaluated_benchmarked_funded_and_committed_to_the_mission(setup: Callable) -> None:
+    setup()
+    report = DemoRecord.objects.filter(key__endswith=":evaluation").count()
+    assert report == 7
+    evaluations = Evaluation.objects.filter(status=EvaluationStatus.ACCEPTED, is_published=True)
+    assert evaluations.count() == 7 and all(e.result["percent"] is not None for e in evaluations)
+    thessaly = ClusterProfile.objects.get(organisation__name="Thessaly Smart Manufacturing Cluster")
+    members = next(check for check in cluster_eccp_checks(thessaly) if check.key == "committed_members")
+    assert not members.met  # 8 listed members: the demo shows the criterion not met
+    assert funding_overview(profile=thessaly, user=None).trend.rising
+    benchmark = evaluation_benchmark(evaluation=evaluations.get(profile=thessaly), scope="partnership")
+    assert benchmark.shown and benchmark.benchmark.peer_group_size == 6
+    assert SkillNeed.objects.filter(profile=thessaly).count() == 3
+    assert Commitment.objects.filter(indicator__mission__title__startswith="Skills for Smart Industry").count() == 4
