@@ -227,7 +227,12 @@ def funding_records_import(*, user: Any, payload: bytes, filename: str) -> list[
     records = [_row_record(row, profiles, user, seen, problems) for row in rows]
     if problems:
         raise ImportRefused(problems)
-    with transaction.atomic():
-        for record in records:
-            record.save()
+    try:
+        with transaction.atomic():
+            for record in records:
+                record.save()
+    except IntegrityError as error:  # a year created by a concurrent request since the rows were checked
+        raise ImportRefused([RowProblem(FUNDING_SHEET, None, "", _(
+            "the funding was changed meanwhile by someone else; nothing was saved: import the file again"))]) \
+            from error
     return [record for record in records if record is not None]

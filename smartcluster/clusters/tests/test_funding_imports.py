@@ -154,3 +154,17 @@ def test_the_import_page_lists_the_problems_and_the_download_answers_a_file(worl
     download = Client().get(reverse("clusters:funding_download", args=[world.alpha.pk, "csv"]))
     assert download["Content-Type"].startswith("text/csv") and b"Alpha Cluster,2024" in download.content
     assert Client().get(reverse("clusters:funding_import")).status_code == 302  # log in first
+
+
+def test_a_year_created_meanwhile_refuses_the_whole_import(world: FundingWorld, monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    services.funding_record_load(profile=world.alpha, year=2024, data=funding_data())
+    before = funding_dump()
+    checked = iter([FundingRecord(profile=world.alpha, year=2025, **funding_data()),
+                    FundingRecord(profile=world.alpha, year=2024, **funding_data())])  # 2024 exists by now
+    monkeypatch.setattr("smartcluster.clusters.services.funding._record_for", lambda *args: next(checked))
+    with pytest.raises(ImportRefused) as refused:
+        services.funding_records_import(user=world.users["manager"], filename="f.xlsx",
+                                        payload=workbook(changed(GOOD, year=2025), GOOD))
+    assert "import the file again" in refused.value.problems[0].message
+    assert funding_dump() == before  # 2025 was not kept either
