@@ -120,7 +120,7 @@ def test_the_xlsx_export_lists_unmatched_needs_first(world: Clusters) -> None:
 def _answer_survey(client: Client, token: str, name: str) -> None:
     """One member answers the survey through the maturity pages: the campaign link, profile, 3 steps, submit."""
     entry = reverse("maturity:campaign_entry", args=[token])
-    client.get(entry, secure=True)
+    assert "invites you to answer “Skills survey for cluster members”" in client.get(entry, secure=True).content.decode()
     started = post(client, entry)
     assert started.status_code == 302, started.content[:300]
     public_id = Assessment.objects.order_by("-pk").first().public_id
@@ -134,7 +134,10 @@ def _answer_survey(client: Client, token: str, name: str) -> None:
         response = post(client, reverse("maturity:step", args=[public_id, number]), {**data, "action": "next"})
         assert response.status_code == 302, response.content[:500]
     review = reverse("maturity:review", args=[public_id])
-    assert post(client, review, {"questionnaire": "skills-survey-v1"}).status_code == 302
+    submitted = post(client, review, {"questionnaire": "skills-survey-v1"})
+    assert submitted.status_code == 302
+    report = client.get(submitted["Location"], secure=True).content.decode()
+    assert f"Skills survey for cluster members: {name}" in report and "Some skills gaps" in report
 
 
 def test_the_skills_survey_runs_on_the_maturity_campaigns_and_is_summarised_per_cluster(world: Clusters) -> None:
