@@ -140,6 +140,11 @@ def _progress(definition: library.CriteriaSet, values: Any) -> float:
                                                     for name in names})
 
 
+def _shown(figures: dict[str, Any]) -> dict[str, str]:
+    """What the registry holds, as the hints beside the fields show it."""
+    return {name: selectors.figure_display(value) for name, value in figures.items()}
+
+
 def _score_rows(definition: library.CriteriaSet, result: library.EvaluationResult | None) -> list[dict[str, Any]]:
     """The stored score per indicator in words (the title of the stored version, value, bound, outcome)."""
     if result is None:
@@ -175,7 +180,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return _evaluation_save(request, evaluation, definition, prefill, context)
     if editable:
         initial = figures_initial(evaluation.inputs, prefill)
-        context |= {"form": FiguresForm(criteria=definition, initial=initial), "prefill": prefill,
+        context |= {"form": FiguresForm(criteria=definition, initial=initial), "prefill": _shown(prefill),
                     "progress": _progress(definition, initial)}
     else:
         context["figures"] = [(figure_label(definition, name), selectors.figure_display(evaluation.inputs.get(name)))
@@ -201,7 +206,7 @@ def _evaluation_save(request: HttpRequest, evaluation: Evaluation, definition: l
             else:
                 messages.success(request, _("Draft saved. You can come back and finish it later."))
             return redirect("clusters:evaluation_detail", evaluation.pk)
-    context |= {"form": form, "prefill": prefill, "progress": _progress(definition, form.data)}
+    context |= {"form": form, "prefill": _shown(prefill), "progress": _progress(definition, form.data)}
     return render(request, "clusters/evaluation/detail.html", context, status=400)
 
 
