@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,13 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.organisations.choices import OrganisationType
-
-
-def validate_time_zone(value: str) -> None:
-    """An IANA time-zone name that this machine's zone database knows."""
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("Unknown time zone “%(zone)s” (use an IANA name such as Europe/Vilnius)."),
-                              params={"zone": value})
+from smartcluster.site.validators import validate_time_zone
 
 
 class EventMode(models.TextChoices):

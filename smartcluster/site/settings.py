@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "smartcluster.maturity",
     "smartcluster.matchmaking",
     "smartcluster.clusters",
+    "smartcluster.events",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

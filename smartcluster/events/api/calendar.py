@@ -1,0 +1,5 @@
+"""API of the events app: calendar."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,1 @@
+"""Downloads of the events app (composed with smartcluster.reports): participation."""

@@ -1,0 +1,3 @@
+"""Reads of the events app: calendar."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the events app: communication."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the events app: outcomes."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Reads of the events app: participation."""
+
+__all__: list[str] = []

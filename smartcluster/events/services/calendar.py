@@ -1,0 +1,3 @@
+"""Writes of the events app: calendar."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Writes of the events app: communication."""
+
+__all__: list[str] = []

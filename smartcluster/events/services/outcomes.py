@@ -1,0 +1,3 @@
+"""Writes of the events app: outcomes."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Writes of the events app: participation."""
+
+__all__: list[str] = []

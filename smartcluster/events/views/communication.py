@@ -1,0 +1,5 @@
+"""Pages of the events app: communication."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
