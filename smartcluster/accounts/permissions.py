@@ -9,7 +9,9 @@ path can be changed by administrators only.
 Who may read a record is the model's `visibility` (a `Visibility`): PUBLISHED records are readable by all once
 `is_published`, before that by their owners' members and administrators; OWNER_ONLY records (interviews, jury
 scores, draft submissions) only ever by their owners' members and administrators; PUBLIC records by all. A model
-that declares none is PUBLISHED when it has an `is_published` field and PUBLIC otherwise.
+that declares none is PUBLISHED when it has an `is_published` field and PUBLIC otherwise. A model that also
+declares `project_path` (the ORM path to its Project) is read, unpublished or owner-only, by the members of every
+partner organisation of that project too (a steering committee's internal records are the partnership's).
 """
 
 from __future__ import annotations
@@ -93,6 +95,20 @@ def _member_of(user: Any) -> models.QuerySet:
     return Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
 
 
+def _partnership_lookup(model: type[models.Model]) -> str | None:
+    """The ORM path from the model to the organisations of its project's partners, if it declares a project."""
+    path = getattr(model, "project_path", None)
+    return None if path is None else f"{path}__partners__organisation__pk"
+
+
+def _reader_organisation_ids(record: models.Model) -> set[int]:
+    """The owners of a record and, for a record of a project, the organisations of the project's partners."""
+    lookup = _partnership_lookup(type(record))
+    partners = set() if lookup is None or record.pk is None else set(
+        type(record)._default_manager.filter(pk=record.pk).values_list(lookup, flat=True)) - {None}
+    return owner_organisation_ids(record) | partners
+
+
 def can_view(user: Any, record: models.Model) -> bool:
     """May this user read this record (see `Visibility`)? Administrators read all."""
     policy = visibility_of(type(record))
@@ -102,7 +118,7 @@ def can_view(user: Any, record: models.Model) -> bool:
         return True
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(owner_organisation_ids(record) & set(_member_of(user)))
+    return bool(_reader_organisation_ids(record) & set(_member_of(user)))
 
 
 def reviewed_region_codes(user: Any) -> set[str]:
@@ -142,5 +158,8 @@ def visible_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:
     if not is_reader:
         return queryset.filter(is_published=True) if policy is Visibility.PUBLISHED else queryset.none()
     owned = models.Q(**{f"{lookup}__in": _member_of(user)})
+    partnership = _partnership_lookup(queryset.model)
+    if partnership is not None:
+        owned |= models.Q(**{f"{partnership}__in": _member_of(user)})
     readable = models.Q(is_published=True) | owned if policy is Visibility.PUBLISHED else owned
     return queryset.filter(readable).distinct()

@@ -102,6 +102,7 @@ class ProjectEvent(models.Model):
     """One event of the project's life, hosted by a partner; its semester is derived from the date, never stored."""
 
     owner_path = "host__organisation"
+    project_path = "project"  # an internal event is read by every partner of its project
     visibility = Visibility.PUBLISHED
 
     project = models.ForeignKey("organisations.Project", on_delete=models.CASCADE, related_name="events")

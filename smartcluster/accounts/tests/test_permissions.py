@@ -19,7 +19,7 @@ from smartcluster.accounts.permissions import (
     visibility_of,
     visible_queryset,
 )
-from smartcluster.organisations.models import Organisation, Person, Project
+from smartcluster.organisations.models import Organisation, Partner, Person, Project
 from smartcluster.organisations.tests.factories import ROLES, World, build_world, make_user
 from smartcluster.regions.models import Region
 
@@ -113,3 +113,18 @@ def test_a_region_is_reviewed_by_the_editors_of_the_partners_covering_it(role: s
     world = build_world()
     world.partner_a.regions.add(Region.objects.create(code="DE7", name="Hessen", level=1, country="DE", version=2021))
     assert can_review_region(_user(world, role), region) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "expected"), [("editor_b", True), ("viewer", True), ("anonymous", False)])
+def test_an_unpublished_record_of_a_project_is_read_by_the_members_of_every_partner(
+        role: str, expected: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    world = build_world()
+    outsider = make_user("outsider")
+    candidate_membership = world.candidate.memberships.create(user=outsider, role="partner_editor")
+    monkeypatch.setattr(Partner, "project_path", "project", raising=False)
+    monkeypatch.setattr(Partner, "visibility", Visibility.OWNER_ONLY, raising=False)
+    record = world.partner_a  # owned by A; B is the other partner of the project
+    assert can_view(_user(world, role), record) is expected
+    assert (record in visible_queryset(_user(world, role), Partner.objects.all())) is expected
+    assert not can_view(candidate_membership.user, record)  # an editor of no partner of the project
