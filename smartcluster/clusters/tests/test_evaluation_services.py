@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from smartcluster.accounts.permissions import can_change
 from smartcluster.clusters import selectors, services
 from smartcluster.clusters.models import (
     ClusterLabel,
@@ -319,3 +321,30 @@ def test_a_peer_percentile_threshold_is_resolved_against_the_scoring_peer_group(
     services.evaluation_review(user=world.users["reviewer"], evaluation=evaluation, action=ReviewAction.ACCEPT)
     members = Evaluation.objects.get(pk=evaluation.pk).result["indicators"][0]
     assert (members["bound"], members["percentile"], members["status"]) == (30.0, 50.0, "passed")
+
+
+# --- the permission matrix of the evaluation part -----------------------------------------------------------------
+# role: (reads a draft, changes a draft, reviews a submitted one, reads a published one)
+MATRIX = {
+    "anonymous": (False, False, False, True),
+    "viewer": (True, False, False, True),  # a member of the cluster who does not edit it
+    "manager": (True, True, False, True),  # never reviews its own cluster
+    "reviewer": (False, False, True, True),  # partner editor of DE1 ⊃ DE11; reads drafts only once submitted
+    "greek_reviewer": (False, False, False, True),  # partner editor of another region
+    "outsider": (False, False, False, True),  # another cluster's manager
+    "administrator": (True, True, True, True),
+}
+
+
+@pytest.mark.parametrize(("role", "expected"), MATRIX.items())
+def test_evaluation_permission_matrix(world: Any, role: str, expected: tuple[bool, ...]) -> None:
+    user = AnonymousUser() if role == "anonymous" else world.users[role]
+    draft = services.evaluation_start(user=world.users["manager"], profile=world.cluster, criteria=world.criteria,
+                                      data_year=YEAR)
+    submitted = services.evaluation_submit(user=world.users["manager"], evaluation=services.evaluation_start(
+        user=world.users["manager"], profile=world.cluster, criteria=world.criteria, data_year=YEAR - 1))
+    published = peers_in(world.regions["DE12"], world.criteria, count=1)[0]
+    reads_draft = selectors.evaluation_list(user=user).filter(pk=draft.pk).exists()
+    assert (reads_draft, can_change(user, world.cluster),
+            selectors.evaluation_may_review(user=user, evaluation=submitted),
+            selectors.evaluation_list(user=user).filter(pk=published.pk).exists()) == expected
