@@ -124,7 +124,8 @@ def criteria_set_upload(*, user: Any, organisation: Any, text: str) -> CriteriaS
                                                     "code of your own.") % {"code": definition.code}})
         existing = versions.filter(version=definition.version).first()
         if existing is not None and existing.status != CriteriaStatus.DRAFT:
-            latest = versions.aggregate(Max("version"))["version__max"]
+            # read without the lock: PostgreSQL refuses FOR UPDATE with an aggregate
+            latest = CriteriaSet.objects.filter(code=definition.code).aggregate(Max("version"))["version__max"]
             raise ValidationError({"source_text": _(
                 "Version %(version)s of '%(code)s' is published and cannot change: upload the change as version "
                 "%(next)s.") % {"version": definition.version, "code": definition.code, "next": latest + 1}})
