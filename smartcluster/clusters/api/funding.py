@@ -66,7 +66,8 @@ class ClusterFundingFilters(Schema):
 
 
 class ClusterFundingIn(Schema):
-    """A year's figures; on an existing year, what is left out keeps its value."""
+    """A year's figures. On an existing year what is left out keeps its value, except the shares: they are one
+    whole, so giving any share sets the others left out to 0."""
 
     profile_id: int
     year: int
@@ -154,6 +155,8 @@ def funding_save(request: HttpRequest, payload: ClusterFundingIn) -> Any:
     """Save a cluster's year (created, or updated with the figures given): for its managers and administrators."""
     profile = selectors.cluster_profile_get(user=request.user, profile_id=payload.profile_id)
     data = payload.model_dump(exclude_unset=True, exclude={"profile_id", "year"})
+    if set(data) & set(selectors.SHARE_FIELDS):
+        data = {**dict.fromkeys(selectors.SHARE_FIELDS, Decimal(0)), **data}
     record = services.funding_record_save(user=request.user, profile=profile, year=payload.year, data=data)
     return _detail(request.user, record)
 

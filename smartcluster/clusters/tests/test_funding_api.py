@@ -75,6 +75,9 @@ def test_a_manager_saves_a_year_with_a_token(world: FundingWorld) -> None:
     assert (record.profile, record.year, record.revenue) == (world.alpha, 2024, 100000)
     update = post(world, "manager", {"profile_id": world.alpha.pk, "year": 2024, "revenue": 120000})
     assert update.status_code == 200 and update.json()["source_shares"]["regional_grants"] == 40
+    shares = post(world, "manager", {"profile_id": world.alpha.pk, "year": 2024, "eu_grants": 100})
+    assert shares.json()["source_shares"] == {**dict.fromkeys(shares.json()["source_shares"], 0), "eu_grants": 100}
+    assert shares.json()["revenue"] == 120000
 
 
 def test_shares_not_summing_to_100_answer_400_naming_them_and_save_nothing(world: FundingWorld) -> None:
