@@ -66,3 +66,12 @@ class CommunicationStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     PUBLISHED = "published", _("Published")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class KpiMeasure(models.TextChoices):
+    """How a communication KPI's achieved value is obtained: counted from the items, or entered by hand."""
+
+    ITEMS_PUBLISHED = "items_published", _("Items published (counted)")
+    REACH = "reach", _("Reach of published items (summed)")
+    EVENTS_REPORTED = "events_reported", _("Events reported on by published items (counted)")
+    MANUAL = "manual", _("Entered by the communication partner")

@@ -16,6 +16,7 @@ from smartcluster.events.choices import (  # noqa: F401 - re-exported: `models.X
     CommunicationStatus,
     EventKind,
     IssueTopic,
+    KpiMeasure,
     MaterialKind,
     ParticipantGroup,
     RegistrationStatus,
@@ -458,12 +459,22 @@ class CommunicationKpi(models.Model):
     name = models.CharField(_("indicator"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50)
     target = models.PositiveIntegerField(_("target"))
+    measure = models.CharField(_("achieved value"), max_length=20, choices=KpiMeasure.choices,
+                               default=KpiMeasure.MANUAL)
+    item_kind = models.CharField(_("of items of kind"), max_length=20, choices=CommunicationKind.choices, blank=True,
+                                 help_text=_("For a counted value: only items of this kind (empty: every kind)."))
+    achieved = models.PositiveIntegerField(_("achieved (entered)"), null=True, blank=True,
+                                           help_text=_("Only for a value entered by hand."))
 
     class Meta:
         ordering = ["plan", "name"]
         verbose_name = _("communication KPI")
         verbose_name_plural = _("communication KPIs")
-        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="events_kpi_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="events_kpi_once"),
+            models.CheckConstraint(condition=Q(measure=KpiMeasure.MANUAL) | Q(achieved__isnull=True),
+                                   name="events_kpi_counted_value_not_entered"),
+        ]
 
     def __str__(self) -> str:
         return self.name
