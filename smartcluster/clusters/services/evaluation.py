@@ -43,9 +43,10 @@ from smartcluster.clusters.selectors.evaluation import (
 )
 from smartcluster.notifications import services as notifications
 from smartcluster.organisations.choices import OrganisationType
+from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
-    "EVALUATION_REVIEWED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
+    "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
     "criteria_set_upload", "evaluation_draft_save", "evaluation_problems", "evaluation_publish",
     "evaluation_figures_import", "evaluation_review", "evaluation_start", "evaluation_submit",
     "evaluation_unpublish", "figure_value",
@@ -58,6 +59,8 @@ FIGURES_SHEET = "Figures"
 FIGURES_COLUMNS = ("evaluation", "figure", "value")  # the figures download writes them, the import reads them
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
+EVALUATION_SUBMITTED = notifications.notification_kind_register(
+    "clusters.evaluation_submitted", gettext_lazy("Cluster self-evaluations to review in your region"))
 EVALUATION_REVIEWED = notifications.notification_kind_register(
     "clusters.evaluation_reviewed", gettext_lazy("Reviews of your cluster's self-evaluations"))
 
@@ -240,7 +243,30 @@ def evaluation_submit(*, user: Any, evaluation: Evaluation) -> Evaluation:
         evaluation.status = EvaluationStatus.SUBMITTED
         evaluation.save(update_fields=["status", "updated_at"])
         _step(evaluation, user, ReviewAction.SUBMIT)
+        _notify_reviewers(evaluation, user)
     return evaluation
+
+
+def _notify_reviewers(evaluation: Evaluation, user: Any) -> None:
+    """Tell the editors of the partners whose regions contain the cluster's region (its reviewers)."""
+    region = evaluation.profile.organisation.region
+    if region is None:
+        return
+    managers = set(organisation_editor_list(organisation_id=evaluation.profile.organisation_id)
+                   .values_list("pk", flat=True))
+    told: set[int] = set()
+    url = reverse("clusters:evaluation_detail", args=[evaluation.pk])
+    subject = _("%(cluster)s submitted its self-evaluation of %(year)s for review") % {
+        "cluster": evaluation.profile, "year": evaluation.data_year}
+    for partner in partner_list(user=user):
+        if not any(region.code.startswith(code) for code in partner.regions.values_list("code", flat=True)):
+            continue
+        for reviewer in organisation_editor_list(organisation_id=partner.organisation_id):
+            if reviewer.pk not in managers | told:
+                told.add(reviewer.pk)
+                notifications.notification_send(user=reviewer, kind=EVALUATION_SUBMITTED, subject=subject, url=url,
+                                                topic=str(evaluation.profile),
+                                                topic_key=f"clusters.evaluation:{evaluation.pk}")
 
 
 def _notify_managers(evaluation: Evaluation, subject: str, body: str) -> None:

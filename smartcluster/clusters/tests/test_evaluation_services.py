@@ -237,6 +237,8 @@ def test_submitting_is_refused_while_a_stored_figure_is_bad_and_then_recorded(wo
     services.evaluation_submit(user=manager, evaluation=evaluation)
     step = evaluation.reviews.get()
     assert (step.action, step.author) == (ReviewAction.SUBMIT, manager)
+    told = Notification.objects.get()  # the reviewer of DE1 ⊃ DE11, not the Greek one nor the manager
+    assert (told.user, told.kind) == (world.users["reviewer"], services.EVALUATION_SUBMITTED)
     with pytest.raises(ValidationError):
         services.evaluation_draft_save(user=manager, evaluation=evaluation, inputs={"members": 21})
 
@@ -267,8 +269,8 @@ def test_asking_for_changes_needs_a_comment_and_tells_the_manager(world: Any) ->
     step = evaluation.reviews.last()
     assert (step.action, step.comment, step.author) == (ReviewAction.ASK_CHANGES, "Attach the member list.",
                                                         reviewer)
-    notice = Notification.objects.get(user=world.users["manager"])
-    assert notice.kind == services.EVALUATION_REVIEWED and notice.body == "Attach the member list."
+    notice = Notification.objects.get(user=world.users["manager"], kind=services.EVALUATION_REVIEWED)
+    assert notice.body == "Attach the member list."
     assert notice.url == f"/clusters/evaluations/{evaluation.pk}/"
 
 
@@ -283,7 +285,7 @@ def test_accepting_stores_the_score_with_its_peer_group_and_the_manager_publishe
         "default", YEAR, "region DE11", 5)
     # 17 scored indicators in 6 areas; only satisfaction fails: results area 2/3, the others 100 %
     assert result["percent"] == pytest.approx((5 * 100 + 200 / 3) / 6, abs=1e-5) and result["excellent"]
-    assert "accepted" in Notification.objects.get(user=world.users["manager"]).subject
+    assert "accepted" in Notification.objects.get(user=world.users["manager"]).subject  # the manager's only one
     with pytest.raises(PermissionDenied):
         services.evaluation_publish(user=world.users["reviewer"], evaluation=evaluation)
     services.evaluation_publish(user=world.users["manager"], evaluation=evaluation)
