@@ -1,15 +1,17 @@
 """Real headless Chromium: a cluster manager adds a year of funding, watches the shares' running sum while typing,
-saves, and sees the year in the table and the stacked chart drawn."""
+saves, and sees the year in the table and the stacked chart drawn; the group view redraws when filtered."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from smartcluster.clusters import services
 from smartcluster.clusters.models import FundingRecord
-from smartcluster.clusters.tests.funding_world import build_funding_world
+from smartcluster.clusters.tests.funding_world import build_funding_world, funding_data
 
 PASSWORD = "a-long-test-password-42"
 
@@ -46,3 +48,19 @@ def test_a_manager_adds_a_year_with_the_running_sum_and_sees_the_chart(browser: 
     page.screenshot(path=str(screenshot_dir / "clusters-funding.png"), full_page=True)
     record = FundingRecord.objects.get()
     assert (record.year, record.revenue, record.paid_services) == (2024, 250000, 10)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_group_view_redraws_its_chart_when_filtered(page: Any, live_server: Any) -> None:
+    world = build_funding_world()
+    services.funding_record_load(profile=world.alpha, year=2024, data=funding_data())
+    services.funding_record_load(profile=world.beta, year=2024, data=funding_data(revenue=Decimal(300000)))
+    page.goto(f"{live_server.url}/clusters/funding/group/")
+    page.locator("#results .chart .main-svg").first.wait_for()
+    assert page.locator("#group-years tbody td").first.inner_text() == "2"
+    page.get_by_label("Country (two letters)").fill("EL")
+    page.locator("#group-years tbody td", has_text="300,000").first.wait_for()  # swapped in by htmx
+    assert page.locator("#group-years tbody td").first.inner_text() == "1"
+    page.locator("#results .chart .main-svg").first.wait_for()  # and drawn again
+    assert "country=EL" in page.url
