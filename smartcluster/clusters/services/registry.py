@@ -203,7 +203,8 @@ def _member_organisation(user: Any, name: str, member_type: str, fields: Mapping
     try:
         return organisation_get_or_create(user=user, name=name, vouched_ids=vouched, **{"type": kind, **fields})
     except ValidationError as error:
-        raise ValidationError({"organisation": error.message_dict.get("organisation_name", error.messages)}) from error
+        named = error.message_dict.get("organisation_name") if hasattr(error, "error_dict") else None
+        raise ValidationError({"organisation": named or error.messages}) from error
 
 
 def cluster_member_add(*, user: Any, profile: ClusterProfile, data: Mapping[str, Any], organisation: Any = None,
