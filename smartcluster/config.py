@@ -119,10 +119,12 @@ class FileLimits:
     xlsx_max_uncompressed_bytes: int = 100 * MB  # all members of an .xlsx unzipped together
     xlsx_max_rows: int = 200_000  # rows of any one sheet (.xlsx or .xls)
     xlsx_max_cells: int = 1_000_000  # cells of any one sheet: rows × columns of its used range
+    material_max_bytes: int = 20 * MB  # an event material (presentation, photo, document) as uploaded
 
 
 def file_limits() -> FileLimits:
     """`FileLimits` from `SMARTCLUSTER_UPLOAD_MAX_BYTES`, `SMARTCLUSTER_XLSX_MAX_UNCOMPRESSED_BYTES`,
-    `SMARTCLUSTER_XLSX_MAX_ROWS` and `SMARTCLUSTER_XLSX_MAX_CELLS` (positive integers; defaults where unset)."""
+    `SMARTCLUSTER_XLSX_MAX_ROWS`, `SMARTCLUSTER_XLSX_MAX_CELLS` and `SMARTCLUSTER_MATERIAL_MAX_BYTES` (positive
+    integers; defaults where unset)."""
     return FileLimits(**{limit.name: env_int(f"SMARTCLUSTER_{limit.name.upper()}", limit.default, minimum=1)
                          for limit in fields(FileLimits)})

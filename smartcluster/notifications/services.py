@@ -44,6 +44,16 @@ def notification_send(
     return notification
 
 
+def notification_email_send(*, email: str, kind: str, subject: str, body: str = "", url: str = "") -> None:
+    """An e-mail of a registered kind to someone without an account (e.g. an invited external person), once the
+    transaction commits; there is no inbox to put it in."""
+    if kind not in notification_kinds():
+        raise ValidationError(_("Unknown kind of notification: %(kinds)s.") % {"kinds": kind})
+    text = "\n\n".join(part for part in (str(body), url) if part)
+    transaction.on_commit(lambda: send_mail(str(subject)[:200], text, settings.DEFAULT_FROM_EMAIL, [email],
+                                            fail_silently=True))
+
+
 def _require_recipient(*, user: Any, notification: Notification) -> None:
     if not getattr(user, "is_authenticated", False) or notification.user_id != user.pk:
         raise PermissionDenied(_("This is not your notification."))

@@ -199,6 +199,15 @@ def person_load(*, data: dict[str, Any], user: Any = None) -> Person:
     return person
 
 
+def person_get_or_create_by_email(*, name: str, email: str, organisation: Organisation | None = None) -> Person:
+    """The person with this e-mail (ignoring case; the oldest if several), else a new one with `name` and
+    `organisation`: for apps that invite people, once they checked the user's rights. Never a second record."""
+    existing = Person.objects.filter(email__iexact=email.strip()).order_by("pk").first()
+    if existing is not None:
+        return existing
+    return person_load(data={"name": name.strip(), "email": email.strip(), "organisation": organisation})
+
+
 def person_create_for_user(*, user: Any) -> Person:
     """The person record of a user who signed up on their own: their name and e-mail, no organisation, no consent
     yet (a matchmaking registration completes it). A user who has a person record keeps it."""
