@@ -1,3 +1,344 @@
-"""Reads of the events app: outcomes."""
+"""Reads of the events app: outcomes (decisions, follow-up actions, check-in status, brainstorm results and the
+event report composed from the records).
 
-__all__: list[str] = []
+Brainstorm ranking rule: ideas by votes (most first), ties by the earliest post (then the lower id); themes by the
+votes of their ideas, ties by their earliest idea's post (then title). The rank is the position in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from smartcluster.accounts.permissions import can_change, is_administrator, visible_queryset
+from smartcluster.events.choices import ActionStatus, EventKind, MaterialKind, RegistrationStatus
+from smartcluster.events.models import (
+    BrainstormIdea,
+    BrainstormVote,
+    CheckInIssue,
+    Decision,
+    FeedbackResponse,
+    FollowUpAction,
+    Material,
+    ProjectEvent,
+    ProjectLifeSettings,
+    Registration,
+)
+from smartcluster.organisations.choices import HelixRole, PartnerRole
+
+__all__ = [
+    "ActionOverview",
+    "BrainstormResult",
+    "CheckInStatus",
+    "EventReport",
+    "RankedIdea",
+    "RankedTheme",
+    "action_get",
+    "action_list",
+    "action_mine_list",
+    "action_owner_choices",
+    "action_overview",
+    "brainstorm_idea_get",
+    "brainstorm_idea_list",
+    "brainstorm_is_participant",
+    "brainstorm_result",
+    "brainstorm_theme_get",
+    "brainstorm_votes_used",
+    "check_in_interval_days",
+    "check_in_issue_get",
+    "check_in_issue_list",
+    "check_in_status_list",
+    "decision_list",
+    "event_local_date",
+    "event_report",
+    "event_report_may_view",
+    "outcome_event_get",
+]
+
+DEFAULT_CHECK_IN_INTERVAL_DAYS = 92  # ProjectLifeSettings' default: "every two or three months" (project idea)
+ACTIVE_REGISTRATIONS = (RegistrationStatus.INVITED, RegistrationStatus.REGISTERED)
+
+
+def outcome_event_get(*, user: Any, event_id: int) -> ProjectEvent:
+    """The project event if the user may read it, else 404 (an internal event is not revealed)."""
+    events = visible_queryset(user, ProjectEvent.objects.select_related("project", "host__organisation"))
+    event = events.filter(pk=event_id).first()
+    if event is None:
+        raise Http404(_("No project event %(id)s.") % {"id": event_id})
+    return event
+
+
+def event_local_date(event: ProjectEvent) -> dt.date:
+    """The day the event starts, in the event's own time zone."""
+    return timezone.localtime(event.starts_at, ZoneInfo(event.time_zone)).date()
+
+
+def decision_list(*, event: ProjectEvent) -> QuerySet[Decision]:
+    return event.decisions.order_by("number")
+
+
+def _actions() -> QuerySet[FollowUpAction]:
+    return FollowUpAction.objects.select_related("owner", "event__project", "event__host__organisation", "issue")
+
+
+def action_list(*, event: ProjectEvent) -> QuerySet[FollowUpAction]:
+    return _actions().filter(event=event)
+
+
+def action_owner_choices(*, event: ProjectEvent) -> QuerySet[Any]:
+    """Who may own an action of the event: the people of the project's partners and the event's invitees."""
+    people = FollowUpAction._meta.get_field("owner").related_model.objects  # organisations' Person, by relation
+    return people.filter(Q(organisation__partnerships__project=event.project)
+                         | Q(event_registrations__event=event)).distinct().order_by("name")
+
+
+def action_get(*, user: Any, action_id: int) -> FollowUpAction:
+    """An action of an event the user may read, else 404."""
+    action = _actions().filter(pk=action_id, event__in=visible_queryset(user, ProjectEvent.objects.all())).first()
+    if action is None:
+        raise Http404(_("No action %(id)s.") % {"id": action_id})
+    return action
+
+
+def action_mine_list(*, user: Any, open_only: bool = True) -> QuerySet[FollowUpAction]:
+    """The actions whose owner is the user's person, across events (open ones only by default)."""
+    if not getattr(user, "is_authenticated", False):
+        return FollowUpAction.objects.none()
+    actions = _actions().filter(owner__user=user)
+    return actions.filter(status=ActionStatus.OPEN) if open_only else actions
+
+
+@dataclass(frozen=True)
+class ActionOverview:
+    """A project's open actions (the late ones first) with their counts."""
+
+    project: Any
+    today: dt.date
+    actions: list[FollowUpAction]
+    late_count: int
+
+    @property
+    def open_count(self) -> int:
+        return len(self.actions)
+
+
+def _require_partner_editor(user: Any, project: Any, *, lead_only: bool = False) -> None:
+    partners = project.partners.select_related("organisation")
+    if lead_only:
+        partners = partners.filter(role=PartnerRole.LEAD)
+    if not (is_administrator(user) or any(can_change(user, partner) for partner in partners)):
+        raise PermissionDenied(_("Only the lead partner's editors see the check-ins.") if lead_only
+                               else _("Only the project partners' editors see the project's actions."))
+
+
+def action_overview(*, user: Any, project: Any, today: dt.date) -> ActionOverview:
+    """Open actions of the project's events the user may read, for the partners' editors; late = due before today."""
+    _require_partner_editor(user, project)
+    events = visible_queryset(user, ProjectEvent.objects.filter(project=project))
+    actions = list(_actions().filter(event__in=events, status=ActionStatus.OPEN).order_by("due_on", "pk"))
+    return ActionOverview(project, today, actions, sum(action.due_on < today for action in actions))
+
+
+def check_in_interval_days(*, project: Any) -> int:
+    """The project's interval between check-ins (92 days when it has no settings row)."""
+    settings = ProjectLifeSettings.objects.filter(project=project).first()
+    return settings.check_in_interval_days if settings else DEFAULT_CHECK_IN_INTERVAL_DAYS
+
+
+@dataclass(frozen=True)
+class CheckInStatus:
+    """One partner's last check-in with the lead partner, and whether it is overdue."""
+
+    partner: Any
+    last_event: ProjectEvent | None
+    last_on: dt.date | None
+    days_since: int | None
+    interval_days: int
+    open_issues: int
+
+    @property
+    def is_overdue(self) -> bool:
+        """Never met, or more than the interval since the last check-in."""
+        return self.days_since is None or self.days_since > self.interval_days
+
+
+def check_in_status_list(*, user: Any, project: Any, today: dt.date) -> list[CheckInStatus]:
+    """For the lead partner's editors: each other partner's last check-in (up to `today`) and its warning."""
+    _require_partner_editor(user, project, lead_only=True)
+    interval = check_in_interval_days(project=project)
+    check_ins = ProjectEvent.objects.filter(project=project, kind=EventKind.CHECK_IN).order_by("-starts_at")
+    rows = []
+    for partner in project.partners.exclude(role=PartnerRole.LEAD).select_related("organisation"):
+        held = [event for event in check_ins.filter(partner_met=partner) if event_local_date(event) <= today]
+        last = held[0] if held else None
+        last_on = event_local_date(last) if last else None
+        open_issues = CheckInIssue.objects.filter(event__in=check_ins.filter(partner_met=partner)).filter(
+            Q(follow_ups__isnull=True) | Q(follow_ups__status=ActionStatus.OPEN)).distinct().count()
+        rows.append(CheckInStatus(partner, last, last_on, (today - last_on).days if last_on else None, interval,
+                                  open_issues))
+    return rows
+
+
+def check_in_issue_list(*, user: Any, event: ProjectEvent) -> QuerySet[CheckInIssue]:
+    """The issues raised at a check-in with their follow-ups, for the lead partner's members (owner-only)."""
+    return visible_queryset(user, CheckInIssue.objects.filter(event=event)).prefetch_related("follow_ups__owner")
+
+
+def check_in_issue_get(*, user: Any, issue_id: int) -> CheckInIssue:
+    issue = visible_queryset(user, CheckInIssue.objects.select_related("event")).filter(pk=issue_id).first()
+    if issue is None:
+        raise Http404(_("No check-in issue %(id)s.") % {"id": issue_id})
+    return issue
+
+
+def brainstorm_is_participant(*, user: Any, event: ProjectEvent) -> bool:
+    """Invited or registered people with an account, and the host's editors (and administrators)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return can_change(user, event) or Registration.objects.filter(
+        event=event, person__user=user, status__in=ACTIVE_REGISTRATIONS).exists()
+
+
+def brainstorm_votes_used(*, user: Any, event: ProjectEvent) -> int:
+    return BrainstormVote.objects.filter(idea__event=event, voter=user).count()
+
+
+def brainstorm_idea_list(*, event: ProjectEvent) -> QuerySet[BrainstormIdea]:
+    """The brainstorm's ideas in the order they were posted, with their vote counts."""
+    return event.ideas.select_related("theme").annotate(vote_count=Count("votes")).order_by("created_at", "pk")
+
+
+def brainstorm_idea_get(*, user: Any, idea_id: int) -> BrainstormIdea:
+    events = visible_queryset(user, ProjectEvent.objects.filter(kind=EventKind.BRAINSTORM))
+    idea = BrainstormIdea.objects.select_related("event").filter(pk=idea_id, event__in=events).first()
+    if idea is None:
+        raise Http404(_("No brainstorm idea %(id)s.") % {"id": idea_id})
+    return idea
+
+
+def brainstorm_theme_get(*, event: ProjectEvent, theme_id: int) -> Any:
+    theme = event.themes.filter(pk=theme_id).first()
+    if theme is None:
+        raise Http404(_("No theme %(id)s in this brainstorm.") % {"id": theme_id})
+    return theme
+
+
+@dataclass(frozen=True)
+class RankedIdea:
+    rank: int
+    idea_id: int
+    text: str
+    theme: str
+    votes: int
+    posted_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RankedTheme:
+    rank: int
+    theme_id: int
+    title: str
+    votes: int
+    idea_count: int
+
+
+@dataclass(frozen=True)
+class BrainstormResult:
+    """A brainstorm's ranked ideas and themes (rule in this module's docstring)."""
+
+    event: ProjectEvent
+    ideas: list[RankedIdea]
+    themes: list[RankedTheme]
+    votes: int
+    voters: int
+
+
+def brainstorm_result(*, event: ProjectEvent) -> BrainstormResult:
+    """The ranked result of a brainstorm (read by the result page, its downloads and, later, action plans)."""
+    ideas = sorted(brainstorm_idea_list(event=event), key=lambda idea: (-idea.vote_count, idea.created_at, idea.pk))
+    ranked_ideas = [RankedIdea(rank, idea.pk, idea.text, idea.theme.title if idea.theme else "", idea.vote_count,
+                               idea.created_at) for rank, idea in enumerate(ideas, start=1)]
+    themes = event.themes.annotate(vote_count=Count("ideas__votes"), idea_count=Count("ideas", distinct=True),
+                                   first_post=Min("ideas__created_at"))
+    never = dt.datetime.max.replace(tzinfo=dt.UTC)  # a theme without ideas comes after those with ideas
+    themes = sorted(themes, key=lambda theme: (-theme.vote_count, theme.first_post or never, theme.title))
+    ranked_themes = [RankedTheme(rank, theme.pk, theme.title, theme.vote_count, theme.idea_count)
+                     for rank, theme in enumerate(themes, start=1)]
+    votes = BrainstormVote.objects.filter(idea__event=event)
+    return BrainstormResult(event, ranked_ideas, ranked_themes, votes.count(),
+                            votes.values("voter").distinct().count())
+
+
+def event_report_may_view(*, user: Any, event: ProjectEvent) -> bool:
+    """The report shows registrations and feedback (owner-only records): the host's editors and administrators."""
+    return can_change(user, event)
+
+
+@dataclass(frozen=True)
+class AttendanceCount:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    responses: int
+    satisfaction: float | None
+    learning: float | None
+    increased_capacity: int
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """Everything the event report shows, read from the records."""
+
+    event: ProjectEvent
+    sessions: list[Any]
+    participants: list[Registration]
+    by_partner: list[AttendanceCount]
+    by_helix: list[AttendanceCount]
+    decisions: list[Decision]
+    actions: list[FollowUpAction]
+    feedback: FeedbackSummary
+    photos: list[Material]
+
+
+def _counts(labels: list[str]) -> list[AttendanceCount]:
+    return [AttendanceCount(label, count) for label, count in sorted(Counter(labels).items())]
+
+
+def _feedback_summary(event: ProjectEvent) -> FeedbackSummary:
+    responses = list(FeedbackResponse.objects.filter(registration__event=event).order_by("submitted_at", "pk"))
+    if not responses:
+        return FeedbackSummary(0, None, None, 0)
+    increased = sum(1 for r in responses if r.capacity_before is not None and r.capacity_after is not None
+                    and r.capacity_after > r.capacity_before)
+    comments = [text for r in responses for text in (r.most_useful, r.to_improve) if text]
+    return FeedbackSummary(len(responses), round(mean(r.satisfaction for r in responses), 1),
+                           round(mean(r.learning for r in responses), 1), increased, comments)
+
+
+def event_report(*, event: ProjectEvent) -> EventReport:
+    """The event's programme, who attended (by partner and helix), decisions, actions, feedback and photos."""
+    attended = list(event.registrations.filter(attended=True).select_related(
+        "person__organisation", "partner__organisation").order_by("person__name"))
+    no_partner, unknown = _("No partner"), _("Unknown")
+    by_partner = _counts([r.partner.organisation.name if r.partner else no_partner for r in attended])
+    by_helix = _counts([str(HelixRole(r.person.organisation.helix_role).label) if r.person.organisation else unknown
+                        for r in attended])
+    photos = list(event.materials.filter(kind=MaterialKind.PHOTO).order_by("title", "pk"))
+    return EventReport(event, list(event.sessions.order_by("starts_at", "pk")), attended, by_partner, by_helix,
+                       list(decision_list(event=event)), list(action_list(event=event).order_by("due_on", "pk")),
+                       _feedback_summary(event), photos)
+
