@@ -201,6 +201,9 @@ def evaluation_start(*, user: Any, profile: ClusterProfile, criteria: CriteriaSe
     _require_manager(user, profile)
     if criteria.status != CriteriaStatus.PUBLISHED:
         raise ValidationError({"criteria": _("Choose a published criteria set.")})
+    if data_year > timezone.now().year:
+        raise ValidationError({"data_year": _("The figures describe a past or the current year, not %(year)s.") % {
+            "year": data_year}})
     if Evaluation.objects.filter(profile=profile, criteria=criteria, data_year=data_year).exists():
         raise ValidationError({"data_year": _("This cluster already has an evaluation of %(year)s on this criteria "
                                               "set: resume it instead.") % {"year": data_year}})

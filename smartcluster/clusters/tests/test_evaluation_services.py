@@ -207,6 +207,9 @@ def test_only_the_clusters_editors_start_an_evaluation_once_per_year_and_set(wor
         services.evaluation_start(user=world.users["manager"], profile=world.cluster, criteria=world.criteria,
                                   data_year=YEAR)
     assert "data_year" in refused.value.message_dict
+    with pytest.raises(ValidationError, match="past or the current year"):
+        services.evaluation_start(user=world.users["manager"], profile=world.cluster, criteria=world.criteria,
+                                  data_year=dt.date.today().year + 1)
 
 
 def test_a_draft_keeps_partial_figures_and_every_bad_one_is_named_at_once(world: Any) -> None:

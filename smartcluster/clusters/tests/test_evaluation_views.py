@@ -120,6 +120,19 @@ def test_a_forged_post_without_the_csrf_token_or_by_another_cluster_changes_noth
     assert evaluation_dump() == before
 
 
+def test_changes_asked_for_are_shown_and_the_manager_edits_and_submits_again(world: EvaluationWorld) -> None:
+    evaluation = _draft(world)
+    services.evaluation_submit(user=world.users["manager"], evaluation=evaluation)
+    services.evaluation_review(user=world.users["reviewer"], evaluation=evaluation, action="ask_changes",
+                               comment="Add the member survey.")
+    manager = client_of(world.users["manager"])
+    page = manager.get(f"/clusters/evaluations/{evaluation.pk}/").content.decode()
+    assert 'id="changes-asked"' in page and "Add the member survey." in page and 'name="satisfaction"' in page
+    assert post(manager, f"/clusters/evaluations/{evaluation.pk}/", {"satisfaction": "4", "action": "submit"}
+                ).status_code == 302
+    assert Evaluation.objects.get(pk=evaluation.pk).status == EvaluationStatus.SUBMITTED
+
+
 def test_submit_then_the_regions_reviewer_accepts_from_the_queue(world: EvaluationWorld) -> None:
     evaluation = _draft(world)
     manager = client_of(world.users["manager"])

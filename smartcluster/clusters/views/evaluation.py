@@ -30,7 +30,7 @@ from smartcluster.clusters.forms.evaluation import (
     figures_initial,
 )
 from smartcluster.clusters.imports import ImportRefused
-from smartcluster.clusters.models import Evaluation, EvaluationStatus
+from smartcluster.clusters.models import Evaluation, EvaluationStatus, ReviewAction
 from smartcluster.clusters.selectors import evaluation as selectors
 from smartcluster.clusters.services import evaluation as services
 from smartcluster.organisations.selectors import organisation_editable_list
@@ -168,6 +168,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                "reviews": evaluation.reviews.select_related("author") if
                                selectors.evaluation_trail_visible(user=request.user, evaluation=evaluation) else [],
                                "result": result, "score_rows": _score_rows(definition, result),
+                               "changes_asked": evaluation.reviews.filter(action=ReviewAction.ASK_CHANGES).last()
+                               if evaluation.status == EvaluationStatus.CHANGES_REQUESTED and editable else None,
                                "may_review": evaluation.status == EvaluationStatus.SUBMITTED
                                and selectors.evaluation_may_review(user=request.user, evaluation=evaluation),
                                "may_publish": evaluation.status == EvaluationStatus.ACCEPTED
