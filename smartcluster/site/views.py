@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -82,3 +84,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
                        _("This form was sent without its security token, so it was refused. If you sent it "
                          "yourself, reload the page (it may have been open too long, or cookies are blocked) and "
                          "send it again."), _("Nothing was changed."))
+
+
+def form_refusal(form: Any, error: ValidationError) -> None:
+    """A service's refusal shown on a form: under the field it names, else above the form (for every app)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
