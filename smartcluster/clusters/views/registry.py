@@ -82,7 +82,9 @@ def cluster_map(request: HttpRequest) -> HttpResponse:
     rows = [{"region": code, "name": names.get(code, ""), "count": counts[code]} for code in codes]
     figure = {"data": [{"type": "choropleth", "featureidkey": "id", "locations": codes,
                         "z": [counts[code] for code in codes], "text": [names.get(code, "") for code in codes],
-                        "colorscale": "Blues", "colorbar": {"title": {"text": _("clusters")}},
+                        # the colour scale starts at none, so one cluster everywhere is not mid-scale
+                        "zmin": 0, "zmax": max(counts.values(), default=1), "colorscale": "Blues",
+                        "reversescale": True, "colorbar": {"title": {"text": _("clusters")}, "dtick": 1},
                         "marker": {"line": {"color": "#ffffff", "width": 0.4}},
                         "hovertemplate": "%{location} %{text}<br>%{z}<extra></extra>"}],
               "layout": {"height": 560, "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
