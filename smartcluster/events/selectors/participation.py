@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.permissions import can_view, visible_queryset
+from smartcluster.accounts.permissions import can_change, visible_queryset
 from smartcluster.events.choices import EventKind, RegistrationStatus
 from smartcluster.events.models import FeedbackResponse, Material, ProjectEvent, Registration
 from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
@@ -72,9 +72,9 @@ def registration_of_user(*, user: Any, event: ProjectEvent) -> Registration | No
 
 
 def registration_readable_by(*, user: Any, registration: Registration) -> bool:
-    """The participant themself (logged in) or the event's host members and administrators."""
+    """For a certificate: the participant themself (logged in) or the host's editors and administrators."""
     own = getattr(user, "is_authenticated", False) and registration.person.user_id == user.pk
-    return bool(own) or can_view(user, registration)
+    return bool(own) or can_change(user, registration.event)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.core import serializers
+from django.test import Client
 from django.utils import timezone
 
 from smartcluster.events.choices import EventKind, RegistrationStatus
@@ -16,7 +17,8 @@ from smartcluster.notifications.models import Notification
 from smartcluster.organisations.models import Organisation, Partner, Person
 from smartcluster.organisations.tests.factories import World, build_world, database_dump
 
-__all__ = ["World", "build_world", "make_event", "make_person", "participation_dump", "partner_b", "register"]
+__all__ = ["World", "browser", "build_world", "make_event", "make_person", "participation_dump", "partner_b", "register",
+           "send"]
 
 
 def partner_b(world: World) -> Partner:
@@ -50,3 +52,21 @@ def participation_dump() -> str:
     rows = [serializers.serialize("json", model.objects.order_by("pk"))
             for model in (ProjectEvent, Registration, FeedbackResponse, Material, Notification)]
     return "\n".join([database_dump(), *rows])
+
+
+def browser(user: Any = None) -> Client:
+    """A client that enforces CSRF like a browser's session: logged in as `user` (if any), holding the CSRF cookie
+    of a page it read; `send(browser, url, data)` posts with the token."""
+    client = Client(enforce_csrf_checks=True, HTTP_REFERER="https://testserver/")
+    if user is not None:
+        client.force_login(user)
+    client.get("/", secure=True)
+    return client
+
+
+def send(client: Client, url: str, data: dict[str, Any] | None = None, *, token: bool = True, **extra: Any) -> Any:
+    """A form post (multipart), with the CSRF token unless `token` is false."""
+    payload = dict(data or {})
+    if token:
+        payload["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    return client.post(url, payload, secure=True, **extra)
