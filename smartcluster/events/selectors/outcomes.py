@@ -46,6 +46,7 @@ __all__ = [
     "action_get",
     "action_list",
     "action_mine_list",
+    "action_visible_list",
     "action_owner_choices",
     "action_overview",
     "brainstorm_idea_get",
@@ -58,7 +59,9 @@ __all__ = [
     "check_in_issue_get",
     "check_in_issue_list",
     "check_in_status_list",
+    "decision_get",
     "decision_list",
+    "decision_visible_list",
     "event_local_date",
     "event_report",
     "event_report_may_view",
@@ -87,6 +90,22 @@ def decision_list(*, event: ProjectEvent) -> QuerySet[Decision]:
     return event.decisions.order_by("number")
 
 
+def _visible_events(user: Any) -> QuerySet[ProjectEvent]:
+    return visible_queryset(user, ProjectEvent.objects.all())
+
+
+def decision_visible_list(*, user: Any) -> QuerySet[Decision]:
+    """The decisions of every event the user may read."""
+    return Decision.objects.filter(event__in=_visible_events(user)).order_by("event__starts_at", "event", "number")
+
+
+def decision_get(*, user: Any, decision_id: int) -> Decision:
+    decision = decision_visible_list(user=user).filter(pk=decision_id).first()
+    if decision is None:
+        raise Http404(_("No decision %(id)s.") % {"id": decision_id})
+    return decision
+
+
 def _actions() -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.select_related("owner", "event__project", "event__host__organisation", "issue")
 
@@ -102,9 +121,17 @@ def action_owner_choices(*, event: ProjectEvent) -> QuerySet[Any]:
                          | Q(event_registrations__event=event)).distinct().order_by("name")
 
 
+def action_visible_list(*, user: Any) -> QuerySet[FollowUpAction]:
+    """The actions of every event the user may read, and the user's own actions (of internal events too)."""
+    readable = Q(event__in=_visible_events(user))
+    if getattr(user, "is_authenticated", False):
+        readable |= Q(owner__user=user)
+    return _actions().filter(readable).order_by("due_on", "pk")
+
+
 def action_get(*, user: Any, action_id: int) -> FollowUpAction:
     """An action of an event the user may read, else 404."""
-    action = _actions().filter(pk=action_id, event__in=visible_queryset(user, ProjectEvent.objects.all())).first()
+    action = action_visible_list(user=user).filter(pk=action_id).first()
     if action is None:
         raise Http404(_("No action %(id)s.") % {"id": action_id})
     return action
@@ -144,8 +171,7 @@ def _require_partner_editor(user: Any, project: Any, *, lead_only: bool = False)
 def action_overview(*, user: Any, project: Any, today: dt.date) -> ActionOverview:
     """Open actions of the project's events the user may read, for the partners' editors; late = due before today."""
     _require_partner_editor(user, project)
-    events = visible_queryset(user, ProjectEvent.objects.filter(project=project))
-    actions = list(_actions().filter(event__in=events, status=ActionStatus.OPEN).order_by("due_on", "pk"))
+    actions = list(action_visible_list(user=user).filter(event__project=project, status=ActionStatus.OPEN))
     return ActionOverview(project, today, actions, sum(action.due_on < today for action in actions))
 
 
