@@ -141,11 +141,14 @@ class EccpCheck:
     reason: str
 
 
-def _eccp_criterion(key: str) -> str:
-    return {"management_fte": _("≥ 0.5 FTE cluster-management staff"),
+def _eccp_criterion(check: CriterionCheck) -> str:
+    """What the criterion requires, with the library's minimum (ECCP [V])."""
+    required = {"required": _number(check.required)}
+    return {"management_fte": _("≥ %(required)s FTE cluster-management staff") % required,
             "website": _("A website"),
-            "committed_members": _("≥ 15 committed members"),
-            "member_types": _("≥ 2 member types (or visible work with public bodies)")}[key]
+            "committed_members": _("≥ %(required)s committed members") % required,
+            "member_types": _("≥ %(required)s member types (or visible work with public bodies)") % required,
+            }[check.key]
 
 
 def _number(value: float | str | None) -> str:
@@ -178,7 +181,7 @@ def cluster_eccp_checks(profile: ClusterProfile) -> list[EccpCheck]:
         management_fte=None if fte is None else float(fte), committed_members=_committed_members(profile, year),
         member_types=cluster_member_counts(profile, year) if year is not None else None,
         website=profile.organisation.website)
-    return [EccpCheck(check.key, _eccp_criterion(check.key), check.met, _eccp_reason(check)) for check in checks]
+    return [EccpCheck(check.key, _eccp_criterion(check), check.met, _eccp_reason(check)) for check in checks]
 
 
 def cluster_member_list(*, user: Any, profile: ClusterProfile) -> tuple[list[ClusterMember], int]:
