@@ -1,1 +1,48 @@
-"""Downloads of the events app (composed with smartcluster.reports): calendar."""
+"""Downloads of the events app: calendar — the iCalendar feed (RFC 5545) of project events.
+
+Same rules as matchmaking's meeting feeds (methods file, "Time and calendars"): a stable UID per event, times in
+the event's own zone with its VTIMEZONE, no METHOD in a subscription feed, no attendee e-mails.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable
+
+import icalendar
+from django.utils.translation import gettext as _
+
+from smartcluster.events.models import ProjectEvent
+
+PRODID = "-//smartcluster//events//EN"
+
+
+def _vevent(event: ProjectEvent, url: str) -> icalendar.Event:
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    vevent = icalendar.Event()
+    vevent.add("uid", f"project-event-{event.pk}@smartcluster")
+    vevent.add("dtstamp", event.updated_at)
+    vevent.add("last-modified", event.updated_at)
+    vevent.add("dtstart", event.starts_at.astimezone(zone))
+    vevent.add("dtend", event.ends_at.astimezone(zone))
+    vevent.add("summary", event.title)
+    vevent.add("location", event.venue or event.online_url)
+    vevent.add("url", event.online_url or url)
+    vevent.add("categories", [event.get_kind_display()])
+    vevent.add("class", "PUBLIC" if event.is_published else "PRIVATE")
+    lines = [_("Hosted by %(host)s") % {"host": event.host.organisation.name}, event.thematic_focus,
+             event.description, url]
+    vevent.add("description", "\n".join(line for line in lines if line))
+    return vevent
+
+
+def project_events_ics(events: Iterable[tuple[ProjectEvent, str]], *, name: str) -> bytes:
+    """A subscription feed of these (event, page address) pairs: no METHOD, so calendars follow its changes."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for event, url in events:
+        calendar.add_component(_vevent(event, url))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

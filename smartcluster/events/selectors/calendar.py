@@ -234,6 +234,7 @@ def stakeholder_member_list(*, group: StakeholderGroup) -> list[StakeholderGroup
     members = list(group.members.select_related("organisation", "person"))
     for member in members:
         member.helix = stakeholder_member_helix(member)
+        member.helix_label = HelixRole(member.helix).label
     return members
 
 
