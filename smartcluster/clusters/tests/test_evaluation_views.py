@@ -272,3 +272,26 @@ def test_the_evaluation_workbooks_and_report_read_well(world: EvaluationWorld) -
                 *xlsx_problems(client.get("/clusters/evaluations/figures.xlsx").content, "figures"),
                 *docx_problems(client.get(f"/clusters/evaluations/{evaluation.pk}/report.docx").content, "report")]
     assert problems == []
+
+
+@pytest.mark.parametrize("role", ["anonymous", "viewer", "manager", "reviewer", "greek_reviewer", "outsider",
+                                  "administrator"])
+def test_every_evaluation_page_answers_each_role_without_a_server_error(world: EvaluationWorld, role: str) -> None:
+    peers_in(world.regions["DE11"], world.criteria)
+    accepted = _accepted(world, GOOD_INPUTS)
+    submitted = services.evaluation_submit(user=world.users["manager"], evaluation=services.evaluation_start(
+        user=world.users["manager"], profile=world.cluster, criteria=world.criteria, data_year=YEAR - 1))
+    draft = services.evaluation_start(user=world.users["manager"], profile=world.cluster, criteria=world.criteria,
+                                      data_year=YEAR - 2)
+    client = Client(raise_request_exception=False)
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    urls = ["/clusters/evaluations/", "/clusters/evaluations/review/", "/clusters/criteria/",
+            f"/clusters/criteria/{world.criteria.pk}/", "/clusters/evaluations/results.xlsx",
+            "/clusters/evaluations/results.csv", "/clusters/evaluations/figures.xlsx",
+            *(f"/clusters/evaluations/{evaluation.pk}/{page}" for evaluation in (accepted, submitted, draft)
+              for page in ("", "benchmark/", "benchmark/?scope=partnership", "report.docx"))]
+    answers = {url: client.get(url).status_code for url in urls}
+    assert {url: status for url, status in answers.items() if status not in (200, 302, 403, 404)} == {}
+    assert answers[f"/clusters/evaluations/{draft.pk}/"] == (200 if role in ("viewer", "manager", "administrator")
+                                                             else 404)
