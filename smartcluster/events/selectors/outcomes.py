@@ -72,10 +72,20 @@ DEFAULT_CHECK_IN_INTERVAL_DAYS = 92  # ProjectLifeSettings' default: "every two 
 ACTIVE_REGISTRATIONS = (RegistrationStatus.INVITED, RegistrationStatus.REGISTERED)
 
 
+def _readable_events(user: Any) -> QuerySet[ProjectEvent]:
+    """The events the user may read, and those the user is invited or registered to (internal ones too)."""
+    events = ProjectEvent.objects.select_related("project", "host__organisation")
+    readable = Q(pk__in=visible_queryset(user, ProjectEvent.objects.all()).values("pk"))
+    if getattr(user, "is_authenticated", False):
+        readable |= Q(pk__in=Registration.objects.filter(person__user=user, status__in=ACTIVE_REGISTRATIONS)
+                      .values("event"))
+    return events.filter(readable)
+
+
 def outcome_event_get(*, user: Any, event_id: int) -> ProjectEvent:
-    """The project event if the user may read it, else 404 (an internal event is not revealed)."""
-    events = visible_queryset(user, ProjectEvent.objects.select_related("project", "host__organisation"))
-    event = events.filter(pk=event_id).first()
+    """The project event if the user may read it or is invited to it, else 404 (an internal event is not
+    revealed)."""
+    event = _readable_events(user).filter(pk=event_id).first()
     if event is None:
         raise Http404(_("No project event %(id)s.") % {"id": event_id})
     return event
@@ -90,13 +100,9 @@ def decision_list(*, event: ProjectEvent) -> QuerySet[Decision]:
     return event.decisions.order_by("number")
 
 
-def _visible_events(user: Any) -> QuerySet[ProjectEvent]:
-    return visible_queryset(user, ProjectEvent.objects.all())
-
-
 def decision_visible_list(*, user: Any) -> QuerySet[Decision]:
     """The decisions of every event the user may read."""
-    return Decision.objects.filter(event__in=_visible_events(user)).order_by("event__starts_at", "event", "number")
+    return Decision.objects.filter(event__in=_readable_events(user)).order_by("event__starts_at", "event", "number")
 
 
 def decision_get(*, user: Any, decision_id: int) -> Decision:
@@ -123,7 +129,7 @@ def action_owner_choices(*, event: ProjectEvent) -> QuerySet[Any]:
 
 def action_visible_list(*, user: Any) -> QuerySet[FollowUpAction]:
     """The actions of every event the user may read, and the user's own actions (of internal events too)."""
-    readable = Q(event__in=_visible_events(user))
+    readable = Q(event__in=_readable_events(user))
     if getattr(user, "is_authenticated", False):
         readable |= Q(owner__user=user)
     return _actions().filter(readable).order_by("due_on", "pk")
@@ -245,7 +251,7 @@ def brainstorm_idea_list(*, event: ProjectEvent) -> QuerySet[BrainstormIdea]:
 
 
 def brainstorm_idea_get(*, user: Any, idea_id: int) -> BrainstormIdea:
-    events = visible_queryset(user, ProjectEvent.objects.filter(kind=EventKind.BRAINSTORM))
+    events = _readable_events(user).filter(kind=EventKind.BRAINSTORM)
     idea = BrainstormIdea.objects.select_related("event").filter(pk=idea_id, event__in=events).first()
     if idea is None:
         raise Http404(_("No brainstorm idea %(id)s.") % {"id": idea_id})
