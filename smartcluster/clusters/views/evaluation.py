@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
@@ -37,6 +37,7 @@ from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
 
 BRAND, PEERS = "#0b4f8a", "#4a5561"
+PUBLISHED_PER_PAGE = 50
 
 
 def _refusal_messages(request: HttpRequest, error: ValidationError) -> None:
@@ -104,7 +105,8 @@ def criteria_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def _home_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     profiles = selectors.evaluation_startable_profiles(user=request.user)
     mine = selectors.evaluation_list(user=request.user).filter(profile__in=profiles) if profiles.exists() else []
-    published = selectors.evaluation_list(user=request.user).filter(is_published=True)
+    published = Paginator(selectors.evaluation_list(user=request.user).filter(is_published=True),
+                          PUBLISHED_PER_PAGE).get_page(request.GET.get("page"))
     return {"profiles": profiles, "mine": mine, "published": published,
             "queue_size": selectors.evaluation_review_queue(user=request.user).count(),
             "start_form": EvaluationStartForm(profiles=profiles) if profiles.exists() else None,
@@ -322,7 +324,7 @@ def evaluation_results_download(request: HttpRequest, extension: str) -> HttpRes
 def evaluation_figures_download(request: HttpRequest, extension: str) -> HttpResponse:
     """The figures of the user's own clusters' evaluations (the template of the figures import)."""
     profiles = selectors.evaluation_startable_profiles(user=request.user)
-    evaluations = selectors.evaluation_list(user=request.user).filter(Q(profile__in=profiles))
+    evaluations = selectors.evaluation_list(user=request.user).filter(profile__in=profiles)
     writer = downloads.figures_xlsx if extension == "xlsx" else downloads.figures_csv
     return file_response(writer(evaluations), name="cluster-evaluation-figures", extension=extension)
 
