@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smartcluster.accounts.permissions import visible_queryset
+from smartcluster.accounts.permissions import can_change, editable_queryset, visible_queryset
 from smartcluster.events.models import (
     CommunicationItem,
     CommunicationKind,
@@ -27,6 +27,7 @@ from smartcluster.events.models import (
     ProjectEvent,
 )
 from smartcluster.events.selectors.calendar import project_semester
+from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
     "OPEN_STATUSES",
@@ -41,6 +42,8 @@ __all__ = [
     "communication_kpi_progress",
     "communication_plan_get",
     "communication_plan_list",
+    "communication_plannable_partners",
+    "communication_project_partners",
 ]
 
 OPEN_STATUSES = (CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS)
@@ -56,6 +59,19 @@ def communication_plan_get(*, user: Any, project: Any = None, pk: int | None = N
     """The project's plan (or the plan `pk`), None when there is none the user may read."""
     plans = communication_plan_list(user=user)
     return plans.filter(project=project).first() if project is not None else plans.filter(pk=pk).first()
+
+
+def communication_project_partners(*, user: Any, project: Any) -> QuerySet[Any]:
+    """The project's partners (those whose organisation the user may see), by name."""
+    return partner_list(user=user, project_id=project.pk).order_by("organisation__name")
+
+
+def communication_plannable_partners(*, user: Any, project: Any) -> QuerySet[Any]:
+    """The partners the user may plan items for: all of the project's for the communication partner's editors (and
+    administrators), else the partners the user edits for."""
+    partners = communication_project_partners(user=user, project=project)
+    plan = CommunicationPlan.objects.filter(project=project).first()
+    return partners if plan is not None and can_change(user, plan) else editable_queryset(user, partners)
 
 
 def communication_item_list(*, user: Any, project: Any = None, kind: str | None = None, status: str | None = None,

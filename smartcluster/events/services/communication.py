@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from smartcluster.accounts.permissions import can_change, can_create_for, can_view, is_administrator
 from smartcluster.events.models import (
@@ -48,6 +49,10 @@ __all__ = [
     "communication_target_group_save",
 ]
 
+# Rules the item and KPI forms check too (before the model's constraints would refuse them without a field).
+PUBLISHED_WITHOUT_DATE = gettext_lazy("A published item needs its publication date.")
+COUNTED_KPI_ENTERED = gettext_lazy("This value is counted from the items: leave it empty, or choose “entered by the "
+                                   "communication partner”.")
 PLAN_FIELDS = ("objectives", "responsible")
 ITEM_FIELDS = ("kind", "number", "title", "due_semester", "responsible", "status", "published_on", "url", "reach")
 ENTRY_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
@@ -124,8 +129,7 @@ def communication_plan_update(*, user: Any, plan: CommunicationPlan, data: dict[
 
 def _kpi_check(kpi: CommunicationKpi) -> None:
     if kpi.measure != KpiMeasure.MANUAL and kpi.achieved is not None:
-        raise ValidationError({"achieved": _("This value is counted from the items: leave it empty, or choose "
-                                             "“entered by the communication partner”.")})
+        raise ValidationError({"achieved": COUNTED_KPI_ENTERED})
     if kpi.measure == KpiMeasure.MANUAL and kpi.item_kind:
         raise ValidationError({"item_kind": _("A value entered by hand is not counted from items of a kind: leave "
                                               "the kind empty.")})
@@ -214,7 +218,7 @@ def _item_check(item: CommunicationItem, events: list[ProjectEvent], *, today: d
         raise ValidationError({"due_semester": _("%(project)s runs %(count)s semesters: give a semester from 1 to "
                                                  "%(count)s.") % {"project": project, "count": project.semesters}})
     if item.status == CommunicationStatus.PUBLISHED and item.published_on is None:
-        raise ValidationError({"published_on": _("A published item needs its publication date.")})
+        raise ValidationError({"published_on": PUBLISHED_WITHOUT_DATE})
     if item.status == CommunicationStatus.PUBLISHED and item.published_on > today:
         raise ValidationError({"published_on": _("A published item was published by today (%(today)s).") % {
             "today": today.isoformat()}})
