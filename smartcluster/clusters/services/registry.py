@@ -47,10 +47,12 @@ from smartcluster.organisations.services import organisation_get_or_create, tag_
 from smartcluster.regions.selectors import region_find
 
 __all__ = [
-    "MEMBER_ORGANISATION_TYPE", "REGISTRY_REQUIRED", "REGISTRY_SHEETS", "registry_import", "cluster_label_delete", "cluster_label_save", "cluster_member_add",
-    "cluster_member_remove", "cluster_member_update", "cluster_profile_create", "cluster_profile_load",
-    "cluster_profile_update", "cluster_service_delete", "cluster_service_save", "international_agreement_delete",
-    "international_agreement_save", "member_counts_save", "registry_categories_checked",
+    "MEMBER_ORGANISATION_TYPE", "REGISTRY_REQUIRED", "REGISTRY_SHEETS", "cluster_label_delete",
+    "cluster_label_save", "cluster_member_add", "cluster_member_load", "cluster_member_remove",
+    "cluster_member_update", "cluster_profile_create", "cluster_profile_load", "cluster_profile_update",
+    "cluster_row_load", "cluster_service_delete", "cluster_service_save", "international_agreement_delete",
+    "international_agreement_save", "member_counts_load", "member_counts_save", "registry_categories_checked",
+    "registry_import",
 ]
 
 PROFILE_FIELDS = ("legal_form", "founding_year", "keeps_member_list", "management_fte", "has_strategy",
@@ -226,6 +228,15 @@ def cluster_member_add(*, user: Any, profile: ClusterProfile, data: Mapping[str,
         return _saved(member)
 
 
+def cluster_member_load(*, profile: ClusterProfile, organisation: Any, data: Mapping[str, Any]) -> ClusterMember:
+    """The organisation's membership of the cluster created or brought to `data`, with nobody's rights checked:
+    for the platform's own loaders (the demo), which name organisations they made or found themselves."""
+    member = ClusterMember.objects.filter(profile=profile, organisation=organisation).first() or ClusterMember(
+        profile=profile, organisation=organisation)
+    _assign(member, data, MEMBER_FIELDS)
+    return _saved(member)
+
+
 def cluster_member_update(*, user: Any, member: ClusterMember, data: Mapping[str, Any]) -> ClusterMember:
     """Change a member's type, years, commitment or use of services."""
     _require(can_change(user, member))
@@ -245,6 +256,11 @@ def member_counts_save(*, user: Any, profile: ClusterProfile, year: int, counts:
     """The members by type at 31 December of `year` (for a cluster that keeps no list): the year's counts replaced
     by `counts` (types not given are removed); each count a whole number ≥ 0, named `counts.<type>` when not."""
     _may_edit(user, profile)
+    return member_counts_load(profile=profile, year=year, counts=counts)
+
+
+def member_counts_load(*, profile: ClusterProfile, year: int, counts: Mapping[str, int]) -> list[MemberCount]:
+    """`member_counts_save` with nobody's rights checked: for the platform's own loaders (the demo)."""
     unknown = set(counts) - set(MemberType.values)
     if unknown:
         raise ValidationError({"counts": _("Unknown member types: %(types)s.") % {"types": ", ".join(sorted(unknown))}})
@@ -268,6 +284,19 @@ def _child_save(user: Any, profile: ClusterProfile, model: type[models.Model], f
     else:
         _require(can_change(user, record) and record.profile_id == profile.pk)
         record = model.objects.get(pk=record.pk)
+    _assign(record, data, fields)
+    return _saved(record)
+
+
+def cluster_row_load(*, profile: ClusterProfile, kind: str, data: Mapping[str, Any]) -> Any:
+    """A service (same kind and year), label (same kind and year) or agreement (same partner and year) of the
+    profile created or brought to `data`, with nobody's rights checked: for the platform's own loaders (the demo).
+    `kind` is "services", "labels" or "agreements"."""
+    model, fields, keys = {"services": (ClusterService, SERVICE_FIELDS, ("kind", "year")),
+                           "labels": (ClusterLabel, LABEL_FIELDS, ("kind", "year")),
+                           "agreements": (InternationalAgreement, AGREEMENT_FIELDS, ("partner_name", "year"))}[kind]
+    record = model.objects.filter(profile=profile, **{key: data.get(key) for key in keys}).first() or model(
+        profile=profile)
     _assign(record, data, fields)
     return _saved(record)
 

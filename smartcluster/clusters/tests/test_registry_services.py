@@ -272,3 +272,25 @@ def test_profiles_in_a_region_by_organisation_region_regions_served_and_containi
     assert [p.organisation.name for p in selectors.cluster_profiles_in_region(user=admin, code="ES")] == [
         "Murcia Cluster"]
     assert selectors.cluster_region_counts(user=admin) == {"EL61": 1, "ES62": 1}
+
+
+def test_the_trusted_loaders_create_then_update_in_place(world: RegistryWorld) -> None:
+    young = Organisation.objects.create(name="Demo Cluster", type=OrganisationType.CLUSTER)
+    profile = services.cluster_profile_load(organisation=young, data={"founding_year": 2015},
+                                            categories=[("cluster_categories", "22")])
+    assert services.cluster_profile_load(organisation=young, data={"founding_year": 2016}).pk == profile.pk
+    sme = Organisation.objects.create(name="Demo SME", type=OrganisationType.SME)
+    services.cluster_member_load(profile=profile, organisation=sme, data={"member_type": "sme", "year_joined": 2016})
+    services.cluster_member_load(profile=profile, organisation=sme, data={"member_type": "sme", "year_joined": 2017})
+    assert list(profile.members.values_list("year_joined", flat=True)) == [2017]
+    for _ in range(2):
+        services.cluster_row_load(profile=profile, kind="services", data={"kind": "skills", "year": 2024})
+        services.cluster_row_load(profile=profile, kind="labels", data={"kind": "national", "level": "gold",
+                                                                        "year": 2023})
+        services.cluster_row_load(profile=profile, kind="agreements", data={"partner_name": "P", "country": "DE",
+                                                                            "year": 2022})
+    assert (profile.services.count(), profile.labels.count(), profile.agreements.count()) == (1, 1, 1)
+    services.member_counts_load(profile=profile, year=2024, counts={"sme": 3})
+    assert selectors.cluster_member_counts(profile, 2024)["sme"] == 1  # a listed cluster counts its list, not 3
+    with pytest.raises(ValidationError):
+        services.cluster_profile_load(organisation=Organisation.objects.create(name="Not a cluster", type="sme"))
