@@ -63,9 +63,8 @@ def event_report_docx(report: EventReport) -> bytes:
                          [[r.person.name, r.person.organisation.name if r.person.organisation else "",
                            r.partner.organisation.name if r.partner else ""] for r in report.participants]))
     document.table(Table(_("Participants by partner"), [_("Partner"), _("Participants")],
-                         [[c.label, c.count] for c in report.by_partner]))
-    document.table(Table(_("Participants by helix"), [_("Helix"), _("Participants")],
-                         [[c.label, c.count] for c in report.by_helix]))
+                         report.attendance.by_partner))
+    document.table(Table(_("Participants by helix"), [_("Helix"), _("Participants")], report.attendance.by_helix))
     if event.minutes:
         document.heading(_("Minutes"))
         document.paragraph(event.minutes)
@@ -80,15 +79,16 @@ def event_report_docx(report: EventReport) -> bytes:
 
 def _feedback(document: WordDocument, report: EventReport) -> None:
     feedback = report.feedback
-    document.heading(_("Feedback"))
     if not feedback.responses:
+        document.heading(_("Feedback"))
         document.paragraph(_("No feedback received."))
         return
-    document.table(Table("", [_("Responses"), _("Satisfaction (1–5)"), _("Learning (1–5)"),
-                              _("Reporting increased capacity")],
-                         [[feedback.responses, feedback.satisfaction, feedback.learning,
-                           feedback.increased_capacity]]))
-    for comment in feedback.comments:
+    rows = [[scale.label, scale.answers, scale.mean] for scale in feedback.scales]
+    if feedback.increased_capacity is not None:
+        rows.append([_("Participants reporting increased capacity"), feedback.increased_capacity, None])
+    document.table(Table(_("Feedback (%(count)s responses)") % {"count": feedback.responses},
+                         [_("Question"), _("Answers"), _("Mean (1–5)")], rows))
+    for comment in [*feedback.most_useful, *feedback.to_improve]:
         document.bullet(comment)
 
 

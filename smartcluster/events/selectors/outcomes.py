@@ -8,16 +8,12 @@ votes of their ideas, ties by their earliest idea's post (then title). The rank 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
-from statistics import mean
+from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, is_administrator, visible_queryset
@@ -27,14 +23,20 @@ from smartcluster.events.models import (
     BrainstormVote,
     CheckInIssue,
     Decision,
-    FeedbackResponse,
     FollowUpAction,
     Material,
     ProjectEvent,
     ProjectLifeSettings,
     Registration,
 )
-from smartcluster.organisations.choices import HelixRole, PartnerRole
+from smartcluster.events.selectors.calendar import event_session_list, project_event_local_date
+from smartcluster.events.selectors.participation import (
+    AttendanceCounts,
+    FeedbackResults,
+    attendance_counts,
+    feedback_results,
+)
+from smartcluster.organisations.choices import PartnerRole
 
 __all__ = [
     "ActionOverview",
@@ -62,7 +64,6 @@ __all__ = [
     "decision_get",
     "decision_list",
     "decision_visible_list",
-    "event_local_date",
     "event_report",
     "event_report_may_view",
     "outcome_event_get",
@@ -89,11 +90,6 @@ def outcome_event_get(*, user: Any, event_id: int) -> ProjectEvent:
     if event is None:
         raise Http404(_("No project event %(id)s.") % {"id": event_id})
     return event
-
-
-def event_local_date(event: ProjectEvent) -> dt.date:
-    """The day the event starts, in the event's own time zone."""
-    return timezone.localtime(event.starts_at, ZoneInfo(event.time_zone)).date()
 
 
 def decision_list(*, event: ProjectEvent) -> QuerySet[Decision]:
@@ -211,9 +207,9 @@ def check_in_status_list(*, user: Any, project: Any, today: dt.date) -> list[Che
     check_ins = ProjectEvent.objects.filter(project=project, kind=EventKind.CHECK_IN).order_by("-starts_at")
     rows = []
     for partner in project.partners.exclude(role=PartnerRole.LEAD).select_related("organisation"):
-        held = [event for event in check_ins.filter(partner_met=partner) if event_local_date(event) <= today]
+        held = [event for event in check_ins.filter(partner_met=partner) if project_event_local_date(event) <= today]
         last = held[0] if held else None
-        last_on = event_local_date(last) if last else None
+        last_on = project_event_local_date(last) if last else None
         open_issues = CheckInIssue.objects.filter(event__in=check_ins.filter(partner_met=partner)).filter(
             Q(follow_ups__isnull=True) | Q(follow_ups__status=ActionStatus.OPEN)).distinct().count()
         rows.append(CheckInStatus(partner, last, last_on, (today - last_on).days if last_on else None, interval,
@@ -317,60 +313,24 @@ def event_report_may_view(*, user: Any, event: ProjectEvent) -> bool:
 
 
 @dataclass(frozen=True)
-class AttendanceCount:
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class FeedbackSummary:
-    responses: int
-    satisfaction: float | None
-    learning: float | None
-    increased_capacity: int
-    comments: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class EventReport:
     """Everything the event report shows, read from the records."""
 
     event: ProjectEvent
     sessions: list[Any]
     participants: list[Registration]
-    by_partner: list[AttendanceCount]
-    by_helix: list[AttendanceCount]
+    attendance: AttendanceCounts
     decisions: list[Decision]
     actions: list[FollowUpAction]
-    feedback: FeedbackSummary
+    feedback: FeedbackResults
     photos: list[Material]
-
-
-def _counts(labels: list[str]) -> list[AttendanceCount]:
-    return [AttendanceCount(label, count) for label, count in sorted(Counter(labels).items())]
-
-
-def _feedback_summary(event: ProjectEvent) -> FeedbackSummary:
-    responses = list(FeedbackResponse.objects.filter(registration__event=event).order_by("submitted_at", "pk"))
-    if not responses:
-        return FeedbackSummary(0, None, None, 0)
-    increased = sum(1 for r in responses if r.capacity_before is not None and r.capacity_after is not None
-                    and r.capacity_after > r.capacity_before)
-    comments = [text for r in responses for text in (r.most_useful, r.to_improve) if text]
-    return FeedbackSummary(len(responses), round(mean(r.satisfaction for r in responses), 1),
-                           round(mean(r.learning for r in responses), 1), increased, comments)
 
 
 def event_report(*, event: ProjectEvent) -> EventReport:
     """The event's programme, who attended (by partner and helix), decisions, actions, feedback and photos."""
     attended = list(event.registrations.filter(attended=True).select_related(
         "person__organisation", "partner__organisation").order_by("person__name"))
-    no_partner, unknown = _("No partner"), _("Unknown")
-    by_partner = _counts([r.partner.organisation.name if r.partner else no_partner for r in attended])
-    by_helix = _counts([str(HelixRole(r.person.organisation.helix_role).label) if r.person.organisation else unknown
-                        for r in attended])
     photos = list(event.materials.filter(kind=MaterialKind.PHOTO).order_by("title", "pk"))
-    return EventReport(event, list(event.sessions.order_by("starts_at", "pk")), attended, by_partner, by_helix,
+    return EventReport(event, event_session_list(event=event), attended, attendance_counts(event=event),
                        list(decision_list(event=event)), list(action_list(event=event).order_by("due_on", "pk")),
-                       _feedback_summary(event), photos)
-
+                       feedback_results(event=event), photos)

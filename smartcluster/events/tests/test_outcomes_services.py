@@ -207,5 +207,5 @@ def test_event_report_reads_the_records() -> None:
     services.decision_add(user=world.users["editor_a"], event=event, text="Adopt the plan")
     report = selectors.event_report(event=event)
     assert [r.person.name for r in report.participants] == ["Ana Came"]
-    assert [(c.label, c.count) for c in report.by_helix] == [("Government", 1)]
+    assert report.attendance.by_helix == [("Government", 1)]
     assert [d.text for d in report.decisions] == ["Adopt the plan"]
