@@ -46,7 +46,7 @@ from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
-    "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
+    "CRITERIA_TEXT_LIMIT", "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
     "criteria_set_upload", "evaluation_draft_save", "evaluation_problems", "evaluation_publish",
     "evaluation_figures_import", "evaluation_review", "evaluation_start", "evaluation_submit",
     "evaluation_unpublish", "figure_value",
@@ -55,6 +55,7 @@ __all__ = [
 # Who may publish criteria sets: authorities (issue #16), i.e. editors of these organisations, and administrators.
 AUTHORITY_TYPES = (OrganisationType.PUBLIC_AUTHORITY, OrganisationType.DEVELOPMENT_AGENCY)
 EDITABLE = (EvaluationStatus.DRAFT, EvaluationStatus.CHANGES_REQUESTED)
+CRITERIA_TEXT_LIMIT = 200_000  # characters; the default set has about 8,000
 FIGURES_SHEET = "Figures"
 FIGURES_COLUMNS = ("evaluation", "figure", "value")  # the figures download writes them, the import reads them
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -99,6 +100,21 @@ def _yaml_mapping(text: str) -> dict[str, Any]:
     return json.loads(json.dumps(yaml.safe_load(text), default=str))
 
 
+def _plain_yaml_checked(text: str) -> None:
+    """Refuse a text too long for a criteria set, or using YAML aliases: a few nested aliases expand to gigabytes
+    ("billion laughs") when read, and a criteria set never needs them."""
+    if len(text) > CRITERIA_TEXT_LIMIT:
+        raise ValidationError({"source_text": _("A criteria set is at most %(limit)s characters long.") % {
+            "limit": CRITERIA_TEXT_LIMIT}})
+    try:
+        aliased = any(isinstance(token, yaml.AliasToken) for token in yaml.scan(text))
+    except yaml.YAMLError:
+        return  # the library's reader names what is wrong with it
+    if aliased:
+        raise ValidationError({"source_text": _("YAML aliases (*name) are not accepted in a criteria set: write "
+                                                "each value out.")})
+
+
 def _may_author(user: Any, organisation: Any) -> bool:
     if is_administrator(user):
         return True
@@ -113,6 +129,7 @@ def criteria_set_upload(*, user: Any, organisation: Any, text: str) -> CriteriaS
     if not _may_author(user, organisation):
         raise PermissionDenied(_("Only editors of a public authority or development agency, and administrators, "
                                  "may publish criteria sets."))
+    _plain_yaml_checked(text)
     try:
         definition = library.criteria_set_from_yaml(text)
     except library.EvaluationError as error:

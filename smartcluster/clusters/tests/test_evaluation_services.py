@@ -114,6 +114,18 @@ def test_a_bad_criteria_set_is_refused_naming_the_field_and_nothing_is_stored(wo
     assert evaluation_dump() == before
 
 
+def test_yaml_aliases_and_oversized_sets_are_refused_before_they_are_read(world: Any) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: *c\n"
+    before = evaluation_dump()
+    with pytest.raises(ValidationError, match="aliases"):
+        services.criteria_set_upload(user=_authority_editor(world), organisation=world.authority, text=bomb)
+    with pytest.raises(ValidationError, match="at most"):
+        services.criteria_set_upload(user=_authority_editor(world), organisation=world.authority,
+                                     text=OWN_SET + "#" * services.CRITERIA_TEXT_LIMIT)
+    assert evaluation_dump() == before
+
+
 def test_a_cluster_manager_or_another_publisher_may_not_publish_criteria(world: Any) -> None:
     before = evaluation_dump()
     with pytest.raises(PermissionDenied):
