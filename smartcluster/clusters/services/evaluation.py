@@ -46,8 +46,8 @@ from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
-    "CRITERIA_TEXT_LIMIT", "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure", "criteria_set_publish", "criteria_set_retire",
-    "criteria_set_upload", "evaluation_draft_save", "evaluation_problems", "evaluation_publish",
+    "CRITERIA_TEXT_LIMIT", "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure",
+    "criteria_set_publish", "criteria_set_retire", "criteria_set_upload", "evaluation_draft_save", "evaluation_problems", "evaluation_publish",
     "evaluation_figures_import", "evaluation_review", "evaluation_start", "evaluation_submit",
     "evaluation_unpublish", "figure_value",
 ]
