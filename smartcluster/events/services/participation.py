@@ -36,7 +36,9 @@ __all__ = [
     "feedback_submit",
     "material_content_type",
     "material_delete",
+    "material_file_checked",
     "material_upload",
+    "participation_token",
     "registration_cancel",
     "registration_invite",
     "registration_load",
@@ -55,7 +57,8 @@ def _require_host(user: Any, event: ProjectEvent) -> None:
         raise PermissionDenied(_("Only the editors of the host partner manage this event's participants."))
 
 
-def _new_token() -> str:
+def participation_token() -> str:
+    """A random token: a registration's link, a stored material's name."""
     return secrets.token_urlsafe(32)  # 43 characters: the field's length
 
 
@@ -74,7 +77,7 @@ def registration_load(
     now = timezone.now()
     registration = Registration(
         event=event, person=person, status=status, attended=attended, group=group, partner=partner,
-        dietary_needs=dietary_needs, accessibility_needs=accessibility_needs, token=_new_token(), invited_at=now,
+        dietary_needs=dietary_needs, accessibility_needs=accessibility_needs, token=participation_token(), invited_at=now,
         registered_at=now if status == RegistrationStatus.REGISTERED else None)
     registration.full_clean()
     registration.save()
@@ -98,7 +101,7 @@ def registration_invite(
         person = organisations.person_get_or_create_by_email(name=name, email=email, organisation=organisation)
         if Registration.objects.filter(event=event, person=person).exists():
             raise ValidationError({"email": _("%(name)s is already invited to this event.") % {"name": person}})
-        registration = Registration(event=event, person=person, group=group, partner=partner, token=_new_token(),
+        registration = Registration(event=event, person=person, group=group, partner=partner, token=participation_token(),
                                     status=RegistrationStatus.INVITED, invited_at=timezone.now())
         registration.full_clean(exclude=["person"])
         registration.save()
@@ -171,7 +174,7 @@ def _own_registration(*, event: ProjectEvent, user: Any) -> Registration:
     partner = _partner_of(event, person)
     registration, _created = Registration.objects.get_or_create(
         event=event, person=person, defaults={
-            "token": _new_token(), "partner": partner, "status": RegistrationStatus.REGISTERED,
+            "token": participation_token(), "partner": partner, "status": RegistrationStatus.REGISTERED,
             "group": ParticipantGroup.PARTNER_STAFF if partner else ParticipantGroup.STAKEHOLDER})
     return registration
 
@@ -298,29 +301,33 @@ def material_content_type(head: bytes, payload: Any) -> tuple[str, str] | None:
     return None
 
 
+def material_file_checked(file: UploadedFile) -> tuple[str, str]:
+    """(content type, extension) of an uploaded material, refused naming the file when larger than
+    `SMARTCLUSTER_MATERIAL_MAX_BYTES` or not of an accepted type by its content."""
+    limit = config.file_limits().material_max_bytes
+    if file.size > limit:
+        raise ValidationError({"file": _("“%(name)s” is %(size)s bytes; materials may have at most %(limit)s bytes.")
+                               % {"name": file.name, "size": file.size, "limit": limit}})
+    file.seek(0)
+    detected = material_content_type(file.read(16), file)
+    file.seek(0)
+    if detected is None:
+        raise ValidationError({"file": _("“%(name)s” is not a PDF, PNG, JPEG, Office (docx, pptx, xlsx) or "
+                                         "OpenDocument file, whatever its name says.") % {"name": file.name}})
+    return detected
+
+
 def material_upload(
     *, user: Any, event: ProjectEvent, kind: str, title: str, file: UploadedFile, is_published: bool = False,
 ) -> Material:
     """Attach a file to an event (the host's editors): its size within `SMARTCLUSTER_MATERIAL_MAX_BYTES`, its type
     read from its content; stored under MEDIA_ROOT with a name of the platform's choosing."""
     _require_host(user, event)
-    limit = config.file_limits().material_max_bytes
-    if file.size > limit:
-        raise ValidationError({"file": _("“%(name)s” is %(size)s bytes; materials may have at most %(limit)s bytes.")
-                               % {"name": file.name, "size": file.size, "limit": limit}})
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    detected = material_content_type(head, file)
-    file.seek(0)
-    if detected is None:
-        raise ValidationError({"file": _("“%(name)s” is not a PDF, PNG, JPEG, Office (docx, pptx, xlsx) or "
-                                         "OpenDocument file, whatever its name says.") % {"name": file.name}})
-    content_type, extension = detected
+    content_type, extension = material_file_checked(file)
     material = Material(event=event, kind=kind, title=title.strip(), content_type=content_type, size=file.size,
                         is_published=is_published, uploaded_by=user)
     material.full_clean(exclude=["file"])
-    material.file.save(f"{_new_token()[:16]}.{extension}", file, save=False)
+    material.file.save(f"{participation_token()[:16]}.{extension}", file, save=False)
     try:
         material.save()
     except DatabaseError:
