@@ -272,10 +272,12 @@ def brainstorm_idea_load(*, event: ProjectEvent, author: Any, text: str,
 
 @transaction.atomic
 def brainstorm_vote_load(*, idea: BrainstormIdea, voter: Any, votes: int) -> None:
-    """Trusted writer (demo loader): the voter's votes on the idea set to `votes`, within the budget."""
-    BrainstormVote.objects.filter(idea=idea, voter=voter).delete()
-    for _vote in range(votes):
-        if brainstorm_votes_used(user=voter, event=idea.event) >= idea.event.votes_per_participant:
-            raise ValidationError({"votes": _("More votes than the budget of %(budget)s.")
-                                   % {"budget": idea.event.votes_per_participant}})
-        BrainstormVote.objects.create(idea=idea, voter=voter)
+    """Trusted writer (demo loader): the voter's votes on the idea brought to `votes` (kept when already there),
+    within the budget."""
+    held = list(BrainstormVote.objects.filter(idea=idea, voter=voter).order_by("pk"))
+    others = brainstorm_votes_used(user=voter, event=idea.event) - len(held)
+    if others + votes > idea.event.votes_per_participant:
+        raise ValidationError({"votes": _("More votes than the budget of %(budget)s.")
+                               % {"budget": idea.event.votes_per_participant}})
+    BrainstormVote.objects.filter(pk__in=[vote.pk for vote in held[votes:]]).delete()
+    BrainstormVote.objects.bulk_create([BrainstormVote(idea=idea, voter=voter) for _vote in range(votes - len(held))])
