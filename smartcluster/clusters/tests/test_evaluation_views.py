@@ -233,6 +233,11 @@ def test_an_import_with_three_bad_cells_lists_exactly_those_and_saves_nothing(wo
                 {"file": _upload(good, "figures.xlsx")}).status_code == 302
     stored = Evaluation.objects.get(pk=evaluation.pk).inputs
     assert (stored["members"], stored["satisfaction"]) == (20, 4.2)
+    csv = f"evaluation;figure;value\n{evaluation.pk};members;21\n{evaluation.pk};satisfaction;\n".encode()
+    assert post(client, "/clusters/evaluations/figures/import/",
+                {"file": _upload(csv, "figures.csv")}).status_code == 302
+    stored = Evaluation.objects.get(pk=evaluation.pk).inputs
+    assert stored["members"] == 21 and "satisfaction" not in stored  # an empty value clears the figure
 
 
 def _upload(payload: bytes, name: str) -> Any:
