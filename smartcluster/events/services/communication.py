@@ -40,6 +40,7 @@ __all__ = [
     "communication_item_delete",
     "communication_item_load",
     "communication_item_update",
+    "communication_item_validate",
     "communication_kpi_delete",
     "communication_kpi_save",
     "communication_plan_create",
@@ -210,8 +211,11 @@ def _number_taken(item: CommunicationItem) -> ValidationError:
                                                       "number": item.number, "project": item.project}})
 
 
-def _item_check(item: CommunicationItem, events: list[ProjectEvent], *, today: dt.date) -> None:
-    """The rules of an item beyond its fields' own: the project's partner, semester range, number free, date."""
+def communication_item_validate(*, item: CommunicationItem, events: list[ProjectEvent],
+                                today: dt.date | None = None) -> None:
+    """The rules of an unsaved item (the project's partner, semester range, number free, publication date, events of
+    the project) and its fields' own, refused naming the field; the admin checks with it too."""
+    today = today or timezone.localdate()
     project = item.project
     _require_partner_of(project, item.responsible)
     if item.due_semester is not None and not 1 <= item.due_semester <= project.semesters:
@@ -267,7 +271,7 @@ def communication_item_create(*, user: Any, project: Any, data: dict[str, Any],
     item = CommunicationItem(project=project)
     _assign(item, data, ITEM_FIELDS)
     chosen = _readable_events(user, events) or []
-    _item_check(item, chosen, today=timezone.localdate())
+    communication_item_validate(item=item, events=chosen)
     return _item_save(item, chosen)
 
 
@@ -285,7 +289,7 @@ def communication_item_update(*, user: Any, item: CommunicationItem, data: dict[
             raise PermissionDenied(_("Only the communication partner hands an item to another partner."))
     _assign(item, data, ITEM_FIELDS)
     chosen = _readable_events(user, events)
-    _item_check(item, chosen if chosen is not None else list(item.events.all()), today=timezone.localdate())
+    communication_item_validate(item=item, events=chosen if chosen is not None else list(item.events.all()))
     return _item_save(item, chosen)
 
 
@@ -332,5 +336,5 @@ def communication_item_load(*, project: Any, kind: str, number: int, title: str,
     _assign(item, {"title": title, "due_semester": due_semester, "responsible": responsible, "status": status,
                    "published_on": published_on, "url": url, "reach": reach}, ITEM_FIELDS)
     events = list(events)
-    _item_check(item, events, today=today or timezone.localdate())
+    communication_item_validate(item=item, events=events, today=today)
     return _item_save(item, events)
