@@ -67,9 +67,9 @@ def cluster_profile_list(*, user: Any, region: str = "", category: str = "", tec
     queryset = queryset.distinct()
     if size in SIZE_BANDS:
         _, low, high = SIZE_BANDS[size]
-        queryset = queryset.filter(pk__in=[profile.pk for profile in queryset
-                                           if low <= cluster_size(profile) and (high is None
-                                                                                or cluster_size(profile) <= high)])
+        sizes = {profile.pk: cluster_size(profile) for profile in queryset}
+        queryset = queryset.filter(pk__in=[pk for pk, members in sizes.items()
+                                           if low <= members and (high is None or members <= high)])
     return queryset.order_by("organisation__name")
 
 
