@@ -88,6 +88,8 @@ def test_an_invitee_registers_by_link_answers_the_survey_once_and_downloads_the_
     invited = register(event, make_person("Nina"), status=RegistrationStatus.INVITED)
     client = browser()
     entry = reverse("events:registration_entry", args=[invited.token])
+    page = client.get(entry, secure=True)
+    assert page.status_code == 200 and "Decline" in page.content.decode() and "no-referrer" in page.content.decode()
     assert send(client, entry, {"action": "register", "dietary_needs": "halal"}).status_code == 302
     assert Registration.objects.get(pk=invited.pk).dietary_needs == "halal"
     certificate = reverse("events:certificate_by_token", args=[invited.token])
@@ -97,6 +99,7 @@ def test_an_invitee_registers_by_link_answers_the_survey_once_and_downloads_the_
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Nina" in text and event.title in text and "Agency A" in text
     survey = reverse("events:feedback_by_token", args=[invited.token])
+    assert "capacity on the topic before" in client.get(survey, secure=True).content.decode()
     answers = {"satisfaction": "5", "learning": "4", "capacity_before": "2", "capacity_after": "4",
                "most_useful": "Examples"}
     assert send(client, survey, answers).status_code == 302
