@@ -231,3 +231,16 @@ def test_meeting_plan_counts_held_and_upcoming_meetings_per_semester() -> None:
     assert sum(row.planned for row in plan) == 8
     assert [(len(row.held), len(row.upcoming), row.missing) for row in plan[:3]] == [(1, 0, 0), (2, 0, 0), (0, 1, 0)]
     assert plan[3].missing == 1 and plan[1].starts_on == dt.date(2025, 9, 1)
+
+
+def test_the_demo_loader_is_idempotent_and_replaces_the_agenda() -> None:
+    world = calendar_world()
+    sessions = [{"title": "Welcome", "starts_at": START, "ends_at": START + dt.timedelta(minutes=30)}]
+    first = make_event(world, sessions=sessions)
+    again = make_event(world, sessions=[{**sessions[0], "title": "Opening"}], thematic_focus="Industry 4.0")
+    assert again.pk == first.pk and ProjectEvent.objects.count() == 1
+    assert [s.title for s in again.sessions.all()] == ["Opening"] and again.thematic_focus == "Industry 4.0"
+    before = calendar_dump()
+    with pytest.raises(ValidationError):
+        make_event(world, title="Broken", hours=-1)
+    assert calendar_dump() == before
