@@ -198,3 +198,16 @@ def test_a_partners_editor_creates_its_group_and_adds_a_member_through_the_forms
     post(intruder, reverse("events:stakeholder_member_add", args=[group.pk]),
          {"organisation": firm.pk, "joined_on": "2025-03-01"})
     assert [m.organisation for m in group.members.all()] == [firm]
+
+
+def test_the_edit_form_shows_and_saves_times_in_the_events_zone() -> None:
+    world = calendar_world()
+    event = make_event(world, starts=dt.datetime(2025, 12, 10, 9, 0))  # Athens is UTC+2 in winter
+    client = browser(world.users["editor_a"])
+    page = client.get(reverse("events:event_edit", args=[event.pk]), secure=True).content.decode()
+    assert 'value="2025-12-10T09:00"' in page and 'value="2025-12-10T17:00"' in page
+    response = post(client, reverse("events:event_edit", args=[event.pk]), event_data(
+        world, starts_at="2025-12-10T10:00", ends_at="2025-12-10T18:00", time_zone="Europe/Lisbon"))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.starts_at == dt.datetime(2025, 12, 10, 10, 0, tzinfo=dt.UTC)  # Lisbon is UTC+0 in winter
