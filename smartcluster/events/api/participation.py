@@ -110,7 +110,7 @@ class EventMaterialFilters(Schema):
 
 
 def _event(request: HttpRequest, pk: int) -> ProjectEvent:
-    return selectors.participation_event_get(user=request.user, pk=pk)
+    return selectors.project_event_get(user=request.user, pk=pk)
 
 
 @router.get("/registrations/", response=list[EventRegistrationOut])

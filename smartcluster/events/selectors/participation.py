@@ -26,7 +26,6 @@ __all__ = [
     "feedback_results",
     "material_get",
     "material_list",
-    "participation_event_get",
     "registration_for_token",
     "registration_get",
     "registration_list",
@@ -35,12 +34,6 @@ __all__ = [
 ]
 
 SCALE = range(1, 6)
-
-
-def participation_event_get(*, user: Any, pk: int) -> ProjectEvent:
-    """An event the user may read (404 otherwise)."""
-    events = visible_queryset(user, ProjectEvent.objects.select_related("project", "host__organisation"))
-    return get_object_or_404(events, pk=pk)
 
 
 def registration_list(*, user: Any, event: ProjectEvent | None = None) -> QuerySet[Registration]:

@@ -4,8 +4,6 @@ survey), survey results, materials with permission-checked downloads, and the XL
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,20 +25,12 @@ from smartcluster.events.forms.participation import (
 )
 from smartcluster.events.models import ProjectEvent, Registration
 from smartcluster.reports.responses import file_response
-
-
-def form_refusal(form: Any, error: ValidationError) -> None:
-    """A service's refusal shown on the form: under the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
+from smartcluster.site.views import form_refusal
 
 
 def _hosted_event(request: HttpRequest, pk: int) -> ProjectEvent:
     """An event whose participants the user manages (404 when unreadable, 403 when not the host's editor)."""
-    event = selectors.participation_event_get(user=request.user, pk=pk)
+    event = selectors.project_event_get(user=request.user, pk=pk)
     if not can_change(request.user, event):
         raise PermissionDenied(_("Only the editors of the host partner manage this event's participants."))
     return event
@@ -139,7 +129,7 @@ def _entry_page(request: HttpRequest, event: ProjectEvent, registration: Registr
 @login_required
 def participation(request: HttpRequest, pk: int) -> HttpResponse:
     """A logged-in user's registration for an event they may read."""
-    event = selectors.participation_event_get(user=request.user, pk=pk)
+    event = selectors.project_event_get(user=request.user, pk=pk)
     return _entry_page(request, event, selectors.registration_of_user(user=request.user, event=event))
 
 
@@ -174,7 +164,7 @@ def _participant_url(registration: Registration, request: HttpRequest) -> str:
 
 @login_required
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    event = selectors.participation_event_get(user=request.user, pk=pk)
+    event = selectors.project_event_get(user=request.user, pk=pk)
     registration = selectors.registration_of_user(user=request.user, event=event)
     if registration is None:
         raise PermissionDenied(_("The survey is for the people who registered for or attended the event."))
@@ -211,7 +201,7 @@ def certificate_by_token(request: HttpRequest, token: str) -> HttpResponse:
 
 def materials(request: HttpRequest, pk: int) -> HttpResponse:
     """The event's materials the visitor may download; the host's editors upload and remove them here."""
-    event = selectors.participation_event_get(user=request.user, pk=pk)
+    event = selectors.project_event_get(user=request.user, pk=pk)
     may_edit = can_change(request.user, event)
     form = MaterialForm(request.POST or None, request.FILES or None) if may_edit else None
     if request.method == "POST":
