@@ -62,6 +62,14 @@ def _require_host(user: Any, event: ProjectEvent) -> None:
         raise PermissionDenied(_("Only the host partner's editors may record the outcomes of this event."))
 
 
+def _text(value: str | None, field: str) -> str:
+    """The text stripped; a NUL character (which PostgreSQL cannot store) refused naming the field."""
+    text = (value or "").strip()
+    if "\x00" in text:
+        raise ValidationError({field: _("Null characters are not allowed.")})
+    return text
+
+
 def _saved(record: Any) -> Any:
     record.full_clean()
     record.save()
@@ -72,7 +80,7 @@ def _saved(record: Any) -> Any:
 def event_minutes_set(*, user: Any, event: ProjectEvent, minutes: str) -> ProjectEvent:
     """The event's minutes, replacing the text written before."""
     _require_host(user, event)
-    event.minutes = minutes.strip()
+    event.minutes = _text(minutes, "minutes")
     event.full_clean()
     event.save(update_fields=["minutes", "updated_at"])
     return event
@@ -83,7 +91,7 @@ def _decision_save(event: ProjectEvent, text: str, number: int | None) -> Decisi
         number = (event.decisions.aggregate(last=Max("number"))["last"] or 0) + 1
     elif event.decisions.filter(number=number).exists():
         raise ValidationError({"number": _("Decision %(number)s of this event exists already.") % {"number": number}})
-    return _saved(Decision(event=event, number=number, text=(text or "").strip()))
+    return _saved(Decision(event=event, number=number, text=_text(text, "text")))
 
 
 @transaction.atomic
@@ -125,7 +133,7 @@ def action_create(*, user: Any, event: ProjectEvent, title: str, owner: Any, due
                   issue: CheckInIssue | None = None) -> FollowUpAction:
     """A follow-up action of the event (or of one of its check-in issues); its owner is notified."""
     _require_host(user, event)
-    action = _action_check(FollowUpAction(event=event, issue=issue, title=(title or "").strip(), owner=owner,
+    action = _action_check(FollowUpAction(event=event, issue=issue, title=_text(title, "title"), owner=owner,
                                           due_on=due_on))
     _notify_owner(action)
     return action
@@ -147,7 +155,7 @@ def action_status_set(*, user: Any, action: FollowUpAction, status: str,
 def _issue_check(event: ProjectEvent, topic: str, text: str) -> CheckInIssue:
     if event.kind != EventKind.CHECK_IN:
         raise ValidationError({"event": _("Issues are raised at partner check-ins only.")})
-    return _saved(CheckInIssue(event=event, topic=topic, text=(text or "").strip()))
+    return _saved(CheckInIssue(event=event, topic=topic, text=_text(text, "text")))
 
 
 @transaction.atomic
@@ -173,7 +181,7 @@ def _require_participant(user: Any, event: ProjectEvent) -> None:
 def brainstorm_idea_add(*, user: Any, event: ProjectEvent, text: str) -> BrainstormIdea:
     """An idea posted by a participant."""
     _require_participant(user, event)
-    return _saved(BrainstormIdea(event=event, author=user, text=(text or "").strip()))
+    return _saved(BrainstormIdea(event=event, author=user, text=_text(text, "text")))
 
 
 @transaction.atomic
@@ -181,7 +189,7 @@ def brainstorm_theme_add(*, user: Any, event: ProjectEvent, title: str) -> Brain
     """A theme of the brainstorm, by the host's editors."""
     _require_host(user, event)
     _require_brainstorm(event)
-    title = (title or "").strip()
+    title = _text(title, "title")
     if event.themes.filter(title__iexact=title).exists():
         raise ValidationError({"title": _("This brainstorm has a theme of this name already.")})
     return _saved(BrainstormTheme(event=event, title=title))

@@ -128,3 +128,21 @@ def test_a_session_vote_without_csrf_token_is_refused() -> None:
     before = outcomes_dump()
     assert client.post(f"{API}/brainstorms/ideas/{idea.pk}/votes").status_code in (401, 403)
     assert outcomes_dump() == before
+
+
+def test_bad_input_is_named_never_a_server_error() -> None:
+    world = lead_world()
+    event = make_event(world, kind="brainstorm", is_published=True)
+    action = services.action_create(user=world.users["editor_a"], event=event, title="A", owner=world.person_a,
+                                    due_on=dt.date(2026, 4, 1))
+    token = bearer(world.tokens["editor_a"])
+    before = outcomes_dump()
+    nul = Client().post(f"{API}/brainstorms/{event.pk}/ideas/", {"text": "a\x00b"}, content_type="application/json",
+                        **token)
+    assert nul.status_code == 400 and "text" in nul.json()["detail"]
+    bogus = Client().post(f"{API}/actions/{action.pk}/status", {"status": "bogus"}, content_type="application/json",
+                          **token)
+    assert bogus.status_code == 400 and "status" in bogus.json()["detail"]
+    assert Client().get(f"{API}/check-ins/status/", {"project": 999999}, **token).status_code == 404
+    assert Client().get(f"{API}/brainstorms/{2**63}/result").status_code in (400, 404)
+    assert outcomes_dump() == before
