@@ -114,6 +114,7 @@ def test_a_logged_in_user_registers_declines_and_reads_only_their_own_certificat
     outsider = make_user("outsider")
     client = browser(outsider)
     page = reverse("events:participation", args=[event.pk])
+    assert send(client, page, {"action": "cancel"}).status_code == 302 and not Registration.objects.exists()
     assert send(client, page, {"action": "register", "accessibility_needs": "step-free"}).status_code == 302
     mine = Registration.objects.get(person__user=outsider)
     assert mine.accessibility_needs == "step-free"

@@ -108,7 +108,9 @@ def _entry_page(request: HttpRequest, event: ProjectEvent, registration: Registr
         "accessibility_needs": getattr(registration, "accessibility_needs", "")})
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "cancel" and registration is not None:
+            if request.POST.get("action") == "cancel":
+                if registration is None:  # nothing to cancel: never read as a registration
+                    return redirect(request.path)
                 services.registration_cancel(registration=registration)
                 messages.success(request, _("Your answer is recorded: you will not attend."))
                 return redirect(request.path)
