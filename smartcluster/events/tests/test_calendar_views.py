@@ -22,6 +22,7 @@ from smartcluster.events.tests.calendar_factories import (
     make_event,
     partner_b,
 )
+from smartcluster.matchmaking.tests.conftest import create_event
 from smartcluster.organisations.models import Organisation, OrganisationType
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +212,15 @@ def test_the_edit_form_shows_and_saves_times_in_the_events_zone() -> None:
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.starts_at == dt.datetime(2025, 12, 10, 10, 0, tzinfo=dt.UTC)  # Lisbon is UTC+0 in winter
+
+
+def test_the_event_page_names_host_semester_focus_zone_and_links_the_b2b_event() -> None:
+    world = calendar_world()
+    b2b = create_event(world.users["editor_a"], title="Online B2B on Industry 4.0")
+    event = make_event(world, title="Online B2B event 1", kind=EventKind.OTHER, venue="",
+                       online_url="https://meet.example.org/b2b", matchmaking_event=b2b,
+                       thematic_focus="Digital transformation", starts=dt.datetime(2029, 3, 5, 10))
+    page = Client().get(reverse("events:event_detail", args=[event.pk]), secure=True).content.decode()
+    assert reverse("matchmaking:event_detail", args=[b2b.pk]) in page and "Online B2B on Industry 4.0" in page
+    assert "Agency A" in page and "Digital transformation" in page and "Europe/Athens" in page
+    assert "<dd>9 (after the project)</dd>" in page
