@@ -185,19 +185,24 @@ def check_in_interval_days(*, project: Any) -> int:
 
 @dataclass(frozen=True)
 class CheckInStatus:
-    """One partner's last check-in with the lead partner, and whether it is overdue."""
+    """One partner's last check-in with the lead partner, whether it is overdue, and the issues still open (none
+    followed up, or a follow-up still open) with their follow-ups."""
 
     partner: Any
     last_event: ProjectEvent | None
     last_on: dt.date | None
     days_since: int | None
     interval_days: int
-    open_issues: int
+    issues: list[CheckInIssue]
 
     @property
     def is_overdue(self) -> bool:
         """Never met, or more than the interval since the last check-in."""
         return self.days_since is None or self.days_since > self.interval_days
+
+    @property
+    def open_issues(self) -> int:
+        return len(self.issues)
 
 
 def check_in_status_list(*, user: Any, project: Any, today: dt.date) -> list[CheckInStatus]:
@@ -205,15 +210,16 @@ def check_in_status_list(*, user: Any, project: Any, today: dt.date) -> list[Che
     _require_partner_editor(user, project, lead_only=True)
     interval = check_in_interval_days(project=project)
     check_ins = ProjectEvent.objects.filter(project=project, kind=EventKind.CHECK_IN).order_by("-starts_at")
+    open_issues = visible_queryset(user, CheckInIssue.objects.filter(
+        Q(follow_ups__isnull=True) | Q(follow_ups__status=ActionStatus.OPEN))).prefetch_related("follow_ups__owner")
     rows = []
     for partner in project.partners.exclude(role=PartnerRole.LEAD).select_related("organisation"):
-        held = [event for event in check_ins.filter(partner_met=partner) if project_event_local_date(event) <= today]
-        last = held[0] if held else None
-        last_on = project_event_local_date(last) if last else None
-        open_issues = CheckInIssue.objects.filter(event__in=check_ins.filter(partner_met=partner)).filter(
-            Q(follow_ups__isnull=True) | Q(follow_ups__status=ActionStatus.OPEN)).distinct().count()
-        rows.append(CheckInStatus(partner, last, last_on, (today - last_on).days if last_on else None, interval,
-                                  open_issues))
+        met = check_ins.filter(partner_met=partner)
+        held = [event for event in met if project_event_local_date(event) <= today]
+        last_on = project_event_local_date(held[0]) if held else None
+        issues = list(open_issues.filter(event__in=met).select_related("event").order_by("event__starts_at", "pk"))
+        rows.append(CheckInStatus(partner, held[0] if held else None, last_on,
+                                  (today - last_on).days if last_on else None, interval, issues))
     return rows
 
 

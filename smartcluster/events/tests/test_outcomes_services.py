@@ -134,8 +134,14 @@ def test_check_in_issues_only_at_check_ins_with_follow_ups() -> None:
                            owner=world.person_a, due_on=TODAY)
     with pytest.raises(ValidationError):
         services.check_in_issue_add(user=world.users["editor_a"], event=make_event(world), topic="admin", text="x")
-    [listed] = selectors.check_in_issue_list(user=world.users["editor_a"], event=check_in)
+    services.check_in_issue_add(user=world.users["editor_a"], event=check_in, topic="admin", text="Closed one")
+    closed = check_in.issues.get(text="Closed one")
+    services.action_load(event=check_in, issue=closed, title="Done", owner=world.person_a, due_on=TODAY,
+                         status="done", done_on=TODAY)
+    [listed, _closed] = selectors.check_in_issue_list(user=world.users["editor_a"], event=check_in).order_by("pk")
     assert [a.title for a in listed.follow_ups.all()] == ["Send the claim"]
+    [status] = selectors.check_in_status_list(user=world.users["editor_a"], project=world.project, today=TODAY)
+    assert [i.text for i in status.issues] == ["Late payment claim"]
     assert not selectors.check_in_issue_list(user=world.users["editor_b"], event=check_in).exists()
 
 

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from smartcluster.events import services
 from smartcluster.events.models import FollowUpAction, Material
@@ -93,11 +94,16 @@ def test_owner_marks_an_action_done_from_my_actions_and_a_missing_date_is_named(
     assert "Send the claim" not in client.get(reverse("events:actions_mine"), secure=True).content.decode()
 
 
-def test_check_in_page_warns_about_partners_not_met() -> None:
+def test_check_in_page_warns_about_partners_not_met_and_lists_open_issues() -> None:
     world = lead_world()
+    check_in = make_event(world, kind="check_in", partner_met=partner_b(world),
+                          starts=timezone.now() - dt.timedelta(days=120))
+    send(browser(world.users["editor_a"]), reverse("events:issue_add", args=[check_in.pk]),
+         {"topic": "finance", "text": "Audit certificate missing"})
     page = browser(world.users["editor_a"]).get(reverse("events:check_in_status", args=[world.project.pk]),
                                                  secure=True)
-    assert "Authority B" in page.content.decode() and "more than 92 days" in page.content.decode()
+    text = page.content.decode()
+    assert "Authority B" in text and "more than 92 days" in text and "Audit certificate missing" in text
     assert browser(world.users["editor_b"]).get(reverse("events:check_in_status", args=[world.project.pk]),
                                                 secure=True).status_code == 403
 
