@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -122,7 +123,7 @@ def _named_organisation(user: Any, name: str, type_: str) -> Any:
 def _send_invitation(registration: Registration, *, site_url: str) -> None:
     event, person = registration.event, registration.person
     subject = _("Invitation: %(event)s") % {"event": event.title}
-    when = timezone.localtime(event.starts_at, timezone=zoneinfo.ZoneInfo(event.time_zone)).strftime("%d %b %Y %H:%M")
+    when = date_format(event.starts_at.astimezone(zoneinfo.ZoneInfo(event.time_zone)), "j F Y H:i")
     body = _("%(host)s invites you to “%(event)s” on %(when)s (%(zone)s). Register, tell us your dietary or "
              "accessibility needs, or decline with your personal link:") % {
         "host": event.host.organisation.name, "event": event.title, "when": when, "zone": event.time_zone}

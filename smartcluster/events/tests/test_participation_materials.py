@@ -156,3 +156,13 @@ def test_the_host_uploads_through_the_page_with_csrf_and_another_partner_cannot(
     assert send(browser(world.users["editor_b"]), reverse("events:material_delete", args=[material.pk])
                 ).status_code == 403
     assert Material.objects.exists()
+
+
+def test_a_title_with_quotes_and_line_breaks_downloads_under_a_safe_name() -> None:
+    world = build_world()
+    material = services.material_upload(user=world.users["editor_a"], event=make_event(world),
+                                        kind=MaterialKind.PHOTO, title='Team "photo"\r\nSet-Cookie: x=1',
+                                        file=SimpleUploadedFile("p.png", PNG), is_published=True)
+    response = browser().get(reverse("events:material_download", args=[material.pk]), secure=True)
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert response["Content-Disposition"] == 'attachment; filename="team-photo-set-cookie-x1.png"'

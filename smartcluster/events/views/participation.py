@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -228,7 +229,7 @@ def material_download(request: HttpRequest, pk: int) -> FileResponse:
     material = selectors.material_get(user=request.user, pk=pk)
     extension = material.file.name.rsplit(".", 1)[-1]
     response = FileResponse(material.file.open("rb"), as_attachment=True, content_type=material.content_type,
-                            filename=f"{material.title}.{extension}")
+                            filename=f"{slugify(material.title) or 'material'}.{extension}")
     response["X-Content-Type-Options"] = "nosniff"
     if not material.is_published:
         response["Cache-Control"] = "private, no-store"
