@@ -160,3 +160,22 @@ def test_the_report_is_for_the_host_only_and_internal_events_stay_hidden() -> No
     assert browser().get(reverse("events:report", args=[event.pk]), secure=True).status_code == 404
     page = browser(world.users["editor_a"]).get(reverse("events:report", args=[event.pk]), secure=True)
     assert page.status_code == 200 and "window.print()" in page.content.decode()
+
+
+def test_host_groups_ideas_into_themes_and_a_participant_cannot() -> None:
+    world = lead_world()
+    event = make_event(world, kind="brainstorm", is_published=True)
+    voter = person_with_user("Vera Vote")
+    register(event, voter)
+    idea = services.brainstorm_idea_add(user=voter.user, event=event, text="Shared testbed")
+    host = browser(world.users["editor_a"])
+    send(host, reverse("events:theme_add", args=[event.pk]), {"title": "Infrastructure"})
+    theme = event.themes.get()
+    before = outcomes_dump()
+    participant = browser(voter.user)
+    assert send(participant, reverse("events:idea_theme", args=[idea.pk]), {"theme": theme.pk}).status_code == 403
+    assert send(participant, reverse("events:theme_add", args=[event.pk]), {"title": "Mine"}).status_code == 403
+    assert outcomes_dump() == before
+    send(host, reverse("events:idea_theme", args=[idea.pk]), {"theme": theme.pk})
+    result = browser().get(reverse("events:brainstorm_result", args=[event.pk]), secure=True).content.decode()
+    assert "Infrastructure" in result and "Shared testbed" in result
