@@ -200,3 +200,19 @@ def test_increased_capacity_equals_a_hand_count_of_the_pre_and_post_answers() ->
     assert dict(by_field["capacity_after"].distribution) == {1: 0, 2: 2, 3: 2, 4: 1, 5: 2}
     assert results.responses == 7 and results.to_improve == ["More time"]
     assert selectors.feedback_results(event=make_event(world)).increased_capacity is None
+
+
+def test_a_nul_character_is_refused_naming_the_field_before_the_database_sees_it() -> None:
+    world = build_world()
+    event = make_event(world)
+    with pytest.raises(ValidationError) as refused:
+        services.registration_invite(user=world.users["editor_a"], event=event, name="X\x00", email="x@example.org")
+    assert set(refused.value.message_dict) == {"name"}
+    registration = register(event, make_person("Nul"))
+    with pytest.raises(ValidationError) as refused:
+        services.registration_register(event=event, registration=registration, dietary_needs="a\x00b")
+    assert set(refused.value.message_dict) == {"dietary_needs"}
+    with pytest.raises(ValidationError) as refused:
+        services.feedback_submit(registration=registration, answers={"satisfaction": 3, "learning": 3,
+                                                                     "to_improve": "\x00"})
+    assert set(refused.value.message_dict) == {"to_improve"} and not FeedbackResponse.objects.exists()
