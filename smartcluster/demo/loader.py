@@ -22,8 +22,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.services import membership_load
-from smartcluster.demo import cluster_content, content
+from smartcluster.demo import cluster_content, content, event_content
 from smartcluster.demo import clusters as cluster_loader
+from smartcluster.demo import events as event_loader
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
 from smartcluster.industries.choices import NaceLevel
@@ -324,6 +325,14 @@ class Loader:
         self._attempt(_("the clusters' skills needs"), cluster_loader.skills_load, self)
         self._attempt(_("the joint cluster mission"), cluster_loader.mission_load, self)
 
+    def project_life(self, project: Any) -> None:
+        """Thessaly's stakeholder group, each event with what happened at it, the brainstorm, the communication."""
+        self._attempt(_("the stakeholder group"), event_loader.stakeholder_group_load, self, project)
+        for demo in event_content.EVENTS:
+            self._attempt(demo.title, event_loader.event_load, self, project, demo)
+        self._attempt(_("the brainstorm's ideas"), event_loader.brainstorm_load, self, project)
+        self._attempt(_("the communication plan"), event_loader.communication_load, self, project)
+
     def _attempt(self, what: str, action: Any, *args: Any, **kwargs: Any) -> None:
         """One piece the partnership does without (the event, a registration, a request, an assessment): refused
         by its service, it is left out with a note and nothing of it is stored."""
@@ -348,6 +357,7 @@ class Loader:
         self._attempt(_("the B2B event"), self.event)
         self._attempt(_("the maturity campaign"), self.maturity)
         self.clusters()
+        self.project_life(project)
         demo_state_loaded()
         return self.report
 

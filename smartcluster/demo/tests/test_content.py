@@ -3,6 +3,7 @@ sample people who are members of their organisations and cannot log in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 
@@ -15,8 +16,11 @@ from django.urls import reverse
 from smartcluster.accounts.models import Membership
 from smartcluster.clusters.models import ClusterProfile, Commitment, Evaluation, EvaluationStatus, SkillNeed
 from smartcluster.clusters.selectors import cluster_eccp_checks, evaluation_benchmark, funding_overview
+from smartcluster.demo import event_content
 from smartcluster.demo.loader import demo_load
 from smartcluster.demo.models import DemoRecord, DemoState
+from smartcluster.events import selectors as events_selectors
+from smartcluster.events.models import BrainstormVote, ProjectEvent
 from smartcluster.matchmaking.models import Event, Meeting, MeetingStatus, Opportunity
 from smartcluster.maturity.models import Assessment, AssessmentStatus, Questionnaire, QuestionnaireStatus
 from smartcluster.maturity.selectors import aggregate_view
@@ -128,3 +132,21 @@ def test_the_demo_clusters_are_evaluated_benchmarked_funded_and_committed_to_the
     assert benchmark.shown and benchmark.benchmark.peer_group_size == 6
     assert SkillNeed.objects.filter(profile=thessaly).count() == 3
     assert Commitment.objects.filter(indicator__mission__title__startswith="Skills for Smart Industry").count() == 4
+
+
+def test_the_demo_project_life_shows_events_warnings_feedback_votes_and_late_communication(setup: Callable) -> None:
+    setup()
+    assert ProjectEvent.objects.count() == len(event_content.EVENTS)
+    webinar = ProjectEvent.objects.get(kind="webinar")
+    # hand count of the webinar's answers (before → after): 2→4, 3→4, 2→3, 3→3, 3→4, 2→2, 1→3, 2→4 = 6 increased
+    assert events_selectors.feedback_results(event=webinar).increased_capacity == 6
+    project = webinar.project
+    lead_officer = get_user_model().objects.get(username="demo-lead-lt")
+    statuses = {status.partner.organisation.name: status for status in
+                events_selectors.check_in_status_list(user=lead_officer, project=project, today=dt.date(2026, 12, 3))}
+    assert not statuses["Region of Thessaly"].is_overdue  # met 44 days before
+    assert statuses["Business Development Agency of the Region of Murcia"].is_overdue  # 155 days
+    assert statuses["WSX Ireland"].is_overdue  # never met
+    assert BrainstormVote.objects.count() == 16  # 5 + 3 + 3 + 5, nobody over the budget of 5
+    board = events_selectors.communication_board(user=lead_officer, project=project, on=dt.date(2026, 12, 3))
+    assert [item.title for item in board.late] == ["Newsletter 2: funding structures of clusters"]
