@@ -251,6 +251,11 @@ def brainstorm_theme_list(request: HttpRequest, event_id: int) -> Any:
     return _brainstorm(request, event_id).themes.all()
 
 
+@router.get("/brainstorms/{event_id}/themes/{theme_id}", response=BrainstormThemeOut, auth=READ_AUTH)
+def brainstorm_theme_detail(request: HttpRequest, event_id: int, theme_id: int) -> Any:
+    return selectors.brainstorm_theme_get(event=_brainstorm(request, event_id), theme_id=theme_id)
+
+
 @router.get("/brainstorms/{event_id}/result", response=BrainstormResultOut, auth=READ_AUTH)
 def brainstorm_result(request: HttpRequest, event_id: int) -> Any:
     return selectors.brainstorm_result(event=_brainstorm(request, event_id))

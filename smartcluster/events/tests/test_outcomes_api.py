@@ -102,6 +102,10 @@ def test_post_an_idea_vote_within_the_budget_and_read_the_result() -> None:
     assert answers[1].json()["votes_left"] == 0 and "votes" in answers[2].json()["detail"]
     result = Client().get(f"{API}/brainstorms/{event.pk}/result").json()
     assert result["ideas"][0] == {"rank": 1, "idea_id": idea_id, "text": "Shared testbed", "theme": "", "votes": 2}
+    theme = services.brainstorm_theme_add(user=world.users["editor_a"], event=event, title="Infrastructure")
+    themes = Client().get(f"{API}/brainstorms/{event.pk}/themes/").json()["items"]
+    assert themes == [{"id": theme.pk, "title": "Infrastructure"}]
+    assert Client().get(f"{API}/brainstorms/{event.pk}/themes/{theme.pk}").json()["title"] == "Infrastructure"
     withdrawn = Client().post(f"{API}/brainstorms/ideas/{idea_id}/votes/withdraw", **bearer(token))
     assert withdrawn.json()["votes_left"] == 1
 
