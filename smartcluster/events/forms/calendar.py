@@ -15,7 +15,7 @@ from smartcluster.events.choices import EventKind
 from smartcluster.events.selectors.calendar import project_event_host_choices, stakeholder_group_list
 from smartcluster.matchmaking.selectors import event_list as matchmaking_event_list
 from smartcluster.organisations.selectors import organisation_list, partner_list, person_list, project_list
-from smartcluster.site.validators import validate_time_zone
+from smartcluster.site.time_zones import TimeZoneField
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -59,9 +59,8 @@ class ProjectEventForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     venue = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
-    time_zone = forms.CharField(label=_("Time zone"), max_length=64, initial="Europe/Brussels",
-                                validators=[validate_time_zone],
-                                help_text=_("IANA name, e.g. Europe/Athens; start and end are in this zone."))
+    time_zone = TimeZoneField(label=_("Time zone"), initial="Europe/Brussels",
+                              help_text=_("Start and end are entered in this zone."))
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput())
     ends_at = forms.DateTimeField(label=_("Ends"), widget=DateTimeInput())
     votes_per_participant = forms.IntegerField(label=_("Votes per participant"), min_value=1, initial=5,
@@ -75,6 +74,7 @@ class ProjectEventForm(forms.Form):
         self.fields["partner_met"].queryset = partner_list(user=user)
         self.fields["stakeholder_group"].queryset = stakeholder_group_list()
         self.fields["matchmaking_event"].queryset = matchmaking_event_list(user=user)
+        self.fields["time_zone"].keep(self.initial.get("time_zone", ""))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
