@@ -111,6 +111,11 @@ def person_for_user(*, user: Any) -> Person | None:
     return Person.objects.filter(user=user).first()
 
 
+def person_with_email(*, email: str) -> Person | None:
+    """The person with this e-mail address (ignoring case; the oldest if several), if any."""
+    return Person.objects.filter(email__iexact=email.strip()).order_by("pk").first() if email.strip() else None
+
+
 def person_list(
     *, user: Any, organisation_id: int | None = None, search: str | None = None
 ) -> QuerySet[Person]:

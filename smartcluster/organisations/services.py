@@ -25,7 +25,11 @@ from smartcluster.organisations.models import (
     Tag,
     TagKind,
 )
-from smartcluster.organisations.selectors import organisation_has_member, organisation_with_name
+from smartcluster.organisations.selectors import (
+    organisation_has_member,
+    organisation_with_name,
+    person_with_email,
+)
 
 ORGANISATION_FIELDS = ("name", "type", "region", "nace", "size_class", "website", "description", "is_published")
 PERSON_FIELDS = ("name", "email", "organisation", "role", "consent_to_contact", "consent_to_list")
@@ -202,7 +206,7 @@ def person_load(*, data: dict[str, Any], user: Any = None) -> Person:
 def person_get_or_create_by_email(*, name: str, email: str, organisation: Organisation | None = None) -> Person:
     """The person with this e-mail (ignoring case; the oldest if several), else a new one with `name` and
     `organisation`: for apps that invite people, once they checked the user's rights. Never a second record."""
-    existing = Person.objects.filter(email__iexact=email.strip()).order_by("pk").first()
+    existing = person_with_email(email=email)
     if existing is not None:
         return existing
     return person_load(data={"name": name.strip(), "email": email.strip(), "organisation": organisation})

@@ -106,8 +106,8 @@ def registration_invite(
     if partner is not None and partner.project_id != event.project_id:
         raise ValidationError({"partner": _("Choose a partner of this event's project.")})
     with transaction.atomic():
-        organisation = _named_organisation(user, organisation_name, organisation_type)
-        person = organisations.person_get_or_create_by_email(name=name, email=email, organisation=organisation)
+        person = organisation_selectors.person_with_email(email=email) or organisations.person_get_or_create_by_email(
+            name=name, email=email, organisation=_named_organisation(user, organisation_name, organisation_type))
         if Registration.objects.filter(event=event, person=person).exists():
             raise ValidationError({"email": _("%(name)s is already invited to this event.") % {"name": person}})
         registration = Registration(event=event, person=person, group=group, partner=partner, token=participation_token(),

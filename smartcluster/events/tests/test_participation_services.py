@@ -50,7 +50,9 @@ def test_inviting_a_known_address_reuses_the_person_and_a_user_gets_it_in_the_in
     world.person_a.user = world.users["viewer"]
     world.person_a.save()
     registration = services.registration_invite(user=world.users["editor_a"], event=event, name="Someone else",
-                                                email="ANA@example.org", partner=world.partner_a)
+                                                email="ANA@example.org", partner=world.partner_a,
+                                                organisation_name="Unused Org", organisation_type="sme")
+    assert not Organisation.objects.filter(name="Unused Org").exists()  # the person keeps their organisation
     assert registration.person == world.person_a and Person.objects.filter(email__iexact="ana@example.org").count() == 1
     notification = Notification.objects.get(user=world.users["viewer"])
     assert notification.url.endswith(f"/events/registration/{registration.token}/")
