@@ -87,8 +87,15 @@ def _event_check(event: ProjectEvent) -> None:
     event.full_clean()
 
 
+REQUIRED_EVENT_FIELDS = ("kind", "title", "host", "time_zone", "starts_at", "ends_at", "votes_per_participant",
+                         "is_published")
+
+
 def _event_assign(event: ProjectEvent, fields: Mapping[str, Any]) -> None:
     _known(fields, EVENT_FIELDS)
+    emptied = [name for name in REQUIRED_EVENT_FIELDS if name in fields and fields[name] is None]
+    if emptied:
+        raise ValidationError({name: _("This field cannot be empty.") for name in emptied})
     for name, value in fields.items():
         setattr(event, name, value)
     for name in ("starts_at", "ends_at"):

@@ -132,3 +132,14 @@ def test_stakeholder_groups_are_listed_detailed_and_written_by_their_partners_ed
     detail = Client().get(f"{GROUPS}{group_id}", secure=True).json()
     assert [m["organisation_name"] for m in detail["members"]] == ["Firm One"]
     assert StakeholderGroup.objects.count() == 2
+
+
+def test_emptying_a_required_field_is_refused_naming_it() -> None:
+    world = calendar_world()
+    event = make_event(world, sessions=[{"title": "Welcome", "starts_at": dt.datetime(2025, 9, 10, 9),
+                                         "ends_at": dt.datetime(2025, 9, 10, 10)}])
+    before = calendar_dump()
+    response = send(world, "editor_a", "patch", f"{BASE}{event.pk}", {"starts_at": None, "title": None})
+    assert response.status_code == 400 and response.json()["detail"].startswith("title:")
+    assert "starts_at:" in response.json()["detail"]
+    assert calendar_dump() == before
