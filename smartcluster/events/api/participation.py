@@ -5,7 +5,7 @@ from those not allowed)."""
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -129,7 +129,7 @@ def registration_invite(request: HttpRequest, payload: EventRegistrationInviteIn
     event = _event(request, payload.event_id)
     partner = event.project.partners.filter(pk=payload.partner_id).first() if payload.partner_id else None
     if payload.partner_id and partner is None:
-        raise PermissionDenied(_("Choose a partner of this event's project."))
+        raise ValidationError({"partner_id": _("Choose a partner of this event's project.")})
     registration = services.registration_invite(
         user=request.user, event=event, name=payload.name, email=payload.email, group=payload.group,
         partner=partner, organisation_name=payload.organisation_name, organisation_type=payload.organisation_type,

@@ -69,6 +69,8 @@ def test_the_host_invites_and_takes_attendance_and_others_change_nothing() -> No
     before = participation_dump()
     for role, expected in (("editor_b", 403), ("viewer", 403), (None, 401)):
         assert call(world, role, "post", f"{API}/registrations/", invite).status_code == expected
+    wrong_partner = call(world, "editor_a", "post", f"{API}/registrations/", {**invite, "partner_id": 2**40})
+    assert wrong_partner.status_code == 400 and wrong_partner.json()["detail"].startswith("partner_id: ")
     assert participation_dump() == before
     created = call(world, "editor_a", "post", f"{API}/registrations/", invite)
     assert created.status_code == 201 and created.json()["status"] == RegistrationStatus.INVITED
