@@ -179,3 +179,16 @@ def test_host_groups_ideas_into_themes_and_a_participant_cannot() -> None:
     send(host, reverse("events:idea_theme", args=[idea.pk]), {"theme": theme.pk})
     result = browser().get(reverse("events:brainstorm_result", args=[event.pk]), secure=True).content.decode()
     assert "Infrastructure" in result and "Shared testbed" in result
+
+
+def test_readers_see_decisions_without_forms_and_internal_outcomes_stay_hidden() -> None:
+    world = lead_world()
+    public = make_event(world, is_published=True)
+    services.decision_add(user=world.users["editor_a"], event=public, text="Adopt the plan")
+    page = browser().get(reverse("events:outcomes", args=[public.pk]), secure=True).content.decode()
+    assert "Adopt the plan" in page and reverse("events:decision_add", args=[public.pk]) not in page
+    internal = make_event(world, kind="check_in", partner_met=partner_b(world))
+    services.check_in_issue_add(user=world.users["editor_a"], event=internal, topic="finance", text="Claim late")
+    assert browser().get(reverse("events:outcomes", args=[internal.pk]), secure=True).status_code == 404
+    partner_page = browser(world.users["editor_b"]).get(reverse("events:outcomes", args=[internal.pk]), secure=True)
+    assert partner_page.status_code == 200 and "Claim late" not in partner_page.content.decode()

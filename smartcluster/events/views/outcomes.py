@@ -37,7 +37,8 @@ def _write(request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], An
     """Run a service with a valid form's data; its refusal is told on the page it came from (nothing is saved)."""
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
         return redirect(back)
     try:
         write(form.cleaned_data)
