@@ -60,15 +60,19 @@ def test_host_records_minutes_decision_and_action_through_the_pages() -> None:
     page = host.get(reverse("events:outcomes", args=[event.pk]), secure=True).content.decode()
     assert "Quorum reached." in page and "Approve the work plan" in page and "Circulate the plan" in page
     assert FollowUpAction.objects.get().owner == owner
+    send(host, reverse("events:decision_delete", args=[event.decisions.get().pk]))
+    assert not event.decisions.exists()
 
 
 def test_another_partners_editor_and_a_post_without_token_change_nothing() -> None:
     world = lead_world()
     event = make_event(world)
+    decision = services.decision_add(user=world.users["editor_a"], event=event, text="Kept")
     before = outcomes_dump()
     intruder = browser(world.users["editor_b"])
     assert send(intruder, reverse("events:decision_add", args=[event.pk]), {"text": "Hijack"}).status_code == 403
     assert send(intruder, reverse("events:minutes_set", args=[event.pk]), {"minutes": "x"}).status_code == 403
+    assert send(intruder, reverse("events:decision_delete", args=[decision.pk])).status_code == 403
     host = browser(world.users["editor_a"])
     assert send(host, reverse("events:decision_add", args=[event.pk]), {"text": "No token"},
                 token=False).status_code == 403

@@ -85,6 +85,14 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def decision_delete(request: HttpRequest, decision_id: int) -> HttpResponse:
+    decision = selectors.decision_get(user=request.user, decision_id=decision_id)
+    services.decision_delete(user=request.user, decision=decision)
+    messages.success(request, _("Decision %(number)s removed.") % {"number": decision.number})
+    return redirect(_outcomes_url(decision.event))
+
+
+@require_POST
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = selectors.outcome_event_get(user=request.user, event_id=pk)
     return _write(request, forms.ActionForm(request.POST, event=event), lambda data: services.action_create(
@@ -233,6 +241,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/outcomes/", event_outcomes, name="outcomes"),
     path("<int:pk>/outcomes/minutes/", minutes_set, name="minutes_set"),
     path("<int:pk>/outcomes/decisions/", decision_add, name="decision_add"),
+    path("decisions/<int:decision_id>/delete/", decision_delete, name="decision_delete"),
     path("<int:pk>/outcomes/actions/", action_add, name="action_add"),
     path("<int:pk>/outcomes/issues/", issue_add, name="issue_add"),
     path("actions/<int:action_id>/status/", action_status, name="action_status"),
