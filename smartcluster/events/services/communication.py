@@ -232,10 +232,10 @@ def communication_item_validate(*, item: CommunicationItem, events: list[Project
     if foreign:
         raise ValidationError({"events": _("“%(event)s” is not an event of %(project)s.") % {
             "event": foreign[0], "project": project}})
-    if item.kind and item.number is not None and CommunicationItem.objects.filter(
-            project=project, kind=item.kind, number=item.number).exclude(pk=item.pk).exists():
+    item.full_clean(validate_constraints=False)  # the fields' own rules first: no out-of-range number is queried
+    if CommunicationItem.objects.filter(project=project, kind=item.kind, number=item.number).exclude(
+            pk=item.pk).exists():
         raise _number_taken(item)
-    item.full_clean(validate_constraints=False)
 
 
 def _item_save(item: CommunicationItem, events: list[ProjectEvent] | None) -> CommunicationItem:
