@@ -16,11 +16,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smartcluster.accounts.permissions import can_change, can_create_for, can_view, is_administrator
+from smartcluster.accounts.selectors import organisation_editor_list
 from smartcluster.events.models import (
     CommunicationChannel,
     CommunicationItem,
@@ -32,6 +34,7 @@ from smartcluster.events.models import (
     ProjectEvent,
     TargetGroup,
 )
+from smartcluster.notifications.services import notification_kind_register, notification_send
 
 __all__ = [
     "communication_channel_delete",
@@ -54,6 +57,8 @@ __all__ = [
 PUBLISHED_WITHOUT_DATE = gettext_lazy("A published item needs its publication date.")
 COUNTED_KPI_ENTERED = gettext_lazy("This value is counted from the items: leave it empty, or choose “entered by the "
                                    "communication partner”.")
+ITEM_ASSIGNED = notification_kind_register("events.communication_item_assigned",
+                                           gettext_lazy("Communication item planned for my organisation"))
 PLAN_FIELDS = ("objectives", "responsible")
 ITEM_FIELDS = ("kind", "number", "title", "due_semester", "responsible", "status", "published_on", "url", "reach")
 ENTRY_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
@@ -249,6 +254,18 @@ def _item_save(item: CommunicationItem, events: list[ProjectEvent] | None) -> Co
     return item
 
 
+def _notify_assigned(user: Any, item: CommunicationItem) -> None:
+    """Tell the responsible partner's editors that someone else planned (or handed them) an item."""
+    if can_create_for(user, item.responsible.organisation_id) and not is_administrator(user):
+        return  # the partner planned its own item
+    subject = _("%(item)s is planned for %(organisation)s (due in semester %(semester)s)") % {
+        "item": item, "organisation": item.responsible.organisation, "semester": item.due_semester}
+    url = reverse("events:communication_item_detail", args=[item.pk])
+    for editor in organisation_editor_list(organisation_id=item.responsible.organisation_id).exclude(pk=user.pk):
+        notification_send(user=editor, kind=ITEM_ASSIGNED, subject=subject, url=url, topic=str(item.project),
+                          topic_key=f"events.communicationitem:{item.pk}")
+
+
 def _readable_events(user: Any, events: Iterable[ProjectEvent] | None) -> list[ProjectEvent] | None:
     if events is None:
         return None
@@ -272,7 +289,9 @@ def communication_item_create(*, user: Any, project: Any, data: dict[str, Any],
     _assign(item, data, ITEM_FIELDS)
     chosen = _readable_events(user, events) or []
     communication_item_validate(item=item, events=chosen)
-    return _item_save(item, chosen)
+    _item_save(item, chosen)
+    _notify_assigned(user, item)
+    return item
 
 
 @transaction.atomic
@@ -287,10 +306,14 @@ def communication_item_update(*, user: Any, item: CommunicationItem, data: dict[
         _require_partner_of(item.project, new_partner)
         if new_partner.pk != item.responsible_id and not _may_plan_for(user, item.project, new_partner):
             raise PermissionDenied(_("Only the communication partner hands an item to another partner."))
+    handed_over = new_partner.pk != item.responsible_id
     _assign(item, data, ITEM_FIELDS)
     chosen = _readable_events(user, events)
     communication_item_validate(item=item, events=chosen if chosen is not None else list(item.events.all()))
-    return _item_save(item, chosen)
+    _item_save(item, chosen)
+    if handed_over:
+        _notify_assigned(user, item)
+    return item
 
 
 def communication_item_delete(*, user: Any, item: CommunicationItem) -> None:

@@ -24,6 +24,7 @@ from smartcluster.events.models import (
     ProjectEvent,
     TargetGroup,
 )
+from smartcluster.notifications.models import Notification
 from smartcluster.organisations.models import Partner, Project
 from smartcluster.organisations.tests.factories import World, build_world, database_dump
 
@@ -273,3 +274,21 @@ def test_loading_twice_changes_nothing() -> None:
         dump = communication_dump()
     assert communication_dump() == dump
     assert (TargetGroup.objects.count(), CommunicationItem.objects.count()) == (1, 1)
+
+
+def test_a_partner_is_told_when_the_communication_partner_plans_an_item_for_it() -> None:
+    world = build_communication_world()
+    the_plan(world)
+    b = partner_b(world)
+    services.communication_item_create(user=world.users["editor_b"], project=world.project,
+                                       data=item_data(world, responsible=b))  # its own: nobody to tell
+    assert not Notification.objects.exists()
+    planned = services.communication_item_create(user=world.users["editor_a"], project=world.project,
+                                                 data=item_data(world, responsible=b, number=2, title="For B"))
+    told = Notification.objects.get()
+    assert (told.user, told.kind) == (world.users["editor_b"], "events.communication_item_assigned")
+    assert "For B" in told.subject and told.url.endswith(f"/communication/items/{planned.pk}/")
+    mine = services.communication_item_create(user=world.users["editor_a"], project=world.project,
+                                              data=item_data(world, number=3))
+    services.communication_item_update(user=world.users["editor_a"], item=mine, data={"responsible": b})
+    assert Notification.objects.filter(user=world.users["editor_b"]).count() == 2
