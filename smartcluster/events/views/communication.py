@@ -46,12 +46,12 @@ from smartcluster.events.models import (
     ProjectEvent,
     TargetGroup,
 )
+from smartcluster.events.services.communication import ITEM_FIELDS
 from smartcluster.organisations.selectors import project_get, project_list
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import form_refusal
 
 PAGE_SIZE = 25
-ITEM_FIELDS = ("kind", "number", "title", "due_semester", "responsible", "status", "published_on", "url", "reach")
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, title: str, project: Any, **context: Any) -> HttpResponse:
