@@ -19,6 +19,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
@@ -130,12 +131,23 @@ def reviewed_region_codes(user: Any) -> set[str]:
     return set(codes) - {None}
 
 
+def _containing_codes(region_code: str) -> list[str]:
+    """The NUTS codes of a region and of every region containing it: codes nest by prefix (DE7 ⊃ DE73 ⊃ DE731)."""
+    return [region_code[:length] for length in range(2, len(region_code) + 1)]
+
+
 def can_review_region(user: Any, region_code: str | None) -> bool:
     """May this user review records of a region (a partner editor of it or of a region containing it)?"""
     if is_administrator(user):
         return True
-    # NUTS codes nest by prefix (DE7 ⊃ DE73 ⊃ DE731), so a partner of a larger region reviews its parts.
-    return bool(region_code) and any(region_code.startswith(code) for code in reviewed_region_codes(user))
+    return bool(region_code) and bool(reviewed_region_codes(user) & set(_containing_codes(region_code)))
+
+
+def region_reviewer_list(region_code: str) -> models.QuerySet:
+    """The users who review records of a region by partnership (administrators review all but are not listed)."""
+    return get_user_model().objects.filter(
+        is_active=True, memberships__role__in=EDITOR_ROLES,
+        memberships__organisation__partnerships__regions__code__in=_containing_codes(region_code)).distinct()
 
 
 def editable_queryset(user: Any, queryset: models.QuerySet) -> models.QuerySet:

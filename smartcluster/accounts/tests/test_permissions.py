@@ -16,6 +16,7 @@ from smartcluster.accounts.permissions import (
     Visibility,
     can_review_region,
     can_view,
+    region_reviewer_list,
     visibility_of,
     visible_queryset,
 )
@@ -128,3 +129,11 @@ def test_an_unpublished_record_of_a_project_is_read_by_the_members_of_every_part
     assert can_view(_user(world, role), record) is expected
     assert (record in visible_queryset(_user(world, role), Partner.objects.all())) is expected
     assert not can_view(candidate_membership.user, record)  # an editor of no partner of the project
+
+
+@pytest.mark.django_db
+def test_the_reviewers_of_a_region_are_the_editors_of_the_partners_covering_it() -> None:
+    world = build_world()
+    world.partner_a.regions.add(Region.objects.create(code="DE7", name="Hessen", level=1, country="DE", version=2021))
+    assert list(region_reviewer_list("DE731")) == [world.users["editor_a"]]
+    assert not region_reviewer_list("DE1").exists()

@@ -27,7 +27,6 @@ from smartcluster.accounts.permissions import (
 from smartcluster.accounts.selectors import membership_exists, membership_organisation_ids
 from smartcluster.clusters.models import (
     ClusterLabel,
-    ClusterMember,
     ClusterProfile,
     CriteriaSet,
     CriteriaStatus,
@@ -37,7 +36,8 @@ from smartcluster.clusters.models import (
     InternationalAgreement,
     LabelKind,
 )
-from smartcluster.clusters.selectors.registry import cluster_member_counts
+from smartcluster.clusters.selectors.funding import funding_year_of
+from smartcluster.clusters.selectors.registry import cluster_current_members, cluster_member_counts
 from smartcluster.evaluation.peers import MINIMUM_PEERS
 from smartcluster.organisations.selectors import partner_region_codes
 
@@ -184,13 +184,6 @@ def _member_counts(profile: ClusterProfile, year: int) -> dict[str, int]:
     return counts if sum(counts.values()) else {}
 
 
-def _members_at(profile: ClusterProfile, year: int) -> QuerySet[ClusterMember]:
-    """The members of a list in `year`, by the registry's rule (cluster_member_counts): joined by the year and not
-    left before it."""
-    return ClusterMember.objects.filter(profile=profile, year_joined__lte=year).filter(
-        Q(year_left__isnull=True) | Q(year_left__gte=year))
-
-
 def _label_level(profile: ClusterProfile, year: int, scale: tuple[str, ...]) -> str | None:
     """The highest cluster-management label level valid at 31 December of `year`, on the indicator's scale."""
     end = dt.date(year, 12, 31)
@@ -207,15 +200,7 @@ def _funding_inputs(profile: ClusterProfile, year: int) -> dict[str, Any]:
     if record is None or not record.revenue:
         return {}
 
-    def number(value: Any) -> float | None:
-        return None if value is None else float(value)
-
-    funding_year = library.FundingYear(
-        year=year, revenue=float(record.revenue),
-        source_shares={source.value: float(getattr(record, source.value)) for source in library.Source},
-        core_funding=number(record.core_funding), annual_cost=number(record.annual_cost),
-        contracted_next_12_months=number(record.contracted_next_12_months),
-        contracted_next_36_months=number(record.contracted_next_36_months))
+    funding_year = funding_year_of(record)
     try:
         return library.funding_inputs(funding_year)
     except library.EvaluationError:  # a record the funding part would refuse pre-fills nothing
@@ -234,10 +219,10 @@ def evaluation_prefill(*, profile: ClusterProfile, criteria: CriteriaSet, data_y
     if previous:
         figures["members_previous"] = sum(previous.values())
     if profile.keeps_member_list:
-        current = _members_at(profile, data_year)
+        current = cluster_current_members(profile, data_year)
         if previous:
             figures["members_retained"] = current.filter(
-                organisation_id__in=_members_at(profile, data_year - 1).values("organisation_id")).count()
+                organisation_id__in=cluster_current_members(profile, data_year - 1).values("organisation_id")).count()
         if counts:
             figures["members_using_services"] = current.filter(uses_services=True).count()
     if profile.management_fte is not None:

@@ -22,7 +22,7 @@ from smartcluster.clusters.models import ClusterMember, ClusterProfile, MemberCo
 from smartcluster.evaluation import CriterionCheck, eccp_minimum_criteria
 
 __all__ = [
-    "SIZE_BANDS", "EccpCheck", "cluster_category_names", "cluster_eccp_checks", "cluster_member_counts",
+    "SIZE_BANDS", "EccpCheck", "cluster_category_names", "cluster_current_members", "cluster_eccp_checks", "cluster_member_counts",
     "cluster_member_list", "cluster_member_year", "cluster_profile_editable", "cluster_profile_for_organisation",
     "cluster_profile_get", "cluster_profile_list", "cluster_profiles_in_region", "cluster_region_counts",
     "cluster_size", "cluster_mapping_side_by_side",
@@ -98,19 +98,20 @@ def cluster_member_year(profile: ClusterProfile) -> int | None:
     return profile.member_counts.order_by("-year").values_list("year", flat=True).first()
 
 
-def _current_members(profile: ClusterProfile, year: int) -> QuerySet[ClusterMember]:
-    """Members joined by `year` and not gone before it."""
-    return profile.members.filter(Q(year_left__isnull=True) | Q(year_left__gte=year), year_joined__lte=year)
+def cluster_current_members(profile: ClusterProfile, year: int) -> QuerySet[ClusterMember]:
+    """Members at 31 December of `year` (methods §1 counts members then): joined by the year and not left in it or
+    before."""
+    return profile.members.filter(Q(year_left__isnull=True) | Q(year_left__gt=year), year_joined__lte=year)
 
 
 def cluster_member_counts(profile: ClusterProfile, year: int | None) -> dict[str, int]:
-    """Members by type in `year` (every type, 0 where none): from the list when the cluster keeps one (joined by
-    the year and not left before it), else its counts of that year."""
+    """Members by type at 31 December of `year` (every type, 0 where none): from the list when the cluster keeps one
+    (`cluster_current_members`), else its counts of that year."""
     counts = dict.fromkeys(MemberType.values, 0)
     if year is None:
         return counts
     if profile.keeps_member_list:
-        counts.update(Counter(_current_members(profile, year).values_list("member_type", flat=True)))
+        counts.update(Counter(cluster_current_members(profile, year).values_list("member_type", flat=True)))
     else:
         counts.update(dict(MemberCount.objects.filter(profile=profile, year=year)
                            .values_list("member_type", "count")))
@@ -122,7 +123,7 @@ def _committed_members(profile: ClusterProfile, year: int | None) -> int | None:
     if year is None:
         return None
     if profile.keeps_member_list:
-        return _current_members(profile, year).filter(committed=True).count()
+        return cluster_current_members(profile, year).filter(committed=True).count()
     return sum(cluster_member_counts(profile, year).values())
 
 
@@ -187,7 +188,7 @@ def cluster_eccp_checks(profile: ClusterProfile) -> list[EccpCheck]:
 def cluster_member_list(*, user: Any, profile: ClusterProfile) -> tuple[list[ClusterMember], int]:
     """Current members shown to the user (their organisation published, or the user edits the cluster) and how
     many more members are not listed publicly."""
-    members = list(_current_members(profile, timezone.now().year).select_related("organisation"))
+    members = list(cluster_current_members(profile, timezone.now().year).select_related("organisation"))
     if can_change(user, profile):
         return members, 0
     shown = [member for member in members if member.organisation.is_published]

@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smartcluster import evaluation as library
-from smartcluster.accounts.permissions import can_change, can_create_for, is_administrator
+from smartcluster.accounts.permissions import (
+    can_change,
+    can_create_for,
+    is_administrator,
+    region_reviewer_list,
+)
 from smartcluster.accounts.selectors import organisation_editor_list
 from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import (
@@ -43,7 +48,6 @@ from smartcluster.clusters.selectors.evaluation import (
 )
 from smartcluster.notifications import services as notifications
 from smartcluster.organisations.choices import OrganisationType
-from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
     "CRITERIA_TEXT_LIMIT", "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure",
@@ -263,30 +267,23 @@ def evaluation_submit(*, user: Any, evaluation: Evaluation) -> Evaluation:
         evaluation.status = EvaluationStatus.SUBMITTED
         evaluation.save(update_fields=["status", "updated_at"])
         _step(evaluation, user, ReviewAction.SUBMIT)
-        _notify_reviewers(evaluation, user)
+        _notify_reviewers(evaluation)
     return evaluation
 
 
-def _notify_reviewers(evaluation: Evaluation, user: Any) -> None:
+def _notify_reviewers(evaluation: Evaluation) -> None:
     """Tell the editors of the partners whose regions contain the cluster's region (its reviewers)."""
     region = evaluation.profile.organisation.region
     if region is None:
         return
     managers = set(organisation_editor_list(organisation_id=evaluation.profile.organisation_id)
                    .values_list("pk", flat=True))
-    told: set[int] = set()
     url = reverse("clusters:evaluation_detail", args=[evaluation.pk])
     subject = _("%(cluster)s submitted its self-evaluation of %(year)s for review") % {
         "cluster": evaluation.profile, "year": evaluation.data_year}
-    for partner in partner_list(user=user):
-        if not any(region.code.startswith(code) for code in partner.regions.values_list("code", flat=True)):
-            continue
-        for reviewer in organisation_editor_list(organisation_id=partner.organisation_id):
-            if reviewer.pk not in managers | told:
-                told.add(reviewer.pk)
-                notifications.notification_send(user=reviewer, kind=EVALUATION_SUBMITTED, subject=subject, url=url,
-                                                topic=str(evaluation.profile),
-                                                topic_key=f"clusters.evaluation:{evaluation.pk}")
+    for reviewer in region_reviewer_list(region.code).exclude(pk__in=managers):
+        notifications.notification_send(user=reviewer, kind=EVALUATION_SUBMITTED, subject=subject, url=url,
+                                        topic=str(evaluation.profile), topic_key=f"clusters.evaluation:{evaluation.pk}")
 
 
 def _notify_managers(evaluation: Evaluation, subject: str, body: str) -> None:

@@ -173,7 +173,7 @@ def _member(world: EvaluationWorld, name: str, member_type: str, joined: int, le
 
 def test_the_registry_and_funding_records_pre_fill_the_figures_they_hold(world: Any) -> None:
     _member(world, "Old SME", "sme", 2020, uses_services=True)
-    _member(world, "Left SME", "sme", 2020, left=YEAR - 1)  # a member in the year it left (registry's rule)
+    _member(world, "Left SME", "sme", 2020, left=YEAR - 1)  # gone by 31 December of the year it left
     _member(world, "New Firm", "large_firm", YEAR)
     _member(world, "University", "research_education", 2019, uses_services=True)
     for level, year, expires in (("gold", 2018, dt.date(2020, 1, 1)), ("silver", 2024, dt.date(2027, 1, 1)),
@@ -187,7 +187,7 @@ def test_the_registry_and_funding_records_pre_fill_the_figures_they_hold(world: 
     figures = selectors.evaluation_prefill(profile=world.cluster, criteria=world.criteria, data_year=YEAR)
     assert figures == {
         "members": 3, "member_types": 3, "sme_members": 1, "business_members": 2,
-        "members_previous": 3, "members_retained": 2, "members_using_services": 2,
+        "members_previous": 2, "members_retained": 2, "members_using_services": 2,
         "management_fte": 2.0, "strategy": "yes", "eccp_profile": "no", "label": "silver",
         "international_agreements": 1, "revenue": 500_000.0, "public_grants": 250_000.0,
         "core_funding": 100_000.0, "annual_cost": 450_000.0}

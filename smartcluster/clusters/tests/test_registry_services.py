@@ -153,7 +153,7 @@ def test_member_update_and_remove(world: RegistryWorld) -> None:
     assert not ClusterMember.objects.filter(pk=member.pk).exists()
 
 
-def test_member_counts_from_the_list_count_members_joined_by_the_year_and_not_gone_before_it(
+def test_member_counts_from_the_list_count_the_members_at_31_december_of_the_year(
         world: RegistryWorld) -> None:
     add_members(world.thessaly, 2, member_type="sme", year=2018)
     add_members(world.thessaly, 1, member_type="public", year=2022)
@@ -161,8 +161,9 @@ def test_member_counts_from_the_list_count_members_joined_by_the_year_and_not_go
     ClusterMember.objects.filter(pk=smes[0].pk).update(year_left=2020)
     ClusterMember.objects.filter(pk=smes[1].pk).update(year_left=2021)
     assert selectors.cluster_member_counts(world.thessaly, 2019)["sme"] == 2
+    assert selectors.cluster_member_counts(world.thessaly, 2020)["sme"] == 1  # the one who left in 2020 is gone
     assert selectors.cluster_member_counts(world.thessaly, 2021) == {
-        "sme": 1, "large_firm": 0, "research_education": 0, "public": 0, "other": 0}
+        "sme": 0, "large_firm": 0, "research_education": 0, "public": 0, "other": 0}
     assert selectors.cluster_member_counts(world.thessaly, 2022)["public"] == 1
 
 
