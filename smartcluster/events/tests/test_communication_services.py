@@ -24,6 +24,7 @@ from smartcluster.events.models import (
     ProjectEvent,
     TargetGroup,
 )
+from smartcluster.events.services import communication as communication_services
 from smartcluster.notifications.models import Notification
 from smartcluster.organisations.models import Partner, Project
 from smartcluster.organisations.tests.factories import World, build_world, database_dump
@@ -292,3 +293,16 @@ def test_a_partner_is_told_when_the_communication_partner_plans_an_item_for_it()
                                               data=item_data(world, number=3))
     services.communication_item_update(user=world.users["editor_a"], item=mine, data={"responsible": b})
     assert Notification.objects.filter(user=world.users["editor_b"]).count() == 2
+
+
+def test_a_number_taken_by_a_concurrent_request_is_refused_naming_the_field(monkeypatch: Any) -> None:
+    """Between the check and the save another request takes the number: the database's constraint refuses it and
+    the refusal names the field (simulated by skipping the check)."""
+    world = build_communication_world()
+    item(world, 1)
+    before = communication_dump()
+    monkeypatch.setattr(communication_services, "communication_item_validate", lambda **_kwargs: None)
+    with pytest.raises(ValidationError) as refusal:
+        services.communication_item_create(user=world.users["editor_a"], project=world.project,
+                                           data=item_data(world, kind=CommunicationKind.PRESS_RELEASE, number=1))
+    assert "number" in refusal.value.message_dict and communication_dump() == before
