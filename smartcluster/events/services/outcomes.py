@@ -31,12 +31,15 @@ from smartcluster.events.models import (
     ProjectEvent,
 )
 from smartcluster.events.selectors.outcomes import brainstorm_is_participant, brainstorm_votes_used
+from smartcluster.notifications.selectors import notification_list_for_user
 from smartcluster.notifications.services import notification_kind_register, notification_send
 
 __all__ = [
     "ACTION_ASSIGNED",
+    "ACTION_REMINDER",
     "action_create",
     "action_load",
+    "action_reminders_send",
     "action_status_set",
     "brainstorm_idea_add",
     "brainstorm_idea_load",
@@ -55,6 +58,8 @@ __all__ = [
 ]
 
 ACTION_ASSIGNED = notification_kind_register("events.action_assigned", gettext_lazy("Event action assigned to me"))
+ACTION_REMINDER = notification_kind_register("events.action_reminder",
+                                             gettext_lazy("Reminder of my event action due or late"))
 
 
 def _require_host(user: Any, event: ProjectEvent) -> None:
@@ -116,6 +121,27 @@ def _notify_owner(action: FollowUpAction) -> None:
         user=user, kind=ACTION_ASSIGNED, subject=_("Action for you: %(title)s") % {"title": action.title},
         body=_("From %(event)s, due on %(due)s.") % {"event": action.event.title, "due": action.due_on.isoformat()},
         url=reverse("events:actions_mine"), topic=action.event.title, topic_key=f"events.action.{action.pk}")
+
+
+def action_reminders_send(*, today: dt.date, ahead_days: int = 3) -> int:
+    """Remind the owners (with an account) of open actions due within `ahead_days` or late, once per action and
+    due date (a new due date is reminded again). Returns how many reminders were sent."""
+    due = FollowUpAction.objects.select_related("owner__user", "event").filter(
+        status=ActionStatus.OPEN, due_on__lte=today + dt.timedelta(days=ahead_days), owner__user__is_active=True)
+    count = 0
+    for action in due:
+        key = f"events.action_reminder.{action.pk}.{action.due_on.isoformat()}"
+        user = action.owner.user
+        if notification_list_for_user(user=user).filter(topic_key=key).exists():
+            continue
+        late = action.due_on < today
+        subject = _("Late action: %(title)s") if late else _("Action due soon: %(title)s")
+        notification_send(
+            user=user, kind=ACTION_REMINDER, subject=subject % {"title": action.title},
+            body=_("From %(event)s, due on %(due)s.") % {"event": action.event.title, "due": action.due_on.isoformat()},
+            url=reverse("events:actions_mine"), topic=action.event.title, topic_key=key)
+        count += 1
+    return count
 
 
 def _action_check(action: FollowUpAction) -> FollowUpAction:

@@ -4,9 +4,11 @@ status at 92/93 days, brainstorm budget and ranking, and the event report."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from smartcluster.events import selectors, services
@@ -215,3 +217,29 @@ def test_event_report_reads_the_records() -> None:
     assert [r.person.name for r in report.participants] == ["Ana Came"]
     assert report.attendance.by_helix == [("Government", 1)]
     assert [d.text for d in report.decisions] == ["Adopt the plan"]
+
+
+def test_owners_are_reminded_once_of_actions_due_soon_or_late() -> None:
+    world = lead_world()
+    event = make_event(world)
+    me = person_with_user("Bea Brown")
+    for title, due in (("late", TODAY - dt.timedelta(days=5)), ("soon", TODAY + dt.timedelta(days=3)),
+                       ("later", TODAY + dt.timedelta(days=4))):
+        services.action_load(event=event, title=title, owner=me, due_on=due)
+    services.action_load(event=event, title="finished", owner=me, due_on=TODAY, status="done", done_on=TODAY)
+    assert services.action_reminders_send(today=TODAY) == 2
+    assert services.action_reminders_send(today=TODAY) == 0
+    subjects = sorted(Notification.objects.filter(user=me.user, kind=services.ACTION_REMINDER)
+                      .values_list("subject", flat=True))
+    assert subjects == ["Action due soon: soon", "Late action: late"]
+    FollowUpAction.objects.filter(title="late").update(due_on=TODAY + dt.timedelta(days=1))
+    assert services.action_reminders_send(today=TODAY) == 1  # a new due date is reminded again
+
+
+def test_the_reminder_command_reports_what_it_sent() -> None:
+    world = lead_world()
+    services.action_load(event=make_event(world), title="late", owner=person_with_user("Bea Brown"),
+                         due_on=dt.date(2020, 1, 1))
+    output = io.StringIO()
+    call_command("events_remind_actions", stdout=output)
+    assert output.getvalue().strip() == "1 action reminder(s) sent"
