@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from smartcluster.events.models import (
     CommunicationChannel,
@@ -46,8 +47,19 @@ class CommunicationKpiInline(admin.TabularInline):
     extra = 0
 
 
+class CommunicationPlanForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        project, responsible = cleaned.get("project"), cleaned.get("responsible")
+        if project and responsible and responsible.project_id != project.pk:
+            self.add_error("responsible", _("%(partner)s is not a partner of %(project)s.") % {
+                "partner": responsible, "project": project})
+        return cleaned
+
+
 @admin.register(CommunicationPlan)
 class CommunicationPlanAdmin(admin.ModelAdmin):
+    form = CommunicationPlanForm
     list_display = ["project", "responsible"]
     search_fields = ["project__acronym", "project__name", "responsible__organisation__name", "objectives"]
     raw_id_fields = ["project", "responsible"]

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from smartcluster.events import services
-from smartcluster.events.models import CommunicationItem, KpiMeasure
+from smartcluster.events.models import CommunicationItem, CommunicationPlan, KpiMeasure
 from smartcluster.events.tests.test_communication_services import build_communication_world, item
+from smartcluster.organisations.models import Project
 from smartcluster.organisations.tests.factories import World
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,13 @@ def test_the_admin_saves_a_good_item_and_opens_the_plan_with_its_inlines(world: 
     page = admin_client.get(reverse("admin:events_communicationplan_change", args=[plan.pk]))
     assert page.status_code == 200 and "SMEs" in page.content.decode()
     assert admin_client.get(reverse("admin:events_communicationitem_changelist")).status_code == 200
+
+
+def test_the_admin_refuses_a_communication_partner_from_another_project(world: World, admin_client: Any) -> None:
+    other = Project.objects.create(name="Other", acronym="OTH")
+    refused = admin_client.post(reverse("admin:events_communicationplan_add"), {
+        "project": other.pk, "responsible": world.partner_a.pk, "objectives": "",
+        **{f"{prefix}-{key}": value for prefix in ("target_groups", "channels", "kpis")
+           for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))}})
+    assert refused.status_code == 200 and "is not a partner of OTH" in refused.content.decode()
+    assert not CommunicationPlan.objects.exists()
