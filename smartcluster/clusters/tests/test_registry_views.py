@@ -11,7 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from smartcluster.clusters.models import ClusterLabel, ClusterMember, ClusterProfile, ClusterService
+from smartcluster.clusters.models import (
+    ClusterLabel,
+    ClusterMember,
+    ClusterProfile,
+    ClusterService,
+    Evaluation,
+)
+from smartcluster.clusters.services import criteria_set_default_ensure
 from smartcluster.clusters.tests.registry_world import (
     RegistryWorld,
     add_members,
@@ -210,3 +217,13 @@ def test_import_page_lists_three_bad_cells_and_saves_nothing_then_imports_a_good
     download = Client().get(reverse("clusters:registry_export"), {"format": "csv", "sheet": "Members"})
     assert download["Content-Type"].startswith("text/csv") and b"Thessaly Cluster,Olive Robotics" in download.content
     assert Client().get(url).status_code == 302  # sign in first
+
+
+def test_a_profile_links_its_funding_and_lists_only_the_evaluations_the_reader_may_see(world: RegistryWorld) -> None:
+    criteria = criteria_set_default_ensure()
+    Evaluation.objects.create(profile=world.thessaly, criteria=criteria, data_year=2024, status="accepted",
+                              is_published=True, result={"percent": 82.5, "excellent": True})
+    Evaluation.objects.create(profile=world.thessaly, criteria=criteria, data_year=2025)  # a draft
+    page = Client().get(reverse("clusters:cluster_detail", args=[world.thessaly.pk])).content.decode()
+    assert reverse("clusters:funding_detail", args=[world.thessaly.pk]) in page
+    assert "82.5 %" in page and "2024" in page and "2025, on" not in page

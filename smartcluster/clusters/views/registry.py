@@ -119,6 +119,7 @@ def cluster_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
         "contacts": [person for person in profile.contacts.all() if person.pk in listed],
         "side": selectors.cluster_mapping_side_by_side(profile=profile,
                                                        dataset=request.GET.get("dataset", "").strip() or None),
+        "evaluations": selectors.evaluation_list(user=request.user, profile=profile),
     })
 
 
