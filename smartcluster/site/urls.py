@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import LoginView, LogoutView
 from django.urls import include, path
@@ -31,11 +30,8 @@ urlpatterns = [
     path("jobs/", include("smartcluster.jobs.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
+# Uploaded files (MEDIA_ROOT) are never served by address, not even with DEBUG: each app serves its own through a
+# view that checks who may read them (events' materials).
 # Errors in the site's layout, saying why (smartcluster/site/views.py).
 handler400 = "smartcluster.site.views.bad_request"
 handler403 = "smartcluster.site.views.permission_denied"
