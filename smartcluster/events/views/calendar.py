@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from smartcluster.events.choices import EventKind
 from smartcluster.events.exports.calendar import project_events_ics
 from smartcluster.events.forms import calendar as forms
 from smartcluster.events.models import EventSession, ProjectEvent, StakeholderGroupMember
@@ -28,16 +29,15 @@ from smartcluster.events.selectors import calendar as selectors
 from smartcluster.events.services import calendar as services
 from smartcluster.organisations.selectors import partner_get, project_list
 
-# Pages of the other parts linked from an event's page when installed: (URL name, label).
+# Pages of the other parts linked from an event's page when installed: (URL name, label, for the host only).
 EVENT_PART_PAGES = (
-    ("participants", gettext_lazy("Participants and attendance")),
-    ("participation", gettext_lazy("Register")),
-    ("materials", gettext_lazy("Materials")),
-    ("outcomes", gettext_lazy("Minutes, decisions and actions")),
-    ("feedback", gettext_lazy("Feedback survey")),
-    ("feedback_results", gettext_lazy("Feedback results")),
-    ("brainstorm", gettext_lazy("Brainstorm")),
-    ("report", gettext_lazy("Event report")),
+    ("participation", gettext_lazy("Register"), False),
+    ("materials", gettext_lazy("Materials"), False),
+    ("outcomes", gettext_lazy("Minutes, decisions and actions"), False),
+    ("feedback", gettext_lazy("Feedback survey"), False),
+    ("participants", gettext_lazy("Participants and attendance"), True),
+    ("feedback_results", gettext_lazy("Feedback results"), True),
+    ("report", gettext_lazy("Event report"), True),
 )
 
 
@@ -134,9 +134,13 @@ def event_user_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 # --- one event ---------------------------------------------------------------------------------------------------
 
-def _part_pages(event: ProjectEvent) -> list[tuple[str, str]]:
+def _part_pages(event: ProjectEvent, *, host: bool) -> list[tuple[str, str]]:
+    """Links to the other parts' pages of this event (the brainstorm for a brainstorm), the host's to its host."""
+    names = [(name, label) for name, label, host_only in EVENT_PART_PAGES if host or not host_only]
+    if event.kind == EventKind.BRAINSTORM:
+        names.append(("brainstorm", gettext_lazy("Brainstorm")))
     pages = []
-    for name, label in EVENT_PART_PAGES:
+    for name, label in names:
         try:
             pages.append((reverse(f"events:{name}", args=[event.pk]), label))
         except NoReverseMatch:
@@ -154,7 +158,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event, "semester": semester, "after_project": bool(semester and semester >
                                                                          event.project.semesters),
             "sessions": selectors.event_session_list(event=event), "can_change": can_change,
-            "session_form": session_form if can_change else None, "part_pages": _part_pages(event),
+            "session_form": session_form if can_change else None, "part_pages": _part_pages(event, host=can_change),
         })
 
 
@@ -212,7 +216,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "events/calendar/event_detail.html", {
             "event": event, "semester": selectors.project_event_semester(event), "can_change": True,
             "sessions": selectors.event_session_list(event=event), "session_form": form,
-            "part_pages": _part_pages(event)}, status=400)
+            "part_pages": _part_pages(event, host=True)}, status=400)
 
 
 @require_POST
