@@ -122,8 +122,9 @@ def test_a_host_runs_a_peer_review_from_creation_to_its_report(browser: Any, liv
 
     page.reload()
     for name, _email, _organisation in PEOPLE:
-        page.get_by_role("button", name=f"Present: {name}").click()
-        page.locator(".attendance tr", has_text=name).get_by_text("✓ Present").wait_for()  # htmx swapped the row
+        row = page.locator(".attendance tbody tr", has_text=name)
+        row.get_by_role("button", name="Present").click()
+        row.locator('button[aria-pressed="true"]').wait_for()  # htmx swapped the row for the recorded one
     assert Registration.objects.filter(event=event, attended=True).count() == 2
     page.reload()
     assert "2 present" in page.content() and "Vegetarian" in page.content()
