@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -260,6 +261,7 @@ def stakeholder_group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_change = selectors.stakeholder_group_can_change(user=request.user, group=group)
     return render(request, "events/calendar/stakeholder_group_detail.html", {
         "group": group, "members": members, "on": on,
+        "helix_counts": sorted(Counter(member.helix_label for member in members).items()),
         "plan": selectors.stakeholder_group_meeting_plan(user=request.user, group=group),
         "can_change": can_change, "member_form": forms.StakeholderMemberForm(user=request.user)
         if can_change else None,
