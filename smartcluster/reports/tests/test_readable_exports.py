@@ -28,7 +28,12 @@ FILE_WRITERS = {"reports/workbooks.py", "reports/documents.py"}
 CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_docx", "maturity:report_docx",
                   "maturity:campaign_export", "maturity:aggregates_export",
                   # checked in clusters/tests/test_evaluation_views.py
-                  "clusters:evaluation_results_xlsx", "clusters:evaluation_figures_xlsx", "clusters:evaluation_docx"}
+                  "clusters:evaluation_results_xlsx", "clusters:evaluation_figures_xlsx", "clusters:evaluation_docx",
+                  # checked on the demo's records in demo/tests/test_readable_downloads.py
+                  "clusters:skills_export", "clusters:skills_region_export", "clusters:mission_export_xlsx",
+                  "clusters:mission_export_docx", "events:attendance_xlsx", "events:feedback_xlsx",
+                  "events:certificate", "events:certificate_by_token", "events:report_docx",
+                  "events:communication_export_xlsx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
