@@ -159,6 +159,10 @@ def test_the_public_feed_lists_public_events_in_their_zone_and_the_personal_feed
     assert list(events) == ["Final conference"]
     assert events["Final conference"].decoded("dtstart") == dt.datetime(2025, 9, 10, 9, 0, tzinfo=ATHENS)
     assert b"BEGIN:VTIMEZONE" in response.content and b"TZID:Europe/Athens" in response.content
+    of_project = Client().get(reverse("events:event_feed"), {"project": world.project.pk}, secure=True)
+    assert list(_feed_events(of_project.content)) == ["Final conference"]
+    other = Client().get(reverse("events:event_feed"), {"project": world.project.pk + 1}, secure=True)
+    assert _feed_events(other.content) == {}
     token = project_event_feed_token(user=world.users["editor_b"])
     own = Client().get(reverse("events:event_user_feed", args=[token]), secure=True)
     assert set(_feed_events(own.content)) == {"Final conference", "Steering committee 1"}
