@@ -115,7 +115,7 @@ class CommunicationItemOut(Schema):
     published_on: dt.date | None = None
     url: str
     reach: int | None = None
-    event_ids: list[int]
+    event_ids: list[int] = Field(..., description="The project events it reports on that the caller may read")
     state: str | None = Field(None, description="due (this semester), late (semester passed), or null")
 
     @staticmethod
@@ -123,8 +123,9 @@ class CommunicationItemOut(Schema):
         return str(obj.responsible.organisation)
 
     @staticmethod
-    def resolve_event_ids(obj: CommunicationItem) -> list[int]:
-        return sorted(event.pk for event in obj.events.all())
+    def resolve_event_ids(obj: CommunicationItem, context: dict[str, Any]) -> list[int]:
+        readable = visible_queryset(context["request"].user, ProjectEvent.objects.filter(communication_items=obj))
+        return sorted(readable.values_list("pk", flat=True))
 
     @staticmethod
     def resolve_state(obj: CommunicationItem) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -42,23 +42,24 @@ def kinds_table(counts: Sequence[CommunicationKindCount]) -> Table:
     return Table(_("Per kind"), columns, [[c.label, c.planned, c.published, c.reach] for c in counts])
 
 
-def items_table(items: Sequence[CommunicationItem], semester: int | None) -> Table:
+def items_table(items: Sequence[CommunicationItem], semester: int | None, readable: Set[int]) -> Table:
+    """Every item with whether it is due or late; of the events it reports on, those in `readable` (ids)."""
     columns = [_("Kind"), _("Number"), _("Title"), _("Due in semester"), _("Responsible partner"), _("Status"),
                _("Due or late"), _("Published on"), _("Link"), _("Reach"), _("Events it reports on")]
     rows = [[item.get_kind_display(), item.number, item.title, item.due_semester, str(item.responsible.organisation),
              item.get_status_display(), str(STATE_LABELS.get(communication_item_state(item, semester) or "", "")),
-             item.published_on, item.url, item.reach, "; ".join(str(event) for event in item.events.all())]
+             item.published_on, item.url, item.reach, "; ".join(str(event) for event in item.events.all() if event.pk in readable)]
             for item in items]
     return Table(_("Items"), columns, rows)
 
 
 def communication_workbook(*, project: object, plan: CommunicationPlan | None, semester: int | None,
                            progress: Sequence[CommunicationKpiProgress], counts: Sequence[CommunicationKindCount],
-                           items: Sequence[CommunicationItem]) -> bytes:
+                           items: Sequence[CommunicationItem], readable_events: Set[int]) -> bytes:
     """The plan (objectives, target groups, channels, KPIs with their achieved values), counts per kind, and every
-    item with whether it is due or late, one sheet each."""
+    item with whether it is due or late (naming only the events in `readable_events`), one sheet each."""
     tables = [_plan_table(project, plan, semester)]
     if plan is not None:
         tables += [_entries_table(_("Target groups"), list(plan.target_groups.all())),
                    _entries_table(_("Channels"), list(plan.channels.all())), kpis_table(progress)]
-    return xlsx_bytes([*tables, kinds_table(counts), items_table(items, semester)])
+    return xlsx_bytes([*tables, kinds_table(counts), items_table(items, semester, readable_events)])

@@ -68,8 +68,11 @@ def test_readers_get_plans_with_achieved_kpis_and_items_filtered_with_their_stat
     listed = Client().get(f"{API}/items/", {"kind": "newsletter"}, secure=True).json()
     assert listed["count"] == 1 and listed["items"][0]["responsible"] == "Authority B"
     assert listed["items"][0]["state"] == "late"  # due in semester 2 (2025), the project is well past it
-    detail = Client().get(f"{API}/items/{found['a'].pk}", secure=True).json()
+    partner = {"Authorization": f"Bearer {world.tokens['viewer']}"}
+    detail = Client().get(f"{API}/items/{found['a'].pk}", headers=partner, secure=True).json()
     assert detail["event_ids"] == [event.pk] and detail["state"] is None and detail["reach"] == 900
+    anonymous = Client().get(f"{API}/items/{found['a'].pk}", secure=True).json()
+    assert anonymous["event_ids"] == []  # the event is internal: the project's partners only
     board = Client().get(f"{API}/projects/{world.project.pk}/board", secure=True).json()
     assert [item["title"] for item in board["late"]] == ["Newsletter 1"] and board["semester"] >= 3
     assert Client().get(f"{API}/items/", {"semester": 1, "responsible": partner_b(world).pk},

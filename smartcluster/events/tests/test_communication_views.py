@@ -24,6 +24,7 @@ from smartcluster.events.models import (
 )
 from smartcluster.events.models import CommunicationStatus as Status
 from smartcluster.events.tests.test_communication_services import (
+    an_event,
     build_communication_world,
     communication_dump,
     partner_b,
@@ -200,13 +201,20 @@ def test_the_workbook_carries_the_plan_kpis_and_items_with_due_or_late(world: Wo
                                      kpis=[{"name": "Press releases", "unit": "releases", "target": 4,
                                             "measure": KpiMeasure.ITEMS_PUBLISHED,
                                             "item_kind": CommunicationKind.PRESS_RELEASE}])
-    load(world, 1, due=1)
+    internal = an_event(world, title="Internal steering committee")
+    load(world, 1, due=1, events=[internal])
     load(world, 2, due=1, status=Status.PUBLISHED, reach=300)
-    response = Client().get(reverse("events:communication_export_xlsx", args=[world.project.pk]), secure=True)
+    url = reverse("events:communication_export_xlsx", args=[world.project.pk])
+    partner = Client()
+    partner.force_login(world.users["viewer"])
+    for_partner = load_workbook(io.BytesIO(partner.get(url, secure=True).content))
+    assert list(for_partner["Items"].iter_rows(values_only=True))[1][10] == "Internal steering committee"
+    response = Client().get(url, secure=True)  # anonymous: the internal event is not named
     assert response.status_code == 200 and response["Content-Disposition"].endswith('communication-csi.xlsx"')
     workbook = load_workbook(io.BytesIO(response.content))
     kpis = list(workbook["KPIs"].iter_rows(values_only=True))
     assert kpis[1][:5] == ("Press releases", "releases", 4, 1, 25)
     items = list(workbook["Items"].iter_rows(values_only=True))
-    assert [(row[1], row[5], row[6]) for row in items[1:]] == [(1, "Planned", "late"), (2, "Published", None)]
+    assert [(row[1], row[5], row[6], row[10]) for row in items[1:]] == [(1, "Planned", "late", None),
+                                                                         (2, "Published", None, None)]
     assert list(workbook["Channels"].iter_rows(values_only=True))[1] == ("Website", "news")

@@ -326,7 +326,9 @@ def communication_export_xlsx(request: HttpRequest, project_id: int) -> HttpResp
         project=project, plan=plan, semester=_today_semester(project),
         progress=selectors.communication_kpi_progress(plan=plan) if plan else [],
         counts=selectors.communication_kind_counts(user=request.user, project=project),
-        items=list(selectors.communication_item_list(user=request.user, project=project)))
+        items=list(selectors.communication_item_list(user=request.user, project=project)),
+        readable_events=set(visible_queryset(request.user, ProjectEvent.objects.filter(project=project)).values_list(
+            "pk", flat=True)))
     return file_response(payload, name=f"communication-{project.acronym}", extension="xlsx")
 
 
