@@ -16,18 +16,9 @@ from django.utils.translation import gettext as _
 
 from smartcluster.matchmaking.models import Meeting, MeetingStatus, Participant
 from smartcluster.matchmaking.selectors import meeting_location
+from smartcluster.reports.calendars import ical_bytes, ical_calendar
 
 PRODID = "-//smartcluster//matchmaking//EN"
-
-
-def _calendar(method: str | None, name: str) -> icalendar.Calendar:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    if method:
-        calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
-    return calendar
 
 
 def _vevent(meeting: Meeting, participant: Participant, *, with_attendees: bool) -> icalendar.Event:
@@ -61,26 +52,21 @@ def _vevent(meeting: Meeting, participant: Participant, *, with_attendees: bool)
     return vevent
 
 
-def _finish(calendar: icalendar.Calendar) -> bytes:
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
 def meeting_ics(meeting: Meeting, participant: Participant) -> bytes:
     """The invitation (METHOD:REQUEST) of a scheduled meeting, or its cancellation (METHOD:CANCEL)."""
     if meeting.slot is None:
         raise ValueError("an unscheduled meeting has no calendar entry")
     cancelled = meeting.status != MeetingStatus.ACCEPTED
-    calendar = _calendar("CANCEL" if cancelled else "REQUEST", meeting.event.title)
+    calendar = ical_calendar(prodid=PRODID, name=meeting.event.title, method="CANCEL" if cancelled else "REQUEST")
     calendar.add_component(_vevent(meeting, participant, with_attendees=True))
-    return _finish(calendar)
+    return ical_bytes(calendar)
 
 
 def agenda_ics(meetings: Iterable[Meeting], participant: Participant, *, feed: bool) -> bytes:
     """All scheduled meetings of a participant: a download (METHOD:REQUEST, with attendees) or a subscription
     feed (no METHOD, no e-mails; cancelled meetings are left out, so subscribed calendars drop them)."""
-    calendar = _calendar(None if feed else "REQUEST", participant.event.title)
+    calendar = ical_calendar(prodid=PRODID, name=participant.event.title, method=None if feed else "REQUEST")
     for meeting in meetings:
         if meeting.slot is not None and meeting.status == MeetingStatus.ACCEPTED:
             calendar.add_component(_vevent(meeting, participant, with_attendees=not feed))
-    return _finish(calendar)
+    return ical_bytes(calendar)

@@ -1,7 +1,8 @@
 """Downloads of the events app: calendar — the iCalendar feed (RFC 5545) of project events.
 
-Same rules as matchmaking's meeting feeds (methods file, "Time and calendars"): a stable UID per event, times in
-the event's own zone with its VTIMEZONE, no METHOD in a subscription feed, no attendee e-mails.
+Same rules as matchmaking's meeting feeds (methods file, "Time and calendars"), the calendar itself from
+`smartcluster.reports.calendars`: a stable UID per event, times in the event's own zone with its VTIMEZONE, no
+METHOD in a subscription feed, no attendee e-mails.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import icalendar
 from django.utils.translation import gettext as _
 
 from smartcluster.events.models import ProjectEvent
+from smartcluster.reports.calendars import ical_bytes, ical_calendar
 
 PRODID = "-//smartcluster//events//EN"
 
@@ -38,11 +40,7 @@ def _vevent(event: ProjectEvent, url: str) -> icalendar.Event:
 
 def project_events_ics(events: Iterable[tuple[ProjectEvent, str]], *, name: str) -> bytes:
     """A subscription feed of these (event, page address) pairs: no METHOD, so calendars follow its changes."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar = ical_calendar(prodid=PRODID, name=name)
     for event, url in events:
         calendar.add_component(_vevent(event, url))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return ical_bytes(calendar)
