@@ -35,6 +35,7 @@ from smartcluster.clusters.selectors import evaluation as selectors
 from smartcluster.clusters.services import evaluation as services
 from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
+from smartcluster.site.views import form_refusal
 
 BRAND, PEERS = "#0b4f8a", "#4a5561"
 PUBLISHED_PER_PAGE = 50
@@ -127,8 +128,7 @@ def evaluation_start(request: HttpRequest) -> HttpResponse:
         try:
             evaluation = services.evaluation_start(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            form_refusal(form, error)
         else:
             messages.success(request, _("Evaluation started: the figures the registry holds are filled in."))
             return redirect("clusters:evaluation_detail", evaluation.pk)
@@ -202,8 +202,7 @@ def _evaluation_save(request: HttpRequest, evaluation: Evaluation, definition: l
             if submit:
                 services.evaluation_submit(user=request.user, evaluation=evaluation)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            form_refusal(form, error)
         else:
             if submit:
                 messages.success(request, _("Submitted: a reviewer of your region will read it."))

@@ -20,9 +20,9 @@ from smartcluster.clusters import selectors, services
 from smartcluster.clusters.exports.mission import mission_docx, mission_workbook
 from smartcluster.clusters.forms.mission import CommitmentForm, MissionForm, ProgressForm
 from smartcluster.clusters.models import ClusterProfile, Commitment, Mission
-from smartcluster.clusters.views.skills import form_refusal
 from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
+from smartcluster.site.views import form_refusal
 
 
 def mission_list(request: HttpRequest) -> HttpResponse:

@@ -40,6 +40,7 @@ from smartcluster.clusters.models import ClusterLabel, ClusterMember, ClusterSer
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import organisation_queryset, person_list
 from smartcluster.regions.selectors import region_names
+from smartcluster.site.views import form_refusal
 
 PAGE_SIZE = 25
 MAP_NUTS_VERSION = 2021
@@ -50,11 +51,7 @@ def _form_errors_from(form: BaseForm, save: Callable[[], Any]) -> Any | None:
     try:
         return save()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        form_refusal(form, error)
         return None
 
 

@@ -21,15 +21,7 @@ from smartcluster.clusters.exports.skills import needs_offers_workbook
 from smartcluster.clusters.forms.skills import RegionFilterForm, SkillNeedForm, TrainingOfferForm
 from smartcluster.clusters.models import ClusterProfile, SkillNeed, TrainingOffer
 from smartcluster.reports.responses import file_response
-
-
-def form_refusal(form: forms.BaseForm, error: ValidationError) -> None:
-    """A service's refusal shown on the form: under the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
+from smartcluster.site.views import form_refusal
 
 
 def skills_page(request: HttpRequest, profile_id: int) -> HttpResponse:

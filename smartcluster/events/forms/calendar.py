@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.events.choices import EventKind
@@ -30,15 +29,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def form_refusal(form: forms.BaseForm, error: ValidationError) -> None:
-    """A service's refusal shown on the form: next to the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, problems in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def _ends_after_start(form: forms.Form, data: dict[str, Any], message: str) -> None:

@@ -29,6 +29,7 @@ from smartcluster.events.models import EventSession, ProjectEvent, StakeholderGr
 from smartcluster.events.selectors import calendar as selectors
 from smartcluster.events.services import calendar as services
 from smartcluster.organisations.selectors import partner_get, project_list
+from smartcluster.site.views import form_refusal
 
 # Pages of the other parts linked from an event's page when installed: (URL name, label, for the host only).
 EVENT_PART_PAGES = (
@@ -60,7 +61,7 @@ def _save(form: Any, action: Callable[[], Any]) -> Any:
     try:
         return action()
     except ValidationError as error:
-        forms.form_refusal(form, error)
+        form_refusal(form, error)
         return None
 
 
