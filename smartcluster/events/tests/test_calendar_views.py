@@ -15,6 +15,7 @@ from smartcluster.events.choices import EventKind
 from smartcluster.events.models import ProjectEvent, StakeholderGroup
 from smartcluster.events.selectors.calendar import project_event_feed_token
 from smartcluster.events.services.calendar import stakeholder_group_load
+from smartcluster.events.services.participation import registration_load
 from smartcluster.events.tests.calendar_factories import (
     ATHENS,
     calendar_dump,
@@ -23,7 +24,7 @@ from smartcluster.events.tests.calendar_factories import (
     partner_b,
 )
 from smartcluster.matchmaking.tests.conftest import create_event
-from smartcluster.organisations.models import Organisation, OrganisationType
+from smartcluster.organisations.models import Organisation, OrganisationType, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +230,16 @@ def test_the_event_page_names_host_semester_focus_zone_and_links_the_b2b_event()
     assert reverse("matchmaking:event_detail", args=[b2b.pk]) in page and "Online B2B on Industry 4.0" in page
     assert "Agency A" in page and "Digital transformation" in page and "Europe/Athens" in page
     assert "<dd>9 (after the project)</dd>" in page
+
+
+def test_the_feedback_survey_is_offered_only_to_people_registered_for_the_event() -> None:
+    world = calendar_world()
+    event = make_event(world)
+    survey = f"href=\"{reverse('events:feedback', args=[event.pk])}\""
+    registered = world.users["viewer"]
+    person = Person.objects.create(name="Vera Viewer", organisation=world.org_a, user=registered)
+    registration_load(event=event, person=person, attended=True)
+    assert survey in browser(registered).get(reverse("events:event_detail", args=[event.pk]), secure=True).content.decode()
+    for user in (world.users["editor_a"], None):
+        page = browser(user).get(reverse("events:event_detail", args=[event.pk]), secure=True).content.decode()
+        assert survey not in page

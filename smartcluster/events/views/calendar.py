@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +27,7 @@ from smartcluster.events.exports.calendar import project_events_ics
 from smartcluster.events.forms import calendar as forms
 from smartcluster.events.models import EventSession, ProjectEvent, StakeholderGroupMember
 from smartcluster.events.selectors import calendar as selectors
+from smartcluster.events.selectors.participation import registration_of_user
 from smartcluster.events.services import calendar as services
 from smartcluster.organisations.selectors import partner_get, project_list
 from smartcluster.site.views import form_refusal
@@ -136,18 +137,14 @@ def event_user_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 # --- one event ---------------------------------------------------------------------------------------------------
 
-def _part_pages(event: ProjectEvent, *, host: bool) -> list[tuple[str, str]]:
-    """Links to the other parts' pages of this event (the brainstorm for a brainstorm), the host's to its host."""
-    names = [(name, label) for name, label, host_only in EVENT_PART_PAGES if host or not host_only]
+def _part_pages(event: ProjectEvent, *, host: bool, registered: bool) -> list[tuple[str, str]]:
+    """Links to the other parts' pages of this event: the host's pages to its host, the survey to the people
+    registered for it, the brainstorm for a brainstorm."""
+    names = [(name, label) for name, label, host_only in EVENT_PART_PAGES
+             if (host or not host_only) and (registered or name != "feedback")]
     if event.kind == EventKind.BRAINSTORM:
         names.append(("brainstorm", gettext_lazy("Brainstorm")))
-    pages = []
-    for name, label in names:
-        try:
-            pages.append((reverse(f"events:{name}", args=[event.pk]), label))
-        except NoReverseMatch:
-            continue
-    return pages
+    return [(reverse(f"events:{name}", args=[event.pk]), label) for name, label in names]
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -160,7 +157,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event, "semester": semester, "after_project": bool(semester and semester >
                                                                          event.project.semesters),
             "sessions": selectors.event_session_list(event=event), "can_change": can_change,
-            "session_form": session_form if can_change else None, "part_pages": _part_pages(event, host=can_change),
+            "session_form": session_form if can_change else None, "part_pages": _part_pages(
+                event, host=can_change,
+                registered=registration_of_user(user=request.user, event=event) is not None),
         })
 
 
@@ -218,7 +217,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "events/calendar/event_detail.html", {
             "event": event, "semester": selectors.project_event_semester(event), "can_change": True,
             "sessions": selectors.event_session_list(event=event), "session_form": form,
-            "part_pages": _part_pages(event, host=True)}, status=400)
+            "part_pages": _part_pages(event, host=True, registered=False)}, status=400)
 
 
 @require_POST
