@@ -18,25 +18,34 @@ from docx import Document
 
 from smartcluster.maturity import services
 from smartcluster.maturity.models import Assessment, Questionnaire
-from smartcluster.maturity.packaged import packaged_definition
+from smartcluster.maturity.packaged import PACKAGED, packaged_definition
 from smartcluster.maturity.tests.test_views import _take
 from smartcluster.scoring.definition import questionnaire_from_mapping, text_paths
 
 PARTNER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 ENGLISH = text_paths(questionnaire_from_mapping(packaged_definition("dma-sme-v1")))
+PACKAGED_CODES = sorted(path.stem for path in PACKAGED.glob("*.yaml"))
 # Texts the same in English and a partner language: acronyms and loanwords a translator keeps.
 SAME_AS_ENGLISH_AT_MOST = 3
 
 
+def test_every_questionnaire_in_the_folder_is_checked() -> None:
+    assert {"dma-sme-v1", "skills-survey-v1"} <= set(PACKAGED_CODES)
+
+
+@pytest.mark.parametrize("questionnaire_code", PACKAGED_CODES)
 @pytest.mark.parametrize("code", PARTNER_LANGUAGES)
-def test_every_text_of_the_shipped_questionnaire_is_translated_with_its_placeholders(code: str) -> None:
-    texts = packaged_definition("dma-sme-v1")["translations"][code]
-    missing = [path for path, english in ENGLISH.items() if english and not texts.get(path, "").strip()]
+def test_every_text_of_each_shipped_questionnaire_is_translated_with_its_placeholders(
+        questionnaire_code: str, code: str) -> None:
+    definition = packaged_definition(questionnaire_code)
+    english = text_paths(questionnaire_from_mapping(definition))
+    texts = definition["translations"][code]
+    missing = [path for path, text in english.items() if text and not texts.get(path, "").strip()]
     assert missing == []
-    for path, english in ENGLISH.items():
-        assert sorted(PLACEHOLDER.findall(texts.get(path, ""))) == sorted(PLACEHOLDER.findall(english)), path
-    same = [path for path, english in ENGLISH.items() if english and texts[path] == english]
+    for path, text in english.items():
+        assert sorted(PLACEHOLDER.findall(texts.get(path, ""))) == sorted(PLACEHOLDER.findall(text)), path
+    same = [path for path, text in english.items() if text and texts[path] == text]
     assert len(same) <= SAME_AS_ENGLISH_AT_MOST, same
 
 
