@@ -27,6 +27,17 @@ BRAND: Colour = (11, 79, 138)
 FILL: Colour = (182, 204, 224)
 
 
+def label_lines(label: str, width: int = 16) -> str:
+    """A long axis label broken into lines (Plotly's `<br>`) so it fits beside a phone-sized radar or bar chart."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def figure_pngs(figures: list[dict]) -> list[bytes] | None:
     """Each Plotly figure as PNG bytes, all drawn in one browser session; None where they cannot be drawn."""
     if not figures:

@@ -34,6 +34,7 @@ from smartcluster.clusters.models import Evaluation, EvaluationStatus, ReviewAct
 from smartcluster.clusters.selectors import evaluation as selectors
 from smartcluster.clusters.services import evaluation as services
 from smartcluster.organisations.selectors import organisation_editable_list
+from smartcluster.reports.charts import label_lines
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import form_refusal
 
@@ -253,21 +254,10 @@ def evaluation_review_queue(request: HttpRequest) -> HttpResponse:
 
 # --- benchmark -----------------------------------------------------------------------------------------------------
 
-def _wrapped(label: str, width: int = 14) -> str:
-    """A long axis label broken into lines so that it fits beside a phone-sized radar."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def radar_figure(view: selectors.BenchmarkView, cluster: str) -> dict[str, Any]:
     """Plotly radar of the cluster's percentile positions against the peer group's median (50 on every axis)."""
     lines = [line for line in view.lines if line.position is not None]
-    theta = [_wrapped(line.title) for line in lines]
+    theta = [label_lines(line.title, 14) for line in lines]
     closed = [*theta, theta[0]] if theta else []
     positions = [round(line.position, 1) for line in lines]
     return {"data": [

@@ -5,12 +5,12 @@ from __future__ import annotations
 import struct
 import zlib
 
-from smartcluster.maturity.charts import median_bars_figure, radar_figure, wrapped
-from smartcluster.reports.charts import radar_png
+from smartcluster.maturity.charts import median_bars_figure, radar_figure
+from smartcluster.reports.charts import label_lines, radar_png
 
 
 def test_radar_labels_are_wrapped_and_the_outline_closed():
-    assert wrapped("Data management and connectedness") == "Data management<br>and<br>connectedness"
+    assert label_lines("Data management and connectedness") == "Data management<br>and<br>connectedness"
     trace = radar_figure(["A", "B", "C"], [("now", [10.0, 20.04, None])])["data"][0]
     assert trace["type"] == "scatterpolar"
     assert trace["r"] == [10.0, 20.0, None, 10.0] and trace["theta"] == ["A", "B", "C", "A"]
