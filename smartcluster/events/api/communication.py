@@ -11,7 +11,6 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from smartcluster.accounts.auth import READ_AUTH
-from smartcluster.accounts.permissions import visible_queryset
 from smartcluster.events import selectors, services
 from smartcluster.events.models import (
     CommunicationChannel,
@@ -124,7 +123,7 @@ class CommunicationItemOut(Schema):
 
     @staticmethod
     def resolve_event_ids(obj: CommunicationItem, context: dict[str, Any]) -> list[int]:
-        readable = visible_queryset(context["request"].user, ProjectEvent.objects.filter(communication_items=obj))
+        readable = selectors.communication_item_events(user=context["request"].user, item=obj)
         return sorted(readable.values_list("pk", flat=True))
 
     @staticmethod
@@ -184,7 +183,7 @@ def _partner(request: HttpRequest, partner_id: int | None, field: str) -> Any:
 def _events(request: HttpRequest, ids: list[int] | None) -> list[ProjectEvent] | None:
     if ids is None:
         return None
-    events = list(visible_queryset(request.user, ProjectEvent.objects.filter(pk__in=ids)))
+    events = list(selectors.project_event_list(user=request.user, pks=ids))
     missing = sorted(set(ids) - {event.pk for event in events})
     if missing:
         raise ValidationError({"event_ids": f"No project event {missing[0]} that you may read."})
@@ -236,9 +235,7 @@ def communication_target_group_create(request: HttpRequest, plan_id: int, payloa
 @router.delete("/communication/target-groups/{entry_id}", response={204: None})
 @answers_refusals
 def communication_target_group_delete(request: HttpRequest, entry_id: int) -> Status:
-    entry = TargetGroup.objects.filter(pk=entry_id).first()
-    if entry is None:
-        raise Http404(f"No target group {entry_id}.")
+    entry = selectors.communication_entry_get(model=TargetGroup, pk=entry_id)
     services.communication_target_group_delete(user=request.user, target_group=entry)
     return Status(204, None)
 
@@ -254,9 +251,7 @@ def communication_channel_create(request: HttpRequest, plan_id: int, payload: Co
 @router.delete("/communication/channels/{entry_id}", response={204: None})
 @answers_refusals
 def communication_channel_delete(request: HttpRequest, entry_id: int) -> Status:
-    entry = CommunicationChannel.objects.filter(pk=entry_id).first()
-    if entry is None:
-        raise Http404(f"No channel {entry_id}.")
+    entry = selectors.communication_entry_get(model=CommunicationChannel, pk=entry_id)
     services.communication_channel_delete(user=request.user, channel=entry)
     return Status(204, None)
 
@@ -271,10 +266,7 @@ def communication_kpi_create(request: HttpRequest, plan_id: int, payload: Commun
 
 
 def _kpi(kpi_id: int) -> CommunicationKpi:
-    kpi = CommunicationKpi.objects.select_related("plan__responsible__organisation").filter(pk=kpi_id).first()
-    if kpi is None:
-        raise Http404(f"No communication KPI {kpi_id}.")
-    return kpi
+    return selectors.communication_entry_get(model=CommunicationKpi, pk=kpi_id)
 
 
 @router.patch("/communication/kpis/{kpi_id}", response=CommunicationPlanOut)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as std_calendar
 import datetime as dt
 import zoneinfo
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -29,6 +30,7 @@ from smartcluster.organisations.selectors import partner_list
 __all__ = [
     "CalendarMonth",
     "MeetingPlanRow",
+    "event_session_get",
     "event_session_list",
     "months_after",
     "project_event_can_change",
@@ -46,6 +48,7 @@ __all__ = [
     "stakeholder_group_get",
     "stakeholder_group_list",
     "stakeholder_group_meeting_plan",
+    "stakeholder_member_get",
     "stakeholder_member_helix",
     "stakeholder_member_list",
     "stakeholder_members_on",
@@ -105,14 +108,17 @@ def _events() -> QuerySet[ProjectEvent]:
 
 def project_event_list(*, user: Any, project: int | None = None, kind: str = "", host: int | None = None,
                        semester: int | None = None, when: str = "", now: dt.datetime | None = None,
-                       public_only: bool = False) -> QuerySet[ProjectEvent]:
+                       public_only: bool = False, pks: Collection[int] | None = None) -> QuerySet[ProjectEvent]:
     """Events the user may read (public ones; internal ones to the project's partners), narrowed by filters.
 
-    `when` is "upcoming" (not ended yet) or "past"; `semester` is derived per event, never stored.
+    `when` is "upcoming" (not ended yet) or "past"; `semester` is derived per event, never stored; `pks` keeps
+    only those ids.
     """
     events = _events().filter(is_published=True) if public_only else visible_queryset(user, _events())
     if project is not None:
         events = events.filter(project_id=project)
+    if pks is not None:
+        events = events.filter(pk__in=pks)
     if kind:
         events = events.filter(kind=kind)
     if host is not None:
@@ -154,6 +160,14 @@ def event_session_list(*, event: ProjectEvent) -> list[EventSession]:
         session.local_start = session.starts_at.astimezone(zone)
         session.local_end = session.ends_at.astimezone(zone)
     return sessions
+
+
+def event_session_get(*, pk: int) -> EventSession:
+    """One agenda item with its event (404 when there is none; callers check who may change the event)."""
+    session = EventSession.objects.select_related("event").filter(pk=pk).first()
+    if session is None:
+        raise Http404(_("No such agenda item."))
+    return session
 
 
 @dataclass
@@ -236,6 +250,14 @@ def stakeholder_member_list(*, group: StakeholderGroup) -> list[StakeholderGroup
         member.helix = stakeholder_member_helix(member)
         member.helix_label = HelixRole(member.helix).label
     return members
+
+
+def stakeholder_member_get(*, pk: int) -> StakeholderGroupMember:
+    """One membership with its group's partner (404 when there is none; callers check who may change it)."""
+    member = StakeholderGroupMember.objects.select_related("group__partner").filter(pk=pk).first()
+    if member is None:
+        raise Http404(_("No such member."))
+    return member
 
 
 def stakeholder_members_on(*, group: StakeholderGroup, on: date) -> list[StakeholderGroupMember]:

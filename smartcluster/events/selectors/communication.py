@@ -15,9 +15,11 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from smartcluster.accounts.permissions import can_change, editable_queryset, visible_queryset
 from smartcluster.events.models import (
+    CommunicationChannel,
     CommunicationItem,
     CommunicationKind,
     CommunicationKpi,
@@ -25,6 +27,7 @@ from smartcluster.events.models import (
     CommunicationStatus,
     KpiMeasure,
     ProjectEvent,
+    TargetGroup,
 )
 from smartcluster.events.selectors.calendar import project_semester
 from smartcluster.organisations.selectors import partner_list
@@ -35,6 +38,8 @@ __all__ = [
     "CommunicationKindCount",
     "CommunicationKpiProgress",
     "communication_board",
+    "communication_entry_get",
+    "communication_item_events",
     "communication_item_get",
     "communication_item_list",
     "communication_item_state",
@@ -59,6 +64,23 @@ def communication_plan_get(*, user: Any, project: Any = None, pk: int | None = N
     """The project's plan (or the plan `pk`), None when there is none the user may read."""
     plans = communication_plan_list(user=user)
     return plans.filter(project=project).first() if project is not None else plans.filter(pk=pk).first()
+
+
+# What a missing plan entry answers (the API shows it), by kind of entry.
+_ENTRY_MISSING = {
+    TargetGroup: gettext_lazy("No target group %(id)s."),
+    CommunicationChannel: gettext_lazy("No channel %(id)s."),
+    CommunicationKpi: gettext_lazy("No communication KPI %(id)s."),
+}
+
+
+def communication_entry_get(*, model: type[Any], pk: int) -> Any:
+    """One target group, channel or KPI (`model`) with its plan's partner (404 when there is none; callers check
+    who may change the plan)."""
+    entry = model.objects.select_related("plan__responsible__organisation").filter(pk=pk).first()
+    if entry is None:
+        raise Http404(_ENTRY_MISSING[model] % {"id": pk})
+    return entry
 
 
 def communication_project_partners(*, user: Any, project: Any) -> QuerySet[Any]:
@@ -93,6 +115,11 @@ def communication_item_get(*, user: Any, pk: int) -> CommunicationItem:
     if item is None:
         raise Http404(_("No communication item %(id)s that you may read.") % {"id": pk})
     return item
+
+
+def communication_item_events(*, user: Any, item: CommunicationItem) -> QuerySet[ProjectEvent]:
+    """The project events the item reports on that the user may read."""
+    return visible_queryset(user, item.events.all())
 
 
 def communication_item_state(item: CommunicationItem, current_semester: int | None) -> str | None:

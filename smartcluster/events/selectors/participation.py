@@ -26,6 +26,7 @@ __all__ = [
     "feedback_results",
     "material_get",
     "material_list",
+    "registration_certificate_get",
     "registration_for_token",
     "registration_get",
     "registration_list",
@@ -68,6 +69,14 @@ def registration_readable_by(*, user: Any, registration: Registration) -> bool:
     """For a certificate: the participant themself (logged in) or the host's editors and administrators."""
     own = getattr(user, "is_authenticated", False) and registration.person.user_id == user.pk
     return bool(own) or can_change(user, registration.event)
+
+
+def registration_certificate_get(*, user: Any, pk: int) -> Registration:
+    """A registration whose certificate the user may download (see `registration_readable_by`); 404 otherwise."""
+    found = Registration.objects.select_related("event__host__organisation", "person").filter(pk=pk).first()
+    if found is None or not registration_readable_by(user=user, registration=found):
+        raise Http404(_("No such registration."))
+    return found
 
 
 @dataclass(frozen=True)

@@ -243,3 +243,13 @@ def test_the_feedback_survey_is_offered_only_to_people_registered_for_the_event(
     for user in (world.users["editor_a"], None):
         page = browser(user).get(reverse("events:event_detail", args=[event.pk]), secure=True).content.decode()
         assert survey not in page
+
+
+def test_removing_a_missing_agenda_item_or_member_is_404_and_changes_nothing() -> None:
+    world = calendar_world()
+    editor = browser(world.users["editor_a"])
+    before = calendar_dump()
+    assert post(editor, reverse("events:session_delete", args=[999999]), {}).status_code == 404
+    assert post(editor, reverse("events:stakeholder_member_leave", args=[999999]),
+                {"left_on": "2025-03-01"}).status_code == 404
+    assert calendar_dump() == before

@@ -168,3 +168,17 @@ def test_the_session_cookie_alone_cannot_write_without_the_csrf_token() -> None:
                             secure=True)
     assert response.status_code in (401, 403) and communication_dump() == before
     assert CommunicationItem.objects.get(pk=found["b"].pk).reach is None
+
+
+def test_a_missing_plan_entry_answers_404_naming_it_and_changes_nothing() -> None:
+    world = build_communication_world()
+    records(world)
+    before = communication_dump()
+    for url, detail in [(f"{API}/target-groups/999999", "No target group 999999."),
+                        (f"{API}/channels/999999", "No channel 999999."),
+                        (f"{API}/kpis/999999", "No communication KPI 999999.")]:
+        response = send(world, "editor_a", "delete", url)
+        assert (response.status_code, response.json()["detail"]) == (404, detail)
+    patched = send(world, "editor_a", "patch", f"{API}/kpis/999999", {"target": 3})
+    assert (patched.status_code, patched.json()["detail"]) == (404, "No communication KPI 999999.")
+    assert communication_dump() == before

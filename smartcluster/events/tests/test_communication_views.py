@@ -218,3 +218,14 @@ def test_the_workbook_carries_the_plan_kpis_and_items_with_due_or_late(world: Wo
     assert [(row[1], row[5], row[6], row[10]) for row in items[1:]] == [(1, "Planned", "late", None),
                                                                          (2, "Published", None, None)]
     assert list(workbook["Channels"].iter_rows(values_only=True))[1] == ("Website", "news")
+
+
+def test_a_missing_plan_entry_is_404_on_its_edit_and_delete_pages(world: World) -> None:
+    services.communication_plan_load(project=world.project, responsible=world.partner_a, objectives="Aims",
+                                     target_groups=[("SMEs", "")])
+    client = csrf_client(world.users["editor_a"])
+    before = communication_dump()
+    for slug in ("target_groups", "channels", "kpis"):
+        assert client.get(reverse(f"events:communication_{slug}_edit", args=[999999]), secure=True).status_code == 404
+        assert post(client, reverse(f"events:communication_{slug}_delete", args=[999999])).status_code == 404
+    assert communication_dump() == before

@@ -125,7 +125,9 @@ def test_a_logged_in_user_registers_declines_and_reads_only_their_own_certificat
     other = register(event, make_person("Olga"), attended=True)
     for reader in (client, browser(world.users["viewer"]), browser(world.users["editor_b"])):
         assert reader.get(reverse("events:certificate", args=[other.pk]), secure=True).status_code == 404
-    host = browser(world.users["editor_a"]).get(reverse("events:certificate", args=[other.pk]), secure=True)
+    host_browser = browser(world.users["editor_a"])
+    assert host_browser.get(reverse("events:certificate", args=[999999]), secure=True).status_code == 404
+    host = host_browser.get(reverse("events:certificate", args=[other.pk]), secure=True)
     assert host.status_code == 200 and host["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml")
 

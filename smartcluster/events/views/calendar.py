@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from smartcluster.events.choices import EventKind
 from smartcluster.events.exports.calendar import project_events_ics
 from smartcluster.events.forms import calendar as forms
-from smartcluster.events.models import EventSession, ProjectEvent, StakeholderGroupMember
+from smartcluster.events.models import ProjectEvent
 from smartcluster.events.selectors import calendar as selectors
 from smartcluster.events.selectors.participation import registration_of_user
 from smartcluster.events.services import calendar as services
@@ -223,9 +223,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    session = EventSession.objects.select_related("event").filter(pk=pk).first()
-    if session is None:
-        raise Http404(_("No such agenda item."))
+    session = selectors.event_session_get(pk=pk)
     event = _changeable_event(request, session.event_id)
     services.event_session_delete(user=request.user, session=session)
     messages.success(request, _("Agenda item removed."))
@@ -317,9 +315,7 @@ def stakeholder_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def stakeholder_member_leave(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the day a member left (the membership stays, for the members on earlier dates)."""
-    member = StakeholderGroupMember.objects.select_related("group__partner").filter(pk=pk).first()
-    if member is None:
-        raise Http404(_("No such member."))
+    member = selectors.stakeholder_member_get(pk=pk)
     form = forms.StakeholderLeaveForm(request.POST)
     if form.is_valid() and _save(form, lambda: services.stakeholder_member_update(
             user=request.user, member=member, left_on=form.cleaned_data["left_on"])):

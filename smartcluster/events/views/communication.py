@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,6 @@ from smartcluster.accounts.permissions import (
     can_create_for,
     editable_queryset,
     is_administrator,
-    visible_queryset,
 )
 from smartcluster.events import selectors, services
 from smartcluster.events.exports.communication import communication_workbook
@@ -43,7 +42,6 @@ from smartcluster.events.models import (
     CommunicationItem,
     CommunicationKpi,
     CommunicationPlan,
-    ProjectEvent,
     TargetGroup,
 )
 from smartcluster.events.services.communication import ITEM_FIELDS
@@ -131,8 +129,9 @@ def communication_plan_edit(request: HttpRequest, project_id: int) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ("objectives", "responsible") if name in form.fields}
         try:
-            services.communication_plan_update(user=request.user, plan=CommunicationPlan.objects.get(pk=plan.pk),
-                                               data=data)
+            # A fresh copy: validating the form has already written the submitted values onto `plan`.
+            services.communication_plan_update(
+                user=request.user, plan=selectors.communication_plan_get(user=request.user, pk=plan.pk), data=data)
         except ValidationError as error:
             form_refusal(form, error)
         else:
@@ -167,7 +166,7 @@ ENTRIES = {
 def _entry_form(request: HttpRequest, plan: CommunicationPlan, entry: PlanEntry, record: Any = None) -> HttpResponse:
     form = entry.form(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
-        fresh = None if record is None else entry.model.objects.get(pk=record.pk)
+        fresh = None if record is None else selectors.communication_entry_get(model=entry.model, pk=record.pk)
         try:
             entry.save(user=request.user, plan=plan, data=dict(form.cleaned_data), **{entry.keyword: fresh})
         except ValidationError as error:
@@ -186,7 +185,7 @@ def _entry_views(slug: str, entry: PlanEntry) -> list[URLPattern]:
         return _entry_form(request, _changeable_plan(request, project_id), entry)
 
     def _record(request: HttpRequest, pk: int) -> Any:
-        record = get_object_or_404(entry.model.objects.select_related("plan__responsible__organisation"), pk=pk)
+        record = selectors.communication_entry_get(model=entry.model, pk=pk)
         _changeable_plan(request, record.plan.project_id)
         return record
 
@@ -251,7 +250,7 @@ def _item_form(request: HttpRequest, project: Any, item: CommunicationItem | Non
     if item is not None:  # its own partner stays offered to the responsible partner's editors
         partners = selectors.communication_project_partners(user=request.user, project=project).filter(
             models.Q(pk__in=partners.values("pk")) | models.Q(pk=item.responsible_id))
-    events = visible_queryset(request.user, ProjectEvent.objects.filter(project=project))
+    events = selectors.project_event_list(user=request.user, project=project.pk)
     return CommunicationItemForm(request.POST or None, instance=item, project=project, partners=partners,
                                  events=events, initial=None if item else {"due_semester": _today_semester(project)})
 
@@ -281,7 +280,7 @@ def communication_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _with_states([item], _today_semester(item.project))
     return render(request, "events/communication/item.html", {
         "item": item, "project": item.project, "may_edit": can_change(request.user, item),
-        "events": visible_queryset(request.user, item.events.all())})
+        "events": selectors.communication_item_events(user=request.user, item=item)})
 
 
 def _changeable_item(request: HttpRequest, pk: int) -> CommunicationItem:
@@ -299,7 +298,8 @@ def communication_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.communication_item_update(user=request.user, item=CommunicationItem.objects.get(pk=pk),
+            services.communication_item_update(user=request.user,
+                                               item=selectors.communication_item_get(user=request.user, pk=pk),
                                                data={name: data[name] for name in ITEM_FIELDS}, events=data["events"])
         except ValidationError as error:
             form_refusal(form, error)
@@ -327,7 +327,7 @@ def communication_export_xlsx(request: HttpRequest, project_id: int) -> HttpResp
         progress=selectors.communication_kpi_progress(plan=plan) if plan else [],
         counts=selectors.communication_kind_counts(user=request.user, project=project),
         items=list(selectors.communication_item_list(user=request.user, project=project)),
-        readable_events=set(visible_queryset(request.user, ProjectEvent.objects.filter(project=project)).values_list(
+        readable_events=set(selectors.project_event_list(user=request.user, project=project.pk).values_list(
             "pk", flat=True)))
     return file_response(payload, name=f"communication-{project.acronym}", extension="xlsx")
 

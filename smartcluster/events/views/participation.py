@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.text import slugify
@@ -189,10 +189,7 @@ def _certificate(registration: Registration) -> HttpResponse:
 @login_required
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     """The participant's own certificate, or one the host's editors download for them."""
-    registration = Registration.objects.select_related("event__host__organisation", "person").filter(pk=pk).first()
-    if registration is None or not selectors.registration_readable_by(user=request.user, registration=registration):
-        raise Http404(_("No such registration."))
-    return _certificate(registration)
+    return _certificate(selectors.registration_certificate_get(user=request.user, pk=pk))
 
 
 @never_cache
