@@ -37,7 +37,11 @@ from smartcluster.clusters.models import (
     LabelKind,
 )
 from smartcluster.clusters.selectors.funding import funding_year_of
-from smartcluster.clusters.selectors.registry import cluster_current_members, cluster_member_counts
+from smartcluster.clusters.selectors.registry import (
+    cluster_current_members,
+    cluster_member_counts,
+    cluster_profile_editable_list,
+)
 from smartcluster.evaluation.peers import MINIMUM_PEERS
 from smartcluster.organisations.selectors import partner_region_codes
 
@@ -167,8 +171,7 @@ def evaluation_review_queue(*, user: Any) -> QuerySet[Evaluation]:
 
 def evaluation_startable_profiles(*, user: Any) -> QuerySet[ClusterProfile]:
     """The cluster profiles the user may evaluate (those of the organisations it edits)."""
-    return editable_queryset(user, ClusterProfile.objects.select_related("organisation")).order_by(
-        "organisation__name")
+    return cluster_profile_editable_list(user=user).order_by("organisation__name")
 
 
 def evaluation_result(*, evaluation: Evaluation) -> library.EvaluationResult | None:

@@ -15,17 +15,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from smartcluster.accounts.permissions import can_change, visible_queryset
+from smartcluster.accounts.permissions import can_change, editable_queryset, visible_queryset
 from smartcluster.atlas import selectors as atlas
 from smartcluster.clusters.choices import CategoryTaxonomy, MemberType
-from smartcluster.clusters.models import ClusterMember, ClusterProfile, MemberCount
+from smartcluster.clusters.models import (
+    ClusterLabel,
+    ClusterMember,
+    ClusterProfile,
+    ClusterService,
+    InternationalAgreement,
+    MemberCount,
+)
 from smartcluster.evaluation import CriterionCheck, eccp_minimum_criteria
 
 __all__ = [
     "SIZE_BANDS", "EccpCheck", "cluster_category_names", "cluster_current_members", "cluster_eccp_checks", "cluster_member_counts",
-    "cluster_member_list", "cluster_member_year", "cluster_profile_editable", "cluster_profile_for_organisation",
-    "cluster_profile_get", "cluster_profile_list", "cluster_profiles_in_region", "cluster_region_counts",
-    "cluster_size", "cluster_mapping_side_by_side",
+    "cluster_member_get", "cluster_member_list", "cluster_member_year", "cluster_profile_editable",
+    "cluster_profile_editable_list", "cluster_profile_for_organisation", "cluster_profile_get", "cluster_profile_list",
+    "cluster_profiles_in_region", "cluster_region_counts", "cluster_row_get", "cluster_row_list", "cluster_size",
+    "cluster_mapping_side_by_side",
 ]
 
 # Size bands by current members (ours; the first bound is the ECCP minimum of 15 committed members [V]).
@@ -84,6 +92,11 @@ def cluster_profile_editable(*, user: Any, profile_id: int) -> ClusterProfile:
     if not can_change(user, profile):
         raise PermissionDenied(_("Only the cluster's editors and administrators change its profile."))
     return profile
+
+
+def cluster_profile_editable_list(*, user: Any) -> QuerySet[ClusterProfile]:
+    """The profiles the user may change (those of the organisations it edits; administrators: all)."""
+    return editable_queryset(user, ClusterProfile.objects.select_related("organisation"))
 
 
 def cluster_profile_for_organisation(*, organisation_id: int) -> ClusterProfile | None:
@@ -193,6 +206,26 @@ def cluster_member_list(*, user: Any, profile: ClusterProfile) -> tuple[list[Clu
         return members, 0
     shown = [member for member in members if member.organisation.is_published]
     return shown, len(members) - len(shown)
+
+
+def cluster_member_get(*, profile: ClusterProfile, member_id: int) -> ClusterMember:
+    """One member of the profile, with its organisation (404 otherwise)."""
+    return get_object_or_404(ClusterMember.objects.select_related("organisation"), pk=member_id, profile=profile)
+
+
+# The profile's rows edited on one pattern, by the kind named in the URL.
+_ROW_MODELS: dict[str, type[ClusterService | ClusterLabel | InternationalAgreement]] = {
+    "services": ClusterService, "labels": ClusterLabel, "agreements": InternationalAgreement}
+
+
+def cluster_row_list(*, profile: ClusterProfile, kind: str) -> QuerySet[Any]:
+    """The profile's services, labels or agreements (`kind`)."""
+    return _ROW_MODELS[kind].objects.filter(profile=profile)
+
+
+def cluster_row_get(*, profile: ClusterProfile, kind: str, row_id: int) -> Any:
+    """One service, label or agreement (`kind`) of the profile (404 otherwise)."""
+    return get_object_or_404(_ROW_MODELS[kind], pk=row_id, profile=profile)
 
 
 def cluster_profiles_in_region(*, user: Any, code: str) -> QuerySet[ClusterProfile]:

@@ -15,11 +15,11 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smartcluster.accounts.permissions import can_change, editable_queryset
+from smartcluster.accounts.permissions import can_change
 from smartcluster.clusters import selectors, services
 from smartcluster.clusters.exports.mission import mission_docx, mission_workbook
 from smartcluster.clusters.forms.mission import CommitmentForm, MissionForm, ProgressForm
-from smartcluster.clusters.models import ClusterProfile, Commitment, Mission
+from smartcluster.clusters.models import Commitment, Mission
 from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import form_refusal
@@ -33,7 +33,7 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 def _managed_profiles(request: HttpRequest) -> Any:
-    return editable_queryset(request.user, ClusterProfile.objects.select_related("organisation"))
+    return selectors.cluster_profile_editable_list(user=request.user)
 
 
 def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -81,7 +81,9 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                services.mission_update(user=request.user, mission=Mission.objects.get(pk=pk), data={
+                # the stored mission, not `mission`: the valid form already wrote the posted values onto it
+                stored = selectors.mission_get(user=request.user, pk=pk)
+                services.mission_update(user=request.user, mission=stored, data={
                     name: data[name] for name in ("title", "goal", "target_date", "is_published")})
                 for title, unit in data["indicators"]:
                     services.mission_indicator_add(user=request.user, mission=mission, title=title, unit=unit)
@@ -128,7 +130,8 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommitmentForm(request.POST or None, instance=commitment)
     if request.method == "POST" and form.is_valid():
         try:
-            services.commitment_update(user=request.user, commitment=Commitment.objects.get(pk=pk), data={
+            stored = selectors.commitment_get(user=request.user, pk=pk)  # not the instance the form changed
+            services.commitment_update(user=request.user, commitment=stored, data={
                 name: form.cleaned_data[name] for name in ("text", "target", "target_year")})
         except ValidationError as error:
             form_refusal(form, error)

@@ -11,10 +11,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, register_converter, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,7 +35,7 @@ from smartcluster.clusters.forms.registry import (
     RegistryImportForm,
 )
 from smartcluster.clusters.imports import ImportRefused
-from smartcluster.clusters.models import ClusterLabel, ClusterMember, ClusterService, InternationalAgreement
+from smartcluster.clusters.models import ClusterMember
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import organisation_queryset, person_list
 from smartcluster.regions.selectors import region_names
@@ -187,8 +186,7 @@ def cluster_members(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 def _member_of(request: HttpRequest, profile_id: int, member_id: int) -> tuple[Any, ClusterMember]:
     profile = selectors.cluster_profile_editable(user=request.user, profile_id=profile_id)
-    return profile, get_object_or_404(ClusterMember.objects.select_related("organisation"), pk=member_id,
-                                      profile=profile)
+    return profile, selectors.cluster_member_get(profile=profile, member_id=member_id)
 
 
 @login_required
@@ -218,13 +216,13 @@ def cluster_member_delete(request: HttpRequest, profile_id: int, member_id: int)
     return redirect("clusters:cluster_members", profile_id=profile.pk)
 
 
-# The profile's rows edited on one pattern: kind in the URL → (model, form, save service, delete service, title).
-ROWS: dict[str, tuple[type[Model], type[BaseForm], Callable[..., Any], Callable[..., Any], str, str]] = {
-    "services": (ClusterService, ClusterServiceForm, services.cluster_service_save, services.cluster_service_delete,
+# The profile's rows edited on one pattern: kind in the URL → (form, save service, delete service, argument, title).
+ROWS: dict[str, tuple[type[BaseForm], Callable[..., Any], Callable[..., Any], str, str]] = {
+    "services": (ClusterServiceForm, services.cluster_service_save, services.cluster_service_delete,
                  "service", _("Services offered")),
-    "labels": (ClusterLabel, ClusterLabelForm, services.cluster_label_save, services.cluster_label_delete,
+    "labels": (ClusterLabelForm, services.cluster_label_save, services.cluster_label_delete,
                "label", _("Labels held")),
-    "agreements": (InternationalAgreement, InternationalAgreementForm, services.international_agreement_save,
+    "agreements": (InternationalAgreementForm, services.international_agreement_save,
                    services.international_agreement_delete, "agreement", _("International agreements")),
 }
 
@@ -232,9 +230,9 @@ ROWS: dict[str, tuple[type[Model], type[BaseForm], Callable[..., Any], Callable[
 @login_required
 def cluster_rows(request: HttpRequest, profile_id: int, kind: str, row_id: int | None = None) -> HttpResponse:
     """A profile's services, labels or agreements: the list and a form adding one (or changing `row_id`)."""
-    model, form_class, save, _delete, argument, title = ROWS[kind]
+    form_class, save, _delete, argument, title = ROWS[kind]
     profile = selectors.cluster_profile_editable(user=request.user, profile_id=profile_id)
-    record = get_object_or_404(model, pk=row_id, profile=profile) if row_id else None
+    record = selectors.cluster_row_get(profile=profile, kind=kind, row_id=row_id) if row_id else None
     form = form_class(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form._meta.fields}
@@ -244,15 +242,15 @@ def cluster_rows(request: HttpRequest, profile_id: int, kind: str, row_id: int |
             return redirect("clusters:cluster_rows", profile_id=profile.pk, kind=kind)
     return render(request, "clusters/registry/rows.html", {
         "profile": profile, "form": form, "kind": kind, "title": str(title), "record": record,
-        "rows": model.objects.filter(profile=profile)})
+        "rows": selectors.cluster_row_list(profile=profile, kind=kind)})
 
 
 @login_required
 @require_POST
 def cluster_row_delete(request: HttpRequest, profile_id: int, kind: str, row_id: int) -> HttpResponse:
-    model, _form, _save, delete, argument, _title = ROWS[kind]
+    _form, _save, delete, argument, _title = ROWS[kind]
     profile = selectors.cluster_profile_editable(user=request.user, profile_id=profile_id)
-    delete(user=request.user, **{argument: get_object_or_404(model, pk=row_id, profile=profile)})
+    delete(user=request.user, **{argument: selectors.cluster_row_get(profile=profile, kind=kind, row_id=row_id)})
     messages.success(request, _("Deleted."))
     return redirect("clusters:cluster_rows", profile_id=profile.pk, kind=kind)
 

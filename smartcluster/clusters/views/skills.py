@@ -72,7 +72,7 @@ def skill_need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit(request, profile=need.profile, form_class=SkillNeedForm, record=need,
                  title=_("Skills need: %(label)s") % {"label": need.label},
                  save=lambda data: services.skill_need_update(
-                     user=request.user, need=SkillNeed.objects.get(pk=pk), data=data))
+                     user=request.user, need=selectors.skill_need_get(user=request.user, pk=pk), data=data))
 
 
 @login_required
@@ -100,7 +100,7 @@ def training_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit(request, profile=offer.profile, form_class=TrainingOfferForm, record=offer,
                  title=_("Training offer: %(title)s") % {"title": offer.title},
                  save=lambda data: services.training_offer_update(
-                     user=request.user, offer=TrainingOffer.objects.get(pk=pk), data=data))
+                     user=request.user, offer=selectors.training_offer_get(user=request.user, pk=pk), data=data))
 
 
 @login_required
