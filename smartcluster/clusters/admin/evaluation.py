@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartcluster.clusters.models import CriteriaSet, CriteriaStatus, Evaluation, EvaluationReview
 from smartcluster.clusters.services import evaluation as services
+from smartcluster.site.api import refusal_message
 
 
 class CriteriaSetAdminForm(forms.ModelForm):
@@ -93,8 +94,10 @@ class CriteriaSetAdmin(admin.ModelAdmin):
         for criteria in queryset:
             try:
                 change(user=request.user, criteria=criteria)
-            except (PermissionDenied, ValidationError) as error:
-                messages.error(request, f"{criteria}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
+            except PermissionDenied as error:
+                messages.error(request, f"{criteria}: {error}")
+            except ValidationError as error:
+                messages.error(request, f"{criteria}: {refusal_message(error)}")
             else:
                 messages.success(request, _("%(criteria)s: done.") % {"criteria": criteria})
 
