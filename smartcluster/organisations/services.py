@@ -11,7 +11,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError
+from django.db.models import Model, ProtectedError
+from django.db.models.deletion import RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,23 @@ PARTNER_FIELDS = ("role", "policy_instrument")
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied(_("You may not make this change."))
+
+
+def _delete_unless_used(record: Model, name: str) -> None:
+    """Delete `record`, or refuse naming the kinds of records that still point at it (nothing is deleted)."""
+    try:
+        with transaction.atomic():
+            record.delete()
+    except (ProtectedError, RestrictedError) as error:
+        kinds = sorted({str(used._meta.verbose_name_plural) for used in _users_of(error)})
+        raise ValidationError(
+            _("“%(name)s” is still used by other records (%(kinds)s): delete or move those first.")
+            % {"name": name, "kinds": ", ".join(kinds)}
+        ) from error
+
+
+def _users_of(error: ProtectedError | RestrictedError) -> Iterable[Model]:
+    return error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects
 
 
 def _assign(record: Any, data: dict[str, Any], fields: Iterable[str]) -> None:
@@ -164,12 +182,7 @@ def organisation_delete(*, user: Any, organisation: Organisation) -> None:
             _("“%(name)s” is a partner of %(projects)s: remove it from the project first.")
             % {"name": organisation.name, "projects": ", ".join(projects)}
         )
-    try:
-        organisation.delete()
-    except ProtectedError as error:
-        raise ValidationError(
-            _("“%(name)s” is still used by other records and cannot be deleted.") % {"name": organisation.name}
-        ) from error
+    _delete_unless_used(organisation, organisation.name)
 
 
 def _consent_date(person: Person, before: Person | None) -> None:
@@ -297,7 +310,7 @@ def project_update(*, user: Any, project: Project, data: dict[str, Any]) -> Proj
 def project_delete(*, user: Any, project: Project) -> None:
     """Delete a project with its partnerships (the organisations stay)."""
     _require(can_change(user, project))
-    project.delete()
+    _delete_unless_used(project, project.acronym)
 
 
 def _check_one_lead(partner: Partner) -> None:
@@ -365,4 +378,4 @@ def partner_update(
 def partner_delete(*, user: Any, partner: Partner) -> None:
     """Remove an organisation from a project (administrators only)."""
     _require(is_administrator(user))
-    partner.delete()
+    _delete_unless_used(partner, str(partner))

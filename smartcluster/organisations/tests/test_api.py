@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client
 
-from smartcluster.organisations.models import Organisation, Person
+from smartcluster.organisations.models import Organisation, Partner, Person
 from smartcluster.organisations.tests.factories import World, build_world, database_dump
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +157,26 @@ def test_every_refused_field_is_named_in_the_answer(world: World) -> None:
     problems = response.json()["detail"].split("; ")
     assert {problem.split(":")[0] for problem in problems} == {"name", "type", "website"}
     assert not Organisation.objects.filter(name="").exists()
+
+
+def test_deleting_a_project_or_partner_whose_events_are_recorded_is_refused_naming_them_and_changes_nothing(
+    world: World,
+) -> None:
+    from smartcluster.events.tests.calendar_factories import calendar_dump, make_event
+
+    make_event(world)
+    before = calendar_dump()
+    headers = bearer(world, "administrator")
+    for path in (f"projects/{world.project.pk}", f"partners/{world.partner_a.pk}"):
+        response = Client().delete(f"{BASE}/{path}", headers=headers, secure=True)
+        assert response.status_code == 400, path
+        assert "is still used by other records (project events)" in response.json()["detail"]
+    assert calendar_dump() == before
+
+
+def test_a_project_without_recorded_life_is_deleted_with_its_partnerships(world: World) -> None:
+    response = Client().delete(f"{BASE}/projects/{world.project.pk}", headers=bearer(world, "administrator"),
+                               secure=True)
+    assert response.status_code == 204
+    assert not Partner.objects.filter(pk=world.partner_a.pk).exists()
+    assert Organisation.objects.filter(pk=world.org_a.pk).exists()
