@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "smartcluster.matchmaking",
     "smartcluster.clusters",
     "smartcluster.events",
+    "smartcluster.stakeholders",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

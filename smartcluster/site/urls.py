@@ -25,6 +25,7 @@ urlpatterns = [
     path("matchmaking/", include("smartcluster.matchmaking.urls")),
     path("clusters/", include("smartcluster.clusters.urls")),
     path("events/", include("smartcluster.events.urls")),
+    path("stakeholders/", include("smartcluster.stakeholders.urls")),
     path("notifications/", include("smartcluster.notifications.urls")),
     path("mapping/", include("smartcluster.atlas.urls")),
     path("jobs/", include("smartcluster.jobs.urls")),

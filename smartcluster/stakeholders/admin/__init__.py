@@ -1,0 +1,3 @@
+"""The stakeholders admin: one module per part."""
+
+from smartcluster.stakeholders.admin import analysis, coding, interviews, network, registry  # noqa: F401

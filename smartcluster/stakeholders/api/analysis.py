@@ -1,0 +1,5 @@
+"""Analysis API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""Coding API."""
+
+from ninja import Router
+
+router = Router()

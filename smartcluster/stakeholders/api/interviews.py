@@ -1,0 +1,5 @@
+"""Interviews API."""
+
+from ninja import Router
+
+router = Router()

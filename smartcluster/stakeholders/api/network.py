@@ -1,0 +1,5 @@
+"""Network API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,1 @@
+"""Analysis workbooks and documents (through smartcluster.reports)."""

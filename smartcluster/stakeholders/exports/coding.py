@@ -1,0 +1,1 @@
+"""Coding workbooks and documents (through smartcluster.reports)."""

@@ -1,0 +1,1 @@
+"""Interviews workbooks and documents (through smartcluster.reports)."""

@@ -1,0 +1,1 @@
+"""Network workbooks and documents (through smartcluster.reports)."""

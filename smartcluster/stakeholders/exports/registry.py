@@ -1,0 +1,1 @@
+"""Registry workbooks and documents (through smartcluster.reports)."""

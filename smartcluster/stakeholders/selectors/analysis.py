@@ -1,0 +1,3 @@
+"""Analysis reads."""
+
+__all__: list[str] = []

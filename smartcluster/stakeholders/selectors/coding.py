@@ -1,0 +1,3 @@
+"""Coding reads."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Interviews reads."""
+
+__all__: list[str] = []

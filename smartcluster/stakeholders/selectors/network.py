@@ -1,0 +1,3 @@
+"""Network reads."""
+
+__all__: list[str] = []

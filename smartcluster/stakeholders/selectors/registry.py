@@ -1,0 +1,3 @@
+"""Registry reads."""
+
+__all__: list[str] = []

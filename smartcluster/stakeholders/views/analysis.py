@@ -1,0 +1,5 @@
+"""Analysis pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Coding pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Interviews pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Network pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
