@@ -1,3 +1,119 @@
-"""Registry reads."""
+"""Registry reads: the partners whose registry the user may read, a partner's stakeholders (filtered), one
+stakeholder, its notes (the owning partner only), the stakeholder map's points and the topic suggestions."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from smartcluster.accounts.permissions import can_view, editable_queryset, is_administrator, visible_queryset
+from smartcluster.accounts.selectors import membership_organisation_ids
+from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
+from smartcluster.organisations.models import Partner
+from smartcluster.stakeholders.models import Stakeholder, StakeholderNote, Theme
+
+__all__ = ["helix_of", "registry_partner_get", "registry_partner_list", "stakeholder_editable",
+           "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list", "stakeholder_map_points",
+           "stakeholder_note_list", "stakeholder_queryset", "stakeholder_topic_suggestions"]
+
+
+def helix_of(organisation_type: str) -> str:
+    """The helix of an organisation type (the platform's one rule: organisations.choices.HELIX_ROLE_BY_TYPE)."""
+    return HELIX_ROLE_BY_TYPE.get(organisation_type, "")
+
+
+def registry_partner_list(*, user: Any) -> QuerySet[Partner]:
+    """The partners whose registry the user may read: every partner of a project one of the user's organisations
+    is a partner of (administrators: all)."""
+    partners = Partner.objects.select_related("project", "organisation").order_by("project__acronym",
+                                                                                  "organisation__name")
+    if is_administrator(user):
+        return partners
+    if not getattr(user, "is_authenticated", False):
+        return partners.none()
+    projects = Partner.objects.filter(organisation__in=membership_organisation_ids(user=user)).values("project_id")
+    return partners.filter(project_id__in=projects)
+
+
+def registry_partner_get(*, user: Any, partner_id: int) -> Partner:
+    """One partner whose registry the user may read (404 otherwise)."""
+    return get_object_or_404(registry_partner_list(user=user), pk=partner_id)
+
+
+def stakeholder_helix_counts(*, partners: QuerySet[Partner]) -> dict[int, dict[str, int]]:
+    """Per partner id, its stakeholders counted by helix (every helix present, zero when none)."""
+    counts: dict[int, Counter[str]] = {}
+    rows = Stakeholder.objects.filter(partner__in=partners).values_list("partner_id", "organisation__type")
+    for partner_id, organisation_type in rows:
+        counts.setdefault(partner_id, Counter())[helix_of(organisation_type)] += 1
+    return {partner_id: {role: found[role] for role in HelixRole.values} for partner_id, found in counts.items()}
+
+
+def stakeholder_queryset() -> QuerySet[Stakeholder]:
+    """Every stakeholder with what its pages show, for the callers that filter by rights themselves."""
+    return Stakeholder.objects.select_related("partner__project", "partner__organisation", "organisation",
+                                              "organisation__region", "person", "partner_contact")
+
+
+def stakeholder_list(*, user: Any, partner: Partner | None = None, helix: str | None = None,
+                     organisation_type: str | None = None, topic: str | None = None,
+                     interest_min: int | None = None, influence_min: int | None = None,
+                     search: str | None = None) -> QuerySet[Stakeholder]:
+    """The stakeholders the user may read (a partner's, when given), narrowed by helix, organisation type, topic
+    (ignoring case) and minimum interest and influence."""
+    queryset = visible_queryset(user, stakeholder_queryset())
+    if partner is not None:
+        queryset = queryset.filter(partner=partner)
+    if helix:
+        queryset = queryset.filter(organisation__type__in=[kind for kind, role in HELIX_ROLE_BY_TYPE.items()
+                                                           if role == helix])
+    if organisation_type:
+        queryset = queryset.filter(organisation__type=organisation_type)
+    if interest_min:
+        queryset = queryset.filter(interest__gte=interest_min)
+    if influence_min:
+        queryset = queryset.filter(influence__gte=influence_min)
+    if search:
+        queryset = queryset.filter(Q(organisation__name__icontains=search) | Q(person__name__icontains=search))
+    if topic:
+        # topics is a JSON list: filtered in Python so SQLite and PostgreSQL agree on matching ignoring case
+        wanted = topic.strip().casefold()
+        ids = [pk for pk, topics in queryset.values_list("pk", "topics")
+               if any(str(item).casefold() == wanted for item in topics or [])]
+        queryset = queryset.filter(pk__in=ids)
+    return queryset
+
+
+def stakeholder_get(*, user: Any, stakeholder_id: int) -> Stakeholder:
+    """One stakeholder the user may read (404 otherwise: outsiders do not learn it exists)."""
+    stakeholder = get_object_or_404(stakeholder_queryset(), pk=stakeholder_id)
+    if not can_view(user, stakeholder):
+        raise Http404
+    return stakeholder
+
+
+def stakeholder_editable(*, user: Any, stakeholder_id: int) -> Stakeholder:
+    """One stakeholder the user may change (404 otherwise)."""
+    return get_object_or_404(editable_queryset(user, stakeholder_queryset()), pk=stakeholder_id)
+
+
+def stakeholder_note_list(*, user: Any, stakeholder: Stakeholder) -> QuerySet[StakeholderNote]:
+    """A stakeholder's notes the user may read: the owning partner's members and administrators only."""
+    notes = StakeholderNote.objects.filter(stakeholder=stakeholder).select_related("author")
+    return visible_queryset(user, notes)
+
+
+def stakeholder_map_points(stakeholders: QuerySet[Stakeholder]) -> list[dict[str, Any]]:
+    """The stakeholder map's points: organisation, helix, interest and influence, in the list's order."""
+    return [{"id": item.pk, "name": item.organisation.name, "helix": helix_of(item.organisation.type),
+             "interest": item.interest, "influence": item.influence} for item in stakeholders]
+
+
+def stakeholder_topic_suggestions() -> list[str]:
+    """Topic suggestions: the names of the codebooks' themes (each name once, in codebook order)."""
+    return list(dict.fromkeys(Theme.objects.order_by("codebook__name", "-codebook__version", "position")
+                              .values_list("name", flat=True)))
