@@ -30,7 +30,6 @@ from smartcluster.accounts.permissions import (
     region_reviewer_list,
 )
 from smartcluster.accounts.selectors import organisation_editor_list
-from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import (
     ClusterProfile,
     CriteriaSet,
@@ -48,6 +47,7 @@ from smartcluster.clusters.selectors.evaluation import (
 )
 from smartcluster.notifications import services as notifications
 from smartcluster.organisations.choices import OrganisationType
+from smartcluster.sources.imports import ImportRefused, Row, RowProblem, sheet_rows
 
 __all__ = [
     "CRITERIA_TEXT_LIMIT", "EVALUATION_REVIEWED", "EVALUATION_SUBMITTED", "criteria_set_default_ensure",

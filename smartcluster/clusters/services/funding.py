@@ -16,10 +16,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change
-from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import ClusterProfile, FundingRecord
 from smartcluster.clusters.selectors.funding import AMOUNT_FIELDS, SHARE_FIELDS, funding_year_of
 from smartcluster.evaluation import EvaluationError, funding_figures
+from smartcluster.sources.imports import ImportRefused, Row, RowProblem, sheet_rows
 
 __all__ = [
     "FUNDING_COLUMNS", "FUNDING_FIELDS", "FUNDING_SHEET", "SHARES_FIELD", "funding_record_delete",

@@ -31,7 +31,6 @@ from smartcluster.clusters.choices import (
     MemberType,
     ServiceKind,
 )
-from smartcluster.clusters.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.clusters.models import (
     ClusterCategory,
     ClusterLabel,
@@ -45,6 +44,7 @@ from smartcluster.organisations.choices import OrganisationType, TagKind
 from smartcluster.organisations.selectors import organisation_with_name
 from smartcluster.organisations.services import organisation_get_or_create, tag_list_get_or_create
 from smartcluster.regions.selectors import region_find
+from smartcluster.sources.imports import ImportRefused, Row, RowProblem, sheet_rows
 
 __all__ = [
     "MEMBER_ORGANISATION_TYPE", "REGISTRY_REQUIRED", "REGISTRY_SHEETS", "cluster_label_delete",

@@ -16,7 +16,6 @@ from openpyxl import Workbook, load_workbook
 
 from smartcluster.clusters import services
 from smartcluster.clusters.exports.funding import funding_csv, funding_xlsx
-from smartcluster.clusters.imports import ImportRefused
 from smartcluster.clusters.models import FundingRecord
 from smartcluster.clusters.services.funding import FUNDING_COLUMNS
 from smartcluster.clusters.tests.funding_world import (
@@ -26,6 +25,7 @@ from smartcluster.clusters.tests.funding_world import (
     funding_dump,
 )
 from smartcluster.reports.tests.readable import xlsx_problems
+from smartcluster.sources.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
 HEADERS = list(FUNDING_COLUMNS.values())

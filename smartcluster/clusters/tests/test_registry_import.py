@@ -10,12 +10,12 @@ import pytest
 
 from smartcluster.clusters import services
 from smartcluster.clusters.exports.registry import registry_download
-from smartcluster.clusters.imports import ImportRefused
 from smartcluster.clusters.models import ClusterLabel, ClusterMember, ClusterProfile, ClusterService
 from smartcluster.clusters.tests.registry_world import RegistryWorld, build_registry, region, registry_dump
 from smartcluster.organisations.models import Organisation
 from smartcluster.reports.tables import Table
 from smartcluster.reports.workbooks import xlsx_bytes
+from smartcluster.sources.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
 SHEETS = services.REGISTRY_SHEETS

@@ -29,7 +29,6 @@ from smartcluster.clusters.forms.evaluation import (
     figure_label,
     figures_initial,
 )
-from smartcluster.clusters.imports import ImportRefused
 from smartcluster.clusters.models import Evaluation, EvaluationStatus, ReviewAction
 from smartcluster.clusters.selectors import evaluation as selectors
 from smartcluster.clusters.services import evaluation as services
@@ -37,6 +36,7 @@ from smartcluster.organisations.selectors import organisation_editable_list
 from smartcluster.reports.charts import label_lines
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import form_refusal
+from smartcluster.sources.imports import ImportRefused
 
 BRAND, PEERS = "#0b4f8a", "#4a5561"
 PUBLISHED_PER_PAGE = 50

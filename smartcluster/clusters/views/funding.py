@@ -22,10 +22,10 @@ from smartcluster.clusters.charts import funding_stacked_chart
 from smartcluster.clusters.choices import FundingSource
 from smartcluster.clusters.exports.funding import funding_chart_png, funding_csv, funding_xlsx
 from smartcluster.clusters.forms.funding import FundingGroupForm, FundingImportForm, FundingRecordForm
-from smartcluster.clusters.imports import ImportRefused
 from smartcluster.clusters.models import ClusterProfile, FundingRecord
 from smartcluster.evaluation import EvaluationError, source_shares_checked
 from smartcluster.reports.responses import file_response
+from smartcluster.sources.imports import ImportRefused
 
 DOWNLOADS = {"xlsx": funding_xlsx, "csv": funding_csv}
 

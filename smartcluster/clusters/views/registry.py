@@ -34,12 +34,12 @@ from smartcluster.clusters.forms.registry import (
     MemberForm,
     RegistryImportForm,
 )
-from smartcluster.clusters.imports import ImportRefused
 from smartcluster.clusters.models import ClusterMember
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import organisation_queryset, person_list
 from smartcluster.regions.selectors import region_names
 from smartcluster.site.views import form_refusal
+from smartcluster.sources.imports import ImportRefused
 
 PAGE_SIZE = 25
 MAP_NUTS_VERSION = 2021

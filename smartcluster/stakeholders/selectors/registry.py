@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from smartcluster.accounts.permissions import can_view, editable_queryset, is_administrator, visible_queryset
 from smartcluster.accounts.selectors import membership_organisation_ids
 from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
-from smartcluster.organisations.models import Partner
+from smartcluster.organisations.selectors import partner_list
 from smartcluster.stakeholders.models import Stakeholder, StakeholderNote, Theme
 
 __all__ = ["helix_of", "registry_partner_get", "registry_partner_list", "stakeholder_editable",
@@ -26,25 +26,24 @@ def helix_of(organisation_type: str) -> str:
     return HELIX_ROLE_BY_TYPE.get(organisation_type, "")
 
 
-def registry_partner_list(*, user: Any) -> QuerySet[Partner]:
+def registry_partner_list(*, user: Any) -> QuerySet[Any]:
     """The partners whose registry the user may read: every partner of a project one of the user's organisations
     is a partner of (administrators: all)."""
-    partners = Partner.objects.select_related("project", "organisation").order_by("project__acronym",
-                                                                                  "organisation__name")
+    partners = partner_list(user=user).order_by("project__acronym", "organisation__name")
     if is_administrator(user):
         return partners
     if not getattr(user, "is_authenticated", False):
         return partners.none()
-    projects = Partner.objects.filter(organisation__in=membership_organisation_ids(user=user)).values("project_id")
+    projects = partners.filter(organisation__in=membership_organisation_ids(user=user)).values("project_id")
     return partners.filter(project_id__in=projects)
 
 
-def registry_partner_get(*, user: Any, partner_id: int) -> Partner:
+def registry_partner_get(*, user: Any, partner_id: int) -> Any:
     """One partner whose registry the user may read (404 otherwise)."""
     return get_object_or_404(registry_partner_list(user=user), pk=partner_id)
 
 
-def stakeholder_helix_counts(*, partners: QuerySet[Partner]) -> dict[int, dict[str, int]]:
+def stakeholder_helix_counts(*, partners: QuerySet[Any]) -> dict[int, dict[str, int]]:
     """Per partner id, its stakeholders counted by helix (every helix present, zero when none)."""
     counts: dict[int, Counter[str]] = {}
     rows = Stakeholder.objects.filter(partner__in=partners).values_list("partner_id", "organisation__type")
@@ -59,7 +58,7 @@ def stakeholder_queryset() -> QuerySet[Stakeholder]:
                                               "organisation__region", "person", "partner_contact")
 
 
-def stakeholder_list(*, user: Any, partner: Partner | None = None, helix: str | None = None,
+def stakeholder_list(*, user: Any, partner: Any | None = None, helix: str | None = None,
                      organisation_type: str | None = None, topic: str | None = None,
                      interest_min: int | None = None, influence_min: int | None = None,
                      search: str | None = None) -> QuerySet[Stakeholder]:
