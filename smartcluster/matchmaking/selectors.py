@@ -195,6 +195,13 @@ def meeting_list(*, user: Any, event: Event | None = None, status: str = "") -> 
     return meetings.order_by("event", "slot__starts_at", "pk")
 
 
+def meeting_held_organisation_pairs(*, user: Any) -> list[tuple[int, int]]:
+    """The organisations of the two sides of every accepted meeting the user may read (`meeting_list`), held or
+    not yet recorded (no-shows left out): who met whom, for the collaboration network."""
+    meetings = meeting_list(user=user, status=MeetingStatus.ACCEPTED).exclude(attendance=Attendance.NO_SHOW)
+    return list(meetings.values_list("requester__organisation_id", "recipient__organisation_id"))
+
+
 def event_meetings(*, event: Event) -> QuerySet[Meeting]:
     """Every meeting request of an event with both sides and its slot, in the order they were made (for its
     organisers' reporting)."""

@@ -22,6 +22,7 @@ __all__ = [
     "FeedbackResults",
     "ScaleResult",
     "attendance_counts",
+    "attending_organisations",
     "feedback_list",
     "feedback_results",
     "material_get",
@@ -106,6 +107,17 @@ def attendance_counts(*, event: ProjectEvent) -> AttendanceCounts:
         registered=sum(r.status == RegistrationStatus.REGISTERED for r in registrations),
         invited=sum(r.status == RegistrationStatus.INVITED for r in registrations),
         by_partner=sorted(partners.items()), by_helix=sorted(helices.items()))
+
+
+def attending_organisations(*, user: Any) -> dict[int, set[int]]:
+    """For each event the user may read (public ones; internal ones to the project's partners), the organisations
+    of the people who attended it: organisation-level facts only, never who (for the collaboration network)."""
+    events = visible_queryset(user, ProjectEvent.objects.all()).values("pk")
+    attended = Registration.objects.filter(event__in=events, attended=True, person__organisation__isnull=False)
+    organisations: dict[int, set[int]] = {}
+    for event_id, organisation_id in attended.values_list("event_id", "person__organisation_id"):
+        organisations.setdefault(event_id, set()).add(organisation_id)
+    return organisations
 
 
 @dataclass(frozen=True)
