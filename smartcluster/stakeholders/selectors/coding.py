@@ -1,29 +1,43 @@
-"""Coding reads: the interviews a user may code, an interview's answers with the user's codings, suggestions,
-codebooks and the agreement between two coders. Codings are owner-only (the owning partner's members and
-administrators); everyone else gets 404."""
+"""Coding reads: the interviews a user may code, an interview's answers with the user's codings, the suggestions
+for an answer, the codebooks and the agreement between two coders.
+
+Codings are owner-only (the owning partner's members and administrators): everyone else gets 404. A coder never
+sees another coder's codes of an answer before having coded it too (independent coding, no anchoring)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import visible_queryset
-from smartcluster.stakeholders.models import AnswerCoding, Interview
+from smartcluster.qualitative.agreement import CodingAgreement, coding_agreement
+from smartcluster.qualitative.codebooks import CodebookEntry
+from smartcluster.qualitative.suggestions import ThemeSuggester
+from smartcluster.stakeholders.choices import ThemeGroup
+from smartcluster.stakeholders.models import Answer, AnswerCoding, AppliedCode, Codebook, Interview, Theme
 
-__all__ = ["coding_interview_list", "coding_interview_get"]
+__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_suggestion_list", "answer_to_code_get",
+           "coding_agreement_get", "coding_coder_list", "coding_interview_get", "coding_interview_list",
+           "coding_partner_list", "codebook_entries", "codebook_get", "codebook_group_names", "codebook_list", "codebook_next_version",
+           "interview_answers_to_code", "interview_coding_list"]
+
+SUGGESTION_LIMIT = 3  # the page shows the best three (precision@3 is what the labelled set measures)
 
 
 def coding_interview_list(*, user: Any) -> QuerySet[Interview]:
     """The interviews the user may code (the owning partner's members, administrators), with the number of
-    answers and whether the user coded any of them."""
+    answers and how many of them the user coded."""
     if not getattr(user, "is_authenticated", False):
         return Interview.objects.none()
     mine = AnswerCoding.objects.filter(answer__interview=OuterRef("pk"), coder=user)
     return (visible_queryset(user, Interview.objects.all())
-            .select_related("partner__organisation", "organisation", "guide")
+            .select_related("partner__organisation", "organisation", "guide__codebook")
             .annotate(answer_count=Count("answers", distinct=True), coded_by_me=Exists(mine))
             .order_by("partner__organisation__name", "-held_on", "pk"))
 
@@ -34,3 +48,149 @@ def coding_interview_get(*, user: Any, pk: int) -> Interview:
     if interview is None:
         raise Http404(_("No interview %(pk)s that you may code.") % {"pk": pk})
     return interview
+
+
+def answer_to_code_get(*, user: Any, pk: int) -> Answer:
+    """One answer the user may code; 404 for anyone else."""
+    answer = (visible_queryset(user, Answer.objects.all()).select_related("interview__guide__codebook", "question")
+              .filter(pk=pk).first() if getattr(user, "is_authenticated", False) else None)
+    if answer is None:
+        raise Http404(_("No answer %(pk)s that you may code.") % {"pk": pk})
+    return answer
+
+
+def answer_coding_get(*, answer: Answer, coder: Any) -> AnswerCoding | None:
+    """The coder's coding of an answer, with its codes, if the coder has coded it."""
+    return (AnswerCoding.objects.filter(answer=answer, coder=coder)
+            .prefetch_related(Prefetch("codes", AppliedCode.objects.select_related("theme"))).first())
+
+
+def _suggester(answer: Answer) -> ThemeSuggester:
+    """Themes of the answer's codebook, with the answers of the same partner already coded with each theme as
+    examples (never this answer itself: another coder's codes must not leak into its suggestions)."""
+    codebook = answer.interview.guide.codebook
+    themes = {theme.code: f"{theme.name}. {theme.description}" for theme in codebook.themes.all()}
+    examples: dict[str, list[str]] = {}
+    coded = (AppliedCode.objects.filter(theme__codebook=codebook,
+                                        coding__answer__interview__partner=answer.interview.partner)
+             .exclude(coding__answer=answer).values_list("theme__code", "coding__answer__text").distinct())
+    for code, text in coded:
+        examples.setdefault(code, []).append(text)
+    return ThemeSuggester(themes, examples)
+
+
+def answer_suggestion_list(*, answer: Answer, limit: int | None = SUGGESTION_LIMIT) -> list[tuple[Theme, float]]:
+    """The themes suggested for an answer from its text, best first, with their score (cosine similarity)."""
+    ranked = _suggester(answer).suggest(answer.text, limit=limit)
+    themes = {theme.code: theme for theme in answer.interview.guide.codebook.themes.all()}
+    return [(themes[code], score) for code, score in ranked]
+
+
+@dataclass
+class AnswerToCode:
+    """An answer on the coding page: the user's coding, the suggestions, and the other coders' codes once the
+    user has coded the answer too (None before)."""
+
+    answer: Answer
+    coding: AnswerCoding | None
+    chosen: set[str]
+    suggestions: list[tuple[Theme, float]]
+    others: list[AnswerCoding] | None
+
+
+def interview_answers_to_code(*, user: Any, interview: Interview) -> list[AnswerToCode]:
+    """Every answer of an interview as the user codes it (see `AnswerToCode`)."""
+    answers = (Answer.objects.filter(interview=interview).select_related("question", "interview__guide__codebook",
+                                                                         "interview__partner")
+               .prefetch_related(Prefetch("codings", AnswerCoding.objects.select_related("coder")
+                                          .prefetch_related(Prefetch("codes", AppliedCode.objects
+                                                                     .select_related("theme"))))))
+    rows = []
+    for answer in answers:
+        codings = list(answer.codings.all())
+        mine = next((coding for coding in codings if coding.coder_id == user.pk), None)
+        others = [coding for coding in codings if coding.coder_id != user.pk] if mine else None
+        chosen = {code.theme.code for code in mine.codes.all()} if mine else set()
+        rows.append(AnswerToCode(answer, mine, chosen, answer_suggestion_list(answer=answer), others))
+    return rows
+
+
+def interview_coding_list(*, interview: Interview, user: Any) -> QuerySet[AnswerCoding]:
+    """The codings of an interview's answers the user may read: the user's own, and the others' of the answers the
+    user coded too (independent coding)."""
+    mine = AnswerCoding.objects.filter(answer=OuterRef("answer"), coder=user)
+    return (AnswerCoding.objects.filter(answer__interview=interview)
+            .annotate(user_coded=Exists(mine)).filter(user_coded=True)
+            .select_related("coder", "answer__question")
+            .prefetch_related(Prefetch("codes", AppliedCode.objects.select_related("theme")))
+            .order_by("answer__question__number", "coder__username"))
+
+
+# --- codebooks -----------------------------------------------------------------------------------------------------
+
+def codebook_list() -> QuerySet[Codebook]:
+    """Every codebook version (public to read), with its number of themes."""
+    return Codebook.objects.annotate(theme_count=Count("themes")).order_by("name", "-version")
+
+
+def codebook_get(*, pk: int) -> Codebook:
+    """One codebook version; 404 naming it when there is none."""
+    codebook = Codebook.objects.filter(pk=pk).prefetch_related("themes").first()
+    if codebook is None:
+        raise Http404(_("No codebook %(pk)s.") % {"pk": pk})
+    return codebook
+
+
+def codebook_entries(*, codebook: Codebook) -> list[CodebookEntry]:
+    """A codebook's themes as plain values (for the CSV and REFI-QDA files)."""
+    return [CodebookEntry(theme.code, theme.name, theme.group, theme.description)
+            for theme in codebook.themes.order_by("position", "code")]
+
+
+def codebook_group_names() -> dict[str, str]:
+    """The names a file may give a group (its value or its English label) → the group."""
+    names = {group.value: group.value for group in ThemeGroup}
+    names.update({str(group.label): group.value for group in ThemeGroup})
+    return names
+
+
+def codebook_next_version(*, name: str) -> int:
+    """The version number a new version of the codebook named `name` gets."""
+    return (Codebook.objects.filter(name=name).aggregate(last=Max("version"))["last"] or 0) + 1
+
+
+# --- agreement -----------------------------------------------------------------------------------------------------
+
+def coding_partner_list(*, user: Any) -> list[Any]:
+    """The partners whose interviews the user may code (the partners of `coding_interview_list`)."""
+    seen: dict[int, Any] = {}
+    for interview in coding_interview_list(user=user):
+        seen.setdefault(interview.partner_id, interview.partner)
+    return list(seen.values())
+
+
+def coding_coder_list(*, user: Any, partner: Any, codebook: Codebook) -> QuerySet[Any]:
+    """The people who coded answers of a partner's interviews with a codebook (for a user who may code them)."""
+    codings = AnswerCoding.objects.filter(answer__interview__in=coding_interview_list(user=user),
+                                          answer__interview__partner=partner,
+                                          answer__interview__guide__codebook=codebook)
+    return get_user_model().objects.filter(pk__in=codings.values("coder")).order_by("username")
+
+
+def _coded_units(partner: Any, codebook: Codebook, coder: Any) -> dict[int, set[str]]:
+    codings = AnswerCoding.objects.filter(coder=coder, answer__interview__partner=partner,
+                                          answer__interview__guide__codebook=codebook)
+    units: dict[int, set[str]] = {answer: set() for answer in codings.values_list("answer", flat=True)}
+    for answer, code in AppliedCode.objects.filter(coding__in=codings).values_list("coding__answer", "theme__code"):
+        units[answer].add(code)
+    return units
+
+
+def coding_agreement_get(*, user: Any, partner: Any, codebook: Codebook, first: Any,
+                         second: Any) -> CodingAgreement:
+    """Agreement (Cohen's κ, % agreement) of two coders on the answers of a partner's interviews coded with a
+    codebook by both; 404 when the user may not code that partner's interviews."""
+    if not coding_interview_list(user=user).filter(partner=partner).exists():
+        raise Http404(_("No interviews of this partner that you may code."))
+    codes: Sequence[str] = [theme.code for theme in codebook.themes.order_by("position", "code")]
+    return coding_agreement(_coded_units(partner, codebook, first), _coded_units(partner, codebook, second), codes)
