@@ -4,8 +4,10 @@ and one interview (the owning partner and administrators only: 404 for everybody
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
+import yaml
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -13,9 +15,24 @@ from smartcluster.accounts.permissions import is_administrator
 from smartcluster.accounts.selectors import membership_organisation_ids
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.organisations.selectors import partner_list
-from smartcluster.stakeholders.models import Interview
+from smartcluster.stakeholders.models import Interview, InterviewGuide
 
-__all__ = ["QUOTA_GROUPS", "QuotaGroup", "QuotaStatus", "interview_partner_list", "interview_quota"]
+__all__ = ["DEFAULT_CODEBOOK", "DEFAULT_GUIDE", "QUOTA_GROUPS", "QuotaGroup", "QuotaStatus", "guide_default_get",
+           "interview_partner_list", "interview_quota", "packaged_data"]
+
+DEFAULT_CODEBOOK = "codebook-v1.yaml"
+DEFAULT_GUIDE = "guide-v1.yaml"
+
+
+def packaged_data(name: str) -> dict[str, Any]:
+    """A YAML file shipped in the app's `data/` folder (the default codebook and guide)."""
+    return yaml.safe_load(resources.files("smartcluster.stakeholders").joinpath("data", name).read_text("utf-8"))
+
+
+def guide_default_get() -> InterviewGuide:
+    """The stored default guide (the packaged one, stored by migration 0002 or `guide_default_store`)."""
+    packaged = packaged_data(DEFAULT_GUIDE)
+    return InterviewGuide.objects.select_related("codebook").get(name=packaged["name"], version=packaged["version"])
 
 
 @dataclass(frozen=True)
