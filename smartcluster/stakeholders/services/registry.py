@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.organisations.choices import OrganisationType
-from smartcluster.organisations.selectors import organisation_list, person_with_email
+from smartcluster.organisations.selectors import organisation_list, organisation_queryset, person_with_email
 from smartcluster.organisations.services import organisation_get_or_create, person_get_or_create_by_email
 from smartcluster.regions.selectors import region_find
 from smartcluster.sources.imports import ImportRefused, Row, RowProblem, sheet_rows
 from smartcluster.stakeholders.models import Stakeholder, StakeholderNote
+from smartcluster.stakeholders.selectors.registry import stakeholder_list
 
 __all__ = ["IMPORT_COLUMNS", "IMPORT_SHEET", "STAKEHOLDER_FIELDS", "ImportPlan", "OrganisationMatch",
            "organisation_key", "stakeholder_create", "stakeholder_delete", "stakeholder_import",
@@ -53,10 +54,10 @@ def _require(allowed: bool) -> None:
 
 
 def organisation_key(name: str) -> str:
-    """A name as compared for duplicates: accents, case, punctuation and spacing ignored ("Café-Nord  S.A." →
-    "cafe nord s a")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split())
+    """A name as compared for duplicates: accents, case, punctuation and spacing ignored; dots and apostrophes
+    join ("Café-Nord  S.A." → "cafe nord sa")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", re.sub(r"[.'’]", "", plain)).split())
 
 
 def website_host(url: str) -> str:
@@ -86,6 +87,14 @@ def topics_cleaned(topics: Iterable[str] | str | None) -> list[str]:
     return list(cleaned.values())
 
 
+def _match_pool(user: Any) -> list[Any]:
+    """The organisations a name may link to: those the user reads, and those of the registries the user reads
+    (an organisation a registry created stays unpublished, yet it is the one to link again)."""
+    readable = organisation_list(user=user).values("pk")
+    linked = stakeholder_list(user=user).values("organisation_id")
+    return list(organisation_queryset(ids=readable) | organisation_queryset(ids=linked))
+
+
 @dataclass(frozen=True)
 class OrganisationMatch:
     """The existing organisation a stakeholder row names, and by what it was recognised (None: a new one)."""
@@ -99,7 +108,7 @@ def stakeholder_match(*, user: Any, name: str, website: str = "", email: str = "
     """The existing organisation (among those the user may read) that a name, website or a known person's e-mail
     designates: by normalised name first, then website host, then the organisation of the person with the
     e-mail."""
-    pool = list(candidates) if candidates is not None else list(organisation_list(user=user))
+    pool = list(candidates) if candidates is not None else _match_pool(user)
     key, host = organisation_key(name), website_host(website)
     for organisation in pool:
         if key and organisation_key(organisation.name) == key:
@@ -361,7 +370,7 @@ def stakeholder_import_plan(*, user: Any, partner: Any, payload: bytes, filename
     rows = sheet_rows(payload, filename=filename, sheets={IMPORT_SHEET: REQUIRED_COLUMNS})[IMPORT_SHEET]
     if not rows:
         raise ImportRefused([RowProblem(IMPORT_SHEET, None, "", _("the sheet has no rows"))])
-    pool, seen, problems = list(organisation_list(user=user)), {}, []
+    pool, seen, problems = _match_pool(user), {}, []
     plans = [_row_plan(user, partner, row, pool, seen, problems) for row in rows]
     if problems:
         raise ImportRefused(problems)
@@ -389,7 +398,7 @@ def stakeholder_import(*, user: Any, payload: bytes, filename: str, partner: Any
     """Import a list into the partner's registry: existing organisations linked (never copied), the others created,
     entries already there updated; all rows or none. Returns the number of rows per action."""
     plans = stakeholder_import_plan(user=user, partner=partner, payload=payload, filename=filename)
-    pool = list(organisation_list(user=user))
+    pool = _match_pool(user)
     counts = {"link": 0, "create": 0, "update": 0}
     with transaction.atomic():
         for plan in plans:
