@@ -33,7 +33,11 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   "clusters:skills_export", "clusters:skills_region_export", "clusters:mission_export_xlsx",
                   "clusters:mission_export_docx", "events:attendance_xlsx", "events:feedback_xlsx",
                   "events:certificate", "events:certificate_by_token", "events:report_docx",
-                  "events:communication_export_xlsx"}
+                  "events:communication_export_xlsx",
+                  # checked in stakeholders/tests/test_network_views.py
+                  "stakeholders:network_xlsx",
+                  # checked in stakeholders/tests/test_analysis_views.py
+                  "stakeholders:analysis_synthesis_docx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:

@@ -89,6 +89,10 @@ class NetworkOrganisation:
     degree: int
     betweenness: float
 
+    @property
+    def helix_label(self) -> str:
+        return network_helix_label(self.helix)
+
 
 @dataclass(frozen=True)
 class NetworkLink:
