@@ -69,6 +69,9 @@ CALLS = {
                    "data_year=2025)\n"
                    "status = {s.key: s.status.value for s in result.indicators}\n"
                    "print(result.criteria_version, status['members'], status['strategy'])", "1 failed passed"),
+    "qualitative": ("from smartcluster.qualitative.agreement import cohen_kappa\n"
+                    "print(round(cohen_kappa([1, 1, 1, 1, 1, 0, 0, 0, 0, 0], [1, 1, 1, 1, 0, 1, 0, 0, 0, 0]), 6))",
+                    "0.6"),
     "config": ("from smartcluster import config\n"
                "print(config.file_limits().xlsx_max_rows)", "200000"),
 }

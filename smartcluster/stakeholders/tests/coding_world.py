@@ -17,8 +17,8 @@ from smartcluster.stakeholders.models import (
     AnswerCoding,
     AppliedCode,
     Codebook,
-    InterviewGuide,
     Interview,
+    InterviewGuide,
     Theme,
 )
 
