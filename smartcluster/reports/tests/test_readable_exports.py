@@ -37,7 +37,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in stakeholders/tests/test_network_views.py
                   "stakeholders:network_xlsx",
                   # checked in stakeholders/tests/test_analysis_views.py
-                  "stakeholders:analysis_synthesis_docx"}
+                  "stakeholders:analysis_synthesis_docx",
+                  # checked in stakeholders/tests/test_interviews_views.py
+                  "stakeholders:interview_xlsx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:

@@ -8,17 +8,35 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy, ngettext
 
-from smartcluster.accounts.permissions import is_administrator
+from smartcluster.accounts.permissions import can_view, editable_queryset, is_administrator, visible_queryset
 from smartcluster.accounts.selectors import membership_organisation_ids
 from smartcluster.organisations.choices import OrganisationType
-from smartcluster.organisations.selectors import partner_list
-from smartcluster.stakeholders.models import Interview, InterviewGuide
+from smartcluster.organisations.selectors import (
+    organisation_list,
+    organisation_queryset,
+    partner_list,
+    person_list,
+    project_list,
+)
+from smartcluster.stakeholders.models import (
+    Answer,
+    GuideQuestion,
+    Interview,
+    InterviewGuide,
+    Stakeholder,
+    Theme,
+)
 
-__all__ = ["DEFAULT_CODEBOOK", "DEFAULT_GUIDE", "QUOTA_GROUPS", "QuotaGroup", "QuotaStatus", "guide_default_get",
-           "interview_partner_list", "interview_quota", "packaged_data"]
+__all__ = ["DEFAULT_CODEBOOK", "DEFAULT_GUIDE", "QUOTA_GROUPS", "InterviewChoices", "QuotaGroup", "QuotaStatus",
+           "guide_default_get", "guide_get", "guide_list", "guide_question_get", "guide_theme_list",
+           "interview_answer_rows", "interview_choices", "interview_editable", "interview_get", "interview_list",
+           "interview_partner_can_create", "interview_partner_get", "interview_partner_list", "interview_quota",
+           "interview_quota_project", "interview_quota_projects", "packaged_data"]
 
 DEFAULT_CODEBOOK = "codebook-v1.yaml"
 DEFAULT_GUIDE = "guide-v1.yaml"
@@ -112,3 +130,122 @@ def interview_quota(*, partners: Any) -> dict[int, list[QuotaStatus]]:
         found = [kind for owner, _organisation, kind in pairs if owner == partner_id]
         quota[partner_id] = [QuotaStatus(group, sum(kind in group.types for kind in found)) for group in QUOTA_GROUPS]
     return quota
+
+
+def interview_partner_get(*, user: Any, partner_id: int) -> Any:
+    """One partner whose interviews the user may read (404 otherwise: others do not learn what it holds)."""
+    return get_object_or_404(interview_partner_list(user=user), pk=partner_id)
+
+
+def interview_partner_can_create(*, user: Any, partner: Any) -> bool:
+    """May the user record interviews for this partner (its editors and administrators)?"""
+    return editable_queryset(user, partner_list(user=user)).filter(pk=partner.pk).exists()
+
+
+def interview_quota_projects(*, user: Any) -> QuerySet[Any]:
+    """The projects whose quota (counts only) the user may read: those with a partner the user is a member of;
+    administrators: every project with partners."""
+    partners = partner_list(user=user)
+    if not getattr(user, "is_authenticated", False):
+        return project_list().none()
+    if not is_administrator(user):
+        partners = partners.filter(organisation__in=membership_organisation_ids(user=user))
+    return project_list().filter(pk__in=partners.values("project_id")).order_by("acronym")
+
+
+def interview_quota_project(*, user: Any, project_id: int) -> tuple[Any, list[dict[str, Any]]]:
+    """A project and each partner's quota: counts only (no interviewee), for every partner of the project; 404
+    for whoever is not one of its partners' members (nor an administrator)."""
+    project = get_object_or_404(interview_quota_projects(user=user), pk=project_id)
+    partners = list(partner_list(user=user, project_id=project_id).order_by("organisation__name"))
+    quota = interview_quota(partners=partners)
+    return project, [{"partner": partner, "quota": quota[partner.pk]} for partner in partners]
+
+
+# --- guides (public) ----------------------------------------------------------------------------------------------
+
+def guide_list() -> QuerySet[InterviewGuide]:
+    """Every guide version with its codebook, its number of questions and of interviews using it."""
+    return (InterviewGuide.objects.select_related("codebook")
+            .annotate(question_count=Count("questions", distinct=True),
+                      interview_count=Count("interviews", distinct=True)))
+
+
+def guide_get(*, guide_id: int) -> InterviewGuide:
+    """One guide with its questions and the themes each probes (404 when unknown)."""
+    questions = GuideQuestion.objects.prefetch_related(Prefetch("themes", Theme.objects.order_by("position")))
+    return get_object_or_404(guide_list().prefetch_related(Prefetch("questions", questions)), pk=guide_id)
+
+
+def guide_question_get(*, question_id: int) -> GuideQuestion:
+    return get_object_or_404(GuideQuestion.objects.select_related("guide__codebook"), pk=question_id)
+
+
+def guide_theme_list(*, guide: InterviewGuide) -> QuerySet[Theme]:
+    """The themes a guide's questions may probe: those of its codebook."""
+    return Theme.objects.filter(codebook_id=guide.codebook_id)
+
+
+# --- interviews (the owning partner and administrators only) ------------------------------------------------------
+
+def _interview_queryset() -> QuerySet[Interview]:
+    return Interview.objects.select_related("partner__organisation", "partner__project", "guide", "organisation",
+                                            "person", "interviewer")
+
+
+def interview_list(*, user: Any, partner: Any | None = None) -> QuerySet[Interview]:
+    """The interviews the user may read (a partner's, when given), latest first."""
+    queryset = visible_queryset(user, _interview_queryset())
+    if partner is not None:
+        queryset = queryset.filter(partner=partner)
+    return queryset.annotate(answer_count=Count("answers")).order_by("-held_on", "-pk")
+
+
+def interview_get(*, user: Any, interview_id: int) -> Interview:
+    """One interview the user may read (404 otherwise: outsiders do not learn it exists)."""
+    interview = get_object_or_404(_interview_queryset(), pk=interview_id)
+    if not can_view(user, interview):
+        raise Http404
+    return interview
+
+
+def interview_editable(*, user: Any, interview_id: int) -> Interview:
+    """One interview the user may change (404 otherwise)."""
+    return get_object_or_404(editable_queryset(user, _interview_queryset()), pk=interview_id)
+
+
+def interview_answer_rows(*, interview: Interview) -> list[dict[str, Any]]:
+    """Every question of the interview's guide, in order, with the themes it probes and the answer (or None)."""
+    answers = {answer.question_id: answer for answer in Answer.objects.filter(interview=interview)}
+    questions = interview.guide.questions.prefetch_related(Prefetch("themes", Theme.objects.order_by("position")))
+    return [{"question": question, "themes": list(question.themes.all()), "answer": answers.get(question.pk)}
+            for question in questions]
+
+
+@dataclass
+class InterviewChoices:
+    """What an interview form offers: the partner's registry stakeholders first, then the other organisations;
+    the people the user may see or the partner interviewed; the partner's own people as interviewers."""
+
+    suggested: list[Any]
+    other: list[Any]
+    people: list[Any]
+    interviewers: list[Any]
+
+
+def interview_choices(*, user: Any, partner: Any) -> InterviewChoices:
+    """The choices of the partner's interview form (organisations it interviewed stay selectable even when
+    unpublished, so an edit never loses its interviewee)."""
+    registry = set(Stakeholder.objects.filter(partner=partner).values_list("organisation_id", flat=True))
+    interviewed = Interview.objects.filter(partner=partner)
+    ids = (set(organisation_list(user=user).values_list("pk", flat=True)) | registry
+           | set(interviewed.values_list("organisation_id", flat=True)))
+    organisations = list(organisation_queryset(ids=ids))
+    people = {person.pk: person for person in person_list(user=user).exclude(organisation=partner.organisation)}
+    people.update({item.person.pk: item.person for item in interviewed.select_related("person__organisation")
+                   if item.person is not None})
+    return InterviewChoices(
+        suggested=[item for item in organisations if item.pk in registry],
+        other=[item for item in organisations if item.pk not in registry],
+        people=sorted(people.values(), key=lambda person: person.name.casefold()),
+        interviewers=list(person_list(user=user, organisation_id=partner.organisation_id)))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from smartcluster.accounts.permissions import can_change, can_create_for
+from smartcluster.organisations.services import organisation_get_or_create, person_get_or_create_by_email
 from smartcluster.stakeholders.models import Answer, GuideQuestion, Interview, InterviewGuide
 from smartcluster.stakeholders.selectors.interviews import DEFAULT_CODEBOOK, DEFAULT_GUIDE, packaged_data
 
@@ -107,10 +108,45 @@ def _answers_save(interview: Interview, given: dict[GuideQuestion, str]) -> None
         Answer.objects.update_or_create(interview=interview, question=question, defaults={"text": text})
 
 
-def _interview_save(interview: Interview, answers: Mapping[int, str]) -> Interview:
-    _interview_check(interview)
-    given = _answers_checked(interview.guide, answers)
+def _prefixed(error: ValidationError, prefix: str) -> ValidationError:
+    """A refusal about a new organisation or person, its fields named as on the interview form (`person_email`)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({field if field.startswith(prefix) else f"{prefix}{field}": problems
+                            for field, problems in error.message_dict.items()})
+
+
+def _organisation_new(user: Any, new_organisation: Mapping[str, str]) -> Any:
+    """The interviewed organisation named on the form: through the platform's one find-or-create by name."""
+    try:
+        return organisation_get_or_create(user=user, name=new_organisation.get("name", ""),
+                                          type=new_organisation.get("type", ""))
+    except ValidationError as error:
+        raise _prefixed(error, "organisation_") from error
+
+
+def _person_new(organisation: Any, new_person: Mapping[str, str]) -> Any:
+    """The interviewee named on the form: found by e-mail, else created in the interviewed organisation."""
+    try:
+        return person_get_or_create_by_email(name=new_person.get("name", ""), email=new_person.get("email", ""),
+                                             organisation=organisation)
+    except ValidationError as error:
+        raise _prefixed(error, "person_") from error
+
+
+def _interview_save(interview: Interview, answers: Mapping[int, str], *, user: Any = None,
+                    new_organisation: Mapping[str, str] | None = None,
+                    new_person: Mapping[str, str] | None = None) -> Interview:
+    """Checked and saved with its answers, in one transaction with the organisation and person it creates (a
+    refusal leaves none of them behind)."""
     with transaction.atomic():
+        if new_organisation:
+            interview.organisation = _organisation_new(user, new_organisation)
+        if new_person:
+            interview.person = _person_new(interview.organisation if interview.organisation_id else None,
+                                           new_person)
+        _interview_check(interview)
+        given = _answers_checked(interview.guide, answers)
         interview.save()
         _answers_save(interview, given)
     return interview
@@ -129,8 +165,10 @@ def interview_load(*, partner: Any, guide: InterviewGuide, organisation: Any, pe
 
 
 def interview_create(*, user: Any, partner: Any, guide: InterviewGuide | None, data: Mapping[str, Any],
-                     answers: Mapping[int, str]) -> Interview:
-    """An interview held by a partner (its editors and administrators), with its answers by question number."""
+                     answers: Mapping[int, str], new_organisation: Mapping[str, str] | None = None,
+                     new_person: Mapping[str, str] | None = None) -> Interview:
+    """An interview held by a partner (its editors and administrators), with its answers by question number; the
+    interviewed organisation (`name`, `type`) and person (`name`, `email`) may be new."""
     if partner is None:
         raise ValidationError({"partner": _("Choose the partner that held the interview.")})
     _require(can_create_for(user, partner.organisation_id))
@@ -138,17 +176,18 @@ def interview_create(*, user: Any, partner: Any, guide: InterviewGuide | None, d
         raise ValidationError({"guide": _("Choose the interview guide.")})
     interview = Interview(partner=partner, guide=guide, created_by=user)
     _assign(interview, data)
-    return _interview_save(interview, answers)
+    return _interview_save(interview, answers, user=user, new_organisation=new_organisation, new_person=new_person)
 
 
 def interview_update(*, user: Any, interview: Interview, data: Mapping[str, Any],
-                     answers: Mapping[int, str]) -> Interview:
+                     answers: Mapping[int, str], new_organisation: Mapping[str, str] | None = None,
+                     new_person: Mapping[str, str] | None = None) -> Interview:
     """Change an interview and its answers (the owning partner's editors and administrators); its guide stays,
     because its answers belong to that guide's questions."""
     _require(can_change(user, interview))
     interview = Interview.objects.select_related("partner__organisation", "guide").get(pk=interview.pk)
     _assign(interview, data)
-    return _interview_save(interview, answers)
+    return _interview_save(interview, answers, user=user, new_organisation=new_organisation, new_person=new_person)
 
 
 def interview_delete(*, user: Any, interview: Interview) -> None:
