@@ -10,15 +10,9 @@ from django.utils.translation import gettext as _
 from smartcluster.reports.charts import figure_pngs
 from smartcluster.reports.documents import WordDocument
 from smartcluster.reports.tables import Table
+from smartcluster.stakeholders.selectors.analysis import analysis_rule
 
 CHART_WIDTH_CM = 16
-
-
-def synthesis_rule() -> str:
-    """How the counts and quotes of the synthesis are made, said on the page and in the document alike."""
-    return _("An answer counts under a theme when at least one coder applied the theme; an interview counts once "
-             "per theme. Quotes are excerpts of answers coded with the theme, only of interviewees who consented "
-             "to be quoted, and named by the organisation's type and NUTS 2 region, never by name.")
 
 
 def synthesis_docx(*, project: Any, codebook: Any, synthesis: dict[str, Any]) -> bytes:
@@ -27,7 +21,7 @@ def synthesis_docx(*, project: Any, codebook: Any, synthesis: dict[str, Any]) ->
     document = WordDocument(_("Cross-partner synthesis: %(project)s") % {"project": project.acronym})
     document.paragraph(_("%(interviews)s interviews of %(partners)s partners, coded with %(codebook)s.") % {
         "interviews": synthesis["interviews"], "partners": len(synthesis["partners"]), "codebook": codebook})
-    document.paragraph(synthesis_rule())
+    document.paragraph(analysis_rule())
     images = figure_pngs([synthesis["maps"]["helix"].figure()])
     if images:
         document.image(images[0], width_cm=CHART_WIDTH_CM)

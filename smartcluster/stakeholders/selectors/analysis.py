@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -27,11 +27,19 @@ from smartcluster.stakeholders.models import Answer, AppliedCode, Codebook, Inte
 
 __all__ = ["AnalysisFilters", "AnalysisReader", "HeatMap", "Quote", "SHARED_READER", "SynthesisTheme",
            "analysis_codebook_default", "analysis_codebook_list", "analysis_heat_maps", "analysis_partner_list",
-           "analysis_project_get", "analysis_project_list", "analysis_quote_list", "analysis_reader",
+           "analysis_project_get", "analysis_project_list", "analysis_quote_list", "analysis_reader", "analysis_rule",
            "analysis_synthesis", "quote_shown"]
 
 QUOTE_CHARACTERS = 400  # an excerpt, not the whole answer
 SYNTHESIS_QUOTES_PER_THEME = 3
+
+
+def analysis_rule() -> str:
+    """How the counts and quotes are made, said on the pages, in the API and in the document alike."""
+    return _("An answer counts under a theme when at least one of its coders applied the theme; an interview "
+             "counts once per theme. Quotes are excerpts of answers coded with the theme: outside the partner that "
+             "held the interview (and in the synthesis) only when the interviewee consented to be quoted, and named "
+             "by the organisation's type and NUTS 2 region, never by a name.")
 
 
 def analysis_project_list(*, user: Any) -> QuerySet[Any]:
@@ -158,7 +166,8 @@ def analysis_heat_maps(*, project: Any, codebook: Codebook, filters: AnalysisFil
     partner_of = {pk: str(partner) for pk, partner, _kind in selection}
     partners = [(str(partner.pk), partner.organisation.name) for partner in analysis_partner_list(project=project)
                 if not filters.partner_id or partner.pk == filters.partner_id]
-    return {"helix": _heat_map(_("Themes by helix (interviews)"), themes, list(HelixRole.choices), rows, helix_of),
+    helices = [(key, str(label)) for key, label in HelixRole.choices]
+    return {"helix": _heat_map(_("Themes by helix (interviews)"), themes, helices, rows, helix_of),
             "partner": _heat_map(_("Themes by partner (interviews)"), themes, partners, rows, partner_of)}
 
 
@@ -197,7 +206,6 @@ class Quote:
     named: bool
     consent_to_quote: bool
     coders: int = 1
-    themes: list[str] = field(default_factory=list)
 
 
 def pseudonym(organisation: Any) -> str:

@@ -30,7 +30,7 @@ def _filtered(request: HttpRequest, project_id: int, form_class: type[AnalysisFi
     valid = form.is_valid()
     codebook = form.chosen_codebook() if valid else None
     return {"project": project, "form": form, "codebook": codebook, "valid": valid,
-            "filters": form.filters() if valid else None, "rule": exports.synthesis_rule()}
+            "filters": form.filters() if valid else None, "rule": selectors.analysis_rule()}
 
 
 def analysis_project(request: HttpRequest, project_id: int) -> HttpResponse:
