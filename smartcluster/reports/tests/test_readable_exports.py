@@ -39,7 +39,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in stakeholders/tests/test_analysis_views.py
                   "stakeholders:analysis_synthesis_docx",
                   # checked in stakeholders/tests/test_interviews_views.py
-                  "stakeholders:interview_xlsx"}
+                  "stakeholders:interview_xlsx",
+                  # checked in stakeholders/tests/test_registry_views.py
+                  "stakeholders:registry_export"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:

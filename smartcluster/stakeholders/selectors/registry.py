@@ -3,7 +3,9 @@ stakeholder, its notes (the owning partner only), the stakeholder map's points a
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -16,9 +18,12 @@ from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
 from smartcluster.organisations.selectors import partner_list
 from smartcluster.stakeholders.models import Stakeholder, StakeholderNote, Theme
 
-__all__ = ["helix_of", "registry_partner_get", "registry_partner_list", "stakeholder_editable",
-           "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list", "stakeholder_map_points",
-           "stakeholder_note_list", "stakeholder_queryset", "stakeholder_topic_suggestions"]
+__all__ = ["SCALE", "helix_of", "registry_partner_get", "registry_partner_list", "stakeholder_editable",
+           "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list", "stakeholder_map_grid", "stakeholder_map_points",
+           "stakeholder_note_editable", "stakeholder_note_list", "stakeholder_note_reader", "stakeholder_queryset", "stakeholder_topic_suggestions"]
+
+SCALE = range(1, 6)  # the classic stakeholder map's 1–5 interest and influence
+JITTER_RADIUS = 0.2  # a fifth of a step: spread points stay nearer their own cell than any other
 
 
 def helix_of(organisation_type: str) -> str:
@@ -106,10 +111,45 @@ def stakeholder_note_list(*, user: Any, stakeholder: Stakeholder) -> QuerySet[St
     return visible_queryset(user, notes)
 
 
-def stakeholder_map_points(stakeholders: QuerySet[Stakeholder]) -> list[dict[str, Any]]:
-    """The stakeholder map's points: organisation, helix, interest and influence, in the list's order."""
-    return [{"id": item.pk, "name": item.organisation.name, "helix": helix_of(item.organisation.type),
-             "interest": item.interest, "influence": item.influence} for item in stakeholders]
+def stakeholder_note_reader(*, user: Any, stakeholder: Stakeholder) -> bool:
+    """Whether the user reads the stakeholder's notes: a member of its partner, or an administrator."""
+    if is_administrator(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return membership_organisation_ids(user=user).filter(organisation_id=stakeholder.partner.organisation_id).exists()
+
+
+def stakeholder_note_editable(*, user: Any, note_id: int) -> StakeholderNote:
+    """One note the user may change: the owning partner's editors and administrators (404 otherwise)."""
+    return get_object_or_404(editable_queryset(user, StakeholderNote.objects.select_related("stakeholder")),
+                             pk=note_id)
+
+
+def stakeholder_map_points(stakeholders: Iterable[Stakeholder]) -> list[dict[str, Any]]:
+    """The stakeholder map's points (organisation, helix, interest, influence) with their drawn place: points
+    sharing a cell are spread evenly on a small circle around it, so none hides another (the same every time)."""
+    points = [{"id": item.pk, "name": item.organisation.name, "helix": helix_of(item.organisation.type),
+               "interest": item.interest, "influence": item.influence} for item in stakeholders]
+    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for point in points:
+        cells.setdefault((point["interest"], point["influence"]), []).append(point)
+    for (interest, influence), shared in cells.items():
+        for number, point in enumerate(shared):
+            angle = 2 * math.pi * number / len(shared)
+            radius = JITTER_RADIUS if len(shared) > 1 else 0.0
+            point["x"] = round(interest + radius * math.cos(angle), 3)
+            point["y"] = round(influence + radius * math.sin(angle), 3)
+    return points
+
+
+def stakeholder_map_grid(stakeholders: Iterable[Stakeholder]) -> list[dict[str, Any]]:
+    """The map as a table: one row per influence (5 to 1), one cell per interest (1 to 5) naming its stakeholders."""
+    names: dict[tuple[int, int], list[str]] = {}
+    for item in stakeholders:
+        names.setdefault((item.interest, item.influence), []).append(item.organisation.name)
+    return [{"influence": influence, "cells": [names.get((interest, influence), []) for interest in SCALE]}
+            for influence in reversed(SCALE)]
 
 
 def stakeholder_topic_suggestions() -> list[str]:
