@@ -12,6 +12,7 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "qdc": "application/xml; charset=utf-8",  # REFI-QDA codebook (XML)
 }
 
 

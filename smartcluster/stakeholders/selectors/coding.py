@@ -22,7 +22,7 @@ from smartcluster.qualitative.suggestions import ThemeSuggester
 from smartcluster.stakeholders.choices import ThemeGroup
 from smartcluster.stakeholders.models import Answer, AnswerCoding, AppliedCode, Codebook, Interview, Theme
 
-__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_suggestion_list", "answer_to_code_get",
+__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_suggestion_list", "answer_to_code", "answer_to_code_get",
            "coding_agreement_get", "coding_coder_list", "coding_interview_get", "coding_interview_list",
            "coding_partner_list", "codebook_entries", "codebook_get", "codebook_group_names", "codebook_list", "codebook_next_version",
            "interview_answers_to_code", "interview_coding_list"]
@@ -98,21 +98,29 @@ class AnswerToCode:
     others: list[AnswerCoding] | None
 
 
+def _answers_with_codings() -> QuerySet[Answer]:
+    return (Answer.objects.select_related("question", "interview__guide__codebook", "interview__partner")
+            .prefetch_related(Prefetch("codings", AnswerCoding.objects.select_related("coder")
+                                       .prefetch_related(Prefetch("codes", AppliedCode.objects
+                                                                  .select_related("theme"))))))
+
+
+def _to_code(user: Any, answer: Answer) -> AnswerToCode:
+    codings = list(answer.codings.all())
+    mine = next((coding for coding in codings if coding.coder_id == user.pk), None)
+    others = [coding for coding in codings if coding.coder_id != user.pk] if mine else None
+    chosen = {code.theme.code for code in mine.codes.all()} if mine else set()
+    return AnswerToCode(answer, mine, chosen, answer_suggestion_list(answer=answer), others)
+
+
 def interview_answers_to_code(*, user: Any, interview: Interview) -> list[AnswerToCode]:
     """Every answer of an interview as the user codes it (see `AnswerToCode`)."""
-    answers = (Answer.objects.filter(interview=interview).select_related("question", "interview__guide__codebook",
-                                                                         "interview__partner")
-               .prefetch_related(Prefetch("codings", AnswerCoding.objects.select_related("coder")
-                                          .prefetch_related(Prefetch("codes", AppliedCode.objects
-                                                                     .select_related("theme"))))))
-    rows = []
-    for answer in answers:
-        codings = list(answer.codings.all())
-        mine = next((coding for coding in codings if coding.coder_id == user.pk), None)
-        others = [coding for coding in codings if coding.coder_id != user.pk] if mine else None
-        chosen = {code.theme.code for code in mine.codes.all()} if mine else set()
-        rows.append(AnswerToCode(answer, mine, chosen, answer_suggestion_list(answer=answer), others))
-    return rows
+    return [_to_code(user, answer) for answer in _answers_with_codings().filter(interview=interview)]
+
+
+def answer_to_code(*, user: Any, answer: Answer) -> AnswerToCode:
+    """One answer as the user codes it (see `AnswerToCode`)."""
+    return _to_code(user, _answers_with_codings().get(pk=answer.pk))
 
 
 def interview_coding_list(*, interview: Interview, user: Any) -> QuerySet[AnswerCoding]:
