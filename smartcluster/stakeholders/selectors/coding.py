@@ -22,10 +22,11 @@ from smartcluster.qualitative.suggestions import ThemeSuggester
 from smartcluster.stakeholders.choices import ThemeGroup
 from smartcluster.stakeholders.models import Answer, AnswerCoding, AppliedCode, Codebook, Interview, Theme
 
-__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_suggestion_list", "answer_to_code", "answer_to_code_get",
-           "coding_agreement_get", "coding_coder_list", "coding_interview_get", "coding_interview_list",
-           "coding_partner_list", "codebook_entries", "codebook_get", "codebook_group_names", "codebook_list", "codebook_next_version",
-           "interview_answers_to_code", "interview_coding_list"]
+__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_coding_visible_get",
+           "answer_suggestion_list", "answer_to_code", "answer_to_code_get", "codebook_entries", "codebook_get",
+           "codebook_group_names", "codebook_list", "codebook_next_version", "coding_agreement_get",
+           "coding_coder_list", "coding_interview_get", "coding_interview_list", "coding_partner_get",
+           "coding_partner_list", "interview_answers_to_code", "interview_coding_list"]
 
 SUGGESTION_LIMIT = 3  # the page shows the best three (precision@3 is what the labelled set measures)
 
@@ -123,15 +124,30 @@ def answer_to_code(*, user: Any, answer: Answer) -> AnswerToCode:
     return _to_code(user, _answers_with_codings().get(pk=answer.pk))
 
 
-def interview_coding_list(*, interview: Interview, user: Any) -> QuerySet[AnswerCoding]:
-    """The codings of an interview's answers the user may read: the user's own, and the others' of the answers the
-    user coded too (independent coding)."""
+def _readable_codings(user: Any) -> QuerySet[AnswerCoding]:
+    """The codings the user may read: of the partners the user codes for, the user's own and the others' of the
+    answers the user coded too (independent coding)."""
+    if not getattr(user, "is_authenticated", False):
+        return AnswerCoding.objects.none()
     mine = AnswerCoding.objects.filter(answer=OuterRef("answer"), coder=user)
-    return (AnswerCoding.objects.filter(answer__interview=interview)
+    return (visible_queryset(user, AnswerCoding.objects.all())
             .annotate(user_coded=Exists(mine)).filter(user_coded=True)
             .select_related("coder", "answer__question")
             .prefetch_related(Prefetch("codes", AppliedCode.objects.select_related("theme")))
-            .order_by("answer__question__number", "coder__username"))
+            .order_by("answer__question__number", "coder__username", "pk"))
+
+
+def interview_coding_list(*, interview: Interview, user: Any) -> QuerySet[AnswerCoding]:
+    """The codings of an interview's answers the user may read (see `_readable_codings`)."""
+    return _readable_codings(user).filter(answer__interview=interview)
+
+
+def answer_coding_visible_get(*, user: Any, pk: int) -> AnswerCoding:
+    """One coding the user may read; 404 for anyone else (and for another coder's before the user coded too)."""
+    coding = _readable_codings(user).filter(pk=pk).first()
+    if coding is None:
+        raise Http404(_("No coding %(pk)s that you may read.") % {"pk": pk})
+    return coding
 
 
 # --- codebooks -----------------------------------------------------------------------------------------------------
@@ -169,6 +185,14 @@ def codebook_next_version(*, name: str) -> int:
 
 # --- agreement -----------------------------------------------------------------------------------------------------
 
+def coding_partner_get(*, user: Any, partner_id: int) -> Any:
+    """A partner whose interviews the user may code; 404 otherwise."""
+    partner = next((partner for partner in coding_partner_list(user=user) if partner.pk == partner_id), None)
+    if partner is None:
+        raise Http404(_("No partner %(pk)s whose interviews you may code.") % {"pk": partner_id})
+    return partner
+
+
 def coding_partner_list(*, user: Any) -> list[Any]:
     """The partners whose interviews the user may code (the partners of `coding_interview_list`)."""
     seen: dict[int, Any] = {}
@@ -177,11 +201,9 @@ def coding_partner_list(*, user: Any) -> list[Any]:
     return list(seen.values())
 
 
-def coding_coder_list(*, user: Any, partner: Any, codebook: Codebook) -> QuerySet[Any]:
-    """The people who coded answers of a partner's interviews with a codebook (for a user who may code them)."""
-    codings = AnswerCoding.objects.filter(answer__interview__in=coding_interview_list(user=user),
-                                          answer__interview__partner=partner,
-                                          answer__interview__guide__codebook=codebook)
+def coding_coder_list(*, user: Any) -> QuerySet[Any]:
+    """The people who coded answers of the interviews the user may code (the coders to compare)."""
+    codings = AnswerCoding.objects.filter(answer__interview__in=coding_interview_list(user=user))
     return get_user_model().objects.filter(pk__in=codings.values("coder")).order_by("username")
 
 

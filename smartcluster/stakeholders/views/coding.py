@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -104,9 +103,7 @@ def coding_agreement(request: HttpRequest) -> HttpResponse:
     partners = selectors.coding_partner_list(user=request.user)
     if not partners:
         raise Http404(_("No interviews that you may code."))
-    coders = list(get_user_model().objects.filter(
-        answer_codings__answer__interview__in=selectors.coding_interview_list(user=request.user))
-        .distinct().order_by("username"))
+    coders = list(selectors.coding_coder_list(user=request.user))
     form = forms.AgreementForm(request.GET or None, partners=partners, coders=coders)
     result = themes = None
     if form.is_valid():
