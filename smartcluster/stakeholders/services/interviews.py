@@ -23,8 +23,8 @@ from smartcluster.stakeholders.models import Answer, GuideQuestion, Interview, I
 from smartcluster.stakeholders.selectors.interviews import DEFAULT_CODEBOOK, DEFAULT_GUIDE, packaged_data
 
 __all__ = ["INTERVIEW_FIELDS", "guide_default_store", "guide_new_version", "guide_question_add",
-           "guide_question_delete", "guide_question_update", "guide_update", "interview_create", "interview_delete",
-           "interview_load", "interview_update"]
+           "guide_question_delete", "guide_question_update", "guide_update", "interview_check", "interview_create",
+           "interview_delete", "interview_load", "interview_update"]
 
 INTERVIEW_FIELDS = ("organisation", "person", "interviewer", "held_on", "mode", "consent_to_record",
                     "consent_to_quote")
@@ -68,7 +68,7 @@ def _assign(interview: Interview, data: Mapping[str, Any]) -> None:
         setattr(interview, name, value)
 
 
-def _interview_check(interview: Interview) -> None:
+def interview_check(interview: Interview) -> None:
     """The interview's own rules, each refusal naming its field; then the model's."""
     problems: dict[str, str] = {}
     if interview.held_on and interview.held_on > timezone.localdate():
@@ -145,7 +145,7 @@ def _interview_save(interview: Interview, answers: Mapping[int, str], *, user: A
         if new_person:
             interview.person = _person_new(interview.organisation if interview.organisation_id else None,
                                            new_person)
-        _interview_check(interview)
+        interview_check(interview)
         given = _answers_checked(interview.guide, answers)
         interview.save()
         _answers_save(interview, given)
