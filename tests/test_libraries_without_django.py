@@ -72,6 +72,11 @@ CALLS = {
     "qualitative": ("from smartcluster.qualitative.agreement import cohen_kappa\n"
                     "print(round(cohen_kappa([1, 1, 1, 1, 1, 0, 0, 0, 0, 0], [1, 1, 1, 1, 0, 1, 0, 0, 0, 0]), 6))",
                     "0.6"),
+    "networks": ("from smartcluster.networks import Node, links_merged, network_graph, node_metrics\n"
+                 "graph = network_graph([Node(i, str(i), 'business') for i in (1, 2, 3)], "
+                 "links_merged([(1, 2, 'declared'), (3, 2, 'event')]))\n"
+                 "print({k: (m.degree, m.betweenness) for k, m in node_metrics(graph).items()})",
+                 "{1: (1, 0.0), 2: (2, 1.0), 3: (1, 0.0)}"),
     "config": ("from smartcluster import config\n"
                "print(config.file_limits().xlsx_max_rows)", "200000"),
 }
