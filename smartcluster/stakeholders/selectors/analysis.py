@@ -32,6 +32,7 @@ __all__ = ["AnalysisFilters", "AnalysisReader", "HeatMap", "Quote", "SHARED_READ
 
 QUOTE_CHARACTERS = 400  # an excerpt, not the whole answer
 SYNTHESIS_QUOTES_PER_THEME = 3
+HEAT_COLOURS = [[0, "#f4f7fb"], [1, "#0b4f8a"]]  # white to the platform's brand blue (reports.charts.BRAND)
 
 
 def analysis_rule() -> str:
@@ -121,7 +122,7 @@ class HeatMap:
     def figure(self) -> dict[str, Any]:
         """A Plotly heat map of the interview counts (the table beside it holds the same numbers)."""
         return {"data": [{"type": "heatmap", "z": self.interviews, "x": [label for _key, label in self.columns],
-                          "y": [theme.name for theme in self.themes], "colorscale": "Blues",
+                          "y": [theme.name for theme in self.themes], "colorscale": HEAT_COLOURS, "texttemplate": "%{z}",
                           "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>", "zmin": 0}],
                 "layout": {"title": {"text": self.title}, "height": 200 + 24 * len(self.themes),
                            "margin": {"l": 260, "r": 20, "t": 60, "b": 120},
