@@ -217,13 +217,16 @@ def pseudonym(organisation: Any) -> str:
 
 
 def _blanked(text: str, interview: Interview) -> str:
-    """The text with the organisation's and the interviewee's names and e-mail replaced by placeholders."""
+    """The text with the organisation's name, the interviewee's e-mail, name and each part of it (three letters or
+    more: "Maria" alone names her too) replaced by placeholders, whole words only."""
     names = [(interview.organisation.name, _("[organisation]"))]
     if interview.person_id:
-        names += [(interview.person.name, _("[interviewee]")), (interview.person.email, _("[e-mail]"))]
+        person = interview.person
+        names += [(person.email, _("[e-mail]")), (person.name, _("[interviewee]")),
+                  *((part, _("[interviewee]")) for part in person.name.split() if len(part) >= 3)]
     for name, placeholder in names:
         if name.strip():
-            text = re.sub(re.escape(name.strip()), placeholder, text, flags=re.IGNORECASE)
+            text = re.sub(rf"(?<!\w){re.escape(name.strip())}(?!\w)", placeholder, text, flags=re.IGNORECASE)
     return text
 
 

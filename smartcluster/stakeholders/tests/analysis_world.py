@@ -29,7 +29,7 @@ from smartcluster.stakeholders.models import Codebook, Interview, InterviewGuide
 from smartcluster.stakeholders.services import answer_coding_load, interview_load
 
 ALPHA_Q3 = ("At Alpha Robotics we want greener production, and Maria Papadopoulou leads it "
-            "(maria@alpha.example).")
+            "(maria@alpha.example); Maria says alphabet soup is no green product.")
 
 
 @dataclass

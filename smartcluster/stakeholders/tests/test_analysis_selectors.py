@@ -62,7 +62,7 @@ def test_another_partner_reads_a_quote_pseudonymised_by_type_and_nuts2_region_wi
     shown = " ".join(f"{quote.text} {quote.attribution}" for quote in quotes if not quote.named)
     for secret in ("Alpha Robotics", "Maria", "Papadopoulou", "maria@alpha.example", "Patras"):
         assert secret not in shown
-    assert "[organisation]" in shown and "[interviewee]" in shown
+    assert "[organisation] we want" in shown and "[interviewee] says" in shown and "([e-mail])" in shown
 
 
 def test_the_owning_partner_reads_its_quotes_named_even_without_consent_and_others_only_with_consent() -> None:
