@@ -167,3 +167,9 @@ def test_only_administrators_import_a_codebook(coding):
     upload = SimpleUploadedFile("mine.csv", b"code,name,group\nok,Fine,need\n")
     assert send(client, reverse("stakeholders:codebook_import", args=[codebook.pk]), {"file": upload}).status_code == 403
     assert coding_dump() == before
+
+
+def test_the_interview_page_links_to_its_coding_page(coding):
+    page = browser(coding.world.users["viewer"]).get(
+        reverse("stakeholders:interview_detail", args=[coding.interview.pk]), secure=True)
+    assert reverse("stakeholders:interview_code", args=[coding.interview.pk]) in page.content.decode()
