@@ -31,7 +31,8 @@ def synthesis_docx(*, project: Any, codebook: Any, synthesis: dict[str, Any]) ->
     helices = [label for _key, label in synthesis["helices"]]
     partners = [label for _key, label in synthesis["partners"]]
     for _group, label, themes in synthesis["groups"]:
-        document.table(Table(label, [_("Theme"), _("Interviews"), _("Answers"), _("Partners"), *helices],
+        document.table(Table(label, [_("Theme"), _("Interviews"), _("Answers"),
+                                     _("Partners (of %(count)s)") % {"count": len(partners)}, *helices],
                              [[line.theme.name, line.interviews, line.answers, line.partners, *line.by_helix]
                               for line in themes]))
         document.table(Table(_("%(group)s: interviews per partner") % {"group": label}, [_("Theme"), *partners],

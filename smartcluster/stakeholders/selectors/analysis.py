@@ -22,6 +22,7 @@ from smartcluster.accounts.permissions import is_administrator
 from smartcluster.accounts.selectors import membership_organisation_ids
 from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole, OrganisationType
 from smartcluster.organisations.selectors import project_list
+from smartcluster.reports.charts import label_lines
 from smartcluster.stakeholders.choices import ThemeGroup
 from smartcluster.stakeholders.models import Answer, AppliedCode, Codebook, Interview, Theme
 
@@ -122,10 +123,10 @@ class HeatMap:
     def figure(self) -> dict[str, Any]:
         """A Plotly heat map of the interview counts (the table beside it holds the same numbers)."""
         return {"data": [{"type": "heatmap", "z": self.interviews, "x": [label for _key, label in self.columns],
-                          "y": [theme.name for theme in self.themes], "colorscale": HEAT_COLOURS, "texttemplate": "%{z}",
+                          "y": [label_lines(theme.name, 28) for theme in self.themes], "colorscale": HEAT_COLOURS, "texttemplate": "%{z}",
                           "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>", "zmin": 0}],
-                "layout": {"title": {"text": self.title}, "height": 200 + 24 * len(self.themes),
-                           "margin": {"l": 260, "r": 20, "t": 60, "b": 120},
+                "layout": {"title": {"text": self.title}, "height": 200 + 30 * len(self.themes),
+                           "margin": {"l": 20, "r": 20, "t": 60, "b": 80},
                            "yaxis": {"autorange": "reversed", "automargin": True},
                            "xaxis": {"automargin": True, "side": "bottom"}}}
 

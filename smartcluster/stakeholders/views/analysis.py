@@ -61,6 +61,7 @@ def _synthesis(request: HttpRequest, project_id: int) -> dict[str, Any]:
     context = _filtered(request, project_id, AnalysisFilterForm)
     if context["codebook"] is not None:
         context["synthesis"] = selectors.analysis_synthesis(project=context["project"], codebook=context["codebook"])
+        context["figure"] = json.dumps(context["synthesis"]["maps"]["helix"].figure())
     return context
 
 
