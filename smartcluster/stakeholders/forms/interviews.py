@@ -34,12 +34,12 @@ class InterviewForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Interviewed organisation"), coerce=int, required=False,
                                           empty_value=None,
                                           help_text=_("Your registry's stakeholders are listed first."))
-    organisation_name = forms.CharField(label=_("…or a new organisation: its name"), max_length=200,
+    organisation_name = forms.CharField(label=_("New organisation, if not in the list"), max_length=200,
                                         required=False)
     organisation_type = forms.ChoiceField(label=_("New organisation's type"), required=False,
                                           choices=[("", "—"), *OrganisationType.choices])
     person = forms.TypedChoiceField(label=_("Interviewee"), coerce=int, required=False, empty_value=None)
-    person_name = forms.CharField(label=_("…or a new interviewee: name"), max_length=200, required=False)
+    person_name = forms.CharField(label=_("New interviewee, if not in the list"), max_length=200, required=False)
     person_email = forms.EmailField(label=_("New interviewee's e-mail"), required=False,
                                     help_text=_("A person already known by this e-mail is reused, never copied."))
     interviewer = forms.TypedChoiceField(label=_("Interviewer"), coerce=int, required=False, empty_value=None,
@@ -58,9 +58,9 @@ class InterviewForm(forms.Form):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.choices = choices
-        self.fields["organisation"].choices = [("", "—"), (_("Your registry's stakeholders"),
-                                                           _options(choices.suggested)),
-                                               (_("Other organisations"), _options(choices.other))]
+        groups = [(_("Your registry's stakeholders"), _options(choices.suggested)),
+                  (_("Other organisations"), _options(choices.other))]
+        self.fields["organisation"].choices = [("", "—"), *[(label, items) for label, items in groups if items]]
         self.fields["person"].choices = [("", "—"), *_options(choices.people, _person_label)]
         self.fields["interviewer"].choices = [("", "—"), *_options(choices.interviewers)]
         for row in questions:

@@ -240,7 +240,8 @@ def interview_choices(*, user: Any, partner: Any) -> InterviewChoices:
     interviewed = Interview.objects.filter(partner=partner)
     ids = (set(organisation_list(user=user).values_list("pk", flat=True)) | registry
            | set(interviewed.values_list("organisation_id", flat=True)))
-    organisations = list(organisation_queryset(ids=ids))
+    # a partner does not interview itself
+    organisations = list(organisation_queryset(ids=ids - {partner.organisation_id}))
     people = {person.pk: person for person in person_list(user=user).exclude(organisation=partner.organisation)}
     people.update({item.person.pk: item.person for item in interviewed.select_related("person__organisation")
                    if item.person is not None})
