@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,6 +70,9 @@ def _assign(interview: Interview, data: Mapping[str, Any]) -> None:
 
 def interview_check(interview: Interview) -> None:
     """The interview's own rules, each refusal naming its field; then the model's."""
+    if interview.partner_id is None or interview.guide_id is None:
+        missing = "partner" if interview.partner_id is None else "guide"
+        raise ValidationError({missing: _("Choose the partner and the interview guide.")})
     problems: dict[str, str] = {}
     if interview.held_on and interview.held_on > timezone.localdate():
         problems["held_on"] = _("An interview cannot be dated in the future.")
@@ -220,13 +223,16 @@ def _themes_checked(guide: InterviewGuide, themes: Iterable[Any]) -> list[Any]:
 def guide_new_version(*, user: Any, guide: InterviewGuide) -> InterviewGuide:
     """A copy of a guide as its name's next version (questions and their themes included), to edit freely."""
     _require(can_create_for(user, None))
-    with transaction.atomic():
-        latest = InterviewGuide.objects.filter(name=guide.name).aggregate(latest=Max("version"))["latest"]
-        copy = InterviewGuide.objects.create(name=guide.name, version=latest + 1, codebook=guide.codebook,
-                                             introduction=guide.introduction)
-        for question in guide.questions.prefetch_related("themes"):
-            copied = GuideQuestion.objects.create(guide=copy, number=question.number, text=question.text)
-            copied.themes.set(question.themes.all())
+    try:
+        with transaction.atomic():
+            latest = InterviewGuide.objects.filter(name=guide.name).aggregate(latest=Max("version"))["latest"]
+            copy = InterviewGuide.objects.create(name=guide.name, version=latest + 1, codebook=guide.codebook,
+                                                 introduction=guide.introduction)
+            for question in guide.questions.prefetch_related("themes"):
+                copied = GuideQuestion.objects.create(guide=copy, number=question.number, text=question.text)
+                copied.themes.set(question.themes.all())
+    except IntegrityError as error:  # the same next version made at the same moment by someone else
+        raise ValidationError(_("Another version of this guide was just made; reload and try again.")) from error
     return copy
 
 

@@ -77,7 +77,11 @@ def _refused_on_guide(request: HttpRequest, guide: InterviewGuide, error: Valida
 @login_required
 def guide_new_version(request: HttpRequest, pk: int) -> HttpResponse:
     """A copy of the guide as its next version, to edit (administrators)."""
-    copy = services.guide_new_version(user=request.user, guide=selectors.guide_get(guide_id=pk))
+    guide = selectors.guide_get(guide_id=pk)
+    try:
+        copy = services.guide_new_version(user=request.user, guide=guide)
+    except ValidationError as error:
+        return _refused_on_guide(request, guide, error)
     messages.success(request, _("Version %(version)s created: edit its questions.") % {"version": copy.version})
     return redirect("stakeholders:interview_guide_detail", copy.pk)
 
