@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
+from sklearn.preprocessing import normalize
 
 __all__ = ["EXAMPLE_WEIGHT", "ThemeSuggester", "precision_at_k"]
 
@@ -47,35 +49,29 @@ class ThemeSuggester:
         self._vectorizer = _vectorizer()
         if not self.codes:
             return
-        self._vectorizer.fit([themes[code] for code in self.codes] + [text for texts in examples.values()
-                                                                       for text in texts])
-        self._themes = self._vectors([themes[code] for code in self.codes])
-        self._centroids = np.zeros_like(self._themes)
-        self._weights = np.zeros(len(self.codes))
-        for index, code in enumerate(self.codes):
-            if code in examples:
-                self._centroids[index] = _unit(self._vectors(examples[code]).sum(axis=0))
-                self._weights[index] = EXAMPLE_WEIGHT
-
-    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length tf-idf vectors of texts (each half of the union is normalised; the sum is normalised again)."""
-        return np.vstack([_unit(row) for row in self._vectorizer.transform(texts).toarray()])
+        owners = [self.codes.index(code) for code, texts in examples.items() for _ in texts]
+        texts = [themes[code] for code in self.codes] + [text for texts in examples.values() for text in texts]
+        # One pass over every text (a transform call costs more than its texts); each half of the union is
+        # l2-normalised, the sum is normalised again.
+        vectors = normalize(self._vectorizer.fit_transform(texts))
+        count = len(self.codes)
+        self._themes = vectors[:count]
+        membership = sparse.csr_matrix((np.ones(len(owners)), (owners, range(len(owners)))),
+                                       shape=(count, len(owners)))
+        self._centroids = normalize(membership @ vectors[count:])
+        self._weights = np.where(np.asarray(membership.sum(axis=1)).ravel() > 0, EXAMPLE_WEIGHT, 0.0)
 
     def suggest(self, text: str, *, limit: int | None = 3) -> list[tuple[str, float]]:
         """The themes most similar to `text`, best first, as (code, score in (0, 1]); themes with nothing in common
         with the text are left out."""
         if not self.codes or not text.strip():
             return []
-        query = self._vectors([text])[0]
-        scores = (1 - self._weights) * (self._themes @ query) + self._weights * (self._centroids @ query)
+        query = normalize(self._vectorizer.transform([text])).T
+        scores = ((1 - self._weights) * (self._themes @ query).toarray().ravel()
+                  + self._weights * (self._centroids @ query).toarray().ravel())
         order = sorted(range(len(self.codes)), key=lambda index: (-scores[index], index))
-        ranked = [(self.codes[index], float(scores[index])) for index in order if scores[index] > 0]
+        ranked = [(self.codes[index], float(scores[index])) for index in order if scores[index] > 1e-12]
         return ranked if limit is None else ranked[:limit]
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    norm = np.linalg.norm(vector)
-    return vector / norm if norm > 0 else vector
 
 
 def precision_at_k(ranked: Sequence[str], relevant: Collection[str], k: int = 3) -> float:

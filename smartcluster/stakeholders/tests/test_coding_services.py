@@ -113,3 +113,13 @@ def test_another_coders_codes_stay_hidden_until_the_user_has_coded(coding):
     answer_coding_save(user=user, answer=coding.answers[2], themes=[])
     after = {row.answer.pk: row.others for row in interview_answers_to_code(user=user, interview=coding.interview)}
     assert [other.coder for other in after[coding.answers[2].pk]] == [coding.coder_b]
+
+
+def test_no_suggestion_is_stored_as_a_code_without_an_accept(coding):
+    user, answer = coding.world.users["editor_a"], coding.answers[2]
+    suggested = [theme.code for theme, _ in answer_suggestion_list(answer=answer)]
+    interview_answers_to_code(user=user, interview=coding.interview)  # the coding page shows them
+    answer_coding_save(user=user, answer=answer, themes=[suggested[0], "support-known"])  # ticked, not accepted
+    assert not AppliedCode.objects.filter(source=CodeSource.SUGGESTION).exists()
+    assert not AppliedCode.objects.filter(suggestion_score__isnull=False).exists()
+    assert set(AppliedCode.objects.values_list("theme__code", flat=True)) == {suggested[0], "support-known"}
