@@ -22,9 +22,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.services import membership_load
-from smartcluster.demo import cluster_content, content, event_content
+from smartcluster.demo import cluster_content, content, event_content, stakeholder_content
 from smartcluster.demo import clusters as cluster_loader
 from smartcluster.demo import events as event_loader
+from smartcluster.demo import stakeholders as stakeholder_loader
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
 from smartcluster.industries.choices import NaceLevel
@@ -343,7 +344,7 @@ class Loader:
             self.report.notes.append(_("Left out %(what)s: %(why)s") % {"what": what, "why": refusal_reason(error)})
 
     def run(self) -> LoadReport:
-        for demo in content.ORGANISATIONS + cluster_content.ORGANISATIONS:
+        for demo in content.ORGANISATIONS + cluster_content.ORGANISATIONS + stakeholder_content.ORGANISATIONS:
             self.organisation(demo)
         if self.missing_regions:
             self.report.notes.append(_("NUTS %(version)s regions not loaded yet, left blank: %(codes)s (load the "
@@ -358,6 +359,7 @@ class Loader:
         self._attempt(_("the maturity campaign"), self.maturity)
         self.clusters()
         self.project_life(project)
+        stakeholder_loader.stakeholders_load(self, project)
         demo_state_loaded()
         return self.report
 

@@ -11,6 +11,7 @@ is asked of cluster organisations and authorities only.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from smartcluster.demo.content import DemoOrganisation, DemoPerson
@@ -58,7 +59,9 @@ def _org(key: str, name: str, kind: str, region: str, description: str) -> DemoO
 
 
 def _person(key: str, name: str, organisation: str, role: str) -> DemoPerson:
-    email = ".".join(name.lower().replace("'", "").split()) + "@example.org"
+    """An interviewee with an address of the example domain ("Rūta Vaitkutė" → ruta.vaitkute@example.org)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    email = ".".join(plain.lower().replace("'", "").split()) + "@example.org"
     return DemoPerson(f"person:{key}", name, f"organisation:{organisation}", role, email)
 
 

@@ -81,7 +81,7 @@ def test_the_demo_publishes_the_questionnaire_when_setup_has_not(reference_data:
 def test_sample_people_are_members_of_their_organisations_and_cannot_log_in(setup: Callable) -> None:
     setup()
     users = get_user_model().objects.filter(username__startswith="demo-")
-    assert users.count() == 24  # 11, the seven cluster managers and six partners' officers
+    assert users.count() == 25  # 11, the seven cluster managers, six partners' officers and Thessaly's second coder
     assert all(not user.has_usable_password() and not user.email for user in users)
     assert all(user.memberships.filter(organisation=user.person.organisation).exists() for user in users)
 
@@ -111,7 +111,7 @@ def test_a_database_with_the_earlier_demo_keeps_it_marked_and_gets_no_second_par
 
 def test_without_reference_data_the_demo_loads_and_names_the_regions_it_left_blank(db: None) -> None:
     report = demo_load()
-    assert Organisation.objects.filter(region__isnull=True).count() == 24
+    assert Organisation.objects.filter(region__isnull=True).count() == 60  # 24, and 36 of the stakeholders
     assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count() == 6
     assert report.notes == ["NUTS 2021 regions not loaded yet, left blank: DE7, EL61, ES62, HR063, HU, HU22, IE, IE0, "
                             "LT01 (load the reference data, then run `smartcluster setup --demo`)."]
