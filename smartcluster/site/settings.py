@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "smartcluster.clusters",
     "smartcluster.events",
     "smartcluster.stakeholders",
+    "smartcluster.learning",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("clusters/", include("smartcluster.clusters.urls")),
     path("events/", include("smartcluster.events.urls")),
     path("stakeholders/", include("smartcluster.stakeholders.urls")),
+    path("learning/", include("smartcluster.learning.urls")),
     path("notifications/", include("smartcluster.notifications.urls")),
     path("mapping/", include("smartcluster.atlas.urls")),
     path("jobs/", include("smartcluster.jobs.urls")),

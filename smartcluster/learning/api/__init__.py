@@ -1,0 +1,10 @@
+"""The learning API (/api/learning/): one router per part; schema names prefixed `GoodPractice…`, `PeerReview…`,
+`Recommendation…`, `PracticeTransfer…` (unique platform-wide)."""
+
+from ninja import Router
+
+from smartcluster.learning.api import peer_reviews, practices, transfers
+
+router = Router(tags=["learning"])
+for part in (practices, peer_reviews, transfers):
+    router.add_router("", part.router)

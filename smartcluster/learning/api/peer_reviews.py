@@ -1,0 +1,5 @@
+"""Peer reviews API."""
+
+from ninja import Router
+
+router = Router()

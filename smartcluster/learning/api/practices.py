@@ -1,0 +1,5 @@
+"""Practices API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""Transfers API."""
+
+from ninja import Router
+
+router = Router()

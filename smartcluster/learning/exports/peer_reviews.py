@@ -1,0 +1,1 @@
+"""Peer reviews workbooks and documents (through smartcluster.reports)."""

@@ -1,0 +1,1 @@
+"""Practices workbooks and documents (through smartcluster.reports)."""

@@ -1,0 +1,1 @@
+"""Transfers workbooks and documents (through smartcluster.reports)."""

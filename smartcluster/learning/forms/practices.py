@@ -1,0 +1,1 @@
+"""Practices forms."""

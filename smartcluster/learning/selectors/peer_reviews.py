@@ -1,0 +1,3 @@
+"""Peer reviews reads."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Practices reads."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Transfers reads."""
+
+__all__: list[str] = []

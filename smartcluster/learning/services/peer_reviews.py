@@ -1,0 +1,3 @@
+"""Peer reviews writes: permission check, validation, then save."""
+
+__all__: list[str] = []

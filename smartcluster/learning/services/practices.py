@@ -1,0 +1,3 @@
+"""Practices writes: permission check, validation, then save."""
+
+__all__: list[str] = []

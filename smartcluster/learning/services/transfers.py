@@ -1,0 +1,3 @@
+"""Transfers writes: permission check, validation, then save."""
+
+__all__: list[str] = []

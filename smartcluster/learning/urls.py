@@ -1,0 +1,5 @@
+from smartcluster.learning.views import home, peer_reviews, practices, transfers
+
+app_name = "learning"
+
+urlpatterns = [*home.urlpatterns, *practices.urlpatterns, *peer_reviews.urlpatterns, *transfers.urlpatterns]

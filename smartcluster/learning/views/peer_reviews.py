@@ -1,0 +1,5 @@
+"""Peer reviews pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Practices pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

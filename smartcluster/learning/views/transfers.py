@@ -1,0 +1,5 @@
+"""Transfers pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
