@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_view, is_administrator
+from smartcluster.config import file_limits
 from smartcluster.qualitative.codebooks import CodebookEntry, codebook_csv_read, codebook_qdc_read
 from smartcluster.sources.validation import InvalidInput
 from smartcluster.stakeholders.choices import CodeSource
@@ -62,10 +63,16 @@ def _coding(answer: Answer, coder: Any) -> AnswerCoding:
 
 
 def _apply(coding: AnswerCoding, theme: Theme, score: float | None) -> AppliedCode:
+    """The theme applied to the coding (manual, or an accepted suggestion with its score); the same theme applied
+    at the same moment by a second request of the coder is kept once."""
     code = AppliedCode(coding=coding, theme=theme, source=CodeSource.MANUAL if score is None else
                        CodeSource.SUGGESTION, suggestion_score=score)
-    code.full_clean(exclude=["coding"])
-    code.save()
+    code.full_clean()
+    try:
+        with transaction.atomic():
+            code.save()
+    except IntegrityError:
+        return AppliedCode.objects.get(coding=coding, theme=theme)
     return code
 
 
@@ -132,6 +139,10 @@ def _entries(*, content: bytes, filename: str, known_codes: Iterable[str]) -> li
     """The themes of an uploaded codebook file, by its type; a bad file is refused naming line and field."""
     name = PurePath(filename or "").name or "codebook"
     suffix = PurePath(name).suffix.lower()
+    limit = file_limits().upload_max_bytes
+    if len(content) > limit:
+        raise ValidationError({"file": _("%(file)s has %(size)s bytes, more than the limit of %(limit)s.")
+                               % {"file": name, "size": f"{len(content):,}", "limit": f"{limit:,}"}})
     if suffix not in CODEBOOK_FILE_TYPES:
         raise ValidationError({"file": _("%(file)s: choose a .csv or a REFI-QDA .qdc codebook file.")
                                % {"file": name}})
@@ -158,6 +169,6 @@ def codebook_import(*, user: Any, codebook: Codebook, content: bytes, filename: 
         for position, entry in enumerate(entries, start=1):
             theme = Theme(codebook=imported, code=entry.code, name=entry.name, group=entry.group,
                           description=entry.description, position=position)
-            theme.full_clean(exclude=["codebook"])
+            theme.full_clean()
             theme.save()
     return imported

@@ -123,3 +123,31 @@ def test_no_suggestion_is_stored_as_a_code_without_an_accept(coding):
     assert not AppliedCode.objects.filter(source=CodeSource.SUGGESTION).exists()
     assert not AppliedCode.objects.filter(suggestion_score__isnull=False).exists()
     assert set(AppliedCode.objects.values_list("theme__code", flat=True)) == {suggested[0], "support-known"}
+
+
+def test_a_qdc_file_edited_in_another_tool_keeps_the_known_codes_and_adds_the_new_one(coding):
+    from smartcluster.stakeholders.exports.coding import codebook_qdc
+    from smartcluster.stakeholders.services import codebook_import
+
+    codebook = coding.interview.guide.codebook
+    edited = codebook_qdc(codebook=codebook).replace(
+        b'name="need" isCodable="false">',
+        b'name="need" isCodable="false">\n<Code guid="8c1f3a52-0000-4000-8000-000000000001" name="Skills shortage" '
+        b'isCodable="true"><Description>No welders.</Description></Code>', 1)
+    imported = codebook_import(user=coding.world.users["administrator"], codebook=codebook, content=edited,
+                               filename="from-qualcoder.qdc")
+    codes = set(imported.themes.values_list("code", flat=True))
+    assert codes == set(codebook.themes.values_list("code", flat=True)) | {"skills-shortage"}
+    assert imported.themes.get(code="skills-shortage").group == "need"
+    assert imported.version == codebook.version + 1
+
+
+def test_a_codebook_file_of_another_type_is_refused_naming_the_file(coding):
+    from smartcluster.stakeholders.services import codebook_import
+
+    before = coding_dump()
+    with pytest.raises(ValidationError) as refused:
+        codebook_import(user=coding.world.users["administrator"], codebook=coding.interview.guide.codebook,
+                        content=b"PK\x03\x04", filename="/home/someone/book.xlsx")
+    assert refused.value.message_dict["file"] == ["book.xlsx: choose a .csv or a REFI-QDA .qdc codebook file."]
+    assert coding_dump() == before
