@@ -258,8 +258,7 @@ def interview_update(request: HttpRequest, interview_id: int, payload: Interview
     interview = selectors.interview_editable(user=request.user, interview_id=interview_id)
     answers = payload.answers
     if answers is None:
-        answers = {row["question"].number: row["answer"].text
-                   for row in selectors.interview_answer_rows(interview=interview) if row["answer"]}
+        answers = selectors.interview_answer_texts(interview=interview)
     services.interview_update(user=request.user, interview=interview, answers=answers,
                               **_interview_arguments(request, interview.partner, payload))
     return selectors.interview_get(user=request.user, interview_id=interview_id)

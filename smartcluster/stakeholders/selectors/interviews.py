@@ -34,7 +34,7 @@ from smartcluster.stakeholders.models import (
 
 __all__ = ["DEFAULT_CODEBOOK", "DEFAULT_GUIDE", "QUOTA_GROUPS", "InterviewChoices", "QuotaGroup", "QuotaStatus",
            "guide_default_get", "guide_get", "guide_list", "guide_question_get", "guide_theme_list",
-           "interview_answer_rows", "interview_choices", "interview_editable", "interview_get", "interview_list",
+           "interview_answer_rows", "interview_answer_texts", "interview_choices", "interview_editable", "interview_get", "interview_list",
            "interview_partner_can_create", "interview_partner_get", "interview_partner_list", "interview_quota",
            "interview_quota_project", "interview_quota_projects", "packaged_data"]
 
@@ -220,6 +220,11 @@ def interview_answer_rows(*, interview: Interview) -> list[dict[str, Any]]:
     questions = interview.guide.questions.prefetch_related(Prefetch("themes", Theme.objects.order_by("position")))
     return [{"question": question, "themes": list(question.themes.all()), "answer": answers.get(question.pk)}
             for question in questions]
+
+
+def interview_answer_texts(*, interview: Interview) -> dict[int, str]:
+    """The interview's answers by question number (what the services take back on a change)."""
+    return dict(Answer.objects.filter(interview=interview).values_list("question__number", "text"))
 
 
 @dataclass

@@ -203,8 +203,7 @@ def interview_create(request: HttpRequest, partner_id: int) -> HttpResponse:
 @login_required
 def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
     interview = selectors.interview_editable(user=request.user, interview_id=pk)
-    answers = {row["question"].number: row["answer"].text
-               for row in selectors.interview_answer_rows(interview=interview) if row["answer"]}
+    answers = selectors.interview_answer_texts(interview=interview)
     initial = {"organisation": interview.organisation_id, "person": interview.person_id,
                "interviewer": interview.interviewer_id, "held_on": interview.held_on, "mode": interview.mode,
                "consent_to_record": interview.consent_to_record, "consent_to_quote": interview.consent_to_quote,
