@@ -1,6 +1,6 @@
-from smartcluster.stakeholders.views import analysis, coding, home, interviews, network, registry
+from smartcluster.stakeholders.views import analysis, coding, home, interviews, network, privacy, registry
 
 app_name = "stakeholders"
 
 urlpatterns = [*home.urlpatterns, *registry.urlpatterns, *interviews.urlpatterns, *coding.urlpatterns,
-               *analysis.urlpatterns, *network.urlpatterns]
+               *analysis.urlpatterns, *network.urlpatterns, *privacy.urlpatterns]

@@ -3,8 +3,8 @@
 
 from ninja import Router
 
-from smartcluster.stakeholders.api import analysis, coding, interviews, network, registry
+from smartcluster.stakeholders.api import analysis, coding, interviews, network, privacy, registry
 
 router = Router(tags=["stakeholders"])
-for part in (registry, interviews, coding, analysis, network):
+for part in (registry, interviews, coding, analysis, network, privacy):
     router.add_router("", part.router)
