@@ -20,7 +20,7 @@ from smartcluster.networks import (
     region_key,
     region_metrics,
 )
-from smartcluster.networks.metrics import density
+from smartcluster.networks.metrics import NodeMetrics, density
 
 NODES = [
     Node(1, "Sme one", "business", "EL641", is_sme=True),
@@ -89,3 +89,22 @@ def test_region_metrics_count_only_the_links_inside_the_region(graph):
 def test_organisations_without_a_region_are_left_out_of_the_regions():
     graph = network_graph([Node(1, "a", "business", ""), Node(2, "b", "business", "DE11")], [])
     assert [region.region for region in region_metrics(graph)] == ["DE11"]
+
+
+def test_isolated_organisations_count_in_the_normaliser_only(graph):
+    # Two more organisations without links: 4's 7 paths now over (8−1)(8−2)/2 = 21 pairs.
+    wider = network_graph([*NODES, Node(7, "Alone", "government"), Node(8, "Apart", "academia")], LINKS)
+    assert node_metrics(wider)[4].betweenness == pytest.approx(7 / 21)
+    assert node_metrics(wider)[7] == NodeMetrics(7, 0, 0.0)
+
+
+def test_a_sampled_estimate_is_stable_and_close_on_a_larger_graph():
+    import networkx as nx
+
+    ladder = nx.ladder_graph(60)
+    graph = network_graph([Node(i, str(i), "business") for i in ladder.nodes],
+                          links_merged((a, b, "x") for a, b in ladder.edges))
+    exact = node_metrics(graph)
+    first, again = node_metrics(graph, sources_limit=60), node_metrics(graph, sources_limit=60)
+    assert first == again
+    assert max(abs(first[node].betweenness - exact[node].betweenness) for node in exact) < 0.05

@@ -31,10 +31,14 @@ from smartcluster.organisations.selectors import organisation_editable_list, org
 from smartcluster.stakeholders.choices import LinkSource
 from smartcluster.stakeholders.models import Collaboration
 
-__all__ = ["NETWORK_LEVELS", "Network", "NetworkLink", "NetworkOrganisation", "collaboration_get",
+__all__ = ["DRAWN_ORGANISATIONS", "EXACT_BETWEENNESS_UP_TO", "NETWORK_LEVELS", "Network", "NetworkLink", "NetworkOrganisation", "collaboration_get",
            "collaboration_list", "collaboration_partner_choices", "network_gap_sentences", "network_get", "network_helix_label", "network_region_sentence"]
 
 NETWORK_LEVELS = (1, 2, 3)  # NUTS levels the regional metrics can be grouped at
+# Beyond these, betweenness is estimated from sampled sources and only the most linked organisations are drawn:
+# a page answers in about a second on two cores, and a drawing of more nodes is no longer legible.
+EXACT_BETWEENNESS_UP_TO = 500
+DRAWN_ORGANISATIONS = 300
 RESEARCH_TYPES = {OrganisationType.UNIVERSITY, OrganisationType.RESEARCH}  # "research or education"
 
 
@@ -210,7 +214,7 @@ def network_get(*, user: Any, region: str = "", sources: Collection[str] = (), h
     organisations = _organisations(user, region, helix)
     graph = networks.network_graph([_node(organisation) for organisation in organisations],
                                    networks.links_merged(_link_triples(user, set(sources) or set(LinkSource.values))))
-    metrics = networks.node_metrics(graph)
+    metrics = networks.node_metrics(graph, sources_limit=EXACT_BETWEENNESS_UP_TO)
     rows = [NetworkOrganisation(o.pk, o.name, o.type, HELIX_ROLE_BY_TYPE.get(o.type, ""),
                                 o.region.code if o.region_id else "", metrics[o.pk].degree,
                                 metrics[o.pk].betweenness) for o in organisations]
@@ -219,4 +223,4 @@ def network_get(*, user: Any, region: str = "", sources: Collection[str] = (), h
     regions = networks.region_metrics(graph, level=level)
     gaps = networks.network_gaps(regions)
     return Network(rows, links, regions, gaps, network_gap_sentences(gaps),
-                   networks.network_layout(graph) if layout else {})
+                   networks.network_layout(graph, limit=DRAWN_ORGANISATIONS) if layout else {})

@@ -116,3 +116,9 @@ def test_a_partner_cannot_declare_in_another_partners_name(net):
         "declared_by": net.world.partner_a.pk, "first": net.sme1.pk, "second": net.sme2.pk, "kind": "other"})
     assert page.status_code == 400 and "Select a valid choice" in page.content.decode()
     assert network_dump() == before
+
+
+def test_a_large_network_draws_only_its_most_linked_organisations_and_says_so(net, monkeypatch):
+    monkeypatch.setattr("smartcluster.stakeholders.selectors.network.DRAWN_ORGANISATIONS", 2)
+    html = Client().get(INDEX, secure=True).content.decode()
+    assert "The 2 most linked of 6 linked organisations are drawn; the table lists all." in html

@@ -43,6 +43,8 @@ def _link_trace(network: selectors.Network) -> dict[str, Any]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for link in network.links:
+        if link.first not in network.positions or link.second not in network.positions:
+            continue  # an end beyond the most linked organisations drawn
         (x0, y0), (x1, y1) = network.positions[link.first], network.positions[link.second]
         xs += [x0, x1, None]
         ys += [y0, y1, None]
@@ -86,7 +88,8 @@ def network_index(request: HttpRequest) -> HttpResponse:
     form, network = _network(request)
     return render(request, "stakeholders/network/index.html", {
         "form": form, "network": network, "figure": network_figure(network), "query": request.GET.urlencode(),
-        "unlinked": sum(row.degree == 0 for row in network.organisations)}, status=400 if form.errors else 200)
+        "unlinked": sum(row.degree == 0 for row in network.organisations),
+        "linked": sum(row.degree > 0 for row in network.organisations)}, status=400 if form.errors else 200)
 
 
 def network_xlsx(request: HttpRequest) -> HttpResponse:
