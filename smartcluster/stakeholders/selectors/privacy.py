@@ -14,7 +14,7 @@ from smartcluster.organisations.selectors import person_export, person_for_user,
 from smartcluster.organisations.services import may_change_person
 from smartcluster.stakeholders.models import Answer, Collaboration, Interview, Stakeholder, StakeholderNote
 
-__all__ = ["FREE_TEXT_MODELS", "MIN_NAME_PART", "person_data_export", "person_mentions", "person_terms",
+__all__ = ["FREE_TEXT_MODELS", "MIN_NAME_PART", "name_parts", "person_data_export", "person_mentions", "person_terms",
            "privacy_person_get", "privacy_person_list", "text_fields"]
 
 # The app's records whose free text may name a person (notes, answers, interview and collaboration fields).
@@ -28,11 +28,17 @@ def text_fields(model: type[models.Model]) -> list[str]:
             if isinstance(field, models.CharField | models.TextField) and not field.choices]
 
 
+def name_parts(person: Any) -> list[str]:
+    """The parts of a person's name that name them alone in a text: capitalised, 3 letters or more ("Petra",
+    not "de" nor the "person" of a blanked "Erased person")."""
+    return [part for part in re.split(r"[\s,]+", person.name or "")
+            if len(part) >= MIN_NAME_PART and part[:1].isupper()]
+
+
 def person_terms(person: Any) -> list[str]:
-    """What names a person in free text: the e-mail, the full name and each name part of 3 letters or more,
-    longest first (so the full name goes before its parts)."""
-    parts = [part for part in re.split(r"[\s,]+", person.name or "") if len(part) >= MIN_NAME_PART]
-    terms = {term.strip() for term in [person.email or "", person.name or "", *parts] if term.strip()}
+    """What names a person in free text: the e-mail, the full name and its parts (`name_parts`), longest first
+    (so the full name goes before its parts)."""
+    terms = {term.strip() for term in [person.email or "", person.name or "", *name_parts(person)] if term.strip()}
     return sorted(terms, key=len, reverse=True)
 
 

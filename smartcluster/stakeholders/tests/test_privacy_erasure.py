@@ -245,3 +245,12 @@ def test_an_editor_of_the_persons_organisation_erases_through_the_api_and_the_pa
     assert answer.status_code == 204
     assert not Person.objects.filter(pk=held.person.pk).exists()
     assert Interview.objects.filter(pk=held.interview.pk, person__isnull=True).exists()
+
+
+def test_text_without_cuts_the_person_out_but_not_ordinary_words() -> None:
+    person = Person(name="Petra de Privatova", email="p@x.example")
+    assert services.text_without("PETRA DE PRIVATOVA (P@X.example) met petra's team; Petra's idea. "
+                                 "Petrarca de facto", person) == ("[…] ([…]) met petra's team; […]'s idea. "
+                                                                  "Petrarca de facto")
+    blanked = Person(name="Erased person", email="")
+    assert services.text_without("A person said", blanked) == "A person said"
