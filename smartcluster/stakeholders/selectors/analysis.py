@@ -123,7 +123,8 @@ class HeatMap:
     def figure(self) -> dict[str, Any]:
         """A Plotly heat map of the interview counts (the table beside it holds the same numbers)."""
         return {"data": [{"type": "heatmap", "z": self.interviews, "x": [label for _key, label in self.columns],
-                          "y": [label_lines(theme.name, 28) for theme in self.themes], "colorscale": HEAT_COLOURS, "texttemplate": "%{z}",
+                          "y": [label_lines(theme.name, 28) for theme in self.themes],
+                          "colorscale": HEAT_COLOURS, "texttemplate": "%{z}",
                           "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>", "zmin": 0}],
                 "layout": {"title": {"text": self.title}, "height": 200 + 30 * len(self.themes),
                            "margin": {"l": 20, "r": 20, "t": 60, "b": 80},
@@ -131,13 +132,11 @@ class HeatMap:
                            "xaxis": {"automargin": True, "side": "bottom"}}}
 
 
-def _coded_rows(interviews: QuerySet[Interview], codebook: Codebook) -> list[tuple[int, int, int, int, str]]:
-    """(theme, answer, interview, partner, organisation type) of every code of the codebook applied by any coder
-    to an answer of these interviews, each once (the union of the coders)."""
+def _coded_rows(interviews: QuerySet[Interview], codebook: Codebook) -> list[tuple[int, int, int]]:
+    """(theme, answer, interview) of every code of the codebook applied by any coder to an answer of these
+    interviews, each once (the union of the coders)."""
     return list(AppliedCode.objects.filter(coding__answer__interview__in=interviews, theme__codebook=codebook)
-                .values_list("theme_id", "coding__answer_id", "coding__answer__interview_id",
-                             "coding__answer__interview__partner_id", "coding__answer__interview__organisation__type")
-                .distinct())
+                .values_list("theme_id", "coding__answer_id", "coding__answer__interview_id").distinct())
 
 
 def _heat_map(title: str, themes: list[Theme], columns: list[tuple[str, str]], rows: list[tuple],
@@ -145,7 +144,7 @@ def _heat_map(title: str, themes: list[Theme], columns: list[tuple[str, str]], r
     """Counts distinct interviews and answers per (theme, column); `column_of` maps an interview to its column."""
     interviews: dict[tuple[int, str], set[int]] = defaultdict(set)
     answers: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for theme_id, answer_id, interview_id, _partner, _type in rows:
+    for theme_id, answer_id, interview_id in rows:
         interviews[theme_id, column_of[interview_id]].add(interview_id)
         answers[theme_id, column_of[interview_id]].add(answer_id)
     bases = defaultdict(int)
@@ -298,7 +297,7 @@ def analysis_synthesis(*, project: Any, codebook: Codebook) -> dict[str, Any]:
     rows = _coded_rows(_interviews(project, AnalysisFilters()), codebook)
     interviews_of: dict[int, set[int]] = defaultdict(set)
     answers_of: dict[int, set[int]] = defaultdict(set)
-    for theme_id, answer_id, interview_id, _partner, _type in rows:
+    for theme_id, answer_id, interview_id in rows:
         interviews_of[theme_id].add(interview_id)
         answers_of[theme_id].add(answer_id)
     groups: dict[str, list[SynthesisTheme]] = {group: [] for group in ThemeGroup.values}
