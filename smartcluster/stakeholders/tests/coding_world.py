@@ -17,10 +17,12 @@ from smartcluster.stakeholders.models import (
     AnswerCoding,
     AppliedCode,
     Codebook,
+    GuideQuestion,
     Interview,
     InterviewGuide,
     Theme,
 )
+from smartcluster.stakeholders.services import guide_default_store
 
 ANSWERS = {
     2: "We automated the production line with sensors and new software, but data skills are scarce.",
@@ -41,8 +43,8 @@ class CodingWorld:
 
 
 def default_guide() -> InterviewGuide:
-    """The packaged guide (stored by migration 0002)."""
-    return InterviewGuide.objects.get(version=1, name__startswith="Stakeholder interview")
+    """The packaged guide (stored by migration 0002; stored again after a transactional test's flush)."""
+    return guide_default_store(Codebook, Theme, InterviewGuide, GuideQuestion)
 
 
 def interview_of(partner: Partner, texts: dict[int, str]) -> tuple[Interview, dict[int, Answer]]:
