@@ -73,7 +73,8 @@ def _map_figure(points: list[dict[str, Any]]) -> str:
                                                                                          "color": "#ffffff"}},
                            "hovertemplate": "%{text}<extra>" + str(label) + "</extra>"})
     axis = {"range": [0.5, 5.5], "dtick": 1, "zeroline": False}
-    layout = {"height": 460, "margin": {"l": 60, "r": 10, "t": 10, "b": 50}, "legend": {"orientation": "h"},
+    layout = {"height": 480, "margin": {"l": 60, "r": 10, "t": 10, "b": 90},
+              "legend": {"orientation": "h", "y": -0.22},
               "xaxis": {**axis, "title": {"text": _("Interest")}},
               "yaxis": {**axis, "title": {"text": _("Influence")}},
               # the classic grid's quadrants: keep satisfied, manage closely, monitor, keep informed
