@@ -29,7 +29,7 @@ from smartcluster.stakeholders.models import Answer, AppliedCode, Codebook, Inte
 __all__ = ["AnalysisFilters", "AnalysisReader", "HeatMap", "Quote", "SHARED_READER", "SynthesisTheme",
            "analysis_codebook_default", "analysis_codebook_list", "analysis_heat_maps", "analysis_partner_list",
            "analysis_project_get", "analysis_project_list", "analysis_quote_list", "analysis_reader", "analysis_rule",
-           "analysis_synthesis", "quote_shown"]
+           "analysis_synthesis", "analysis_top_themes", "quote_shown"]
 
 QUOTE_CHARACTERS = 400  # an excerpt, not the whole answer
 SYNTHESIS_QUOTES_PER_THEME = 3
@@ -170,6 +170,19 @@ def analysis_heat_maps(*, project: Any, codebook: Codebook, filters: AnalysisFil
     helices = [(key, str(label)) for key, label in HelixRole.choices]
     return {"helix": _heat_map(_("Themes by helix (interviews)"), themes, helices, rows, helix_of),
             "partner": _heat_map(_("Themes by partner (interviews)"), themes, partners, rows, partner_of)}
+
+
+def analysis_top_themes(*, project: Any, limit: int = 3) -> list[tuple[Theme, int]]:
+    """The themes of the project's codebook raised in the most interviews (at least one), with their count."""
+    codebook = analysis_codebook_default(project=project)
+    if codebook is None:
+        return []
+    interviews_of: dict[int, set[int]] = defaultdict(set)
+    for theme_id, _answer, interview_id in _coded_rows(_interviews(project, AnalysisFilters()), codebook):
+        interviews_of[theme_id].add(interview_id)
+    themes = codebook.themes.in_bulk(list(interviews_of))
+    ranked = sorted(interviews_of.items(), key=lambda item: (-len(item[1]), themes[item[0]].position))
+    return [(themes[theme_id], len(interviews)) for theme_id, interviews in ranked[:limit]]
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,16 @@ def _client(user: Any) -> Client:
 def test_analysis_index_lists_the_project_for_its_partners_and_nothing_for_anonymous_users() -> None:
     world = build_world()
     client = _client(world.users["editor_b"])
-    assert "Clusters in Smart Industry" in client.get(reverse("stakeholders:analysis_index")).content.decode()
+    page = client.get(reverse("stakeholders:analysis_index")).content.decode()
+    assert "Clusters in Smart Industry" in page and "nothing coded yet" in page
     anonymous = Client().get(reverse("stakeholders:analysis_index")).content.decode()
     assert "Clusters in Smart Industry" not in anonymous
+
+
+def test_analysis_index_names_the_themes_raised_in_the_most_interviews() -> None:
+    built = build_analysis_world()
+    page = _client(built.world.users["editor_b"]).get(reverse("stakeholders:analysis_index")).content.decode()
+    assert "Green business applications (3); Sustainability, green and circular economy (1); Digitalisation (1)" in page
 
 
 def test_the_heat_map_page_shows_another_partner_the_counts_by_helix_and_partner_and_no_name() -> None:

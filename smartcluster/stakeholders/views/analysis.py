@@ -19,8 +19,9 @@ from smartcluster.stakeholders.selectors import analysis as selectors
 
 def analysis_index(request: HttpRequest) -> HttpResponse:
     """The projects whose interview analysis the user may read (the project's partners and administrators)."""
-    projects = selectors.analysis_project_list(user=request.user)
-    return render(request, "stakeholders/analysis/index.html", {"projects": projects})
+    rows = [(project, selectors.analysis_top_themes(project=project))
+            for project in selectors.analysis_project_list(user=request.user)]
+    return render(request, "stakeholders/analysis/index.html", {"rows": rows})
 
 
 def _filtered(request: HttpRequest, project_id: int, form_class: type[AnalysisFilterForm]) -> dict[str, Any]:
