@@ -30,6 +30,7 @@ from smartcluster.stakeholders.models import Collaboration
 
 # One colour per helix (colour-blind-safe Okabe–Ito palette); the legend and the table carry the same in words.
 PAGE_SIZE = 50
+NAMED_UP_TO = 40
 HELIX_COLOURS = {HelixRole.BUSINESS: "#0072B2", HelixRole.ACADEMIA: "#009E73", HelixRole.GOVERNMENT: "#D55E00",
                  HelixRole.CIVIL_SOCIETY: "#CC79A7", "": "#999999"}
 
@@ -59,9 +60,13 @@ def _helix_trace(network: selectors.Network, helix: str) -> dict[str, Any] | Non
     hover = [_("%(name)s (%(region)s)<br>Degree %(degree)d · betweenness %(betweenness).2f")
              % {"name": row.name, "region": row.region or "–", "degree": row.degree,
                 "betweenness": row.betweenness} for row in rows]
-    return {"type": "scatter", "mode": "markers", "name": selectors.network_helix_label(helix),
+    # Names written beside the nodes while they stay legible; beyond that, on hover only.
+    named = len(network.positions) <= NAMED_UP_TO
+    return {"type": "scatter", "mode": "markers+text" if named else "markers",
+            "name": selectors.network_helix_label(helix),
             "x": [network.positions[row.id][0] for row in rows], "y": [network.positions[row.id][1] for row in rows],
-            "text": hover, "hoverinfo": "text",
+            "text": [row.name for row in rows] if named else hover, "hovertext": hover, "hoverinfo": "text",
+            "textposition": "top center", "textfont": {"size": 11},
             "marker": {"size": [_node_size(row.degree) for row in rows], "color": HELIX_COLOURS[helix],
                        "line": {"width": 1, "color": "#ffffff"}}}
 
