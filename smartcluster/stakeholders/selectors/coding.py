@@ -101,7 +101,7 @@ class AnswerToCode:
 
 def _answers_with_codings() -> QuerySet[Answer]:
     return (Answer.objects.select_related("question", "interview__guide__codebook", "interview__partner")
-            .prefetch_related(Prefetch("codings", AnswerCoding.objects.select_related("coder")
+            .prefetch_related("question__themes", Prefetch("codings", AnswerCoding.objects.select_related("coder")
                                        .prefetch_related(Prefetch("codes", AppliedCode.objects
                                                                   .select_related("theme"))))))
 

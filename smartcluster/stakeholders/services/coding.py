@@ -32,6 +32,8 @@ __all__ = ["CODEBOOK_FILE_TYPES", "answer_coding_load", "answer_coding_save", "a
            "codebook_import"]
 
 CODEBOOK_FILE_TYPES = (".csv", ".qdc")
+MAX_CODES = 200  # more than any codebook holds: a longer list is a mistake, not a coding
+MAX_CODE_SHOWN = 60  # a theme code is at most 60 characters: longer input is shown cut
 
 
 def _may_code(user: Any, answer: Answer) -> None:
@@ -42,13 +44,16 @@ def _may_code(user: Any, answer: Answer) -> None:
 
 def _themes(answer: Answer, codes: Iterable[str], field: str) -> list[Theme]:
     """The themes of the answer's codebook with these codes; an unknown code is refused naming `field`."""
-    codes = list(dict.fromkeys(codes))
+    codes = list(dict.fromkeys(str(code) for code in codes))
+    if len(codes) > MAX_CODES:
+        raise ValidationError({field: _("At most %(count)s themes.") % {"count": MAX_CODES}})
     found = {theme.code: theme for theme in Theme.objects.filter(codebook_id=answer.interview.guide.codebook_id,
                                                                  code__in=codes)}
-    unknown = [code for code in codes if code not in found]
+    unknown = [code if len(code) <= MAX_CODE_SHOWN else code[:MAX_CODE_SHOWN] + "…"
+               for code in codes if code not in found]
     if unknown:
         raise ValidationError({field: _("Not a theme of the interview's codebook: %(codes)s.")
-                               % {"codes": ", ".join(map(str, unknown))}})
+                               % {"codes": ", ".join(unknown[:5])}})
     return [found[code] for code in codes]
 
 
