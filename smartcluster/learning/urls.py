@@ -1,5 +1,6 @@
-from smartcluster.learning.views import home, peer_reviews, practices, transfers
+from smartcluster.learning.views import home, peer_reviews, practices, reports, transfers
 
 app_name = "learning"
 
-urlpatterns = [*home.urlpatterns, *practices.urlpatterns, *peer_reviews.urlpatterns, *transfers.urlpatterns]
+urlpatterns = [*home.urlpatterns, *practices.urlpatterns, *peer_reviews.urlpatterns, *transfers.urlpatterns,
+               *reports.urlpatterns]

@@ -2,4 +2,5 @@
 
 from smartcluster.learning.selectors.peer_reviews import *  # noqa: F403
 from smartcluster.learning.selectors.practices import *  # noqa: F403
+from smartcluster.learning.selectors.reports import *  # noqa: F403
 from smartcluster.learning.selectors.transfers import *  # noqa: F403
