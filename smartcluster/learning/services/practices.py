@@ -30,6 +30,8 @@ from smartcluster.regions.selectors import region_find
 __all__ = [
     "TRANSITIONS",
     "good_practice_create",
+    "good_practice_edit_recorded",
+    "good_practice_topics_checked",
     "good_practice_load",
     "good_practice_may_transition",
     "good_practice_transition",
@@ -120,8 +122,8 @@ def good_practice_transition(*, user: Any, practice: GoodPractice, to_status: st
     return practice
 
 
-def _check_topics(topics: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The topics as (taxonomy, code), each known to its taxonomy."""
+def good_practice_topics_checked(topics: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The topics as (taxonomy, code), each known to its taxonomy (ValidationError naming the unknown ones)."""
     topics = list(dict.fromkeys((str(taxonomy), str(code)) for taxonomy, code in topics))
     known = practice_topic_names()
     unknown = [f"{taxonomy}:{code}" for taxonomy, code in topics
@@ -190,34 +192,46 @@ def good_practice_create(*, user: Any, partner: Any, organisation_in_charge: Any
         raise PermissionDenied(_("Only the partner's editors submit its good practices."))
     practice = GoodPractice(partner=partner, created_by=user, region=_region(region_code))
     _assign(practice, fields)
-    checked_topics = _check_topics(topics)
+    checked_topics = good_practice_topics_checked(topics)
     with transaction.atomic():
         practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge, new_organisation)
         _check(practice)
         _save(practice, checked_topics)
-        PracticeStatusChange.objects.create(practice=practice, to_status=PracticeStatus.SUBMITTED, changed_by=user)
+        good_practice_edit_recorded(user=user, practice=practice, created=True)
     return practice
 
 
 def good_practice_update(*, user: Any, practice: GoodPractice, organisation_in_charge: Any = None,
-                         new_organisation: str = "", region_code: str = "",
+                         new_organisation: str = "", region_code: str | None = None,
                          topics: Iterable[tuple[str, str]] | None = None, fields: dict[str, Any]) -> GoodPractice:
-    """Change a practice (its partner's editors, administrators). A practice no longer submitted goes back to
-    "submitted" (logged, unpublished until approved again): the approval was of the text it had."""
+    """Change a practice (its partner's editors, administrators); an organisation, region or topics not given stay.
+    A practice no longer submitted goes back to "submitted" (logged, unpublished until approved again): the
+    approval was of the text it had."""
     if not can_change(user, practice):
         raise PermissionDenied(_("Only the partner's editors change its good practices."))
     practice = GoodPractice.objects.get(pk=practice.pk)  # the stored values, not a half-assigned instance
-    practice.region = _region(region_code)
+    if region_code is not None:
+        practice.region = _region(region_code)
     _assign(practice, fields)
-    checked_topics = None if topics is None else _check_topics(topics)
+    checked_topics = None if topics is None else good_practice_topics_checked(topics)
     with transaction.atomic():
-        practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge, new_organisation)
+        if organisation_in_charge is not None or new_organisation.strip():
+            practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge,
+                                                                      new_organisation)
         _check(practice)
         _save(practice, checked_topics)
-        if practice.status != PracticeStatus.SUBMITTED:
-            _record(practice, PracticeStatus.SUBMITTED, user,
-                    _("Edited after the decision: back to the project's approval."))
+        good_practice_edit_recorded(user=user, practice=practice)
     return practice
+
+
+def good_practice_edit_recorded(*, user: Any, practice: GoodPractice, created: bool = False) -> None:
+    """The trail of a saved edit (also the admin's): a new practice starts at "submitted"; one already decided on
+    goes back to "submitted", unpublished until approved again."""
+    if created:
+        PracticeStatusChange.objects.create(practice=practice, to_status=PracticeStatus.SUBMITTED, changed_by=user)
+    elif practice.status != PracticeStatus.SUBMITTED:
+        _record(practice, PracticeStatus.SUBMITTED, user, _("Edited after the decision: back to the project's "
+                                                            "approval."))
 
 
 def good_practice_load(*, partner: Any, title: str, organisation_in_charge: Any, description: str,
@@ -231,7 +245,7 @@ def good_practice_load(*, partner: Any, title: str, organisation_in_charge: Any,
     practice = GoodPractice(partner=partner, organisation_in_charge=organisation_in_charge, region=region)
     _assign(practice, {"title": title, "description": description, "latitude": latitude, "longitude": longitude,
                        "source_event": source_event, **fields})
-    checked_topics = _check_topics(topics)
+    checked_topics = good_practice_topics_checked(topics)
     path = {PracticeStatus.SUBMITTED: [], PracticeStatus.PROJECT_APPROVED: [PracticeStatus.PROJECT_APPROVED],
             PracticeStatus.EXPERT_VALIDATED: [PracticeStatus.PROJECT_APPROVED, PracticeStatus.EXPERT_VALIDATED],
             PracticeStatus.DECLINED: [PracticeStatus.DECLINED]}[PracticeStatus(status)]

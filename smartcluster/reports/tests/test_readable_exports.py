@@ -41,7 +41,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in stakeholders/tests/test_interviews_views.py
                   "stakeholders:interview_xlsx",
                   # checked in stakeholders/tests/test_registry_views.py
-                  "stakeholders:registry_export"}
+                  "stakeholders:registry_export",
+                  # checked in learning/tests/test_practices_views.py
+                  "learning:practice_export"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
