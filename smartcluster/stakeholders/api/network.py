@@ -73,7 +73,7 @@ class NetworkGapOut(Schema):
 
     @staticmethod
     def resolve_sentence(obj: Gap) -> str:
-        return selectors.network_region_sentence(obj)
+        return selectors.network_gap_sentence(obj)
 
 
 class NetworkOut(Schema):

@@ -32,7 +32,7 @@ from smartcluster.stakeholders.choices import LinkSource
 from smartcluster.stakeholders.models import Collaboration
 
 __all__ = ["DRAWN_ORGANISATIONS", "EXACT_BETWEENNESS_UP_TO", "NETWORK_LEVELS", "Network", "NetworkLink", "NetworkOrganisation", "collaboration_get",
-           "collaboration_list", "collaboration_partner_choices", "network_gap_sentences", "network_get", "network_helix_label", "network_region_sentence"]
+           "collaboration_list", "collaboration_partner_choices", "network_gap_sentences", "network_get", "network_helix_label", "network_gap_sentence"]
 
 NETWORK_LEVELS = (1, 2, 3)  # NUTS levels the regional metrics can be grouped at
 # Beyond these, betweenness is estimated from sampled sources and only the most linked organisations are drawn:
@@ -176,7 +176,7 @@ def network_helix_label(helix: str) -> str:
     return str(dict(HelixRole.choices).get(helix, _("Unknown")))
 
 
-def network_region_sentence(gap: networks.Gap) -> str:
+def network_gap_sentence(gap: networks.Gap) -> str:
     """One gap in words, translated with plurals: the one wording of a gap for page, API and export."""
     values = {"count": gap.count, "total": gap.total, "region": gap.region}
     if gap.kind is networks.GapKind.SME_WITHOUT_RESEARCH:
@@ -194,7 +194,7 @@ def network_region_sentence(gap: networks.Gap) -> str:
 
 def network_gap_sentences(gaps: Iterable[networks.Gap]) -> list[str]:
     """Every gap in words, in the order given (region by region)."""
-    return [network_region_sentence(gap) for gap in gaps]
+    return [network_gap_sentence(gap) for gap in gaps]
 
 
 def _organisations(user: Any, region: str, helix: str) -> list[Any]:
@@ -212,14 +212,15 @@ def network_get(*, user: Any, region: str = "", sources: Collection[str] = (), h
     """The network of the organisations the user may read, narrowed to a region (NUTS prefix) and a helix, built
     from the sources asked (all when none), with metrics per organisation and per NUTS region of `level`."""
     organisations = _organisations(user, region, helix)
-    graph = networks.network_graph([_node(organisation) for organisation in organisations],
-                                   networks.links_merged(_link_triples(user, set(sources) or set(LinkSource.values))))
+    nodes = [_node(organisation) for organisation in organisations]
+    graph = networks.network_graph(nodes, networks.links_merged(
+        _link_triples(user, set(sources) or set(LinkSource.values))))
     metrics = networks.node_metrics(graph, sources_limit=EXACT_BETWEENNESS_UP_TO)
-    rows = [NetworkOrganisation(o.pk, o.name, o.type, HELIX_ROLE_BY_TYPE.get(o.type, ""),
-                                o.region.code if o.region_id else "", metrics[o.pk].degree,
-                                metrics[o.pk].betweenness) for o in organisations]
+    rows = [NetworkOrganisation(node.id, node.name, organisation.type, node.helix, node.region,
+                                metrics[node.id].degree, metrics[node.id].betweenness)
+            for node, organisation in zip(nodes, organisations, strict=True)]
     rows.sort(key=lambda row: (-row.betweenness, -row.degree, row.name))
-    links = _links(graph, {organisation.pk: organisation.name for organisation in organisations})
+    links = _links(graph, {node.id: node.name for node in nodes})
     regions = networks.region_metrics(graph, level=level)
     gaps = networks.network_gaps(regions)
     return Network(rows, links, regions, gaps, network_gap_sentences(gaps),
