@@ -73,6 +73,16 @@ def test_quotes_show_another_partner_only_consented_pseudonymised_excerpts_and_t
     assert "Beta Foods" not in owner and "SME, region not recorded" in owner
 
 
+def test_every_theme_at_once_lists_a_few_quotes_per_theme_and_links_to_all(monkeypatch: Any) -> None:
+    monkeypatch.setattr("smartcluster.stakeholders.views.analysis.QUOTES_PER_THEME_LISTED", 2)
+    built = build_analysis_world()
+    theme = built.codebook.themes.get(code="green-business")
+    page = _client(built.world.users["viewer"]).get(
+        reverse("stakeholders:analysis_quotes", args=[built.world.project.pk]), {"helix": "business"}).content.decode()
+    green = page.split('id="quotes-green-business"', 1)[1].split("</section>", 1)[0]
+    assert green.count("<blockquote") == 2 and f'?helix=business&amp;theme={theme.pk}">All 3 quotes' in green
+
+
 def test_the_synthesis_print_view_and_docx_hold_no_name_even_for_the_owning_partner() -> None:
     from docx import Document
 

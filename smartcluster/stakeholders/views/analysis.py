@@ -16,6 +16,8 @@ from smartcluster.stakeholders.exports import analysis as exports
 from smartcluster.stakeholders.forms.analysis import AnalysisFilterForm, AnalysisQuoteFilterForm
 from smartcluster.stakeholders.selectors import analysis as selectors
 
+QUOTES_PER_THEME_LISTED = 5
+
 
 def analysis_index(request: HttpRequest) -> HttpResponse:
     """The projects whose interview analysis the user may read (the project's partners and administrators)."""
@@ -54,7 +56,9 @@ def analysis_quotes(request: HttpRequest, project_id: int) -> HttpResponse:
         themes = context["codebook"].themes.filter(**({"pk": chosen} if chosen else {}))
         sections = [(theme, selectors.analysis_quote_list(reader=reader, project=context["project"], theme=theme,
                                                           filters=context["filters"])) for theme in themes]
-        context["sections"] = [(theme, quotes) for theme, quotes in sections if quotes or chosen]
+        # Every theme at once: the first few quotes of each, the theme's own page holds them all.
+        limit = None if chosen else QUOTES_PER_THEME_LISTED
+        context["sections"] = [(theme, quotes[:limit], len(quotes)) for theme, quotes in sections if quotes or chosen]
     return render(request, "stakeholders/analysis/quotes.html", context)
 
 
