@@ -27,6 +27,8 @@ from smartcluster.events.choices import EventKind
 from smartcluster.events.services import project_event_create
 from smartcluster.learning.choices import ParticipantRole, RecommendationResponse
 from smartcluster.learning.models import GoodPractice, PeerReview, PeerReviewParticipant, Recommendation
+from smartcluster.organisations.selectors import organisation_with_name
+from smartcluster.organisations.services import organisation_get_or_create, person_get_or_create_by_email
 
 __all__ = [
     "PEER_REVIEW_FIELDS",
@@ -144,12 +146,36 @@ def peer_review_participant_load(*, peer_review: PeerReview, organisation: Any, 
     return participant
 
 
-def peer_review_participant_add(*, user: Any, peer_review: PeerReview, organisation: Any, role: str,
-                                country: str = "", person: Any = None) -> PeerReviewParticipant:
-    """Add a participant to a review (the host's editors); the organisation and person are existing records."""
+@transaction.atomic
+def peer_review_participant_add(*, user: Any, peer_review: PeerReview, role: str, country: str = "",
+                                organisation: Any = None, organisation_name: str = "", organisation_type: str = "",
+                                person: Any = None, person_name: str = "",
+                                person_email: str = "") -> PeerReviewParticipant:
+    """Add a participant to a review (the host's editors). The organisation is an existing record or, named, found
+    or registered through the organisations services; a person named with an e-mail likewise (never a copy)."""
     _require_host_editor(user, peer_review)
+    if organisation is None:
+        organisation = _named_organisation(user, organisation_name, organisation_type)
+    if person is None and (person_email or "").strip():
+        if not (person_name or "").strip():
+            raise ValidationError({"person_name": _("Give the person's name with their e-mail.")})
+        person = person_get_or_create_by_email(name=person_name, email=person_email, organisation=organisation)
     return peer_review_participant_load(peer_review=peer_review, organisation=organisation, role=role,
                                         country=country, person=person)
+
+
+def _named_organisation(user: Any, name: str, type_: str) -> Any:
+    """The organisation registered under `name` (ignoring case), else a new, unlisted one: a participant is named,
+    not joined, so an existing organisation is referred to rather than refused or copied."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"organisation": _("Choose the participant's organisation or give its name.")})
+    existing = organisation_with_name(name=name)
+    if existing is not None:
+        return existing
+    if not type_:
+        raise ValidationError({"organisation_type": _("Give the type of the organisation to register.")})
+    return organisation_get_or_create(user=user, name=name, type=type_)
 
 
 def peer_review_participant_remove(*, user: Any, participant: PeerReviewParticipant) -> None:

@@ -43,7 +43,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in stakeholders/tests/test_registry_views.py
                   "stakeholders:registry_export",
                   # checked in learning/tests/test_practices_views.py
-                  "learning:practice_export"}
+                  "learning:practice_export",
+                  # checked in learning/tests/test_peer_reviews_views.py
+                  "learning:peer_review_recommendations_xlsx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
