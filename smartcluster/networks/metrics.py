@@ -45,7 +45,8 @@ def node_metrics(graph: nx.Graph, *, sources_limit: int | None = None, seed: int
     Betweenness after Freeman (1977), "A set of measures of centrality based on betweenness", Sociometry 40(1):
     the sum over pairs s≠t≠v of σ_st(v)/σ_st, divided by (n−1)(n−2)/2 in an undirected graph of n nodes.
     """
-    linked = graph.subgraph([node for node in graph.nodes if graph.degree(node)])  # isolates lie on no path
+    # Isolates lie on no path; a copy, not a view: betweenness walks neighbours often and views filter each time.
+    linked = graph.subgraph([node for node in graph.nodes if graph.degree(node)]).copy()
     sample = sources_limit if sources_limit and linked.number_of_nodes() > sources_limit else None
     raw = nx.betweenness_centrality(linked, k=sample, normalized=False, seed=seed)
     n = graph.number_of_nodes()

@@ -36,8 +36,9 @@ __all__ = ["DRAWN_ORGANISATIONS", "EXACT_BETWEENNESS_UP_TO", "NETWORK_LEVELS", "
 
 NETWORK_LEVELS = (1, 2, 3)  # NUTS levels the regional metrics can be grouped at
 # Beyond these, betweenness is estimated from sampled sources and only the most linked organisations are drawn:
-# a page answers in about a second on two cores, and a drawing of more nodes is no longer legible.
-EXACT_BETWEENNESS_UP_TO = 500
+# measured on two loaded cores, 500 linked organisations with 1,500 links take about 2 s (2,000 with 6,000: 9 s),
+# and a drawing of more nodes is no longer legible.
+EXACT_BETWEENNESS_UP_TO = 200
 DRAWN_ORGANISATIONS = 300
 RESEARCH_TYPES = {OrganisationType.UNIVERSITY, OrganisationType.RESEARCH}  # "research or education"
 
@@ -120,6 +121,11 @@ class Network:
     gaps: list[networks.Gap]
     sentences: list[str]
     positions: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def betweenness_estimated(self) -> bool:
+        """Was betweenness estimated from sampled sources (more linked organisations than computed exactly)?"""
+        return sum(row.degree > 0 for row in self.organisations) > EXACT_BETWEENNESS_UP_TO
 
     @property
     def brokers(self) -> list[NetworkOrganisation]:

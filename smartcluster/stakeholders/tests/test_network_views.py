@@ -122,3 +122,10 @@ def test_a_large_network_draws_only_its_most_linked_organisations_and_says_so(ne
     monkeypatch.setattr("smartcluster.stakeholders.selectors.network.DRAWN_ORGANISATIONS", 2)
     html = Client().get(INDEX, secure=True).content.decode()
     assert "The 2 most linked of 6 linked organisations are drawn; the table lists all." in html
+
+
+def test_a_large_network_says_its_betweenness_is_estimated(net, monkeypatch):
+    monkeypatch.setattr("smartcluster.stakeholders.selectors.network.EXACT_BETWEENNESS_UP_TO", 3)
+    monkeypatch.setattr("smartcluster.stakeholders.selectors.EXACT_BETWEENNESS_UP_TO", 3)
+    html = Client().get(INDEX, secure=True).content.decode()
+    assert "betweenness is estimated from 3 sampled organisations" in html

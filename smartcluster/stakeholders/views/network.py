@@ -94,7 +94,8 @@ def network_index(request: HttpRequest) -> HttpResponse:
     return render(request, "stakeholders/network/index.html", {
         "form": form, "network": network, "figure": network_figure(network), "query": request.GET.urlencode(),
         "unlinked": sum(row.degree == 0 for row in network.organisations),
-        "linked": sum(row.degree > 0 for row in network.organisations)}, status=400 if form.errors else 200)
+        "linked": sum(row.degree > 0 for row in network.organisations),
+        "exact_up_to": selectors.EXACT_BETWEENNESS_UP_TO}, status=400 if form.errors else 200)
 
 
 def network_xlsx(request: HttpRequest) -> HttpResponse:
