@@ -22,7 +22,7 @@ from smartcluster.qualitative.suggestions import ThemeSuggester
 from smartcluster.stakeholders.choices import ThemeGroup
 from smartcluster.stakeholders.models import Answer, AnswerCoding, AppliedCode, Codebook, Interview, Theme
 
-__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_get", "answer_coding_visible_get",
+__all__ = ["SUGGESTION_LIMIT", "AnswerToCode", "answer_coding_visible_get",
            "answer_suggestion_list", "answer_to_code", "answer_to_code_get", "codebook_entries", "codebook_get",
            "codebook_group_names", "codebook_list", "codebook_next_version", "coding_agreement_get",
            "coding_coder_list", "coding_interview_get", "coding_interview_list", "coding_partner_get",
@@ -60,31 +60,29 @@ def answer_to_code_get(*, user: Any, pk: int) -> Answer:
     return answer
 
 
-def answer_coding_get(*, answer: Answer, coder: Any) -> AnswerCoding | None:
-    """The coder's coding of an answer, with its codes, if the coder has coded it."""
-    return (AnswerCoding.objects.filter(answer=answer, coder=coder)
-            .prefetch_related(Prefetch("codes", AppliedCode.objects.select_related("theme"))).first())
-
-
-def _suggester(answer: Answer) -> ThemeSuggester:
-    """Themes of the answer's codebook, with the answers of the same partner already coded with each theme as
-    examples (never this answer itself: another coder's codes must not leak into its suggestions)."""
-    codebook = answer.interview.guide.codebook
+def _suggester(interview: Interview) -> ThemeSuggester:
+    """Themes of the interview's codebook, with the answers of the same partner's OTHER interviews already coded
+    with each theme as examples (never this interview's: another coder's codes must not leak into its
+    suggestions)."""
+    codebook = interview.guide.codebook
     themes = {theme.code: f"{theme.name}. {theme.description}" for theme in codebook.themes.all()}
     examples: dict[str, list[str]] = {}
-    coded = (AppliedCode.objects.filter(theme__codebook=codebook,
-                                        coding__answer__interview__partner=answer.interview.partner)
-             .exclude(coding__answer=answer).values_list("theme__code", "coding__answer__text").distinct())
+    coded = (AppliedCode.objects.filter(theme__codebook=codebook, coding__answer__interview__partner=interview.partner)
+             .exclude(coding__answer__interview=interview)
+             .values_list("theme__code", "coding__answer__text").distinct())
     for code, text in coded:
         examples.setdefault(code, []).append(text)
     return ThemeSuggester(themes, examples)
 
 
+def _suggested(suggester: ThemeSuggester, answer: Answer, limit: int | None) -> list[tuple[Theme, float]]:
+    themes = {theme.code: theme for theme in answer.interview.guide.codebook.themes.all()}
+    return [(themes[code], score) for code, score in suggester.suggest(answer.text, limit=limit)]
+
+
 def answer_suggestion_list(*, answer: Answer, limit: int | None = SUGGESTION_LIMIT) -> list[tuple[Theme, float]]:
     """The themes suggested for an answer from its text, best first, with their score (cosine similarity)."""
-    ranked = _suggester(answer).suggest(answer.text, limit=limit)
-    themes = {theme.code: theme for theme in answer.interview.guide.codebook.themes.all()}
-    return [(themes[code], score) for code, score in ranked]
+    return _suggested(_suggester(answer.interview), answer, limit)
 
 
 @dataclass
@@ -106,22 +104,23 @@ def _answers_with_codings() -> QuerySet[Answer]:
                                                                   .select_related("theme"))))))
 
 
-def _to_code(user: Any, answer: Answer) -> AnswerToCode:
+def _to_code(user: Any, answer: Answer, suggester: ThemeSuggester) -> AnswerToCode:
     codings = list(answer.codings.all())
     mine = next((coding for coding in codings if coding.coder_id == user.pk), None)
     others = [coding for coding in codings if coding.coder_id != user.pk] if mine else None
     chosen = {code.theme.code for code in mine.codes.all()} if mine else set()
-    return AnswerToCode(answer, mine, chosen, answer_suggestion_list(answer=answer), others)
+    return AnswerToCode(answer, mine, chosen, _suggested(suggester, answer, SUGGESTION_LIMIT), others)
 
 
 def interview_answers_to_code(*, user: Any, interview: Interview) -> list[AnswerToCode]:
     """Every answer of an interview as the user codes it (see `AnswerToCode`)."""
-    return [_to_code(user, answer) for answer in _answers_with_codings().filter(interview=interview)]
+    suggester = _suggester(interview)
+    return [_to_code(user, answer, suggester) for answer in _answers_with_codings().filter(interview=interview)]
 
 
 def answer_to_code(*, user: Any, answer: Answer) -> AnswerToCode:
     """One answer as the user codes it (see `AnswerToCode`)."""
-    return _to_code(user, _answers_with_codings().get(pk=answer.pk))
+    return _to_code(user, _answers_with_codings().get(pk=answer.pk), _suggester(answer.interview))
 
 
 def _readable_codings(user: Any) -> QuerySet[AnswerCoding]:

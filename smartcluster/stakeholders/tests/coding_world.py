@@ -50,7 +50,8 @@ def default_guide() -> InterviewGuide:
 def interview_of(partner: Partner, texts: dict[int, str]) -> tuple[Interview, dict[int, Answer]]:
     """An interview of a partner with an SME and these answers (by question number)."""
     guide = default_guide()
-    sme = Organisation.objects.create(name=f"SME of {partner.organisation.name}", type=OrganisationType.SME)
+    number = Interview.objects.filter(partner=partner).count() + 1
+    sme = Organisation.objects.create(name=f"SME {number} of {partner.organisation.name}", type=OrganisationType.SME)
     interview = Interview.objects.create(partner=partner, guide=guide, organisation=sme, held_on=dt.date(2026, 3, 2))
     questions = {question.number: question for question in guide.questions.all()}
     answers = {number: Answer.objects.create(interview=interview, question=questions[number], text=text)

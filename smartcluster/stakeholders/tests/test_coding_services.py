@@ -151,3 +151,19 @@ def test_a_codebook_file_of_another_type_is_refused_naming_the_file(coding):
                         content=b"PK\x03\x04", filename="/home/someone/book.xlsx")
     assert refused.value.message_dict["file"] == ["book.xlsx: choose a .csv or a REFI-QDA .qdc codebook file."]
     assert coding_dump() == before
+
+
+def test_suggestions_learn_from_other_interviews_never_from_codes_of_this_one(coding):
+    from smartcluster.stakeholders.tests.coding_world import interview_of
+
+    answer = coding.answers[2]
+
+    def scores():
+        return {theme.code: score for theme, score in answer_suggestion_list(answer=answer, limit=None)}
+
+    before = scores()
+    answer_coding_load(answer=coding.answers[3], coder=coding.coder_b, themes=["branding-management"])
+    assert scores() == before  # another coder's codes of this interview leave its suggestions alone
+    _, others = interview_of(coding.world.partner_a, {2: "Our sensors and software need skilled data people."})
+    answer_coding_load(answer=others[2], coder=coding.coder_b, themes=["internal-management"])
+    assert scores()["internal-management"] > before.get("internal-management", 0.0)
