@@ -103,6 +103,7 @@ class GoodPracticeIn(Schema):
     title: str | None = Field(None, max_length=100)
     organisation_in_charge_id: int | None = None
     new_organisation: str | None = Field(None, description="Name of an organisation in charge to register")
+    new_organisation_type: str | None = Field(None, description="Its type (organisations' types), e.g. cluster")
     region: str | None = Field(None, description="NUTS code; empty for none")
     latitude: Decimal | None = None
     longitude: Decimal | None = None
@@ -127,7 +128,7 @@ class GoodPracticeTransitionIn(Schema):
     note: str = ""
 
 
-REFERENCES = ("organisation_in_charge_id", "new_organisation", "region", "topics", "source_event_id", "partner_id")
+REFERENCES = ("organisation_in_charge_id", "new_organisation", "new_organisation_type", "region", "topics", "source_event_id", "partner_id")
 
 
 def _arguments(request: HttpRequest, payload: GoodPracticeIn, project_id: int,
@@ -153,6 +154,7 @@ def _arguments(request: HttpRequest, payload: GoodPracticeIn, project_id: int,
     region = (given.get("region") or "").strip().upper() if "region" in given or practice is None else None
     topics = given.get("topics")
     return {"organisation_in_charge": organisation, "new_organisation": given.get("new_organisation") or "",
+            "new_organisation_type": given.get("new_organisation_type") or "",
             "region_code": region, "fields": fields,
             "topics": None if topics is None else [(t["taxonomy"], t["code"]) for t in topics]}
 

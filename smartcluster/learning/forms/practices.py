@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from smartcluster.learning.choices import PracticeStatus
 from smartcluster.learning.models import GoodPractice
 from smartcluster.learning.selectors import practice_topic_choices
+from smartcluster.organisations.choices import OrganisationType
 
 ANY: list[tuple[str, Any]] = [("", _("Any"))]
 SUCCESS_CHOICES = [("", _("Any")), ("yes", _("Successful")), ("no", _("Not successful (lessons learnt)"))]
@@ -58,6 +59,8 @@ class PracticeForm(forms.ModelForm):
                                                     queryset=None)  # type: ignore[arg-type]
     new_organisation = forms.CharField(label=_("…or a new organisation in charge"), required=False, max_length=300,
                                        help_text=_("Its name: it is created in the organisations registry."))
+    new_organisation_type = forms.ChoiceField(label=_("Type of the new organisation"), required=False,
+                                              choices=ANY + list(OrganisationType.choices))
     region_code = forms.CharField(label=_("Region (NUTS code)"), required=False, max_length=10,
                                   help_text=_("The NUTS region where the practice takes place, e.g. EL65."))
     latitude = forms.DecimalField(label=_("Latitude"), required=False, min_value=Decimal(-90), max_value=Decimal(90),
@@ -90,7 +93,8 @@ class PracticeForm(forms.ModelForm):
             self.initial.setdefault("organisation_in_charge", practice.organisation_in_charge_id)
             self.initial.setdefault("region_code", practice.region.code if practice.region else "")
             self.initial.setdefault("topics", [f"{t.taxonomy}:{t.code}" for t in practice.topics.all()])
-        self.order_fields(["title", "organisation_in_charge", "new_organisation", "region_code", "latitude",
+        self.order_fields(["title", "organisation_in_charge", "new_organisation",
+                           "new_organisation_type", "region_code", "latitude",
                            "longitude", *INTERREG_FIELDS[2:], "is_successful", "topics", "source_event"])
 
     def clean(self) -> dict[str, Any]:
@@ -106,6 +110,7 @@ class PracticeForm(forms.ModelForm):
         fields.update(latitude=data.get("latitude"), longitude=data.get("longitude"))
         return {"organisation_in_charge": data.get("organisation_in_charge"),
                 "new_organisation": (data.get("new_organisation") or "").strip(),
+                "new_organisation_type": data.get("new_organisation_type") or "",
                 "region_code": (data.get("region_code") or "").strip().upper(),
                 "topics": [tuple(value.split(":", 1)) for value in data.get("topics") or []],
                 "fields": fields}

@@ -9,6 +9,7 @@ submitted sends it back to the project's approval (logged): what was approved is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -147,6 +148,17 @@ def _check(practice: GoodPractice) -> None:
     if (practice.latitude is None) != (practice.longitude is None):
         missing = "longitude" if practice.longitude is None else "latitude"
         raise ValidationError({missing: _("Give both latitude and longitude, or neither.")})
+    for name, bound in (("latitude", 90), ("longitude", 180)):
+        value = getattr(practice, name)
+        if value is None:
+            continue
+        try:
+            inside = -bound <= Decimal(str(value)) <= bound
+        except InvalidOperation:
+            inside = False
+        if not inside:
+            raise ValidationError({name: _("“%(value)s” is not a number of degrees between −%(bound)s and "
+                                           "%(bound)s.") % {"value": value, "bound": bound}})
     event = practice.source_event
     if event is not None and event.project_id != practice.partner.project_id:
         raise ValidationError({"source_event": _("The source event must be an event of the partner's project.")})
@@ -170,21 +182,23 @@ def _assign(practice: GoodPractice, fields: dict[str, Any]) -> None:
         setattr(practice, name, value)
 
 
-def _organisation_in_charge(user: Any, chosen: Any, new_name: str) -> Any:
-    """The organisation chosen, else the one named (found or created through the organisations services)."""
+def _organisation_in_charge(user: Any, chosen: Any, new_name: str, new_type: str) -> Any:
+    """The organisation chosen, else the one named (found or created, of `new_type`, through the organisations
+    services: naming an organisation is never joining it)."""
     if chosen is not None:
         return chosen
     if not new_name.strip():
         raise ValidationError({"organisation_in_charge": _("Choose the organisation in charge or name a new one.")})
+    if not new_type:
+        raise ValidationError({"new_organisation_type": _("Give the type of the new organisation in charge.")})
     try:
-        return organisation_get_or_create(user=user, name=new_name)
+        return organisation_get_or_create(user=user, name=new_name, type=new_type)
     except ValidationError as error:
-        raise ValidationError({"new_organisation": error.message_dict.get("organisation_name", error.messages)}
-                              ) from error
+        raise ValidationError({"new_organisation": error.messages}) from error
 
 
 def good_practice_create(*, user: Any, partner: Any, organisation_in_charge: Any = None, new_organisation: str = "",
-                         region_code: str = "", topics: Iterable[tuple[str, str]] = (),
+                         new_organisation_type: str = "", region_code: str = "", topics: Iterable[tuple[str, str]] = (),
                          fields: dict[str, Any]) -> GoodPractice:
     """A practice submitted for a partner by its editors (administrators: any partner); its trail starts at
     "submitted"."""
@@ -194,7 +208,8 @@ def good_practice_create(*, user: Any, partner: Any, organisation_in_charge: Any
     _assign(practice, fields)
     checked_topics = good_practice_topics_checked(topics)
     with transaction.atomic():
-        practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge, new_organisation)
+        practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge, new_organisation,
+                                                                 new_organisation_type)
         _check(practice)
         _save(practice, checked_topics)
         good_practice_edit_recorded(user=user, practice=practice, created=True)
@@ -202,7 +217,8 @@ def good_practice_create(*, user: Any, partner: Any, organisation_in_charge: Any
 
 
 def good_practice_update(*, user: Any, practice: GoodPractice, organisation_in_charge: Any = None,
-                         new_organisation: str = "", region_code: str | None = None,
+                         new_organisation: str = "", new_organisation_type: str = "",
+                         region_code: str | None = None,
                          topics: Iterable[tuple[str, str]] | None = None, fields: dict[str, Any]) -> GoodPractice:
     """Change a practice (its partner's editors, administrators); an organisation, region or topics not given stay.
     A practice no longer submitted goes back to "submitted" (logged, unpublished until approved again): the
@@ -217,7 +233,7 @@ def good_practice_update(*, user: Any, practice: GoodPractice, organisation_in_c
     with transaction.atomic():
         if organisation_in_charge is not None or new_organisation.strip():
             practice.organisation_in_charge = _organisation_in_charge(user, organisation_in_charge,
-                                                                      new_organisation)
+                                                                      new_organisation, new_organisation_type)
         _check(practice)
         _save(practice, checked_topics)
         good_practice_edit_recorded(user=user, practice=practice)
