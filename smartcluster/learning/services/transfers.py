@@ -22,18 +22,24 @@ __all__ = [
     "practice_transfer_create",
     "practice_transfer_delete",
     "practice_transfer_load",
+    "practice_transfer_pair_check",
     "practice_transfer_update",
 ]
 
 TRANSFER_FIELDS = ("stage", "inspired_on", "stage_on", "description", "evidence", "evidence_url")
 
 
-def _check_pair(practice: GoodPractice, partner: Any) -> None:
+def practice_transfer_pair_check(*, practice: GoodPractice, partner: Any,
+                                 transfer: PracticeTransfer | None = None) -> None:
+    """The pair's rules (also the admin's): not declined, not the partner's own practice, one transfer per pair."""
     if practice.status == PracticeStatus.DECLINED:
         raise ValidationError({"practice": _("A declined practice cannot be transferred.")})
     if practice.partner_id == partner.pk:
         raise ValidationError({"partner": _("A partner is not inspired by its own practice.")})
-    if PracticeTransfer.objects.filter(practice=practice, partner=partner).exists():
+    others = PracticeTransfer.objects.filter(practice=practice, partner=partner)
+    if transfer is not None and transfer.pk is not None:
+        others = others.exclude(pk=transfer.pk)
+    if others.exists():
         raise ValidationError({"partner": _("This partner's transfer of this practice is recorded already: "
                                             "change that one.")})
 
@@ -62,7 +68,7 @@ def practice_transfer_create(*, user: Any, practice: GoodPractice, partner: Any,
         raise PermissionDenied(_("Only the inspired partner's editors (and administrators) record its transfers."))
     if not can_view(user, practice):
         raise ValidationError({"practice": _("This practice does not exist or you may not read it.")})
-    _check_pair(practice, partner)
+    practice_transfer_pair_check(practice=practice, partner=partner)
     return _save(PracticeTransfer(practice=practice, partner=partner), data)
 
 
@@ -87,7 +93,7 @@ def practice_transfer_load(*, practice: GoodPractice, partner: Any, stage: str, 
     """Trusted writer (demo, imports): create or update the partner's transfer of the practice, validated alike."""
     transfer = PracticeTransfer.objects.filter(practice=practice, partner=partner).first()
     if transfer is None:
-        _check_pair(practice, partner)
+        practice_transfer_pair_check(practice=practice, partner=partner)
         transfer = PracticeTransfer(practice=practice, partner=partner)
     return _save(transfer, {"stage": stage, "inspired_on": inspired_on, "stage_on": stage_on or inspired_on,
                             "description": description, "evidence": evidence, "evidence_url": evidence_url})
