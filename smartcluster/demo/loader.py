@@ -25,6 +25,7 @@ from smartcluster.accounts.services import membership_load
 from smartcluster.demo import cluster_content, content, event_content, stakeholder_content
 from smartcluster.demo import clusters as cluster_loader
 from smartcluster.demo import events as event_loader
+from smartcluster.demo import learning as learning_loader
 from smartcluster.demo import stakeholders as stakeholder_loader
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
@@ -360,6 +361,7 @@ class Loader:
         self.clusters()
         self.project_life(project)
         stakeholder_loader.stakeholders_load(self, project)
+        learning_loader.learning_load(self, project)
         demo_state_loaded()
         return self.report
 
