@@ -22,8 +22,8 @@ from smartcluster.accounts.models import Membership, MembershipRole
 from smartcluster.accounts.services import api_token_create
 from smartcluster.organisations.models import Partner, Person
 from smartcluster.organisations.tests.factories import World, build_world, make_user
-from smartcluster.site.api import api
 from smartcluster.stakeholders import selectors, services, urls
+from smartcluster.stakeholders.api import router as api_router
 from smartcluster.stakeholders.choices import CollaborationKind
 from smartcluster.stakeholders.models import (
     AppliedCode,
@@ -115,14 +115,14 @@ def _page_urls(ids: dict[str, int]) -> dict[str, str]:
 
 
 def _api_urls(ids: dict[str, int]) -> list[str]:
-    """Every GET address of the section's API whose parameters are known."""
+    """Every GET address of the section's API (its routers, under /api/stakeholders/) whose parameters are known."""
     found = []
-    for path, operations in api.get_openapi_schema()["paths"].items():
-        if not path.startswith("/api/stakeholders/") or "get" not in operations:
-            continue
-        names = re.findall(r"{(\w+)}", path)
-        if all(name in ids for name in names):
-            found.append(path.format(**{name: ids[name] for name in names}))
+    for _prefix, part, *_rest in api_router._routers:
+        for path, view in part.path_operations.items():
+            names = re.findall(r"{(\w+)}", path)
+            gets = any("GET" in operation.methods for operation in view.operations)
+            if gets and all(name in ids for name in names):
+                found.append("/api/stakeholders" + path.format(**{name: ids[name] for name in names}))
     return found
 
 
