@@ -99,7 +99,8 @@ def practice_detail(request: HttpRequest, practice_id: int) -> HttpResponse:
         "trail": selectors.good_practice_trail(user=request.user, practice=practice),
         "transitions": [(status, PracticeStatus(status).label) for status in
                         services.good_practice_transitions_for(user=request.user, practice=practice)],
-        "similar": selectors.good_practice_similar(user=request.user, practice=practice)})
+        "similar": selectors.good_practice_similar(user=request.user, practice=practice),
+        "journey": selectors.practice_journey(user=request.user, practice=practice)})
 
 
 def _form(request: HttpRequest, practice: Any, project: Any) -> PracticeForm:
