@@ -107,12 +107,10 @@ class StakeholderNoteIn(Schema):
 
 @router.get("/registry/partners/", response=list[StakeholderPartnerOut], auth=READ_AUTH)
 def stakeholder_partner_list(request: HttpRequest) -> list[dict[str, Any]]:
-    partners = selectors.registry_partner_list(user=request.user)
-    counts = selectors.stakeholder_helix_counts(partners=partners)
-    empty = dict.fromkeys(HelixRole.values, 0)
-    return [{"id": partner.pk, "project": partner.project.acronym, "organisation_id": partner.organisation_id,
-             "organisation": partner.organisation.name, "counts_by_helix": counts.get(partner.pk, empty),
-             "total": sum(counts.get(partner.pk, empty).values())} for partner in partners]
+    return [{"id": row["partner"].pk, "project": row["partner"].project.acronym,
+             "organisation_id": row["partner"].organisation_id, "organisation": row["partner"].organisation.name,
+             "counts_by_helix": row["counts"], "total": row["total"]}
+            for row in selectors.registry_partner_rows(user=request.user)]
 
 
 @router.get("/registry/partners/{partner_id}/stakeholders/", response=list[StakeholderOut], auth=READ_AUTH)

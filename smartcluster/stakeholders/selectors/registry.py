@@ -18,9 +18,10 @@ from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
 from smartcluster.organisations.selectors import partner_list
 from smartcluster.stakeholders.models import Stakeholder, StakeholderNote, Theme
 
-__all__ = ["SCALE", "helix_of", "registry_partner_get", "registry_partner_list", "stakeholder_editable",
-           "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list", "stakeholder_map_grid", "stakeholder_map_points",
-           "stakeholder_note_editable", "stakeholder_note_list", "stakeholder_note_reader", "stakeholder_queryset", "stakeholder_topic_suggestions"]
+__all__ = ["SCALE", "helix_of", "registry_partner_get", "registry_partner_list", "registry_partner_rows",
+           "stakeholder_editable", "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list",
+           "stakeholder_map_grid", "stakeholder_map_points", "stakeholder_note_editable", "stakeholder_note_list",
+           "stakeholder_note_reader", "stakeholder_queryset", "stakeholder_topic_suggestions"]
 
 SCALE = range(1, 6)  # the classic stakeholder map's 1–5 interest and influence
 JITTER_RADIUS = 0.2  # a fifth of a step: spread points stay nearer their own cell than any other
@@ -55,6 +56,15 @@ def stakeholder_helix_counts(*, partners: QuerySet[Any]) -> dict[int, dict[str, 
     for partner_id, organisation_type in rows:
         counts.setdefault(partner_id, Counter())[helix_of(organisation_type)] += 1
     return {partner_id: {role: found[role] for role in HelixRole.values} for partner_id, found in counts.items()}
+
+
+def registry_partner_rows(*, user: Any) -> list[dict[str, Any]]:
+    """The registries the user may read: each partner with its stakeholders by helix (every helix) and in all."""
+    partners = registry_partner_list(user=user)
+    counts = stakeholder_helix_counts(partners=partners)
+    empty = dict.fromkeys(HelixRole.values, 0)
+    return [{"partner": partner, "counts": counts.get(partner.pk, empty),
+             "total": sum(counts.get(partner.pk, empty).values())} for partner in partners]
 
 
 def stakeholder_queryset() -> QuerySet[Stakeholder]:

@@ -52,11 +52,8 @@ def _refused_onto(form: BaseForm, save: Callable[[], Any]) -> Any | None:
 
 def registry_index(request: HttpRequest) -> HttpResponse:
     """The partners whose registry the reader may read, with their stakeholders counted by helix."""
-    partners = selectors.registry_partner_list(user=request.user)
-    counts = selectors.stakeholder_helix_counts(partners=partners)
-    empty = dict.fromkeys(HelixRole.values, 0)
-    rows = [{"partner": partner, "counts": [counts.get(partner.pk, empty)[role] for role in HelixRole.values],
-             "total": sum(counts.get(partner.pk, empty).values())} for partner in partners]
+    rows = [{**row, "counts": [row["counts"][role] for role in HelixRole.values]}
+            for row in selectors.registry_partner_rows(user=request.user)]
     return render(request, "stakeholders/registry/index.html", {"rows": rows, "helices": HelixRole.choices})
 
 
