@@ -70,9 +70,18 @@ class PeerReviewParticipantOut(Schema):
     role: str
     organisation_id: int
     organisation: str = Field(..., alias="organisation.name")
-    person_id: int | None = None
-    person: str | None = Field(None, alias="person.name")
+    person_id: int | None = Field(None, description="Only when the person agreed to be listed (or is the reader's "
+                                                    "colleague)")
+    person: str | None = None
     country: str
+
+    @staticmethod
+    def resolve_person_id(obj: PeerReviewParticipant) -> int | None:
+        return obj.person_shown.pk if obj.person_shown else None
+
+    @staticmethod
+    def resolve_person(obj: PeerReviewParticipant) -> str | None:
+        return obj.person_shown.name if obj.person_shown else None
 
 
 class PeerReviewParticipantIn(Schema):
@@ -151,12 +160,14 @@ def peer_review_create(request: HttpRequest, payload: PeerReviewIn) -> Status[Pe
 @paginate(page_size=100)
 def peer_review_participant_list(request: HttpRequest, review_id: int) -> Any:
     review = selectors.peer_review_get(user=request.user, pk=review_id)
-    return selectors.peer_review_participant_list(peer_review=review)
+    return selectors.peer_review_participants_shown(
+        user=request.user, participants=selectors.peer_review_participant_list(peer_review=review))
 
 
 @router.get("/peer-review-participants/{participant_id}", response=PeerReviewParticipantOut, auth=READ_AUTH)
 def peer_review_participant_detail(request: HttpRequest, participant_id: int) -> PeerReviewParticipant:
-    return selectors.peer_review_participant_get(user=request.user, pk=participant_id)
+    participant = selectors.peer_review_participant_get(user=request.user, pk=participant_id)
+    return selectors.peer_review_participants_shown(user=request.user, participants=[participant])[0]
 
 
 @router.post("/peer-reviews/{review_id}/participants/", response={201: PeerReviewParticipantOut})
@@ -170,7 +181,7 @@ def peer_review_participant_add(request: HttpRequest, review_id: int,
     person = person_get(user=request.user, person_id=person_id) if person_id else None
     participant = services.peer_review_participant_add(user=request.user, peer_review=review,
                                                        organisation=organisation, person=person, **data)
-    return Status(201, participant)
+    return Status(201, selectors.peer_review_participants_shown(user=request.user, participants=[participant])[0])
 
 
 @router.get("/peer-reviews/{review_id}/recommendations/", response=list[RecommendationOut], auth=READ_AUTH)

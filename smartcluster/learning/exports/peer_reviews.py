@@ -28,7 +28,8 @@ def recommendation_table(recommendations: Iterable[Recommendation]) -> Table:
 
 
 def participant_table(participants: Iterable[PeerReviewParticipant]) -> Table:
-    rows = [[p.get_role_display(), p.organisation.name, p.person.name if p.person else "", p.country]
+    """The participants (people only as `person_shown`, the ones the reader may see)."""
+    rows = [[p.get_role_display(), p.organisation.name, p.person_shown.name if p.person_shown else "", p.country]
             for p in participants]
     return Table(_("Participants"), [_("Role"), _("Organisation"), _("Person"), _("Country")], rows)
 

@@ -3,6 +3,7 @@ two-countries check), the recommendations and the host's responses, and the acce
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from smartcluster.events.choices import EventKind
 from smartcluster.events.selectors import project_event_list
 from smartcluster.learning.choices import ParticipantRole, RecommendationResponse
 from smartcluster.learning.models import GoodPractice, PeerReview, PeerReviewParticipant, Recommendation
+from smartcluster.organisations.selectors import person_list
 
 __all__ = [
     "PEER_COUNTRIES_MINIMUM",
@@ -35,6 +37,7 @@ __all__ = [
     "peer_review_list_for_report",
     "peer_review_participant_get",
     "peer_review_participant_list",
+    "peer_review_participants_shown",
     "recommendation_accepted_list",
     "recommendation_author_choices",
     "recommendation_can_respond",
@@ -95,6 +98,18 @@ def peer_review_participant_list(*, peer_review: PeerReview, role: str = "") -> 
     """The participants, by role then organisation, with their organisation and person."""
     participants = peer_review.participants.select_related("organisation", "person")
     return participants.filter(role=role) if role else participants
+
+
+def peer_review_participants_shown(*, user: Any, participants: Iterable[PeerReviewParticipant]
+                                   ) -> list[PeerReviewParticipant]:
+    """The participants with `person_shown`: their person only when the user may see that person (who agreed to
+    be listed, or of the user's organisation: the organisations app's rule), else None."""
+    participants = list(participants)
+    ids = {p.person_id for p in participants if p.person_id}
+    visible = set(person_list(user=user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    for participant in participants:
+        participant.person_shown = participant.person if participant.person_id in visible else None
+    return participants
 
 
 def peer_review_participant_get(*, user: Any, pk: int) -> PeerReviewParticipant:
@@ -184,14 +199,17 @@ def recommendation_accepted_list(*, partner: Any = None, project: Any = None) ->
 
 
 def peer_review_list_for_report(*, project: Any = None, event: Any = None, user: Any) -> list[PeerReview]:
-    """The reviews the user may read, of a project or an event, with participants, recommendations (and their
-    practices) loaded for a report."""
+    """The reviews the user may read, of a project or an event, with participants (`person_shown` set: see
+    `peer_review_participants_shown`), recommendations and their practices loaded for a report."""
     reviews = peer_review_list(user=user)
     if project is not None:
         reviews = reviews.filter(event__project=project)
     if event is not None:
         reviews = reviews.filter(event=event)
-    return list(reviews.prefetch_related(
+    reviews = list(reviews.prefetch_related(
         Prefetch("participants", queryset=PeerReviewParticipant.objects.select_related("organisation", "person")),
         Prefetch("recommendations", queryset=_recommendations()),
     ))
+    for review in reviews:
+        peer_review_participants_shown(user=user, participants=review.participants.all())
+    return reviews

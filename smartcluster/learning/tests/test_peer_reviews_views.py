@@ -15,6 +15,7 @@ from smartcluster.events.models import ProjectEvent
 from smartcluster.events.tests.calendar_factories import make_event
 from smartcluster.learning.choices import RecommendationResponse
 from smartcluster.learning.models import PeerReview, PeerReviewParticipant, Recommendation
+from smartcluster.learning.services import peer_review_participant_load
 from smartcluster.learning.tests.peer_reviews_world import learning_dump, recommend, review_world
 from smartcluster.organisations.models import Organisation
 from smartcluster.reports.tests.readable import xlsx_problems
@@ -88,7 +89,8 @@ def test_another_partner_may_not_create_a_review_of_the_hosts_event():
     before = learning_dump()
     response = _post(_client(rw.users["editor_b"]), reverse("learning:peer_review_create"),
                      {"event": event.pk, "policy_challenge": "Hijack"})
-    assert response.status_code == 200  # the event is not among the form's choices: the form is shown again
+    # B hosts no peer review event without its review: sent to create one with its event, nothing saved.
+    assert response["Location"] == reverse("learning:peer_review_create_with_event")
     assert not PeerReview.objects.filter(event=event).exists()
     assert learning_dump() == before
 
@@ -165,3 +167,28 @@ def test_recommendations_workbook_reads_well_and_holds_the_response():
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
     row = [cell.value for cell in sheet[2]]
     assert recommendation.text in row and "Accepted" in row and "Innovation vouchers" in row
+
+
+def test_a_person_who_did_not_agree_to_be_listed_is_named_to_colleagues_only():
+    rw = review_world()
+    rw.world.person_a.consent_to_list = False
+    rw.world.person_a.save()
+    peer_review_participant_load(peer_review=rw.review, organisation=rw.world.org_a, role="local_stakeholder",
+                                 country="EL", person=rw.world.person_a)
+    url = reverse("learning:peer_review_detail", args=[rw.review.pk])
+    assert "Ana Alves" not in Client().get(url).content.decode()
+    assert "Ana Alves" in _client(rw.users["viewer"]).get(url).content.decode()
+    api = Client().get(f"/api/learning/peer-reviews/{rw.review.pk}/participants/").json()["items"]
+    assert [p["person"] for p in api if p["role"] == "local_stakeholder"] == [None]
+
+
+def test_host_sees_the_response_forms_and_the_author_reads_the_response():
+    rw = review_world()
+    recommendation = recommend(rw, response=RecommendationResponse.TO_CONSIDER, response_reason="Next call.",
+                               responded_by=rw.users["editor_a"])
+    url = reverse("learning:peer_review_detail", args=[rw.review.pk])
+    host_page = _client(rw.users["editor_a"]).get(url).content.decode()
+    assert f'name="r{recommendation.pk}-reason"' in host_page
+    author_page = _client(rw.users["editor_b"]).get(url).content.decode()
+    assert "To consider" in author_page and "Next call." in author_page and "by editor_a" in author_page
+    assert f'name="r{recommendation.pk}-reason"' not in author_page

@@ -74,7 +74,8 @@ def peer_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The challenge, the participants by role with the countries check, and the recommendations with responses."""
     review = selectors.peer_review_get(user=request.user, pk=pk)
     is_host = selectors.peer_review_can_change(user=request.user, peer_review=review)
-    participants = list(selectors.peer_review_participant_list(peer_review=review))
+    participants = selectors.peer_review_participants_shown(
+        user=request.user, participants=selectors.peer_review_participant_list(peer_review=review))
     return render(request, "learning/peer_reviews/detail.html", {
         "review": review, "is_host": is_host, "participants": participants, "check": selectors.peer_review_country_check(peer_review=review),
         "roles": [(label, [p for p in participants if p.role == value])
@@ -219,7 +220,8 @@ def peer_review_recommendations_export(request: HttpRequest, pk: int) -> HttpRes
     review = selectors.peer_review_get(user=request.user, pk=pk)
     payload = peer_review_recommendations_xlsx(
         recommendations=selectors.recommendation_list(peer_review=review),
-        participants=selectors.peer_review_participant_list(peer_review=review))
+        participants=selectors.peer_review_participants_shown(
+            user=request.user, participants=selectors.peer_review_participant_list(peer_review=review)))
     return file_response(payload, name=_("recommendations-%(title)s") % {"title": review.event.title},
                          extension="xlsx")
 
