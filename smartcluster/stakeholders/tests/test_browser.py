@@ -51,7 +51,7 @@ def _business_count(page: Any, live_server: Any, project_id: int, code: str) -> 
 @pytest.mark.django_db(transaction=True)
 def test_an_editor_records_and_codes_an_interview_and_the_heat_map_changes(
         browser: Any, live_server: Any, screenshot_dir: Path, settings: Any) -> None:
-    guide_default_store(Codebook, Theme, InterviewGuide, GuideQuestion)  # a transactional test may follow a flush
+    guide = guide_default_store(Codebook, Theme, InterviewGuide, GuideQuestion)  # a test before may have flushed
     world = build_world()
     Organisation.objects.create(name="Gamma Metal", type=OrganisationType.SME)
     project = world.project.pk
@@ -88,9 +88,10 @@ def test_an_editor_records_and_codes_an_interview_and_the_heat_map_changes(
     section = page.locator("section.coding-answer").first
     section.locator(f'input[name=themes][value="{first}"]').uncheck()
     section.locator(f'input[name=themes][value="{hand_picked}"]').check()
-    section.get_by_role("button", name="Save coding").click()
-    page.locator("section.coding-answer").first.locator(
-        f'input[name=themes][value="{first}"]:not(:checked)').wait_for()
+    with page.expect_response(lambda response: "/coding/answers/" in response.url and response.ok):
+        section.get_by_role("button", name="Save coding").click()
+    ticked = guide.codebook.themes.get(code=hand_picked).name
+    page.locator("section.coding-answer p", has_text="Your codes:").filter(has_text=ticked).wait_for()
     page.screenshot(path=str(screenshot_dir / "stakeholders-3-coding-changed.png"), full_page=True)
 
     assert _business_count(page, live_server, project, hand_picked) == "1 (1)"
