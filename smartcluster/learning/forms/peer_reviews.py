@@ -98,8 +98,9 @@ class RecommendationForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
-    response = forms.ChoiceField(label=_("Response"), choices=[
-        choice for choice in RecommendationResponse.choices if choice[0] != RecommendationResponse.PENDING])
+    # A blank first choice, so that no answer is preselected for a recommendation still awaiting one.
+    response = forms.ChoiceField(label=_("Response"), choices=[("", "—"), *(
+        choice for choice in RecommendationResponse.choices if choice[0] != RecommendationResponse.PENDING)])
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, prefix_pk: int | None = None, **kwargs: Any) -> None:

@@ -226,6 +226,7 @@ def test_report_selector_loads_participants_and_recommendations():
     recommend(rw)
     [review] = peer_review_list_for_report(user=rw.users["viewer"], event=rw.review.event)
     assert [p.organisation.name for p in review.participants.all()] == ["Authority B", "Cluster C"]
+    assert [p.person_shown for p in review.participants.all()] == [None, None]
     assert [r.text for r in review.recommendations.all()] == ["Train cluster managers in data skills."]
 
 

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from smartcluster.accounts.permissions import editable_organisation_ids
@@ -30,6 +31,9 @@ from smartcluster.learning.selectors import peer_reviews as selectors
 from smartcluster.learning.services import peer_reviews as services
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import form_refusal
+
+ROLE_HEADINGS = {ParticipantRole.PEER: gettext_lazy("Peers"), ParticipantRole.EXPERT: gettext_lazy("Experts"),
+                 ParticipantRole.LOCAL_STAKEHOLDER: gettext_lazy("Local stakeholders")}
 
 
 def _save(form: Any, action: Callable[[], Any]) -> Any:
@@ -78,8 +82,7 @@ def peer_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, participants=selectors.peer_review_participant_list(peer_review=review))
     return render(request, "learning/peer_reviews/detail.html", {
         "review": review, "is_host": is_host, "participants": participants, "check": selectors.peer_review_country_check(peer_review=review),
-        "roles": [(label, [p for p in participants if p.role == value])
-                  for value, label in ParticipantRole.choices],
+        "roles": [(label, [p for p in participants if p.role == value]) for value, label in ROLE_HEADINGS.items()],
         "recommendations": _recommendation_rows(request, review, is_host),
         "may_recommend": request.user.is_authenticated and selectors.recommendation_author_choices(
             user=request.user, peer_review=review).exists(),
