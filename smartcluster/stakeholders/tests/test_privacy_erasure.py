@@ -222,6 +222,8 @@ def test_others_meet_404_and_change_nothing(role: str) -> None:
     assert erase.status_code == (302 if role == "anonymous" else 404)
     if role != "anonymous":
         token = held.world.tokens[role]
+        read = Client().get(f"/api/stakeholders/privacy/people/{held.person.pk}", HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert read.status_code == 404
         answer = Client().post(f"/api/stakeholders/privacy/people/{held.person.pk}/erase",
                                HTTP_AUTHORIZATION=f"Bearer {token}")
         assert answer.status_code == 404
