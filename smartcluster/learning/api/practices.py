@@ -2,8 +2,6 @@
 with its topics; its status trail (for those who may read it); similar practices; and writes with a bearer token
 (create, change, move along the status flow), refused as the services refuse."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -128,7 +126,8 @@ class GoodPracticeTransitionIn(Schema):
     note: str = ""
 
 
-REFERENCES = ("organisation_in_charge_id", "new_organisation", "new_organisation_type", "region", "topics", "source_event_id", "partner_id")
+REFERENCES = ("organisation_in_charge_id", "new_organisation", "new_organisation_type", "region", "topics",
+              "source_event_id", "partner_id")
 
 
 def _arguments(request: HttpRequest, payload: GoodPracticeIn, project_id: int,
@@ -152,7 +151,7 @@ def _arguments(request: HttpRequest, payload: GoodPracticeIn, project_id: int,
     if given.get("new_organisation"):
         organisation = None
     region = (given.get("region") or "").strip().upper() if "region" in given or practice is None else None
-    topics = given.get("topics")
+    topics = given.get("topics") if practice is not None else given.get("topics") or []
     return {"organisation_in_charge": organisation, "new_organisation": given.get("new_organisation") or "",
             "new_organisation_type": given.get("new_organisation_type") or "",
             "region_code": region, "fields": fields,
