@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from smartcluster.demo import stakeholder_content as content
+from smartcluster.demo.content import DemoPerson
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.organisations import selectors as organisation_selectors
 from smartcluster.organisations import services as organisations
@@ -37,7 +38,7 @@ def _officer(loader: Loader, registry: content.DemoRegistry) -> Any:
     return organisation_selectors.person_for_user(user=loader.users[registry.officer])
 
 
-def interviewee_load(loader: Loader, demo: Any) -> Any:
+def interviewee_load(loader: Loader, demo: DemoPerson) -> Any:
     """An interviewee without an account: the demo's earlier record, else a person of that e-mail, else new."""
     record = demo_record_get(key=demo.key)
     if record is None:
