@@ -1,8 +1,6 @@
 """Transfers API (/api/learning/transfers/): the list with the page's filters, a transfer, a practice's journey;
 writes with bearer tokens by the inspired partner's editors (record, change, remove)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
