@@ -20,6 +20,7 @@ from smartcluster.learning.services.practices import (
     good_practice_topics_checked,
     good_practice_transition,
 )
+from smartcluster.site.admin import HTTPS_URL_FIELDS
 
 
 class PracticeTopicAdminForm(forms.ModelForm):
@@ -81,6 +82,7 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     list_filter = ["status", "is_successful", "partner__project"]
     search_fields = ["title", "description", "organisation_in_charge__name"]
     raw_id_fields = ["organisation_in_charge", "region", "source_event"]
+    formfield_overrides = HTTPS_URL_FIELDS
     readonly_fields = ["status", "is_published", "created_by", "created_at", "updated_at"]
     inlines = [PracticeTopicInline, PracticeStatusChangeInline]
     actions = [_move(status) for status in (PracticeStatus.PROJECT_APPROVED, PracticeStatus.EXPERT_VALIDATED,

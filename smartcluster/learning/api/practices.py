@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from smartcluster.accounts.auth import READ_AUTH
@@ -189,14 +189,14 @@ def good_practice_similar(request: HttpRequest, practice_id: int) -> list[dict[s
 
 @router.post("/practices/", response={201: GoodPracticeDetailOut})
 @answers_refusals
-def good_practice_create(request: HttpRequest, payload: GoodPracticeCreateIn) -> tuple[int, GoodPractice]:
+def good_practice_create(request: HttpRequest, payload: GoodPracticeCreateIn) -> Status:
     """Submit a practice for a partner (its editors; administrators: any)."""
     partner = partner_list(user=request.user).filter(pk=payload.partner_id).first()
     if partner is None:
         raise ValidationError({"partner_id": _("No partner %(id)s.") % {"id": payload.partner_id}})
     created = services.good_practice_create(user=request.user, partner=partner,
                                             **_arguments(request, payload, partner.project_id, None))
-    return 201, selectors.good_practice_get(user=request.user, practice_id=created.pk)
+    return Status(201, selectors.good_practice_get(user=request.user, practice_id=created.pk))
 
 
 @router.patch("/practices/{practice_id}", response=GoodPracticeDetailOut)

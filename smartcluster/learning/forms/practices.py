@@ -69,6 +69,8 @@ class PracticeForm(forms.ModelForm):
     longitude = forms.DecimalField(label=_("Longitude"), required=False, min_value=Decimal(-180),
                                    max_value=Decimal(180), decimal_places=5,
                                    help_text=_("Decimal degrees (WGS 84), −180 to 180."))
+    further_information = forms.URLField(label=_("Further information"), required=False, assume_scheme="https",
+                                         help_text=_("A link to the practice's own page or documents."))
     topics = forms.MultipleChoiceField(label=_("Topics"), required=False,
                                        widget=forms.SelectMultiple(attrs={"size": 10}))
 
