@@ -16,7 +16,7 @@ from smartcluster.events.selectors import project_event_get
 from smartcluster.learning.models import PeerReview, PeerReviewParticipant, Recommendation
 from smartcluster.learning.selectors import peer_reviews as selectors
 from smartcluster.learning.services import peer_reviews as services
-from smartcluster.organisations.selectors import organisation_get, person_get
+from smartcluster.organisations.selectors import organisation_get, partner_get, person_get
 from smartcluster.site.api import answers_refusals
 
 router = Router()
@@ -62,6 +62,19 @@ class PeerReviewIn(Schema):
     policy_challenge: str
     policy_instrument: str = ""
     is_published: bool = False
+
+
+class PeerReviewWithEventIn(Schema):
+    host: int = Field(..., description="Id of the host partner (one the user edits for)")
+    title: str
+    venue: str = Field("", description="The place; or give the online link")
+    online_url: str = ""
+    time_zone: str = Field("Europe/Brussels", description="IANA zone; naive start and end are read in it")
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    is_published: bool = Field(False, description="The event and its review public, else internal")
+    policy_challenge: str
+    policy_instrument: str = ""
 
 
 class PeerReviewParticipantOut(Schema):
@@ -153,6 +166,16 @@ def peer_review_create(request: HttpRequest, payload: PeerReviewIn) -> Status[Pe
     data = payload.dict()
     event = project_event_get(user=request.user, pk=data.pop("event"))
     review = services.peer_review_create(user=request.user, event=event, **data)
+    return Status(201, selectors.peer_review_get(user=request.user, pk=review.pk))
+
+
+@router.post("/peer-reviews/with-event/", response={201: PeerReviewOut})
+@answers_refusals
+def peer_review_create_with_event(request: HttpRequest, payload: PeerReviewWithEventIn) -> Status[PeerReview]:
+    """A new project event of kind peer review and its review in one step (the host's editors)."""
+    data = payload.dict()
+    host = partner_get(user=request.user, partner_id=data.pop("host"))
+    review = services.peer_review_create_with_event(user=request.user, project=host.project, host=host, **data)
     return Status(201, selectors.peer_review_get(user=request.user, pk=review.pk))
 
 

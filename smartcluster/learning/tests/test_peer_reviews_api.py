@@ -110,3 +110,16 @@ def test_a_session_without_csrf_token_may_not_write():
     response = client.post(f"{API}/recommendations/{recommendation.pk}/response",
                            {"response": "accepted", "reason": "Yes"}, content_type="application/json")
     assert response.status_code in (401, 403) and learning_dump() == before
+
+
+def test_host_creates_a_review_with_its_event_and_another_partner_is_refused():
+    rw = review_world()
+    payload = {"host": rw.world.partner_a.pk, "title": "Peer review in Volos", "venue": "Volos",
+               "time_zone": "Europe/Athens", "starts_at": "2026-04-01T09:00", "ends_at": "2026-04-02T17:00",
+               "policy_challenge": "Few SMEs use the labs.", "is_published": True}
+    before = learning_dump()
+    assert _post("/peer-reviews/with-event/", payload, rw.tokens["editor_b"]).status_code == 403
+    assert learning_dump() == before
+    created = _post("/peer-reviews/with-event/", payload, rw.tokens["editor_a"])
+    assert created.status_code == 201
+    assert created.json()["starts_at"].startswith("2026-04-01T06:00")  # 09:00 in Athens (UTC+3 in April)
