@@ -1,10 +1,10 @@
 """The learning API (/api/learning/): one router per part; schema names prefixed `GoodPractice…`, `PeerReview…`,
-`Recommendation…`, `PracticeTransfer…` (unique platform-wide)."""
+`Recommendation…`, `PracticeTransfer…`, `LearningReport…` (unique platform-wide)."""
 
 from ninja import Router
 
-from smartcluster.learning.api import peer_reviews, practices, transfers
+from smartcluster.learning.api import peer_reviews, practices, reports, transfers
 
 router = Router(tags=["learning"])
-for part in (practices, peer_reviews, transfers):
+for part in (practices, peer_reviews, transfers, reports):
     router.add_router("", part.router)
