@@ -125,7 +125,8 @@ def practice_create(request: HttpRequest) -> HttpResponse:
     partners = selectors.good_practice_partner_choices(user=request.user)
     if not partners.exists():
         raise PermissionDenied(_("You edit for no project partner."))
-    partner = get_object_or_404(partners, pk=request.GET.get("partner") or partners.first().pk)
+    chosen = request.GET.get("partner", "")
+    partner = get_object_or_404(partners, pk=int(chosen)) if chosen.isdigit() else partners.first()
     form = _form(request, None, partner.project)
     if request.method == "POST" and form.is_valid():
         practice = _saved(form, lambda: services.good_practice_create(
