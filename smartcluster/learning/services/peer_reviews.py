@@ -120,9 +120,15 @@ def peer_review_delete(*, user: Any, peer_review: PeerReview) -> None:
 
 # --- participants ---------------------------------------------------------------------------------------------------
 
+# NUTS writes two countries unlike ISO 3166 (Eurostat, NUTS country codes): read the ISO codes as NUTS ones, so
+# that a Greek peer entered as GR is not counted as a country besides an EL host.
+ISO_TO_NUTS = {"GR": "EL", "GB": "UK"}
+
+
 def _country(organisation: Any, country: str) -> str:
-    """The country given (upper-cased), else the NUTS country of the organisation's region."""
+    """The country given (upper-cased, as NUTS writes it), else the NUTS country of the organisation's region."""
     country = (country or "").strip().upper()
+    country = ISO_TO_NUTS.get(country, country)
     if not country and organisation is not None and organisation.region_id:
         country = organisation.region.country
     return country

@@ -63,6 +63,14 @@ def test_participant_country_defaults_to_the_organisations_nuts_country():
     assert rw.peer_b.country == "IT"
 
 
+def test_an_iso_country_code_is_read_as_nuts_so_a_greek_peer_is_the_hosts_country():
+    rw = review_world()
+    greek = Organisation.objects.create(name="Greek peer", type=OrganisationType.CLUSTER)
+    peer = peer_review_participant_load(peer_review=rw.review, organisation=greek, role="peer", country="gr")
+    assert peer.country == "EL"
+    assert peer_review_country_check(peer_review=rw.review).peer_countries == ["ES", "IT"]
+
+
 def test_participant_without_a_country_is_refused_naming_the_field():
     rw = review_world()
     nowhere = Organisation.objects.create(name="Nowhere", type=OrganisationType.CLUSTER)
