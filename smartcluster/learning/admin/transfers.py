@@ -11,7 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from smartcluster.learning.models import PracticeTransfer
-from smartcluster.learning.services.transfers import practice_transfer_pair_check
+from smartcluster.learning.services.transfers import (
+    practice_transfer_dates_check,
+    practice_transfer_pair_check,
+)
 
 
 class PracticeTransferAdminForm(forms.ModelForm):
@@ -24,10 +27,14 @@ class PracticeTransferAdminForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        checks = [lambda: practice_transfer_dates_check(inspired_on=cleaned.get("inspired_on"),
+                                                        stage_on=cleaned.get("stage_on"))]
         if cleaned.get("practice") and cleaned.get("partner"):
+            checks.append(lambda: practice_transfer_pair_check(practice=cleaned["practice"],
+                                                               partner=cleaned["partner"], transfer=self.instance))
+        for check in checks:
             try:
-                practice_transfer_pair_check(practice=cleaned["practice"], partner=cleaned["partner"],
-                                             transfer=self.instance)
+                check()
             except ValidationError as error:
                 for field, messages in error.message_dict.items():
                     self.add_error(field, messages)

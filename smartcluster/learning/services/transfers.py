@@ -20,6 +20,7 @@ from smartcluster.learning.models import GoodPractice, PracticeTransfer
 
 __all__ = [
     "practice_transfer_create",
+    "practice_transfer_dates_check",
     "practice_transfer_delete",
     "practice_transfer_load",
     "practice_transfer_pair_check",
@@ -44,6 +45,12 @@ def practice_transfer_pair_check(*, practice: GoodPractice, partner: Any,
                                             "change that one.")})
 
 
+def practice_transfer_dates_check(*, inspired_on: Any, stage_on: Any) -> None:
+    """The stage is never reached before the inspiration (also the admin's rule)."""
+    if isinstance(stage_on, dt.date) and isinstance(inspired_on, dt.date) and stage_on < inspired_on:
+        raise ValidationError({"stage_on": _("The stage cannot be reached before the partner was inspired.")})
+
+
 def _save(transfer: PracticeTransfer, data: dict[str, Any]) -> PracticeTransfer:
     """Assign the known fields, validate them (the stage's date never before the inspiration), then save."""
     unknown = set(data) - set(TRANSFER_FIELDS)
@@ -53,9 +60,7 @@ def _save(transfer: PracticeTransfer, data: dict[str, Any]) -> PracticeTransfer:
         setattr(transfer, name, value)
     if transfer.stage_on is None:  # a stage without its own date was reached when the partner was inspired
         transfer.stage_on = transfer.inspired_on
-    if isinstance(transfer.stage_on, dt.date) and isinstance(transfer.inspired_on, dt.date) \
-            and transfer.stage_on < transfer.inspired_on:
-        raise ValidationError({"stage_on": _("The stage cannot be reached before the partner was inspired.")})
+    practice_transfer_dates_check(inspired_on=transfer.inspired_on, stage_on=transfer.stage_on)
     transfer.full_clean(validate_unique=False, validate_constraints=False)
     transfer.save()
     return transfer
