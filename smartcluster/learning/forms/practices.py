@@ -31,11 +31,11 @@ class PracticeFilterForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=ANY + list(PracticeStatus.choices))
     successful = forms.ChoiceField(label=_("Outcome"), required=False, choices=SUCCESS_CHOICES)
-    source_event = forms.IntegerField(label=_("Presented at event (number)"), required=False, min_value=1,
-                                      widget=forms.HiddenInput)
+    source_event = forms.TypedChoiceField(label=_("Presented at"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: Any, may_see_unpublished: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, may_see_unpublished: bool = False, events: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["source_event"].choices = ANY + [(event.pk, str(event)) for event in events]
         self.fields["topic"].choices = ANY + [(str(group), options) for group, options in practice_topic_choices()]
         if not may_see_unpublished:
             del self.fields["status"]

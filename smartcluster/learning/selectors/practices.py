@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_view, editable_queryset, is_administrator, visible_queryset
 from smartcluster.clusters.selectors import cluster_category_names
+from smartcluster.events.selectors import project_event_list
 from smartcluster.learning.choices import TopicTaxonomy
 from smartcluster.learning.models import GoodPractice, PracticeStatusChange, PracticeTopic
 from smartcluster.organisations.selectors import partner_list
@@ -28,6 +29,7 @@ __all__ = [
     "good_practice_partner_choices",
     "good_practice_points",
     "good_practice_similar",
+    "good_practice_source_events",
     "good_practice_text",
     "good_practice_trail",
     "practice_topic_choices",
@@ -105,6 +107,12 @@ def good_practice_trail(*, user: Any, practice: GoodPractice) -> QuerySet[Practi
     administrators; nobody else."""
     changes = PracticeStatusChange.objects.filter(practice=practice).select_related("changed_by")
     return visible_queryset(user, changes).order_by("changed_at", "pk")
+
+
+def good_practice_source_events(*, user: Any) -> list[Any]:
+    """The events that practices the user may read were presented at (the search's choices)."""
+    ids = visible_queryset(user, GoodPractice.objects.filter(source_event__isnull=False)).values("source_event_id")
+    return list(project_event_list(user=user).filter(pk__in=ids))
 
 
 def good_practice_list_for_report(*, project: Any = None, event: Any = None, user: Any) -> QuerySet[GoodPractice]:

@@ -32,8 +32,8 @@ MAP_NUTS_VERSION = 2021
 
 def _filtered(request: HttpRequest) -> tuple[PracticeFilterForm, Any]:
     """The filter form of the request and the practices it selects among those the user may read."""
-    filters = PracticeFilterForm(request.GET, may_see_unpublished=selectors.good_practice_may_see_unpublished(
-        user=request.user))
+    filters = PracticeFilterForm(request.GET, events=selectors.good_practice_source_events(user=request.user),
+                                 may_see_unpublished=selectors.good_practice_may_see_unpublished(user=request.user))
     return filters, selectors.good_practice_list(user=request.user, **filters.filters())
 
 
