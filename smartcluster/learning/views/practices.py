@@ -104,10 +104,9 @@ def practice_detail(request: HttpRequest, practice_id: int) -> HttpResponse:
 
 
 def _form(request: HttpRequest, practice: Any, project: Any) -> PracticeForm:
-    events = project_event_list(user=request.user, project=project.pk) if project else project_event_list(
-        user=request.user).none()
+    """The practice form: organisations the user may see, the project's events the user may read."""
     return PracticeForm(request.POST or None, instance=practice, organisations=organisation_list(user=request.user),
-                        events=events)
+                        events=project_event_list(user=request.user, project=project.pk))
 
 
 def _saved(form: PracticeForm, save: Any) -> Any:
