@@ -1,7 +1,8 @@
 """Real headless Chromium, interregional learning end to end: a host creates a peer review with its event and two
 peers from two countries, each peer's editor records a recommendation, the host accepts one; the lead partner's
-editor approves a good practice, which then appears on the public map and in the public good-practice report (the
-DOCX read back with python-docx)."""
+editor approves a good practice and records that its partner was inspired by it (the practice's page shows where
+it travelled); the practice then appears on the public map and in the public good-practice report (the DOCX read
+back with python-docx)."""
 
 from __future__ import annotations
 
@@ -129,19 +130,34 @@ def test_a_peer_review_with_an_accepted_recommendation_and_an_approved_practice_
     assert (practice.status, practice.is_published) == (PracticeStatus.PROJECT_APPROVED, True)
     assert practice.status_changes.filter(changed_by=tw.users["editor_a"]).exists()
 
+    inspired = host  # partner A's editor records that A was inspired by B's practice
+    inspired.goto(f"{live_server.url}/learning/practices/{practice.pk}/")
+    inspired.get_by_role("link", name="Record that your partner was inspired by it").click()
+    inspired.get_by_label("Partner inspired").select_option(str(tw.partner_a.pk))
+    inspired.locator("#id_stage").select_option("planned")
+    inspired.get_by_label("Inspired on").fill("2026-03-02")
+    inspired.get_by_label("Stage reached on").fill("2026-04-01")
+    inspired.get_by_label("What the partner did").fill("A voucher call drafted for Thessaly.")
+    inspired.get_by_role("button", name="Save").click()
+    inspired.get_by_text("Transfer recorded.").wait_for()
+    inspired.goto(f"{live_server.url}/learning/practices/{practice.pk}/")
+    inspired.locator("#journey", has_text="Agency A").wait_for()
+    inspired.screenshot(path=str(screenshot_dir / "learning-3-practice-journey.png"), full_page=True)
+
     public = browser.new_context(**DESKTOP).new_page()
     public.goto(f"{live_server.url}/learning/practices/map/")
     public.get_by_role("link", name=PRACTICE).wait_for()
-    public.screenshot(path=str(screenshot_dir / "learning-3-public-map.png"), full_page=True)
+    public.screenshot(path=str(screenshot_dir / "learning-4-public-map.png"), full_page=True)
 
     public.goto(f"{live_server.url}/learning/reports/projects/{tw.world.project.pk}/")
     public.get_by_role("heading", name=PRACTICE).wait_for()
     report = public.content()
     assert "Fund three-year vouchers for digital pilots." in report and "Carried into the action plan" in report
     assert "Skills academy" not in report  # partner A's practice awaiting approval stays out of the public report
-    public.screenshot(path=str(screenshot_dir / "learning-4-public-report.png"), full_page=True)
+    public.screenshot(path=str(screenshot_dir / "learning-5-public-report.png"), full_page=True)
     with public.expect_download() as download:
         public.get_by_role("link", name="Download (DOCX)").click()
     text = _docx_text(Path(download.value.path()).read_bytes())
     assert PRACTICE in text and "Carried into the action plan's first action." in text
+    assert "A voucher call drafted for Thessaly." in text
     assert GoodPractice.objects.filter(is_published=True).count() == 2  # the approved practice and the world's
