@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from smartcluster.demo import learning_content
 from smartcluster.learning.choices import PracticeStatus, RecommendationResponse
@@ -18,6 +20,8 @@ from smartcluster.learning.models import (
     Recommendation,
 )
 from smartcluster.learning.selectors import peer_review_country_check
+from smartcluster.learning.tests.test_reports_docx import docx_text
+from smartcluster.reports.tests.readable import docx_problems
 
 pytestmark = pytest.mark.django_db
 MODELS = (GoodPractice, PracticeStatusChange, PeerReview, PeerReviewParticipant, Recommendation, PracticeTransfer)
@@ -63,6 +67,20 @@ def test_the_demo_peer_review_has_peers_of_several_countries_and_an_accepted_rec
     assert (check.peer_countries, check.warning) == (["DE", "EL", "IE"], "")
     accepted = Recommendation.objects.get(response=RecommendationResponse.ACCEPTED)
     assert accepted.responded_by is not None and accepted.practices.exists()
+
+
+def test_the_public_good_practice_report_of_the_demo_reads_well_and_shows_approved_practices_only(
+        setup: Callable) -> None:
+    setup()
+    project = GoodPractice.objects.first().partner.project
+
+    response = Client().get(reverse("learning:report_project_docx", args=[project.pk]))
+
+    assert docx_problems(response.content, "good-practices.docx") == []
+    text = docx_text(response.content)
+    assert "Digital innovation hub vouchers for SMEs" in text and "Shared data platform" in text
+    assert "Cross-border digital mentoring" not in text and "Value-chain brokerage" not in text
+    assert "pilot three-year agreements" in text  # the accepted recommendation's reason
 
 
 def test_removing_the_demo_removes_its_learning_records(setup: Callable) -> None:
