@@ -12,7 +12,6 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from smartcluster.accounts.permissions import (
-    can_create_for,
     editable_organisation_ids,
     is_administrator,
     visible_queryset,
@@ -23,7 +22,6 @@ from smartcluster.organisations.selectors import partner_list
 
 __all__ = [
     "PracticeJourney",
-    "may_record_transfer",
     "practice_transfer_get",
     "practice_transfer_list",
     "practice_journey",
@@ -114,8 +112,3 @@ def transfer_practice_choices(*, user: Any, partner: Any | None = None) -> Query
     if partner is not None:
         queryset = queryset.exclude(partner=partner)
     return queryset.select_related("partner__organisation").order_by("title")
-
-
-def may_record_transfer(*, user: Any, partner: Any) -> bool:
-    """May the user record a transfer for this partner (its editors and administrators)?"""
-    return can_create_for(user, partner.organisation_id)
