@@ -187,7 +187,9 @@ class Recommendation(models.Model):
     visibility = Visibility.PUBLIC  # read as its peer review is (selectors filter by the review)
 
     peer_review = models.ForeignKey(PeerReview, on_delete=models.CASCADE, related_name="recommendations")
-    author = models.ForeignKey(PeerReviewParticipant, on_delete=models.PROTECT, related_name="recommendations",
+    # RESTRICT, not PROTECT: a participant with recommendations cannot be removed alone, but the whole review (or
+    # its event) can be deleted with them.
+    author = models.ForeignKey(PeerReviewParticipant, on_delete=models.RESTRICT, related_name="recommendations",
                                verbose_name=_("recommended by"))
     text = models.TextField(_("recommendation"))
     rationale = models.TextField(_("rationale"), blank=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -189,7 +189,7 @@ def peer_review_participant_remove(*, user: Any, participant: PeerReviewParticip
     _require_host_editor(user, participant.peer_review)
     try:
         participant.delete()
-    except ProtectedError as error:
+    except RestrictedError as error:
         raise ValidationError({"participant": _("This participant wrote recommendations: remove those first.")}) \
             from error
 
