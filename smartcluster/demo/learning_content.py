@@ -153,7 +153,7 @@ PEER_REVIEW = {
 PARTICIPANTS = (
     DemoParticipant("peer-participant:thessaly", "organisation:thessaly", ParticipantRole.PEER, "EL"),
     DemoParticipant("peer-participant:nordhessen", "organisation:nordhessen", ParticipantRole.PEER, "DE"),
-    DemoParticipant("peer-participant:wsx", "organisation:wsx", ParticipantRole.PEER, "IE"),
+    DemoParticipant("peer-participant:pora", "organisation:pora", ParticipantRole.PEER, "HR"),
     DemoParticipant("peer-participant:pannon", "organisation:pannon", ParticipantRole.EXPERT, "HU"),
     DemoParticipant("peer-participant:murcia-sensors", "organisation:murcia-sensors",
                     ParticipantRole.LOCAL_STAKEHOLDER, "ES"),
@@ -187,9 +187,9 @@ RECOMMENDATIONS = (
         ("practice:nordhessen-testbeds",), RecommendationResponse.TO_CONSIDER,
         "Useful, but the agrifood cluster's members own few testbeds: to be discussed with the cluster."),
     DemoRecommendation(
-        "recommendation:green-audits", "peer-participant:wsx",
+        "recommendation:green-audits", "peer-participant:pora",
         "Add green transition audits by cluster managers to the services the scheme funds.",
-        "Members trust their cluster; audits by its managers are acted on more often.",
+        "Members trust their cluster; in Ireland, audits by its managers were acted on more often.",
         ("practice:wsx-green-audits",), RecommendationResponse.NOT_APPLICABLE,
         "The regional energy agency already funds audits for every SME in Murcia."),
     DemoRecommendation(

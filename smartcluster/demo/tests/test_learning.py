@@ -64,7 +64,7 @@ def test_the_demo_peer_review_has_peers_of_several_countries_and_an_accepted_rec
     review = PeerReview.objects.get()
     assert review.event.title == "Peer review and study visit in Murcia"
     check = peer_review_country_check(peer_review=review)
-    assert (check.peer_countries, check.warning) == (["DE", "EL", "IE"], "")
+    assert (check.peer_countries, check.warning) == (["DE", "EL", "HR"], "")
     accepted = Recommendation.objects.get(response=RecommendationResponse.ACCEPTED)
     assert accepted.responded_by is not None and accepted.practices.exists()
 
