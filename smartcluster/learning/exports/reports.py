@@ -35,7 +35,7 @@ def _practice(document: WordDocument, item: ReportPractice) -> None:
 
 def _review(document: WordDocument, item: ReportReview) -> None:
     review = item.review
-    document.heading(_("Peer review: %(event)s") % {"event": review.event.title}, level=2)
+    document.heading(review.event.title, level=2)  # under "Peer reviews and recommendations"
     document.paragraph(_("Hosted by %(host)s. Policy challenge: %(challenge)s") % {
         "host": review.event.host.organisation.name, "challenge": review.policy_challenge})
     document.table(Table("", [_("Participant"), _("Role"), _("Country")], [
