@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -84,6 +85,15 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
                        _("This form was sent without its security token, so it was refused. If you sent it "
                          "yourself, reload the page (it may have been open too long, or cookies are blocked) and "
                          "send it again."), _("Nothing was changed."))
+
+
+def service_result(form: Any, action: Callable[[], Any]) -> Any:
+    """Run a service once the form is valid: its result, or None with its refusal put onto the form (field named)."""
+    try:
+        return action()
+    except ValidationError as error:
+        form_refusal(form, error)
+        return None
 
 
 def form_refusal(form: Any, error: ValidationError) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,7 +29,7 @@ from smartcluster.events.selectors import calendar as selectors
 from smartcluster.events.selectors.participation import registration_of_user
 from smartcluster.events.services import calendar as services
 from smartcluster.organisations.selectors import partner_get, project_list
-from smartcluster.site.views import form_refusal
+from smartcluster.site.views import service_result
 
 # Pages of the other parts linked from an event's page when installed: (URL name, label, for the host only).
 EVENT_PART_PAGES = (
@@ -55,15 +54,6 @@ def _changeable_event(request: HttpRequest, pk: int) -> ProjectEvent:
     if not selectors.project_event_can_change(user=request.user, event=event):
         raise PermissionDenied(_("Only the host partner's editors (and administrators) may change this event."))
     return event
-
-
-def _save(form: Any, action: Callable[[], Any]) -> Any:
-    """Run a service once the form is valid; its refusal goes onto the form (field named). None when refused."""
-    try:
-        return action()
-    except ValidationError as error:
-        form_refusal(form, error)
-        return None
 
 
 # --- lists and calendar ------------------------------------------------------------------------------------------
@@ -173,7 +163,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
                                       initial={"host": hosts.first(), "is_published": True})
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            event = _save(form, lambda: services.project_event_create(
+            event = service_result(form, lambda: services.project_event_create(
                 user=request.user, project=data["host"].project, **data))
             if event is not None:
                 messages.success(request, _("Event created: now add its agenda."))
@@ -187,7 +177,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     with timezone.override(_posted_zone(request, event.time_zone)):
         initial = {name: getattr(event, name) for name in services.EVENT_FIELDS}
         form = forms.ProjectEventForm(request.POST or None, user=request.user, initial=initial)
-        if request.method == "POST" and form.is_valid() and _save(form, lambda: services.project_event_update(
+        if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.project_event_update(
                 user=request.user, event=event, **form.cleaned_data)):
             messages.success(request, _("Event saved."))
             return redirect("events:event_detail", event.pk)
@@ -210,7 +200,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = _changeable_event(request, pk)
     with timezone.override(event.time_zone):
         form = forms.EventSessionForm(request.POST)
-        if form.is_valid() and _save(form, lambda: services.event_session_add(
+        if form.is_valid() and service_result(form, lambda: services.event_session_add(
                 user=request.user, event=event, **form.cleaned_data)):
             messages.success(request, _("Agenda item added."))
             return redirect("events:event_detail", event.pk)
@@ -272,7 +262,7 @@ def stakeholder_group_create(request: HttpRequest, partner_id: int) -> HttpRespo
     form = forms.StakeholderGroupForm(request.POST or None, initial={
         "name": _("Regional stakeholder group of %(partner)s") % {"partner": partner.organisation.name}})
     if request.method == "POST" and form.is_valid():
-        group = _save(form, lambda: services.stakeholder_group_create(user=request.user, partner=partner,
+        group = service_result(form, lambda: services.stakeholder_group_create(user=request.user, partner=partner,
                                                                       **form.cleaned_data))
         if group is not None:
             messages.success(request, _("Stakeholder group created: now add its members."))
@@ -287,7 +277,7 @@ def stakeholder_group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the partner's editors (and administrators) may manage its stakeholder group."))
     form = forms.StakeholderGroupForm(request.POST or None, initial={
         "name": group.name, "meetings_per_semester": group.meetings_per_semester})
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.stakeholder_group_update(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.stakeholder_group_update(
             user=request.user, group=group, **form.cleaned_data)):
         messages.success(request, _("Stakeholder group saved."))
         return redirect("events:stakeholder_group_detail", group.pk)
@@ -300,7 +290,7 @@ def stakeholder_group_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def stakeholder_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.stakeholder_group_get(pk=pk)
     form = forms.StakeholderMemberForm(request.POST, user=request.user)
-    if form.is_valid() and _save(form, lambda: services.stakeholder_member_add(user=request.user, group=group,
+    if form.is_valid() and service_result(form, lambda: services.stakeholder_member_add(user=request.user, group=group,
                                                                                 **form.cleaned_data)):
         messages.success(request, _("Member added."))
     else:
@@ -317,7 +307,7 @@ def stakeholder_member_leave(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the day a member left (the membership stays, for the members on earlier dates)."""
     member = selectors.stakeholder_member_get(pk=pk)
     form = forms.StakeholderLeaveForm(request.POST)
-    if form.is_valid() and _save(form, lambda: services.stakeholder_member_update(
+    if form.is_valid() and service_result(form, lambda: services.stakeholder_member_update(
             user=request.user, member=member, left_on=form.cleaned_data["left_on"])):
         messages.success(request, _("Departure recorded."))
     else:

@@ -5,8 +5,6 @@ input, call one service or selector, and render."""
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -30,19 +28,10 @@ from smartcluster.learning.models import PeerReview, Recommendation
 from smartcluster.learning.selectors import peer_reviews as selectors
 from smartcluster.learning.services import peer_reviews as services
 from smartcluster.reports.responses import file_response
-from smartcluster.site.views import form_refusal
+from smartcluster.site.views import service_result
 
 ROLE_HEADINGS = {ParticipantRole.PEER: gettext_lazy("Peers"), ParticipantRole.EXPERT: gettext_lazy("Experts"),
                  ParticipantRole.LOCAL_STAKEHOLDER: gettext_lazy("Local stakeholders")}
-
-
-def _save(form: Any, action: Callable[[], Any]) -> Any:
-    """Run a service once the form is valid; its refusal goes onto the form (field named). None when refused."""
-    try:
-        return action()
-    except ValidationError as error:
-        form_refusal(form, error)
-        return None
 
 
 def _changeable(request: HttpRequest, pk: int) -> PeerReview:
@@ -98,7 +87,7 @@ def peer_review_create(request: HttpRequest) -> HttpResponse:
                                  "and its review together."))
         return redirect("learning:peer_review_create_with_event")
     if request.method == "POST" and form.is_valid():
-        review = _save(form, lambda: services.peer_review_create(user=request.user, **form.cleaned_data))
+        review = service_result(form, lambda: services.peer_review_create(user=request.user, **form.cleaned_data))
         if review is not None:
             messages.success(request, _("Peer review created: now add its participants."))
             return redirect("learning:peer_review_detail", review.pk)
@@ -116,7 +105,7 @@ def peer_review_create_with_event(request: HttpRequest) -> HttpResponse:
         form = forms.PeerReviewWithEventForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            review = _save(form, lambda: services.peer_review_create_with_event(
+            review = service_result(form, lambda: services.peer_review_create_with_event(
                 user=request.user, project=data["host"].project, **data))
             if review is not None:
                 messages.success(request, _("Peer review and its event created: now add its participants."))
@@ -129,7 +118,7 @@ def peer_review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review = _changeable(request, pk)
     initial = {name: getattr(review, name) for name in services.PEER_REVIEW_FIELDS}
     form = forms.PeerReviewForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.peer_review_update(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.peer_review_update(
             user=request.user, peer_review=review, **form.cleaned_data)):
         messages.success(request, _("Peer review saved."))
         return redirect("learning:peer_review_detail", review.pk)
@@ -149,7 +138,7 @@ def peer_review_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     review = _changeable(request, pk)
     form = forms.ParticipantForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.peer_review_participant_add(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.peer_review_participant_add(
             user=request.user, peer_review=review, **form.cleaned_data)):
         messages.success(request, _("Participant added."))
         return redirect("learning:peer_review_detail", review.pk)
@@ -175,7 +164,7 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.fields["author"].queryset.exists():
         raise PermissionDenied(_("Only the editors of a participant's organisation, or the host's, record "
                                  "recommendations."))
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.recommendation_record(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.recommendation_record(
             user=request.user, peer_review=review, **form.cleaned_data)):
         messages.success(request, _("Recommendation recorded: the host will respond to it."))
         return redirect("learning:peer_review_detail", review.pk)
@@ -190,7 +179,7 @@ def recommendation_respond(request: HttpRequest, recommendation_id: int) -> Http
     if not selectors.recommendation_can_respond(user=request.user, recommendation=recommendation):
         raise PermissionDenied(_("Only the host partner's editors respond to recommendations."))
     form = forms.ResponseForm(request.POST, prefix_pk=recommendation.pk)
-    saved = form.is_valid() and _save(form, lambda: services.recommendation_respond(
+    saved = form.is_valid() and service_result(form, lambda: services.recommendation_respond(
         user=request.user, recommendation=recommendation, **form.cleaned_data))
     if request.htmx:
         shown = selectors.recommendation_get(user=request.user, pk=recommendation.pk)

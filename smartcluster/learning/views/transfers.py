@@ -3,12 +3,11 @@ remove one. Views parse input, call one service or selector, and render."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,16 +19,7 @@ from smartcluster.accounts.permissions import can_change
 from smartcluster.learning import selectors, services
 from smartcluster.learning.forms import transfers as forms
 from smartcluster.learning.services.transfers import TRANSFER_FIELDS
-from smartcluster.site.views import form_refusal
-
-
-def _save(form: Any, action: Callable[[], Any]) -> Any:
-    """Run a service once the form is valid; its refusal goes onto the form (field named). None when refused."""
-    try:
-        return action()
-    except ValidationError as error:
-        form_refusal(form, error)
-        return None
+from smartcluster.site.views import service_result
 
 
 def transfer_list(request: HttpRequest) -> HttpResponse:
@@ -58,7 +48,7 @@ def transfer_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         practice, partner = data.pop("practice"), data.pop("partner")
-        transfer = _save(form, lambda: services.practice_transfer_create(
+        transfer = service_result(form, lambda: services.practice_transfer_create(
             user=request.user, practice=practice, partner=partner, **data))
         if transfer is not None:
             messages.success(request, _("Transfer recorded."))
@@ -78,7 +68,7 @@ def transfer_update(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = _changeable(request, pk)
     initial = {name: getattr(transfer, name) for name in TRANSFER_FIELDS}
     form = forms.TransferForm(request.POST or None, user=request.user, editing=True, initial=initial)
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.practice_transfer_update(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.practice_transfer_update(
             user=request.user, transfer=transfer, **form.cleaned_data)) is not None:
         messages.success(request, _("Transfer saved."))
         return redirect("learning:transfer_detail", transfer.pk)

@@ -4,7 +4,6 @@ Views parse input, call one service or selector, and render."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,20 +17,11 @@ from django.views.decorators.http import require_POST
 
 from smartcluster.accounts.permissions import is_administrator
 from smartcluster.reports.responses import file_response
-from smartcluster.site.views import form_refusal
+from smartcluster.site.views import service_result
 from smartcluster.stakeholders import selectors, services
 from smartcluster.stakeholders.exports.interviews import interviews_xlsx
 from smartcluster.stakeholders.forms import interviews as forms
 from smartcluster.stakeholders.models import Interview, InterviewGuide
-
-
-def _save(form: Any, action: Callable[[], Any]) -> Any:
-    """Run a service once the form is valid; its refusal goes onto the form (field named). None when refused."""
-    try:
-        return action()
-    except ValidationError as error:
-        form_refusal(form, error)
-        return None
 
 
 def interview_index(request: HttpRequest) -> HttpResponse:
@@ -93,7 +83,7 @@ def guide_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_administrator(request.user):
         raise PermissionDenied
     form = forms.GuideIntroductionForm(request.POST or None, initial={"introduction": guide.introduction})
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.guide_update(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.guide_update(
             user=request.user, guide=guide, introduction=form.cleaned_data["introduction"])):
         messages.success(request, _("Guide saved."))
         return redirect("stakeholders:interview_guide_detail", guide.pk)
@@ -124,7 +114,7 @@ def _question_form(request: HttpRequest, guide: InterviewGuide, question: Any) -
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         arguments = {"user": request.user, "text": data["text"], "themes": data["themes"], "number": data["number"]}
-        if _save(form, lambda: services.guide_question_add(guide=guide, **arguments) if question is None
+        if service_result(form, lambda: services.guide_question_add(guide=guide, **arguments) if question is None
                  else services.guide_question_update(question=question, **arguments)):
             messages.success(request, _("Question saved."))
             return redirect("stakeholders:interview_guide_detail", guide.pk)
@@ -190,7 +180,7 @@ def interview_create(request: HttpRequest, partner_id: int) -> HttpResponse:
     guide = _guide_chosen(request)
     form = _interview_form(request, partner, guide, None, {})
     if request.method == "POST" and form.is_valid():
-        interview = _save(form, lambda: services.interview_create(
+        interview = service_result(form, lambda: services.interview_create(
             user=request.user, partner=partner, guide=guide, **form.service_arguments()))
         if interview:
             messages.success(request, _("Interview recorded."))
@@ -209,7 +199,7 @@ def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
                "consent_to_record": interview.consent_to_record, "consent_to_quote": interview.consent_to_quote,
                **{f"answer_{number}": text for number, text in answers.items()}}
     form = _interview_form(request, interview.partner, interview.guide, interview, initial)
-    if request.method == "POST" and form.is_valid() and _save(form, lambda: services.interview_update(
+    if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.interview_update(
             user=request.user, interview=interview, **form.service_arguments())):
         messages.success(request, _("Interview saved."))
         return redirect("stakeholders:interview_detail", interview.pk)
