@@ -21,6 +21,7 @@ from smartcluster.learning.services.practices import (
     good_practice_transition,
 )
 from smartcluster.site.admin import HTTPS_URL_FIELDS
+from smartcluster.site.api import refusal_message
 
 
 class PracticeTopicAdminForm(forms.ModelForm):
@@ -67,7 +68,8 @@ def _move(to_status: str) -> Any:
             try:
                 good_practice_transition(user=request.user, practice=practice, to_status=to_status)
             except (ValidationError, PermissionDenied) as error:
-                text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                # PermissionDenied carries our own message (services write it for users), never a server detail.
+                text = refusal_message(error) if isinstance(error, ValidationError) else str(error)
                 modeladmin.message_user(request, f"{practice}: {text}", messages.ERROR)
 
     action.__name__ = f"move_to_{to_status}"
