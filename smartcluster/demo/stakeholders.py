@@ -134,7 +134,7 @@ def stakeholders_load(loader: Loader, project: Any) -> None:
     """Every partner's registry and interviews, each interview on its own (a refused one is left out with a
     note), then the declared collaborations."""
     loader.person(content.SECOND_CODER)
-    guide = stakeholder_selectors.guide_default_get()
+    guide = stakeholders.guide_default_ensure()
     for registry in content.REGISTRIES:
         partner = project.partners.filter(organisation=loader.organisations[registry.partner]).first()
         if partner is None:

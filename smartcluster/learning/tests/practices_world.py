@@ -14,6 +14,7 @@ from smartcluster.learning.services import good_practice_load
 from smartcluster.organisations.models import Partner, PartnerRole
 from smartcluster.organisations.tests.factories import World, make_user
 from smartcluster.regions.models import Region
+from smartcluster.stakeholders.services import guide_default_ensure
 
 DESCRIPTION = ("Innovation vouchers let small manufacturers buy digital audits from cluster members. The regional "
                "agency pays seventy percent of an audit; the cluster matches firms with technology providers and "
@@ -40,6 +41,7 @@ def practice_world() -> PracticeWorld:
     """Lead partner A (editor_a approves for the project), partner B (editor_b submits), an outsider without
     membership, region EL61 and a published event of the project."""
     world = calendar_world()
+    guide_default_ensure()  # the practices' project themes; a transactional test before may have flushed it
     Partner.objects.filter(pk=world.partner_a.pk).update(role=PartnerRole.LEAD)
     world.users["outsider"] = make_user("outsider")
     region = Region.objects.create(code="EL61", version=2021, level=2, country="EL", name="Thessalia")

@@ -14,6 +14,7 @@ from smartcluster.learning.models import GoodPractice, PracticeStatusChange, Pra
 from smartcluster.organisations.models import Partner
 from smartcluster.organisations.tests.factories import World, build_world, database_dump
 from smartcluster.regions.models import Region
+from smartcluster.stakeholders.services import guide_default_ensure
 
 DAY = dt.date(2026, 3, 2)
 
@@ -51,6 +52,7 @@ def practice(partner: Partner, title: str, status: str = PracticeStatus.PROJECT_
 
 def transfer_world() -> TransferWorld:
     world = build_world()
+    guide_default_ensure()  # the practices' project themes; a transactional test before may have flushed it
     partner_a = world.partner_a
     partner_b = Partner.objects.get(project=world.project, organisation=world.org_b)
     partner_a.regions.set([region("EL61")])

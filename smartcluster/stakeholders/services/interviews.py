@@ -19,10 +19,10 @@ from django.utils.translation import ngettext
 
 from smartcluster.accounts.permissions import can_change, can_create_for
 from smartcluster.organisations.services import organisation_get_or_create, person_get_or_create_by_email
-from smartcluster.stakeholders.models import Answer, GuideQuestion, Interview, InterviewGuide
+from smartcluster.stakeholders.models import Answer, Codebook, GuideQuestion, Interview, InterviewGuide, Theme
 from smartcluster.stakeholders.selectors.interviews import DEFAULT_CODEBOOK, DEFAULT_GUIDE, packaged_data
 
-__all__ = ["INTERVIEW_FIELDS", "guide_default_store", "guide_new_version", "guide_question_add",
+__all__ = ["INTERVIEW_FIELDS", "guide_default_ensure", "guide_default_store", "guide_new_version", "guide_question_add",
            "guide_question_delete", "guide_question_update", "guide_update", "interview_check", "interview_create",
            "interview_delete", "interview_load", "interview_update"]
 
@@ -33,6 +33,11 @@ INTERVIEW_FIELDS = ("organisation", "person", "interviewer", "held_on", "mode", 
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied(_("You may not make this change."))
+
+
+def guide_default_ensure() -> InterviewGuide:
+    """The default guide, stored first where migration 0002 did not (a database flushed since, as in tests)."""
+    return guide_default_store(Codebook, Theme, InterviewGuide, GuideQuestion)
 
 
 def guide_default_store(codebook_model: Any, theme_model: Any, guide_model: Any, question_model: Any) -> Any:
