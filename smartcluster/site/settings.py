@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "smartcluster.events",
     "smartcluster.stakeholders",
     "smartcluster.learning",
+    "smartcluster.challenges",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("events/", include("smartcluster.events.urls")),
     path("stakeholders/", include("smartcluster.stakeholders.urls")),
     path("learning/", include("smartcluster.learning.urls")),
+    path("challenges/", include("smartcluster.challenges.urls")),
     path("notifications/", include("smartcluster.notifications.urls")),
     path("mapping/", include("smartcluster.atlas.urls")),
     path("jobs/", include("smartcluster.jobs.urls")),

@@ -1,0 +1,3 @@
+"""The challenges admin: one module per part."""
+
+from smartcluster.challenges.admin import briefs, jury, ranking, teams  # noqa: F401

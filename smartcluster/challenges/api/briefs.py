@@ -1,0 +1,5 @@
+"""The briefs API."""
+
+from ninja import Router
+
+router = Router()

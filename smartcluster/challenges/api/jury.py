@@ -1,0 +1,5 @@
+"""The jury API."""
+
+from ninja import Router
+
+router = Router()

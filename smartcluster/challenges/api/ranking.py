@@ -1,0 +1,5 @@
+"""The ranking API."""
+
+from ninja import Router
+
+router = Router()

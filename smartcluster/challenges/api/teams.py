@@ -1,0 +1,5 @@
+"""The teams API."""
+
+from ninja import Router
+
+router = Router()

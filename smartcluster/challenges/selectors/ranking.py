@@ -1,0 +1,5 @@
+"""ranking of the challenges app."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""The challenges pages: one module per part, each defining `urlpatterns`."""
