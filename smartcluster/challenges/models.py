@@ -193,8 +193,9 @@ class Team(models.Model):
     name = models.CharField(_("team name"), max_length=150)
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
                                      related_name="challenge_teams", verbose_name=_("applying organisation"))
-    matchmaking_profile_id = models.PositiveIntegerField(
-        _("matchmaking profile"), null=True, blank=True,
+    matchmaking_profile = models.ForeignKey(
+        "matchmaking.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("matchmaking profile"),
         help_text=_("The matchmaking profile the team's solver came from, if any."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
