@@ -1,5 +1,142 @@
-"""teams of the challenges app."""
+"""Reads of the teams and their submissions: a team is seen by its accepted members and the challenge's organiser;
+a submission and its files also by the jurors assigned to it and not conflicted. Anyone else gets a 404."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from smartcluster.challenges.models import (
+    Challenge,
+    Submission,
+    SubmissionAttachment,
+    Team,
+    TeamMember,
+    TeamRole,
+)
+
+# a module, not its names: the jury part reads this one too
+from smartcluster.challenges.selectors import jury as jury_selectors
+from smartcluster.challenges.selectors.briefs import challenge_can_manage
+from smartcluster.organisations.selectors import person_for_user
+
+__all__ = [
+    "submission_attachment_get",
+    "submission_get",
+    "submission_list_for_organiser",
+    "submission_organisation_ids",
+    "submission_readable",
+    "team_get",
+    "team_get_for_invitation",
+    "team_is_lead",
+    "team_is_member",
+    "team_member_user_ids",
+    "team_mine",
+]
+
+
+def _accepted(team: Team) -> QuerySet[TeamMember]:
+    return team.members.filter(user__isnull=False, accepted_at__isnull=False)
+
+
+def team_member_user_ids(team: Team) -> set[int]:
+    """The users who accepted to be in the team (its lead included)."""
+    return set(_accepted(team).values_list("user_id", flat=True))
+
+
+def team_is_member(user: Any, team: Team) -> bool:
+    """Is the user an accepted member (or the lead) of the team?"""
+    return bool(getattr(user, "is_authenticated", False)) and _accepted(team).filter(user=user).exists()
+
+
+def team_is_lead(user: Any, team: Team) -> bool:
+    """Is the user the team's lead (an accepted member with the lead role)?"""
+    return (bool(getattr(user, "is_authenticated", False))
+            and _accepted(team).filter(user=user, role=TeamRole.LEAD).exists())
+
+
+def submission_organisation_ids(submission: Submission) -> set[int]:
+    """The organisations behind a submission: the team's applying organisation and those of its accepted members'
+    person records (the jury's automatic conflicts of interest)."""
+    team = submission.team
+    ids = {team.organisation_id}
+    for member in _accepted(team).select_related("user"):
+        person = person_for_user(user=member.user)
+        if person is not None and person.organisation_id is not None:
+            ids.add(person.organisation_id)
+    return ids
+
+
+def _teams() -> QuerySet[Team]:
+    members = TeamMember.objects.select_related("user").order_by("role", "email")
+    return (Team.objects.select_related("challenge", "organisation", "organisation__region", "submission")
+            .prefetch_related(Prefetch("members", queryset=members)))
+
+
+def team_mine(user: Any) -> QuerySet[Team]:
+    """The teams the user accepted to be in, in every challenge, the latest deadline first."""
+    if not getattr(user, "is_authenticated", False):
+        return Team.objects.none()
+    ids = TeamMember.objects.filter(user=user, accepted_at__isnull=False).values("team_id")
+    return _teams().filter(pk__in=ids).order_by("-challenge__deadline_at", "name")
+
+
+def team_get(user: Any, pk: int) -> Team:
+    """A team its members or the challenge's organiser read (404 for anyone else)."""
+    team = _teams().filter(pk=pk).first()
+    if team is None or not (team_is_member(user, team) or challenge_can_manage(user, team.challenge)):
+        raise Http404(_("No such team."))
+    return team
+
+
+def team_get_for_invitation(token: str) -> TeamMember:
+    """The invitation a token names, still open (404 for an unknown or used token)."""
+    invitation = (TeamMember.objects.select_related("team", "team__challenge", "team__organisation")
+                  .filter(invitation_token=token, accepted_at__isnull=True).first() if token else None)
+    if invitation is None:
+        raise Http404(_("This invitation does not exist or was already used."))
+    return invitation
+
+
+def submission_readable(user: Any, submission: Submission) -> bool:
+    """May the user read the submission: a team member, the organiser, or a juror assigned to it and not
+    conflicted?"""
+    team = submission.team
+    return (team_is_member(user, team) or challenge_can_manage(user, team.challenge)
+            or jury_selectors.submission_readable_by_juror(user, submission))
+
+
+def _submissions() -> QuerySet[Submission]:
+    return (Submission.objects.select_related("team", "team__challenge", "team__organisation",
+                                              "team__organisation__region", "eligibility_checked_by")
+            .prefetch_related("attachments"))
+
+
+def submission_get(user: Any, pk: int) -> Submission:
+    """A submission its readers read (404 for anyone else)."""
+    submission = _submissions().filter(pk=pk).first()
+    if submission is None or not submission_readable(user, submission):
+        raise Http404(_("No such submission."))
+    return submission
+
+
+def submission_attachment_get(user: Any, pk: int) -> SubmissionAttachment:
+    """A submission's file for the submission's readers (404 for anyone else)."""
+    attachment = (SubmissionAttachment.objects.select_related("submission__team__challenge")
+                  .filter(pk=pk).first())
+    if attachment is None or not submission_readable(user, attachment.submission):
+        raise Http404(_("No such file."))
+    return attachment
+
+
+def submission_list_for_organiser(user: Any, challenge: Challenge) -> QuerySet[Submission]:
+    """Every submission of the challenge, drafts included, for its organiser (404 for anyone else)."""
+    if not challenge_can_manage(user, challenge):
+        raise Http404(_("No such list."))
+    members = TeamMember.objects.filter(accepted_at__isnull=False)
+    return (_submissions().filter(team__challenge=challenge)
+            .prefetch_related(Prefetch("team__members", queryset=members))
+            .order_by("team__name"))
