@@ -68,6 +68,13 @@ def participant_of(*, user: Any, event: Event) -> Participant | None:
     return Participant.objects.filter(event=event, user=user).select_related("organisation", "person").first()
 
 
+def participant_profiles_of(*, user: Any) -> QuerySet[Participant]:
+    """The user's own matchmaking profiles at every event, the latest first (e.g. to prefill another form)."""
+    if not getattr(user, "is_authenticated", False):
+        return Participant.objects.none()
+    return Participant.objects.filter(user=user).select_related("event", "organisation").order_by("-registered_at")
+
+
 def _profiles() -> QuerySet[Participant]:
     return Participant.objects.select_related("organisation", "person", "region").prefetch_related(
         "sectors", "technologies", "opportunities"

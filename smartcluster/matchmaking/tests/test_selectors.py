@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from smartcluster.industries.models import Industry
 from smartcluster.matchmaking import selectors, services
@@ -128,3 +129,11 @@ def test_a_participant_waiting_for_approval_already_gets_suggestions(event: Any,
     waiting = register(event, "vic", approve=False, opportunities=[{"kind": "request", "title": "Laser cutting"}])
     offer = participant_factory("wanda", opportunities=[{"kind": "offer", "title": "Laser cutting"}])
     assert [s.participant for s in selectors.participant_suggestions(participant=waiting)] == [offer]
+
+
+def test_a_users_own_profiles_are_theirs_only_and_none_for_the_anonymous(participant_factory: Any) -> None:
+    mine = participant_factory("mira")
+    participant_factory("sensa")
+
+    assert list(selectors.participant_profiles_of(user=mine.user)) == [mine]
+    assert list(selectors.participant_profiles_of(user=AnonymousUser())) == []
