@@ -13,6 +13,7 @@ from typing import Any
 from django.core import serializers
 from django.utils import timezone
 
+from smartcluster.accounts.services import api_token_create
 from smartcluster.challenges.models import (
     Assignment,
     Award,
@@ -116,3 +117,38 @@ def challenges_dump() -> str:
               SubmissionAttachment, Juror, ConflictOfInterest, Assignment, Score, Award]
     rows = [serializers.serialize("json", model.objects.order_by("pk")) for model in models]
     return database_dump() + "\n" + "\n".join(rows)
+
+
+def make_member(team: Team, user: Any, *, accepted: bool = True) -> TeamMember:
+    """A member of `team` (accepted unless told otherwise: then an open invitation to the user's address)."""
+    return TeamMember.objects.create(team=team, email=user.email, user=user if accepted else None,
+                                     role=TeamRole.MEMBER, invitation_token=secrets.token_hex(16),
+                                     accepted_at=timezone.now() if accepted else None)
+
+
+@dataclass
+class TeamWorld:
+    cw: ChallengeWorld
+    team: Team
+    other_team: Team
+
+    @property
+    def users(self) -> dict[str, Any]:
+        """The organisations world's roles plus team_lead, team_member and other_solver (another team's lead)."""
+        return self.cw.users
+
+
+def build_team_world(*, submitted: bool = False) -> TeamWorld:
+    """The challenge world plus a team of Lena Robotics (lead lena, accepted member mark of Mark University) with a
+    draft (or submitted) submission, and another solver's team with a submitted one; their users and API tokens
+    are added to the world's as team_lead, team_member and other_solver."""
+    cw = build_challenge_world()
+    lead, member, other = (make_solver("lena", "Lena Robotics"), make_solver("mark", "Mark University"),
+                           make_solver("otto", "Otto Systems"))
+    team = make_team(cw.challenge, lead, Organisation.objects.get(name="Lena Robotics"), submitted=submitted)
+    make_member(team, member)
+    other_team = make_team(cw.challenge, other, Organisation.objects.get(name="Otto Systems"))
+    for role, user in (("team_lead", lead), ("team_member", member), ("other_solver", other)):
+        cw.users[role] = user
+        cw.tokens[role] = api_token_create(user=user, name="tests")[1]
+    return TeamWorld(cw, team, other_team)
