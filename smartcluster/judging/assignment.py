@@ -24,7 +24,13 @@ DEFAULT_TIME_LIMIT = 10.0
 
 
 class AssignmentInfeasible(ValueError):
-    """No assignment meets the rules; the message says why (in English: callers word it for users)."""
+    """No assignment meets the rules; the message says why (in English). When one submission lacks jurors,
+    `submission`, `available` and `needed` say which and how many, so callers can word it for users."""
+
+    def __init__(self, reason: str, *, submission: int | None = None, available: int | None = None,
+                 needed: int | None = None) -> None:
+        super().__init__(reason)
+        self.submission, self.available, self.needed = submission, available, needed
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ def _needs(submissions: Sequence[int], jurors: Sequence[int], per_submission: in
         free = sum(1 for juror in jurors if (submission, juror) not in conflicts)
         if free < per_submission:
             raise AssignmentInfeasible(f"submission {submission} has only {free} jurors without a conflict; "
-                                       f"{per_submission} needed")
+                                       f"{per_submission} needed", submission=submission, available=free,
+                                       needed=per_submission)
         needs[submission] = max(per_submission, sum(1 for pair in fixed if pair[0] == submission))
     return needs
 

@@ -39,8 +39,10 @@ def test_same_input_same_assignment() -> None:
 
 def test_submission_with_too_few_unconflicted_jurors_is_refused_with_its_reason() -> None:
     conflicts = {(5, 101), (5, 102), (5, 103)}
-    with pytest.raises(AssignmentInfeasible, match="submission 5 has only 2 jurors without a conflict; 3 needed"):
+    with pytest.raises(AssignmentInfeasible, match="submission 5 has only 2 jurors without a conflict; 3 needed"
+                       ) as refusal:
         assign_jurors(submissions=SUBMISSIONS, jurors=JURORS, per_submission=3, conflicts=conflicts)
+    assert (refusal.value.submission, refusal.value.available, refusal.value.needed) == (5, 2, 3)
 
 
 def test_fewer_jurors_than_scores_needed_is_refused() -> None:
