@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.services import membership_load
+from smartcluster.demo import challenges as challenge_loader
 from smartcluster.demo import cluster_content, content, event_content, stakeholder_content
 from smartcluster.demo import clusters as cluster_loader
 from smartcluster.demo import events as event_loader
@@ -362,6 +363,7 @@ class Loader:
         self.project_life(project)
         stakeholder_loader.stakeholders_load(self, project)
         learning_loader.learning_load(self, project)
+        challenge_loader.challenges_load(self)
         demo_state_loaded()
         return self.report
 
