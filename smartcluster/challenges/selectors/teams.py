@@ -3,6 +3,7 @@ a submission and its files also by the jurors assigned to it and not conflicted.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -20,12 +21,17 @@ from smartcluster.challenges.models import (
 
 # a module, not its names: the jury part reads this one too
 from smartcluster.challenges.selectors import jury as jury_selectors
-from smartcluster.challenges.selectors.briefs import challenge_can_manage
+from smartcluster.challenges.selectors.briefs import challenge_can_manage, challenge_region_eligible
+from smartcluster.organisations.choices import HELIX_ROLE_BY_TYPE, HelixRole
 from smartcluster.organisations.selectors import person_for_user
 
 __all__ = [
+    "SubmissionRow",
+    "submission_region_eligible",
+    "submission_rows_for_organiser",
     "submission_attachment_get",
     "submission_get",
+    "submission_get_for_organiser",
     "submission_list_for_organiser",
     "submission_organisation_ids",
     "submission_readable",
@@ -33,6 +39,7 @@ __all__ = [
     "team_get_for_invitation",
     "team_is_lead",
     "team_is_member",
+    "team_member_get",
     "team_member_user_ids",
     "team_mine",
 ]
@@ -92,6 +99,15 @@ def team_get(user: Any, pk: int) -> Team:
     return team
 
 
+def team_member_get(user: Any, pk: int) -> TeamMember:
+    """A member (or open invitation) of a team the user reads (404 otherwise)."""
+    member = TeamMember.objects.select_related("team").filter(pk=pk).first()
+    if member is None:
+        raise Http404(_("No such member."))
+    team_get(user, member.team_id)
+    return member
+
+
 def team_get_for_invitation(token: str) -> TeamMember:
     """The invitation a token names, still open (404 for an unknown or used token)."""
     invitation = (TeamMember.objects.select_related("team", "team__challenge", "team__organisation")
@@ -123,6 +139,14 @@ def submission_get(user: Any, pk: int) -> Submission:
     return submission
 
 
+def submission_get_for_organiser(user: Any, pk: int) -> Submission:
+    """A submission for its challenge's organiser only (404 for anyone else, team and jurors included)."""
+    submission = _submissions().filter(pk=pk).first()
+    if submission is None or not challenge_can_manage(user, submission.team.challenge):
+        raise Http404(_("No such submission."))
+    return submission
+
+
 def submission_attachment_get(user: Any, pk: int) -> SubmissionAttachment:
     """A submission's file for the submission's readers (404 for anyone else)."""
     attachment = (SubmissionAttachment.objects.select_related("submission__team__challenge")
@@ -140,3 +164,35 @@ def submission_list_for_organiser(user: Any, challenge: Challenge) -> QuerySet[S
     return (_submissions().filter(team__challenge=challenge)
             .prefetch_related(Prefetch("team__members", queryset=members))
             .order_by("team__name"))
+
+
+def submission_region_eligible(challenge: Challenge, organisation: Any) -> bool | None:
+    """Does the team's organisation lie in an eligible region: yes, no, or None when its region is unknown (and
+    the challenge lists regions)?"""
+    region = organisation.region
+    if region is None and challenge.eligible_regions.exists():
+        return None
+    return challenge_region_eligible(challenge, region.code if region is not None else None)
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    """A line of the organiser's list: the submission with what eligibility is judged on."""
+
+    submission: Submission
+    team_size: int
+    helix: str
+    region_eligible: bool | None
+
+
+def submission_rows_for_organiser(user: Any, challenge: Challenge) -> list[SubmissionRow]:
+    """The organiser's list with team size (accepted members), helix of the applying organisation and whether its
+    region is eligible (404 for anyone else)."""
+    rows = []
+    for submission in submission_list_for_organiser(user, challenge):
+        organisation = submission.team.organisation
+        rows.append(SubmissionRow(
+            submission=submission, team_size=len(submission.team.members.all()),
+            helix=str(HelixRole(HELIX_ROLE_BY_TYPE[organisation.type]).label),
+            region_eligible=submission_region_eligible(challenge, organisation)))
+    return rows
