@@ -175,7 +175,7 @@ def _criteria_save(challenge: Challenge, rows: list[ChallengeCriterion]) -> None
 def _criteria_text(criteria: Iterable[ChallengeCriterion]) -> str:
     return "; ".join(f"{c.name} ({c.weight.normalize():f}"
                      + (f", ≥ {c.threshold.normalize():f}" if c.threshold is not None else "") + ")"
-                     for c in criteria)
+                     + (f": {c.description}" if c.description else "") for c in criteria)
 
 
 def challenge_create(*, user: Any, organiser: Any, criteria: Sequence[Criterion] = (),
