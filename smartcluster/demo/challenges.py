@@ -49,7 +49,8 @@ def team_load(loader: Loader, demo: content.DemoTeam) -> None:
     record = challenges.team_load(
         challenge=challenge, name=demo.name, organisation=loader.organisations[demo.organisation],
         lead=loader.users[demo.lead], invited=demo.invited, status=demo.status,
-        submission={"title": demo.title, "summary": demo.summary, "solution": demo.solution},
+        submission={"title": demo.title, "summary": demo.summary, "solution": demo.solution,
+                    "expected_impact": demo.expected_impact, "implementation": demo.implementation},
         eligibility=demo.eligibility, eligibility_reason=demo.eligibility_reason,
         checked_by=_organiser(loader, demo.challenge))
     loader._made(demo.key, record)

@@ -48,6 +48,8 @@ class DemoTeam:
     title: str
     summary: str
     solution: str
+    expected_impact: str = ""
+    implementation: str = ""
     status: str = SubmissionStatus.SUBMITTED
     eligibility: str = Eligibility.ELIGIBLE
     eligibility_reason: str = ""
@@ -148,43 +150,69 @@ TEAMS = (
              "Clip-on vibration and current sensors feed a digital twin of each machine; the twin compares the "
              "machine with its healthy self and warns ten days ahead on average.",
              "Kit of four sensors and an edge box (3,800 EUR per machine); models trained on the host plant's own "
-             "first month of data; alerts in the maintenance team's chat.", invited=("k.mavridis@example.org",)),
+             "first month of data; alerts in the maintenance team's chat.",
+             expected_impact="Two fewer unplanned stops a month per line in the pilot plant; the kit pays back "
+                             "within a year.",
+             implementation="Trikala Digital Twins' data scientists with a maintenance technician of the host "
+                            "plant; three months.",
+             invited=("k.mavridis@example.org",)),
     DemoTeam("team:pm-vibesense", PREDICTIVE, "Fulda VibeSense", "organisation:fulda-sensors",
              "person:challenge-fulda", "VibeSense retrofit kit for machines without a controller",
              "Battery-powered vibration and temperature sensors with a wear model per machine family.",
-             "Magnet-mounted sensors, a gateway and a cloud model; 2,900 EUR per machine."),
+             "Magnet-mounted sensors, a gateway and a cloud model; 2,900 EUR per machine.",
+             expected_impact="A week's warning of bearing and gearbox failures on machines without a controller.",
+             implementation="Two engineers of Fulda Sensor Systems; sensors installed in a day, model tuned in the "
+                            "first month."),
     DemoTeam("team:pm-cobot-care", PREDICTIVE, "Kassel Cobot Care", "organisation:kassel-mechatronics",
              "person:kassel-mechatronics", "Cobot Care: the robot that checks the machines",
              "A collaborative robot tours the shop floor at night with an acoustic camera and a thermal sensor.",
-             "One robot serves twenty machines; rented to small plants by the month."),
+             "One robot serves twenty machines; rented to small plants by the month.",
+             expected_impact="Night-time inspections of twenty machines without stopping production.",
+             implementation="Kassel Mechatronics' cobot team; the robot is programmed for the host plant in two "
+                            "weeks."),
     DemoTeam("team:pm-competence", PREDICTIVE, "CC4.0 Maintenance Lab", "organisation:thessaly-competence",
              "person:challenge-competence", "Open predictive-maintenance toolkit for SMEs",
              "Open-source models and a training course so that a plant's own technicians run the monitoring.",
-             "Sensors bought off the shelf; the competence centre's testbed trains the technicians."),
+             "Sensors bought off the shelf; the competence centre's testbed trains the technicians.",
+             expected_impact="Technicians of small plants able to run predictive maintenance themselves.",
+             implementation="Three researchers of the competence centre; a two-day course and a month of coaching."),
     DemoTeam("team:pm-pumpwatch", PREDICTIVE, "Murcia PumpWatch", "organisation:murcia-sensors",
              "person:murcia-sensors", "PumpWatch: pump and motor health from the power line",
              "Current sensors on the supply of each motor detect wear without touching the machine.",
-             "Installed in the electrical cabinet in an hour; 1,500 EUR per motor."),
+             "Installed in the electrical cabinet in an hour; 1,500 EUR per motor.",
+             expected_impact="Failures of pumps and motors announced before they stop a line.",
+             implementation="Murcia Agrotech Sensors' field engineers; one day of installation per plant."),
     DemoTeam("team:pm-visionwear", PREDICTIVE, "VisionWear", "organisation:vilnius-machine-vision",
              "person:challenge-vilnius", "VisionWear: cameras that see tools wear",
              "Machine-vision cameras measure tool and belt wear on every cycle.",
-             "A camera per machine and a shared model; 4,500 EUR per machine."),
+             "A camera per machine and a shared model; 4,500 EUR per machine.",
+             expected_impact="Tool changes when needed rather than by the calendar; fewer scrapped parts.",
+             implementation="Vilnius Machine Vision's engineers; cameras fitted in a week, model trained in a "
+                            "month."),
     DemoTeam("team:pm-spindle", PREDICTIVE, "Larissa Spindle Health", "organisation:larissa-machining",
              "person:larissa-machining", "Spindle health from the CNC controller's own data",
              "Reads the spindle load the CNC controllers already record and flags drifts.",
-             "Software only, for controllers of the last fifteen years."),
+             "Software only, for controllers of the last fifteen years.",
+             expected_impact="Spindle failures foreseen on machines already in use.",
+             implementation="Larissa Precision Machining's own engineers with a software contractor."),
     DemoTeam("team:pm-podravina", PREDICTIVE, "Podravina Predict", "organisation:koprivnica-metalworks",
              "person:challenge-koprivnica", "Maintenance logbook with failure forecasts",
              "A tablet logbook for technicians whose entries feed a simple failure forecast.",
-             "Tablets and an app; forecasts improve as the logbook fills."),
+             "Tablets and an app; forecasts improve as the logbook fills.",
+             expected_impact="A record of every repair and a first forecast of the next ones.",
+             implementation="Koprivnica Metalworks' maintenance team; tablets handed out in a week."),
     DemoTeam("team:pm-agribot", PREDICTIVE, "AgriBot Uptime", "organisation:thessaly-agrirobotics",
              "person:thessaly-agrirobotics", "Field-robot diagnostics adapted to workshop machines",
              "The diagnostics of the team's field robots, moved to the workshop's drives and gearboxes.",
-             "Sensors of the field robots, a new model for indoor machines."),
+             "Sensors of the field robots, a new model for indoor machines.",
+             expected_impact="Fewer gearbox failures in workshops, using proven field diagnostics.",
+             implementation="Thessaly Agri-Robotics' two engineers; the model adapted in two months."),
     DemoTeam("team:pm-line-listener", PREDICTIVE, "Volos Line Listener", "organisation:volos-packaging",
              "person:volos-packaging", "A study of maintenance needs in packaging lines",
              "A six-month study of the stops of our can lines, to define what to monitor later.",
              "Interviews and stop records; no kit in this phase.",
+             expected_impact="A list of what to monitor on can lines.",
+             implementation="Volos Metal Packaging's operations manager and a consultant; six months.",
              eligibility=Eligibility.INELIGIBLE,
              eligibility_reason="The brief asks for a solution demonstrated on a line; this is a study."),
     DemoTeam("team:em-irrigation", ENERGY, "Murcia FlowMeter", "organisation:murcia-sensors", "person:murcia-sensors",
