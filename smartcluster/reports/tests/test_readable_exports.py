@@ -47,7 +47,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in learning/tests/test_peer_reviews_views.py
                   "learning:peer_review_recommendations_xlsx",
                   # checked in learning/tests/test_reports_docx.py
-                  "learning:report_project_docx", "learning:report_event_docx"}
+                  "learning:report_project_docx", "learning:report_event_docx",
+                  # checked in challenges/tests/test_ranking_views.py
+                  "challenges:scores_xlsx", "challenges:results_docx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
