@@ -19,12 +19,12 @@ from smartcluster.challenges.models import (
     Challenge,
     ChallengeCriterion,
     Eligibility,
-    Score,
     Submission,
     SubmissionStatus,
     Team,
 )
 from smartcluster.challenges.selectors.briefs import challenge_can_manage
+from smartcluster.challenges.selectors.jury import score_matrix
 from smartcluster.judging import ranking as judging
 from smartcluster.organisations.choices import HelixRole
 
@@ -86,10 +86,9 @@ def _library_criteria(criteria: list[ChallengeCriterion]) -> list[judging.Criter
 
 
 def _sent_score_rows(challenge: Challenge) -> list[judging.ScoreRow]:
-    """The sent scores (assignment submitted) of the challenge, as the library's rows."""
-    scores = Score.objects.filter(assignment__juror__challenge=challenge, assignment__submitted_at__isnull=False)
-    return [judging.ScoreRow(s, j, c, float(v)) for s, j, c, v in scores.values_list(
-        "assignment__submission_id", "assignment__juror_id", "criterion_id", "value")]
+    """The sent scores of the challenge (the jury's `score_matrix`), as the library's rows."""
+    return [judging.ScoreRow(c.submission_id, c.juror_id, c.criterion_id, float(c.value))
+            for c in score_matrix(challenge)]
 
 
 def ranking_submissions(challenge: Challenge) -> QuerySet[Submission]:
