@@ -2,8 +2,6 @@
 the public results once published, a team's anonymised feedback, and the public statistics. Private records answer
 404 to whoever may not read them (a juror included)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -201,7 +199,7 @@ def feedback(request: HttpRequest, team_id: int) -> dict[str, Any]:
                                    for s in j["scores"]]} for j in data.jurors]}
 
 
-@router.get("/statistics", response=ChallengeStatisticsOut, auth=READ_AUTH)
+@router.get("/statistics/", response=ChallengeStatisticsOut, auth=READ_AUTH)
 def statistics(request: HttpRequest, filters: Query[ChallengeStatisticsFilters]) -> dict[str, Any]:
     """Public counts of submissions (drafts excluded) of published challenges, by region, helix, size, status."""
     challenge = (get_object_or_404(Challenge, pk=filters.challenge, is_published=True)
