@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -36,6 +37,7 @@ from smartcluster.events.services import material_file_checked
 from smartcluster.notifications.services import notification_kind_register, notification_send
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.regions.selectors import region_find
+from smartcluster.site.validators import validate_time_zone
 
 __all__ = [
     "BRIEF_CHANGED",
@@ -115,6 +117,14 @@ def _assign_checked(challenge: Challenge, fields: dict[str, Any]) -> None:
     _printable(fields)
     for name, value in fields.items():
         setattr(challenge, name, value.strip() if isinstance(value, str) else value)
+    try:
+        validate_time_zone(challenge.time_zone)
+    except ValidationError as error:
+        raise ValidationError({"time_zone": error.messages}) from None
+    for name in TIMELINE:  # a time without its offset is read in the challenge's zone (as the form enters it)
+        value = getattr(challenge, name)
+        if isinstance(value, datetime) and timezone.is_naive(value):
+            setattr(challenge, name, timezone.make_aware(value, zoneinfo.ZoneInfo(challenge.time_zone)))
     _on_behalf_of_checked(challenge.on_behalf_of)
     _timeline_checked(challenge)
     challenge.full_clean(exclude=["eligible_regions"])
@@ -124,10 +134,13 @@ def _number(value: Any, field: str, position: int) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
         raise ValidationError({"criteria": _("Criterion %(n)s: the %(field)s “%(value)s” is not a number.")
-                               % {"n": position, "field": field, "value": value}}) from None
+                               % {"n": position, "field": field, "value": value}})
+    return number
 
 
 def _criteria_checked(challenge: Challenge, criteria: Sequence[Criterion]) -> list[ChallengeCriterion]:

@@ -93,3 +93,13 @@ def test_invalid_data_is_refused_naming_the_field(cw: ChallengeWorld) -> None:
     assert moved.status_code == 400 and "deadline" in moved.json()["detail"]
     assert challenges_dump() == before
     assert not Challenge.objects.filter(title="Circular packaging").exists()
+
+
+def test_a_time_without_offset_is_read_in_the_challenges_zone(cw: ChallengeWorld) -> None:
+    payload = _payload(cw, time_zone="Asia/Tokyo", opens_at="2099-01-01T09:00", deadline_at="2099-02-01T09:00",
+                       evaluation_ends_at="2099-03-01T09:00", results_at="2099-04-01T09:00")
+    created = _send("post", "/", payload, cw.tokens["editor_a"])
+    assert created.status_code == 201
+    assert Challenge.objects.get(pk=created.json()["id"]).deadline_at.isoformat() == "2099-02-01T00:00:00+00:00"
+    unknown = _send("post", "/", _payload(cw, time_zone="Mars/Olympus"), cw.tokens["editor_a"])
+    assert unknown.status_code == 400 and "time_zone" in unknown.json()["detail"]

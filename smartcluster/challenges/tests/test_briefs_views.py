@@ -199,3 +199,13 @@ def test_an_attachment_downloads_for_readers_of_the_challenge_only(cw: Challenge
     assert answer.status_code == 200 and b"".join(answer.streaming_content) == PDF
     assert answer["Content-Type"] == "application/pdf"
     assert Client().get(reverse("challenges:challenge_attachment", args=[hidden.pk])).status_code == 404
+
+
+def test_a_draft_is_deleted_from_its_page_a_published_challenge_is_not(cw: ChallengeWorld) -> None:
+    draft, _ = make_challenge(cw.world.org_a, title="Draft", published=False)
+    client = signed_in(cw.users["editor_a"], reverse("challenges:challenge_detail", args=[draft.pk]))
+    before = challenges_dump()
+    refused = post(client, reverse("challenges:challenge_delete", args=[cw.challenge.pk]), {})
+    assert refused.status_code == 302 and challenges_dump() == before
+    assert post(client, reverse("challenges:challenge_delete", args=[draft.pk]), {}).status_code == 302
+    assert not Challenge.objects.filter(pk=draft.pk).exists()

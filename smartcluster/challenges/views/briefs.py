@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +19,7 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from smartcluster.challenges.choices import ChallengePhase
 from smartcluster.challenges.forms import briefs as forms
@@ -166,6 +167,20 @@ def challenge_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         "challenges/briefs/cancel.html")
 
 
+@require_POST
+@login_required
+def challenge_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft (a published challenge is cancelled instead: the service refuses)."""
+    challenge = _managed(request, pk)
+    try:
+        services.challenge_delete(user=request.user, challenge=challenge)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("challenges:challenge_detail", challenge.pk)
+    messages.success(request, _("Draft deleted."))
+    return redirect("challenges:challenge_list")
+
+
 @login_required
 def challenge_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach a document to the brief (its type read from its content)."""
@@ -197,6 +212,7 @@ urlpatterns: list[URLPattern] = [
     path("briefs/<int:pk>/edit/", challenge_edit, name="challenge_edit"),
     path("briefs/<int:pk>/publish/", challenge_publish, name="challenge_publish"),
     path("briefs/<int:pk>/cancel/", challenge_cancel, name="challenge_cancel"),
+    path("briefs/<int:pk>/delete/", challenge_delete, name="challenge_delete"),
     path("briefs/<int:pk>/attachments/new/", challenge_attachment_add, name="challenge_attachment_add"),
     path("attachments/<int:pk>/", challenge_attachment, name="challenge_attachment"),
 ]
