@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
@@ -20,6 +21,7 @@ from smartcluster.organisations.selectors import organisation_editable_list
 __all__ = [
     "challenge_attachment_get",
     "challenge_can_manage",
+    "challenge_change_label",
     "challenge_change_list",
     "challenge_get",
     "challenge_list",
@@ -115,6 +117,13 @@ def challenge_get(*, user: Any, pk: Any) -> Challenge:
 def challenge_change_list(*, challenge: Challenge) -> QuerySet[ChallengeChange]:
     """The brief's changes since publication, latest first, with who made them."""
     return challenge.changes.select_related("changed_by").order_by("-changed_at", "-pk")
+
+
+def challenge_change_label(field: str) -> str:
+    """The words for a logged field (the cancellation's entry reads as such)."""
+    labels = {"criteria": _("Evaluation criteria"), "eligible_regions": _("Eligible regions"),
+              "is_cancelled": _("Cancelled")}
+    return str(labels.get(field) or capfirst(Challenge._meta.get_field(field).verbose_name))
 
 
 def challenge_attachment_get(*, user: Any, pk: Any) -> ChallengeAttachment:

@@ -4,6 +4,7 @@ table unchanged), publication and cancellation with confirmation, attachments do
 
 from __future__ import annotations
 
+import io
 import zoneinfo
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from docx import Document
 
 from smartcluster.challenges import services
 from smartcluster.challenges.models import Challenge, ChallengeChange
@@ -23,6 +25,7 @@ from smartcluster.challenges.tests.world import (
     challenges_dump,
     make_challenge,
 )
+from smartcluster.reports.tests.readable import docx_problems
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -209,3 +212,14 @@ def test_a_draft_is_deleted_from_its_page_a_published_challenge_is_not(cw: Chall
     assert refused.status_code == 302 and challenges_dump() == before
     assert post(client, reverse("challenges:challenge_delete", args=[draft.pk]), {}).status_code == 302
     assert not Challenge.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_brief_downloads_as_a_readable_word_document(cw: ChallengeWorld) -> None:
+    services.challenge_update(user=cw.users["editor_a"], challenge=cw.challenge, prizes="A pilot contract")
+    answer = Client().get(reverse("challenges:challenge_docx", args=[cw.challenge.pk]))
+    assert answer.status_code == 200 and docx_problems(answer.content, "brief") == []
+    text = "\n".join(cell.text for table in Document(io.BytesIO(answer.content)).tables
+                     for row in table.rows for cell in row.cells)
+    assert "Impact" in text and "Prizes and follow-up" in text and "A pilot contract" in text
+    draft, _ = make_challenge(cw.world.org_a, title="Draft", published=False)
+    assert Client().get(reverse("challenges:challenge_docx", args=[draft.pk])).status_code == 404

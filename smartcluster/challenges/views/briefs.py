@@ -22,11 +22,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from smartcluster.challenges.choices import ChallengePhase
+from smartcluster.challenges.exports.briefs import challenge_brief_docx
 from smartcluster.challenges.forms import briefs as forms
 from smartcluster.challenges.models import Challenge, ChallengeChange
 from smartcluster.challenges.selectors import briefs as selectors
 from smartcluster.challenges.services import briefs as services
 from smartcluster.organisations.selectors import organisation_queryset
+from smartcluster.reports.responses import file_response
 from smartcluster.site.views import service_result
 
 
@@ -59,12 +61,10 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 
 def _change_rows(challenge: Challenge) -> list[ChallengeChange]:
-    """The change log with each field's label (the cancellation's reason reads as such)."""
-    labels = {"criteria": _("Evaluation criteria"), "eligible_regions": _("Eligible regions"),
-              "is_cancelled": _("Cancelled")}
+    """The change log with each field's label."""
     changes = list(selectors.challenge_change_list(challenge=challenge))
     for change in changes:
-        change.label = labels.get(change.field) or str(Challenge._meta.get_field(change.field).verbose_name)
+        change.label = selectors.challenge_change_label(change.field)
     return changes
 
 
@@ -193,6 +193,14 @@ def challenge_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "challenges/briefs/attachment_form.html", {"challenge": challenge, "form": form})
 
 
+def challenge_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The brief as a Word document, for whoever may read the challenge."""
+    challenge = selectors.challenge_get(user=request.user, pk=pk)
+    payload = challenge_brief_docx(challenge, phase_label=str(selectors.challenge_phase(challenge).label),
+                                   changes=selectors.challenge_change_list(challenge=challenge))
+    return file_response(payload, name=f"challenge-{challenge.pk}-{challenge.title}", extension="docx")
+
+
 def challenge_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """The file, for whoever may read the challenge (404 otherwise), of the type read at upload."""
     attachment = selectors.challenge_attachment_get(user=request.user, pk=pk)
@@ -214,5 +222,6 @@ urlpatterns: list[URLPattern] = [
     path("briefs/<int:pk>/cancel/", challenge_cancel, name="challenge_cancel"),
     path("briefs/<int:pk>/delete/", challenge_delete, name="challenge_delete"),
     path("briefs/<int:pk>/attachments/new/", challenge_attachment_add, name="challenge_attachment_add"),
+    path("briefs/<int:pk>/brief.docx", challenge_docx, name="challenge_docx"),
     path("attachments/<int:pk>/", challenge_attachment, name="challenge_attachment"),
 ]

@@ -49,7 +49,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in learning/tests/test_reports_docx.py
                   "learning:report_project_docx", "learning:report_event_docx",
                   # checked in challenges/tests/test_ranking_views.py
-                  "challenges:scores_xlsx", "challenges:results_docx"}
+                  "challenges:scores_xlsx", "challenges:results_docx",
+                  # checked in challenges/tests/test_briefs_views.py
+                  "challenges:challenge_docx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
