@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from smartcluster.accounts.models import Membership, MembershipRole
 from smartcluster.challenges import services
 from smartcluster.challenges.choices import Eligibility, SubmissionStatus, TeamRole
 from smartcluster.challenges.models import Submission, SubmissionAttachment, Team, TeamMember
@@ -25,6 +26,7 @@ from smartcluster.challenges.tests.world import (
     challenges_dump,
     make_solver,
 )
+from smartcluster.matchmaking.tests.conftest import create_event, register
 from smartcluster.notifications.models import Notification
 from smartcluster.organisations.models import Organisation, OrganisationType
 from smartcluster.organisations.tests.factories import make_user
@@ -78,6 +80,23 @@ def test_a_named_new_organisation_is_created_once_and_another_ones_name_is_refus
     assert team.organisation.name == "Lena Robotics" and not team.organisation.is_published
     assert "organisation_name" in refusal.value.message_dict
     assert challenges_dump() == before
+
+
+def test_a_team_formed_from_a_matchmaking_profile_applies_from_its_organisation_and_anothers_is_refused() -> None:
+    cw = build_challenge_world()
+    organiser = make_user("organiser")
+    Membership.objects.create(user=organiser, organisation=cw.world.candidate, role=MembershipRole.PARTNER_EDITOR)
+    event = create_event(organiser)
+    profile, other = register(event, "mira"), register(event, "sensa")
+    before = challenges_dump()
+
+    with pytest.raises(ValidationError) as refusal:
+        services.team_create(user=profile.user, challenge=cw.challenge, name="Borrowed", matchmaking_profile=other)
+    assert "matchmaking_profile" in refusal.value.message_dict and challenges_dump() == before
+    team = services.team_create(user=profile.user, challenge=cw.challenge, name="Mira's crew",
+                                matchmaking_profile=profile)
+
+    assert (team.organisation.name, team.matchmaking_profile) == ("Mira Ltd", profile)
 
 
 def test_an_organisation_the_user_does_not_belong_to_is_refused() -> None:
