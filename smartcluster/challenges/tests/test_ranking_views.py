@@ -154,3 +154,13 @@ def test_statistics_draw_offline_charts_and_filter_by_challenge(rw: RankingWorld
     assert "vendor/plotly.min.js" in page and "data-figure" in page and "cdn.plot.ly" not in page
     assert "3 submissions (drafts not counted)" in page and "Business" in page
     assert "0 submissions" in Client().get(reverse("challenges:statistics"), {"challenge": other.pk}).content.decode()
+
+
+def test_the_brief_links_the_organiser_to_the_ranking_and_everyone_to_published_results(rw: RankingWorld) -> None:
+    detail = reverse("challenges:challenge_detail", args=[rw.challenge.pk])
+    ranking, results = (reverse(name, args=[rw.challenge.pk]) for name in ("challenges:ranking", "challenges:results"))
+    assert ranking in signed_in(rw.users["editor_a"]).get(detail).content.decode()
+    assert ranking not in signed_in(rw.users["editor_b"]).get(detail).content.decode()
+    assert results not in Client().get(detail).content.decode()
+    services.award_load(challenge=rw.challenge, submission=rw.teams["alpha"].submission, place=1)
+    assert results in Client().get(detail).content.decode()
