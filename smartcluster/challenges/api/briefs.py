@@ -155,7 +155,8 @@ def _arguments(data: dict[str, Any]) -> dict[str, Any]:
                 raise ValidationError({name: _("No record with id %(id)s.") % {"id": data[name]}})
             data[name] = found
     if data.get("criteria") is not None:
-        data["criteria"] = [(c["name"], c["weight"], c["threshold"], c["description"]) for c in data["criteria"]]
+        data["criteria"] = [(c["name"], c["weight"], c.get("threshold"), c.get("description", ""))
+                            for c in data["criteria"]]
     return {name: value for name, value in data.items() if value is not None or name in REFERENCES}
 
 

@@ -85,6 +85,7 @@ def challenge_list(*, user: Any, phase: str = "", search: str = "", organiser: A
     """The challenges the user may read, filtered by phase, organiser, an eligible region (or any-region
     challenges) and a search in title, problem and organiser's name; latest deadline first."""
     challenges = _readable(user)
+    search, region = search.replace("\x00", ""), region.replace("\x00", "")  # PostgreSQL refuses NUL in a query
     if phase in ChallengePhase.values:
         challenges = challenges.filter(challenge_phase_filter(phase))
     if organiser:

@@ -7,6 +7,7 @@ submitted; a published brief may not be deleted, only cancelled with a reason (l
 
 from __future__ import annotations
 
+import re
 import secrets
 import zoneinfo
 from collections.abc import Iterable, Sequence
@@ -64,6 +65,7 @@ TEXT_FIELDS = ("title", "problem", "context", "expected_outcome", "eligibility",
                "confidentiality")
 TIMELINE = ("opens_at", "deadline_at", "evaluation_ends_at", "results_at")
 
+NUTS_CODE = re.compile(r"[A-Z]{2}[A-Z0-9]{0,3}")  # a country's two letters, then up to three levels
 Criterion = Sequence[Any]  # (name, weight, threshold, description); threshold and description optional
 
 
@@ -102,8 +104,8 @@ def _timeline_checked(challenge: Challenge) -> None:
 def _regions_checked(codes: Iterable[str]) -> list[Any]:
     """The NUTS regions of the codes (newest version), refused naming the unknown ones."""
     cleaned = [code.strip().upper() for code in codes if code and code.strip()]
-    regions = {code: region_find(code=code) for code in cleaned}
-    unknown = [code for code, region in regions.items() if region is None]
+    regions = {code: region_find(code=code) if NUTS_CODE.fullmatch(code) else None for code in cleaned}
+    unknown = [code.replace("\x00", "")[:12] for code, region in regions.items() if region is None]
     if unknown:
         raise ValidationError({"eligible_regions": _("Unknown NUTS region: %(codes)s.")
                                % {"codes": ", ".join(unknown)}})
@@ -127,7 +129,20 @@ def _assign_checked(challenge: Challenge, fields: dict[str, Any]) -> None:
             setattr(challenge, name, timezone.make_aware(value, zoneinfo.ZoneInfo(challenge.time_zone)))
     _on_behalf_of_checked(challenge.on_behalf_of)
     _timeline_checked(challenge)
+    _bounds_checked(challenge)
     challenge.full_clean(exclude=["eligible_regions"])
+
+
+# The model's check constraints on numbers, refused naming the field: (field, lowest, highest).
+BOUNDS = (("score_max", 1, 100), ("scores_per_submission", 1, None), ("calibration_min_scores", 2, None))
+
+
+def _bounds_checked(challenge: Challenge) -> None:
+    for name, lowest, highest in BOUNDS:
+        value = getattr(challenge, name)
+        if isinstance(value, int) and (value < lowest or (highest is not None and value > highest)):
+            message = (_("Between %(low)s and %(high)s.") if highest is not None else _("At least %(low)s."))
+            raise ValidationError({name: message % {"low": lowest, "high": highest}})
 
 
 def _number(value: Any, field: str, position: int) -> Decimal | None:

@@ -64,8 +64,10 @@ def test_the_organiser_creates_changes_and_publishes_with_a_token(cw: ChallengeW
     assert created.status_code == 201, created.json()
     pk = created.json()["id"]
     assert created.json()["phase"] == "draft" and created.json()["criteria"][0]["threshold"] == "3.00"
-    changed = _send("patch", f"/{pk}", {"title": "Circular crates", "eligible_regions": []}, token)
+    changed = _send("patch", f"/{pk}", {"title": "Circular crates", "eligible_regions": [],
+                                        "criteria": [{"name": "Impact", "weight": "100"}]}, token)
     assert changed.status_code == 200 and changed.json()["title"] == "Circular crates"
+    assert [(c["name"], c["threshold"]) for c in changed.json()["criteria"]] == [("Impact", None)]
     assert _send("post", f"/{pk}/publish", {}, token).json()["phase"] == "announced"
     _send("patch", f"/{pk}", {"prizes": "EUR 10 000"}, token)
     [change] = Client().get(f"{API}/{pk}/changes").json()
@@ -88,6 +90,8 @@ def test_invalid_data_is_refused_naming_the_field(cw: ChallengeWorld) -> None:
     assert refused.status_code == 400 and "on_behalf_of" in refused.json()["detail"]
     weightless = _send("post", "/", _payload(cw, criteria=[{"name": "Impact", "weight": "0"}]), cw.tokens["editor_a"])
     assert weightless.status_code == 400 and "criteria" in weightless.json()["detail"]
+    scale = _send("patch", f"/{cw.challenge.pk}", {"score_max": 0}, cw.tokens["editor_a"])
+    assert scale.status_code == 400 and "score_max" in scale.json()["detail"]
     past = (timezone.now() - timedelta(days=1)).isoformat()
     moved = _send("patch", f"/{cw.challenge.pk}", {"deadline_at": past}, cw.tokens["editor_a"])
     assert moved.status_code == 400 and "deadline" in moved.json()["detail"]
