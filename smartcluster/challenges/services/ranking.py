@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -50,7 +51,8 @@ def results_may_confirm(challenge: Challenge, now: Any = None) -> str:
     if assignments.exists() and not assignments.filter(submitted_at__isnull=True).exists():
         return ""
     return _("Results are confirmed once the evaluation has ended (%(date)s) or every juror has sent their "
-             "scores.") % {"date": timezone.localtime(challenge.evaluation_ends_at).strftime("%Y-%m-%d %H:%M")}
+             "scores.") % {"date": challenge.evaluation_ends_at.astimezone(ZoneInfo(challenge.time_zone))
+                           .strftime(f"%Y-%m-%d %H:%M {challenge.time_zone}")}
 
 
 def _winning(challenge: Challenge, submission: Submission) -> None:
