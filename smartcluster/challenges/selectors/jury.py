@@ -7,6 +7,7 @@ is entered). Private records answer 404 to whoever may not read them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -39,6 +40,7 @@ __all__ = [
     "VisibleScore",
     "assignment_get",
     "assignment_list_for_juror",
+    "challenge_submission_organisation_ids",
     "conflict_candidates",
     "jury_challenge_get",
     "juror_conflicted_submission_ids",
@@ -112,15 +114,23 @@ def juror_organisation_ids(juror: Juror) -> set[int]:
     return ids
 
 
-def juror_conflicted_submission_ids(juror: Juror) -> set[int]:
+def challenge_submission_organisation_ids(challenge_id: int) -> dict[int, set[int]]:
+    """The organisations behind every submission of a challenge (teams.submission_organisation_ids), computed once
+    for a whole jury."""
+    submissions = Submission.objects.filter(team__challenge_id=challenge_id).select_related("team")
+    return {submission.pk: teams_selectors.submission_organisation_ids(submission) for submission in submissions}
+
+
+def juror_conflicted_submission_ids(juror: Juror, organisations: Mapping[int, set[int]] | None = None) -> set[int]:
     """Submissions of the juror's challenge they are conflicted with: declared ones, and automatically those of a
-    team whose organisation (or an accepted member's) is one of the juror's organisations."""
+    team whose organisation (or an accepted member's) is one of the juror's organisations. `organisations` is
+    `challenge_submission_organisation_ids` of the challenge when the caller has it already."""
     conflicted = set(juror.conflicts.values_list("submission_id", flat=True))
     own = juror_organisation_ids(juror)
     if own:
-        for submission in Submission.objects.filter(team__challenge_id=juror.challenge_id).select_related("team"):
-            if own & teams_selectors.submission_organisation_ids(submission):
-                conflicted.add(submission.pk)
+        if organisations is None:
+            organisations = challenge_submission_organisation_ids(juror.challenge_id)
+        conflicted.update(pk for pk, ids in organisations.items() if own & ids)
     return conflicted
 
 

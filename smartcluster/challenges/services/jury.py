@@ -29,7 +29,11 @@ from smartcluster.challenges.models import (
     SubmissionStatus,
 )
 from smartcluster.challenges.selectors.briefs import challenge_can_manage
-from smartcluster.challenges.selectors.jury import juror_conflicted_submission_ids, submissions_to_assign
+from smartcluster.challenges.selectors.jury import (
+    challenge_submission_organisation_ids,
+    juror_conflicted_submission_ids,
+    submissions_to_assign,
+)
 from smartcluster.judging.assignment import AssignmentInfeasible, AssignmentResult, assign_jurors
 from smartcluster.notifications.services import notification_kind_register, notification_send
 
@@ -190,8 +194,9 @@ def assignment_run(*, user: Any, challenge: Challenge, time_limit: float = ASSIG
     if not submissions:
         raise ValidationError(_("No submission is eligible: there is nothing to assign."))
     jurors = _jurors_ready(challenge)
+    organisations = challenge_submission_organisation_ids(challenge.pk)
     conflicts = {(submission_id, juror.pk) for juror in jurors
-                 for submission_id in juror_conflicted_submission_ids(juror)}
+                 for submission_id in juror_conflicted_submission_ids(juror, organisations)}
     by_pk = {submission.pk: submission for submission in submissions}
     # Made assignments stay; one that has become conflicted (a new member's organisation) is not counted.
     fixed = {pair for pair in Assignment.objects.filter(submission__in=submissions, juror__in=jurors)
