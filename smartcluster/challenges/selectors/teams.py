@@ -37,6 +37,7 @@ __all__ = [
     "submission_readable",
     "team_get",
     "team_get_for_invitation",
+    "team_invitations_open",
     "team_is_lead",
     "team_is_member",
     "team_member_get",
@@ -106,6 +107,17 @@ def team_member_get(user: Any, pk: int) -> TeamMember:
         raise Http404(_("No such member."))
     team_get(user, member.team_id)
     return member
+
+
+def team_invitations_open(user: Any) -> QuerySet[TeamMember]:
+    """The open invitations sent to the user's e-mail address (ignoring case), for teams of challenges still open
+    to them (not cancelled)."""
+    email = (getattr(user, "email", "") or "").strip()
+    if not getattr(user, "is_authenticated", False) or not email:
+        return TeamMember.objects.none()
+    return (TeamMember.objects.select_related("team", "team__challenge", "team__organisation")
+            .filter(email__iexact=email, accepted_at__isnull=True, team__challenge__is_cancelled=False)
+            .order_by("-invited_at"))
 
 
 def team_get_for_invitation(token: str) -> TeamMember:

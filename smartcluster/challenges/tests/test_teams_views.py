@@ -62,6 +62,17 @@ def test_my_teams_lists_the_team_with_its_phase_and_submission_status(tw: TeamWo
     assert tw.other_team.name not in page
 
 
+def test_my_teams_offers_the_open_invitations_sent_to_my_address_only(tw: TeamWorld) -> None:
+    invitation = services.team_member_invite(user=tw.users["team_lead"], team=tw.team, email="NINA@example.org")
+    nina, eve = Client(), Client()
+    nina.force_login(make_user("nina", email="nina@example.org"))
+    eve.force_login(make_user("eve", email="eve@example.org"))
+    join_url = reverse("challenges:team_join", args=[invitation.invitation_token])
+
+    assert join_url in nina.get(reverse("challenges:team_mine")).content.decode()
+    assert join_url not in eve.get(reverse("challenges:team_mine")).content.decode()
+
+
 def test_a_solver_forms_a_team_through_the_page(tw: TeamWorld) -> None:
     newcomer = make_user("nora", email="nora@example.org")
     url = reverse("challenges:team_create", args=[tw.cw.challenge.pk])

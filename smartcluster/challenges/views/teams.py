@@ -36,7 +36,8 @@ def team_mine(request: HttpRequest) -> HttpResponse:
     phases = selectors.challenge_phases([team.challenge for team in teams])
     rows = [{"team": team, "phase": phases[team.challenge_id],
              "submission": getattr(team, "submission", None)} for team in teams]
-    return render(request, "challenges/teams/team_mine.html", {"rows": rows})
+    return render(request, "challenges/teams/team_mine.html", {
+        "rows": rows, "invitations": selectors.team_invitations_open(request.user)})
 
 
 @login_required
