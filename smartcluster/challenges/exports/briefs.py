@@ -54,7 +54,7 @@ def challenge_brief_docx(challenge: Challenge, *, phase_label: str, changes: Ite
                           for c in challenge.criteria.all()]))
     document.paragraph(_("Each juror scores every criterion from 0 to %(top)s; scores are combined by the "
                          "%(aggregate)s.") % {"top": challenge.score_max,
-                                             "aggregate": challenge.get_aggregate_display()})
+                                             "aggregate": challenge.get_aggregate_display().lower()})
     rows = [[when(c.changed_at), challenge_change_label(c.field), c.before, c.after] for c in changes]
     if rows:
         document.table(Table(_("Changes since publication"), [_("When"), _("What"), _("Before"), _("After")], rows))

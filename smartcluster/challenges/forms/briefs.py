@@ -95,7 +95,7 @@ class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=120, required=False)
     weight = forms.DecimalField(label=_("Weight"), max_digits=6, decimal_places=2, required=False, min_value=0)
     threshold = forms.DecimalField(label=_("Threshold"), max_digits=6, decimal_places=2, required=False,
-                                   min_value=0, help_text=_("Optional: below it, a submission is not ranked."))
+                                   min_value=0)
     description = forms.CharField(label=_("What the jury looks for"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -229,3 +229,11 @@ def test_the_list_shows_drafts_only_to_the_organisers_editors(cw: ChallengeWorld
     assert list(selectors.challenge_list(user=cw.users["editor_a"], phase=ChallengePhase.OPEN)) == [cw.challenge]
     assert list(selectors.challenge_list(user=cw.users["editor_a"], phase=ChallengePhase.DRAFT)) == [draft]
 
+
+
+def test_the_list_by_region_holds_challenges_open_to_it_and_to_any_region(cw: ChallengeWorld) -> None:
+    southern, _ = make_challenge(cw.world.org_a, title="Southern only")
+    southern.eligible_regions.add(Region.objects.create(code="ES6", name="Sur", level=1, country="ES", version=2021))
+    for code, expected in {"ES61": {cw.challenge, southern}, "PT1": {cw.challenge}}.items():
+        assert set(selectors.challenge_list(user=cw.users["viewer"], region=code)) == expected, code
+    assert list(selectors.challenge_list(user=cw.users["viewer"], search="southern")) == [southern]
