@@ -161,13 +161,16 @@ def test_criteria_are_locked_once_a_team_submitted(cw: ChallengeWorld) -> None:
     assert challenges_dump() == before
 
 
-def test_cancelling_needs_a_reason_and_is_logged(cw: ChallengeWorld) -> None:
+def test_cancelling_needs_a_reason_and_is_logged_and_told_to_the_teams(cw: ChallengeWorld) -> None:
+    solver = make_solver("solver", "Sensor Works")
+    make_team(cw.challenge, solver, Organisation.objects.get(name="Sensor Works"), submitted=False)
     with pytest.raises(ValidationError) as refused:
         services.challenge_cancel(user=cw.users["editor_a"], challenge=cw.challenge, reason="  ")
     assert "reason" in refused.value.message_dict
     services.challenge_cancel(user=cw.users["editor_a"], challenge=cw.challenge, reason="Budget withdrawn")
     assert selectors.challenge_phase(cw.challenge) == ChallengePhase.CANCELLED
     assert ChallengeChange.objects.get(challenge=cw.challenge).after == "Budget withdrawn"
+    assert Notification.objects.filter(user=solver, kind=services.BRIEF_CHANGED).count() == 1
 
 
 def test_only_a_draft_may_be_deleted(cw: ChallengeWorld) -> None:

@@ -223,3 +223,15 @@ def test_the_brief_downloads_as_a_readable_word_document(cw: ChallengeWorld) -> 
     assert "Impact" in text and "Prizes and follow-up" in text and "A pilot contract" in text
     draft, _ = make_challenge(cw.world.org_a, title="Draft", published=False)
     assert Client().get(reverse("challenges:challenge_docx", args=[draft.pk])).status_code == 404
+
+
+def test_the_list_costs_the_same_queries_for_many_challenges(cw: ChallengeWorld,
+                                                             django_assert_max_num_queries: Any) -> None:
+    url = reverse("challenges:challenge_list")
+    Client().get(url)  # warm caches (site settings, translations)
+    with django_assert_max_num_queries(12) as few:
+        Client().get(url)
+    for number in range(8):
+        make_challenge(cw.world.org_b, title=f"Challenge {number}", opens_in_days=number - 4)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "Challenge 7" in Client().get(url).content.decode()
