@@ -5,6 +5,7 @@ to whoever may not read them (a juror included)."""
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from django.contrib import messages
@@ -80,13 +81,16 @@ def team_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "challenges/ranking/feedback.html", {"feedback": selectors.team_feedback(request.user, team)})
 
 
-def _bar(counts: list[tuple[Any, int]], title: str) -> str:
+def _bar(counts: list[tuple[Any, int]]) -> str:
     """A horizontal bar chart's Plotly figure as JSON (drawn offline by the page)."""
     labels = [str(label) for label, _count in counts]
+    step = max(1, math.ceil(max((count for _label, count in counts), default=1) / 8))  # whole submissions only
     return json.dumps({"data": [{"type": "bar", "orientation": "h", "y": labels,
                                  "x": [count for _label, count in counts]}],
-                       "layout": {"title": {"text": title}, "margin": {"l": 200}, "yaxis": {"autorange": "reversed"},
-                                  "height": 120 + 28 * max(len(labels), 1)}})
+                       "layout": {"margin": {"l": 200, "t": 10, "b": 40},
+                                  "yaxis": {"autorange": "reversed", "type": "category"},
+                                  "xaxis": {"title": {"text": str(_("Submissions"))}, "dtick": step},
+                                  "height": 90 + 36 * max(len(labels), 1)}})
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
@@ -100,7 +104,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 (_("By status"), counts["by_status"]), (_("By eligibility"), counts["by_eligibility"])]
     return render(request, "challenges/ranking/statistics.html", {
         "challenges": challenges, "chosen": chosen, "total": counts["total"],
-        "sections": [(title, rows, _bar(rows, title)) for title, rows in sections]})
+        "sections": [(title, rows, _bar(rows)) for title, rows in sections]})
 
 
 @login_required
