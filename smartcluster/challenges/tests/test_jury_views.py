@@ -62,6 +62,17 @@ def test_conflicted_juror_gets_404_on_the_scoring_page_and_the_files(jw: JuryWor
     assert answer.status_code == 404 and challenges_dump() == before
 
 
+def test_assigned_unconflicted_juror_reads_the_files_a_juror_not_assigned_does_not(jw: JuryWorld) -> None:
+    Assignment.objects.create(juror=jw.jurors["j1"], submission=jw.submissions[1])
+    attachment = SubmissionAttachment.objects.create(
+        submission=jw.submissions[1], title="Plan", file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"),
+        content_type="application/pdf", size=13)
+    url = reverse("challenges:submission_attachment", args=[attachment.pk])
+    answer = _client(jw.jurors["j1"].user).get(url)
+    assert answer.status_code == 200 and b"".join(answer.streaming_content) == b"%PDF-1.4 plan"
+    assert _client(jw.jurors["j2"].user).get(url).status_code == 404
+
+
 def test_other_jurors_and_outsiders_get_404_the_organiser_reads(jw: JuryWorld) -> None:
     assignment = Assignment.objects.create(juror=jw.jurors["j1"], submission=jw.submissions[1])
     url = reverse("challenges:assignment_score", args=[assignment.pk])
