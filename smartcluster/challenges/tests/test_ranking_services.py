@@ -20,6 +20,8 @@ from smartcluster.challenges.tests.ranking_world import (
 )
 from smartcluster.challenges.tests.world import challenges_dump
 from smartcluster.notifications.models import Notification
+from smartcluster.organisations.models import OrganisationType
+from smartcluster.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -147,10 +149,17 @@ def test_a_score_sent_late_changes_the_ranking(rw: RankingWorld) -> None:
     assert line.score == pytest.approx(2.175) and line.n_scores == 4
 
 
-def test_statistics_count_submissions_by_helix_status_and_team_size(rw: RankingWorld) -> None:
+def test_statistics_count_submissions_by_region_helix_status_and_team_size(rw: RankingWorld) -> None:
+    """Alpha's organisation lies in DE7 and is a university (academia); the two others have no region (business)."""
+    organisation = rw.teams["alpha"].organisation
+    organisation.region = Region.objects.create(code="DE7", name="Hessen", level=1, country="DE", version=2021)
+    organisation.type = OrganisationType.UNIVERSITY
+    organisation.save()
     counts = selectors.challenge_statistics(challenge=rw.challenge)
     assert counts["total"] == 3
-    assert counts["by_helix"] == [("Business", 3)]
+    assert counts["by_region"] == [("No region given", 2), (f"DE7 {organisation.region.display_name}", 1)]
+    assert counts["by_country"] == [("No region given", 2), ("DE", 1)]
+    assert counts["by_helix"] == [("Business", 2), ("Academia and research", 1)]
     assert counts["by_team_size"] == [(1, 3)]
     assert counts["by_eligibility"] == [("Eligible", 3)]
     rw.challenge.deadline_at = timezone.now() - timedelta(days=2)
