@@ -101,7 +101,7 @@ class ChallengeCriterionIn(Schema):
     description: str = ""
 
 
-class ChallengeChangeIn(Schema):
+class ChallengeUpdateIn(Schema):
     title: str | None = None
     on_behalf_of: int | None = Field(None, description="Id of a cluster organisation")
     project: int | None = Field(None, description="Id of a project")
@@ -125,7 +125,7 @@ class ChallengeChangeIn(Schema):
     criteria: list[ChallengeCriterionIn] | None = Field(None, description="In tie-break order")
 
 
-class ChallengeIn(ChallengeChangeIn):
+class ChallengeIn(ChallengeUpdateIn):
     organiser: int = Field(..., description="Id of an organisation you edit")
     title: str
     problem: str
@@ -192,7 +192,7 @@ def challenge_create(request: HttpRequest, payload: ChallengeIn) -> Status[Any]:
 
 @router.patch("/{challenge_id}", response=ChallengeOut)
 @answers_refusals
-def challenge_update(request: HttpRequest, challenge_id: int, payload: ChallengeChangeIn) -> Any:
+def challenge_update(request: HttpRequest, challenge_id: int, payload: ChallengeUpdateIn) -> Any:
     challenge = selectors.challenge_get(user=request.user, pk=challenge_id)
     services.challenge_update(user=request.user, challenge=challenge,
                               **_arguments(payload.dict(exclude_unset=True)))
