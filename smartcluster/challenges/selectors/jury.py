@@ -123,9 +123,12 @@ def challenge_submission_organisation_ids(challenge_id: int) -> dict[int, set[in
 
 def juror_conflicted_submission_ids(juror: Juror, organisations: Mapping[int, set[int]] | None = None) -> set[int]:
     """Submissions of the juror's challenge they are conflicted with: declared ones, and automatically those of a
-    team whose organisation (or an accepted member's) is one of the juror's organisations. `organisations` is
+    team they are in or whose organisation (or an accepted member's) is one of the juror's organisations. `organisations` is
     `challenge_submission_organisation_ids` of the challenge when the caller has it already."""
     conflicted = set(juror.conflicts.values_list("submission_id", flat=True))
+    # A juror who is in a team (even without a person record naming an organisation) never judges its work.
+    conflicted.update(Submission.objects.filter(team__challenge_id=juror.challenge_id,
+                                                team__members__user_id=juror.user_id).values_list("pk", flat=True))
     own = juror_organisation_ids(juror)
     if own:
         if organisations is None:

@@ -23,6 +23,7 @@ from smartcluster.challenges.models import (
 from smartcluster.challenges.tests.jury_world import JuryWorld, build_jury_world
 from smartcluster.challenges.tests.world import challenges_dump, make_solver
 from smartcluster.notifications.models import Notification
+from smartcluster.organisations.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,14 @@ def test_juror_of_a_members_organisation_is_conflicted(jw: JuryWorld) -> None:
     TeamMember.objects.create(team=jw.submissions[1].team, email=member.email, user=member,
                               invitation_token="m" * 32, accepted_at=timezone.now())
     assert jw.submissions[1].pk in selectors.juror_conflicted_submission_ids(jw.jurors["j2"])
+
+
+def test_juror_in_a_team_is_conflicted_with_its_submission_without_any_organisation(jw: JuryWorld) -> None:
+    outsider = make_user("loner")  # no person record: no organisation to compare
+    TeamMember.objects.create(team=jw.submissions[2].team, email="loner@example.org", user=outsider,
+                              invitation_token="l" * 32, accepted_at=timezone.now())
+    juror = services.juror_load(challenge=jw.challenge, user=outsider)
+    assert selectors.juror_conflicted_submission_ids(juror) == {jw.submissions[2].pk}
 
 
 def test_declared_conflict_is_kept_with_its_reason_and_date(jw: JuryWorld) -> None:
