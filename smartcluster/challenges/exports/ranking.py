@@ -3,6 +3,7 @@ meeting, and the DOCX results report (the organiser's with the full ranking; the
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from smartcluster.challenges.selectors.ranking import (
     challenge_results,
     challenge_statistics,
 )
+from smartcluster.judging import ranking as judging
 from smartcluster.reports.documents import WordDocument
 from smartcluster.reports.tables import Table
 from smartcluster.reports.workbooks import xlsx_bytes
@@ -33,6 +35,17 @@ def _ranking_table(table: ChallengeRankingTable, title: str) -> Table:
     return Table(title, columns, rows)
 
 
+def _totals_table(table: ChallengeRankingTable, scores: list[Score]) -> Table:
+    """Each juror's weighted total per submission (judging.ranking.juror_total), the raw score's inputs."""
+    criteria = [judging.Criterion(c.pk, float(c.weight)) for c in table.criteria]
+    by_assignment: dict[Any, dict[int, float]] = {}
+    for score in scores:
+        by_assignment.setdefault(score.assignment, {})[score.criterion_id] = float(score.value)
+    rows = [[a.submission.title, a.submission.team.name, str(a.juror), _number(judging.juror_total(values, criteria))]
+            for a, values in by_assignment.items() if len(values) == len(criteria)]
+    return Table(_("Totals"), [_("Submission"), _("Team"), _("Juror"), _("Weighted total")], rows)
+
+
 def scores_xlsx(table: ChallengeRankingTable) -> bytes:
     """Every sent score (submission × juror × criterion, with comments), then the ranking with raw and calibrated
     scores, then the notes (tie-break rule, calibration refusal or jurors' biases)."""
@@ -42,6 +55,7 @@ def scores_xlsx(table: ChallengeRankingTable) -> bytes:
               .select_related("assignment__submission__team", "assignment__juror__user", "criterion")
               .order_by("assignment__submission__team__name", "assignment__juror__user__username",
                         "criterion__position"))
+    scores = list(scores)
     sent = Table(_("Scores"), [_("Submission"), _("Team"), _("Juror"), _("Criterion"), _("Weight"), _("Score"),
                                _("Comment"), _("Sent (%(zone)s)") % {"zone": zone}],
                  [[s.assignment.submission.title, s.assignment.submission.team.name, str(s.assignment.juror),
@@ -49,7 +63,8 @@ def scores_xlsx(table: ChallengeRankingTable) -> bytes:
                    s.assignment.submitted_at.astimezone(ZoneInfo(zone))] for s in scores])
     notes = [[str(table.tie_break_rule)], [table.calibration_refusal or _("Calibrated: jurors' biases below.")],
              *[[f"{juror}: {bias:+.2f}"] for juror, bias in table.biases]]
-    return xlsx_bytes([sent, _ranking_table(table, _("Ranking")), Table(_("Notes"), [], notes)])
+    return xlsx_bytes([sent, _totals_table(table, scores), _ranking_table(table, _("Ranking")),
+                       Table(_("Notes"), [], notes)])
 
 
 def results_docx(challenge: Challenge, table: ChallengeRankingTable | None) -> bytes:

@@ -122,6 +122,8 @@ def test_the_scores_xlsx_holds_every_sent_score_and_the_ranking(rw: RankingWorld
     scores = [[c.value for c in row] for row in workbook.worksheets[0].iter_rows()]
     assert scores[0][:6] == ["Submission", "Team", "Juror", "Criterion", "Weight", "Score"]
     assert len(scores) == 1 + 3 * 3 * 3
+    totals = {(row[1].value, row[2].value): row[3].value for row in workbook["Totals"].iter_rows(min_row=2)}
+    assert len(totals) == 9 and totals[("Alpha", "juror2")] == 4.15  # (5·40 + 4·35 + 3·25) / 100
     ranking = [[c.value for c in row] for row in workbook["Ranking"].iter_rows()]
     assert ranking[1][:6] == [1, "No", "Alpha kit", "Alpha", 4.0, 3]
 
