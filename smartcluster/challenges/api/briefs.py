@@ -1,6 +1,7 @@
-"""Briefs API (/api/challenges/): the list with the page's filters and a challenge with its criteria (published
-ones to anyone, drafts to the organiser's editors), its changes since publication; writes with bearer tokens by
-the organiser's editors (create a draft, change, publish, cancel)."""
+"""Briefs API (/api/challenges/briefs/, where the other parts hang a challenge's records): the list with the
+page's filters and a challenge with its criteria (published ones to anyone, drafts to the organiser's editors),
+its changes since publication; writes with bearer tokens by the organiser's editors (create a draft, change,
+publish, cancel)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -160,26 +161,26 @@ def _arguments(data: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in data.items() if value is not None or name in REFERENCES}
 
 
-@router.get("/", response=list[ChallengeSummaryOut], auth=READ_AUTH)
+@router.get("/briefs/", response=list[ChallengeSummaryOut], auth=READ_AUTH)
 @paginate(page_size=50)
 def challenge_list(request: HttpRequest, filters: Query[ChallengeFilters]) -> Any:
     return selectors.challenge_list(user=request.user, phase=filters.phase, search=filters.search,
                                     organiser=filters.organiser, region=filters.region)
 
 
-@router.get("/{challenge_id}", response=ChallengeOut, auth=READ_AUTH)
+@router.get("/briefs/{challenge_id}", response=ChallengeOut, auth=READ_AUTH)
 def challenge_detail(request: HttpRequest, challenge_id: int) -> Any:
     return selectors.challenge_get(user=request.user, pk=challenge_id)
 
 
-@router.get("/{challenge_id}/changes", response=list[ChallengeChangeOut], auth=READ_AUTH)
+@router.get("/briefs/{challenge_id}/changes", response=list[ChallengeChangeOut], auth=READ_AUTH)
 def challenge_changes(request: HttpRequest, challenge_id: int) -> Any:
     """The brief's changes since publication, latest first."""
     challenge = selectors.challenge_get(user=request.user, pk=challenge_id)
     return list(selectors.challenge_change_list(challenge=challenge))
 
 
-@router.post("/", response={201: ChallengeOut})
+@router.post("/briefs/", response={201: ChallengeOut})
 @answers_refusals
 def challenge_create(request: HttpRequest, payload: ChallengeIn) -> Status[Any]:
     data = payload.dict()
@@ -190,7 +191,7 @@ def challenge_create(request: HttpRequest, payload: ChallengeIn) -> Status[Any]:
     return Status(201, selectors.challenge_get(user=request.user, pk=challenge.pk))
 
 
-@router.patch("/{challenge_id}", response=ChallengeOut)
+@router.patch("/briefs/{challenge_id}", response=ChallengeOut)
 @answers_refusals
 def challenge_update(request: HttpRequest, challenge_id: int, payload: ChallengeUpdateIn) -> Any:
     challenge = selectors.challenge_get(user=request.user, pk=challenge_id)
@@ -199,14 +200,14 @@ def challenge_update(request: HttpRequest, challenge_id: int, payload: Challenge
     return selectors.challenge_get(user=request.user, pk=challenge_id)
 
 
-@router.post("/{challenge_id}/publish", response=ChallengeOut)
+@router.post("/briefs/{challenge_id}/publish", response=ChallengeOut)
 @answers_refusals
 def challenge_publish(request: HttpRequest, challenge_id: int) -> Any:
     challenge = selectors.challenge_get(user=request.user, pk=challenge_id)
     return services.challenge_publish(user=request.user, challenge=challenge)
 
 
-@router.post("/{challenge_id}/cancel", response=ChallengeOut)
+@router.post("/briefs/{challenge_id}/cancel", response=ChallengeOut)
 @answers_refusals
 def challenge_cancel(request: HttpRequest, challenge_id: int, payload: ChallengeCancelIn) -> Any:
     challenge = selectors.challenge_get(user=request.user, pk=challenge_id)

@@ -20,7 +20,7 @@ from smartcluster.challenges.tests.world import (
 )
 
 pytestmark = pytest.mark.django_db
-API = "/api/challenges"
+API = "/api/challenges/briefs"
 
 
 @pytest.fixture
