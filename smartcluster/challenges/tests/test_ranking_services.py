@@ -8,10 +8,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from smartcluster.challenges import selectors, services
-from smartcluster.challenges.models import Assignment, Award, Eligibility, Submission, Team
+from smartcluster.challenges.models import Assignment, Award, Eligibility, Score, Submission, Team
 from smartcluster.challenges.tests.ranking_world import (
     RankingWorld,
     build_ranking_world,
@@ -164,3 +166,21 @@ def test_statistics_count_submissions_by_region_helix_status_and_team_size(rw: R
     assert counts["by_eligibility"] == [("Eligible", 3)]
     rw.challenge.deadline_at = timezone.now() - timedelta(days=2)
     assert selectors.challenge_statistics(challenge=None)["total"] == 3
+
+
+def test_submissions_equal_on_every_criterion_share_their_rank(rw: RankingWorld) -> None:
+    """Beta's scores made equal to Alpha's (criterion by criterion): both rank 1, tied; Gamma ranks 3."""
+    for alpha_score in Score.objects.filter(assignment__submission=rw.teams["alpha"].submission):
+        Score.objects.filter(assignment__submission=rw.teams["beta"].submission,
+                             assignment__juror=alpha_score.assignment.juror,
+                             criterion=alpha_score.criterion).update(value=alpha_score.value)
+    lines = selectors.challenge_ranking(rw.users["editor_a"], rw.challenge, calibrated=False).lines
+    assert [(line.rank, line.tied) for line in lines] == [(1, True), (1, True), (3, False)]
+    page = signed_in_page(rw)
+    assert page.count("(tied)") == 2
+
+
+def signed_in_page(rw: RankingWorld) -> str:
+    client = Client()
+    client.force_login(rw.users["editor_a"])
+    return client.get(reverse("challenges:ranking", args=[rw.challenge.pk])).content.decode()
