@@ -119,13 +119,16 @@ def _invite(page: Any, live_server: Any, challenge: Challenge, juror: Any, organ
     page.locator("#jurors", has_text=juror.username).wait_for()
 
 
-def _accept_and_declare(page: Any, live_server: Any, challenge: Challenge, conflict_with: str = "") -> None:
+def _accept_and_declare(page: Any, live_server: Any, challenge: Challenge, conflict_with: str = "",
+                        screenshot: Path | None = None) -> None:
     page.goto(f"{live_server.url}/challenges/jury/")
     page.get_by_role("button", name="Accept the invitation").click()
     page.get_by_role("heading", name="Conflicts of interest").wait_for()  # accepting leads to the declaration
     if conflict_with:
         page.get_by_label(f"I have a conflict of interest with “{conflict_with}”", exact=False).check()
         page.get_by_label(f"Reason for “{conflict_with}”").fill("I advise this firm on its energy contracts.")
+    if screenshot:
+        page.screenshot(path=str(screenshot), full_page=True)
     page.get_by_role("button", name="Confirm my conflicts of interest").click()
     page.get_by_role("heading", name="My jury work").wait_for()
 
@@ -175,9 +178,8 @@ def test_a_challenge_from_brief_to_published_results_through_the_pages(
     organiser.screenshot(path=str(screenshot_dir / "challenges-3-jury-invited.png"), full_page=True)
 
     juror_pages = {name: _logged_in(browser, live_server, user, settings) for name, user in jurors.items()}
-    _accept_and_declare(juror_pages["juror_one"], live_server, challenge, conflict_with="Rival two")
-    juror_pages["juror_one"].screenshot(path=str(screenshot_dir / "challenges-4-conflict-declared.png"),
-                                        full_page=True)
+    _accept_and_declare(juror_pages["juror_one"], live_server, challenge, conflict_with="Rival two",
+                        screenshot=screenshot_dir / "challenges-4-conflict-declared.png")
     _accept_and_declare(juror_pages["juror_two"], live_server, challenge)
     _accept_and_declare(juror_pages["juror_three"], live_server, challenge)
 
