@@ -35,12 +35,6 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64
 CRITERIA = [("Impact", 50, 3, "Who gains"), ("Feasibility", 50)]
 
 
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.fixture
 def cw() -> ChallengeWorld:
     return build_challenge_world()

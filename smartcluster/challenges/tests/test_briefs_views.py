@@ -24,6 +24,8 @@ from smartcluster.challenges.tests.world import (
     build_challenge_world,
     challenges_dump,
     make_challenge,
+    post,
+    signed_in,
 )
 from smartcluster.reports.tests.readable import docx_problems
 
@@ -32,27 +34,9 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64
 
 
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.fixture
 def cw() -> ChallengeWorld:
     return build_challenge_world()
-
-
-def signed_in(user: Any, page: str) -> Client:
-    """A client with CSRF checks on, signed in, holding the CSRF cookie `page` (a form) gave it."""
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    assert client.get(page).status_code == 200
-    return client
-
-
-def post(client: Client, url: str, data: dict[str, Any]) -> Any:
-    return client.post(url, {**data, "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
 
 
 def _brief_data(title: str = "Cold chain tracking", deadline: str = "2099-03-01T17:00", **extra: Any) -> dict:

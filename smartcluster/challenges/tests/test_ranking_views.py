@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 from smartcluster.challenges import services
 from smartcluster.challenges.models import Award, Score
 from smartcluster.challenges.tests.ranking_world import RankingWorld, build_ranking_world
-from smartcluster.challenges.tests.world import challenges_dump, make_challenge, make_solver, make_team
+from smartcluster.challenges.tests.world import challenges_dump, make_challenge, make_solver, make_team, post
+from smartcluster.challenges.tests.world import signed_in as world_signed_in
 from smartcluster.reports.tests.readable import docx_problems, xlsx_problems
 
 pytestmark = pytest.mark.django_db
@@ -29,16 +30,7 @@ def rw() -> RankingWorld:
 
 def signed_in(user: Any) -> Client:
     """A client with CSRF checks on, signed in (unless None), holding the CSRF cookie a page gave it."""
-    client = Client(enforce_csrf_checks=True)
-    if user is not None:
-        client.force_login(user)
-    client.get(reverse("challenges:statistics"))
-    return client
-
-
-def post(client: Client, url: str, data: dict[str, Any]) -> Any:
-    token = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
-    return client.post(url, {**data, "csrfmiddlewaretoken": token})
+    return world_signed_in(user, reverse("challenges:statistics"))
 
 
 def _docx_text(content: bytes) -> str:

@@ -7,7 +7,6 @@ PermissionDenied and leave every table as it was."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,12 +38,6 @@ ALLOWED = {
 }
 # Who reads the team's submission and its files (the two jurors are added by `_with_jurors`).
 SUBMISSION_READERS = TEAM | {"editor_a", "administrator", "juror"}
-
-
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def _world() -> TeamWorld:

@@ -39,12 +39,6 @@ FULL = {"title": "Vibration kit", "summary": "A retrofit kit.", "solution": "Sen
         "expected_impact": "A tenth fewer stops.", "implementation": "Pilot in two plants."}
 
 
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def _stored_files(root: Path) -> list[Path]:
     return [path for path in root.rglob("*") if path.is_file()]
 

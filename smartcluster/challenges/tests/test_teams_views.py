@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,7 +16,7 @@ from django.utils import timezone
 from smartcluster.challenges import services
 from smartcluster.challenges.choices import Eligibility, SubmissionStatus
 from smartcluster.challenges.models import Submission, SubmissionAttachment, Team
-from smartcluster.challenges.tests.world import TeamWorld, build_team_world, challenges_dump
+from smartcluster.challenges.tests.world import TeamWorld, build_team_world, challenges_dump, post, signed_in
 from smartcluster.organisations.models import Organisation
 from smartcluster.organisations.tests.factories import make_user
 from smartcluster.regions.models import Region
@@ -29,27 +28,9 @@ FULL = {"title": "Vibration kit", "summary": "A retrofit kit.", "solution": "Sen
         "expected_impact": "A tenth fewer stops.", "implementation": "Pilot in two plants."}
 
 
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.fixture
 def tw() -> TeamWorld:
     return build_team_world()
-
-
-def signed_in(user: Any, page: str) -> Client:
-    """A client with CSRF checks on, signed in, holding the CSRF cookie `page` (a form) gave it."""
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    assert client.get(page).status_code == 200
-    return client
-
-
-def post(client: Client, url: str, data: dict[str, Any]) -> Any:
-    return client.post(url, {**data, "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
 
 
 def test_my_teams_lists_the_team_with_its_phase_and_submission_status(tw: TeamWorld) -> None:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core import serializers
+from django.test import Client
 from django.utils import timezone
 
 from smartcluster.accounts.services import api_token_create
@@ -109,6 +110,21 @@ def build_challenge_world() -> ChallengeWorld:
     world = build_world()
     challenge, criteria = make_challenge(world.org_a)
     return ChallengeWorld(world, challenge, criteria)
+
+
+def signed_in(user: Any, page: str) -> Client:
+    """A client with CSRF checks on, signed in (unless `user` is None), holding the CSRF cookie `page` gave it."""
+    client = Client(enforce_csrf_checks=True)
+    if user is not None:
+        client.force_login(user)
+    assert client.get(page).status_code == 200
+    return client
+
+
+def post(client: Client, url: str, data: dict[str, Any]) -> Any:
+    """Post a form the way a browser does: with the CSRF token of the client's cookie (none without one)."""
+    token = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
+    return client.post(url, {**data, "csrfmiddlewaretoken": token})
 
 
 def challenges_dump() -> str:
