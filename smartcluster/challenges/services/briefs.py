@@ -38,7 +38,7 @@ from smartcluster.events.services import material_file_checked
 from smartcluster.notifications.services import notification_kind_register, notification_send
 from smartcluster.organisations.choices import OrganisationType
 from smartcluster.regions.selectors import region_find
-from smartcluster.site.validators import validate_time_zone
+from smartcluster.site.validators import nul_characters_refused, validate_time_zone
 
 __all__ = [
     "BRIEF_CHANGED",
@@ -72,14 +72,6 @@ Criterion = Sequence[Any]  # (name, weight, threshold, description); threshold a
 def _require_manager(user: Any, challenge: Challenge) -> None:
     if not challenge_can_manage(user, challenge):
         raise PermissionDenied(_("Only the organiser's editors (and administrators) may change this challenge."))
-
-
-def _printable(values: dict[str, Any]) -> None:
-    """Refuse a NUL character, naming the field (PostgreSQL cannot store one in a text column)."""
-    problems = {name: _("Remove the NUL character (\\x00).") for name, value in values.items()
-                if isinstance(value, str) and "\x00" in value}
-    if problems:
-        raise ValidationError(problems)
 
 
 def _on_behalf_of_checked(organisation: Any) -> None:
@@ -116,7 +108,7 @@ def _assign_checked(challenge: Challenge, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(CHALLENGE_FIELDS)
     if unknown:
         raise ValidationError(_("Unknown fields of a challenge: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    _printable(fields)
+    nul_characters_refused(fields)
     for name, value in fields.items():
         setattr(challenge, name, value.strip() if isinstance(value, str) else value)
     try:
@@ -180,7 +172,7 @@ def _criteria_checked(challenge: Challenge, criteria: Sequence[Criterion]) -> li
         names.add(name.casefold())
         criterion = ChallengeCriterion(challenge=challenge, position=position, name=name, weight=weight,
                                        threshold=threshold, description=str(description or "").strip())
-        _printable({"criteria": name + criterion.description})
+        nul_characters_refused({"criteria": name + criterion.description})
         try:
             criterion.full_clean(exclude=["challenge"], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
@@ -324,7 +316,7 @@ def challenge_cancel(*, user: Any, challenge: Challenge, reason: str) -> Challen
     """Cancel a published challenge with a reason, logged and told to the teams."""
     _require_manager(user, challenge)
     reason = (reason or "").strip()
-    _printable({"reason": reason})
+    nul_characters_refused({"reason": reason})
     if not reason:
         raise ValidationError({"reason": _("Say why the challenge is cancelled: the teams read it.")})
     if challenge.is_cancelled:
@@ -345,7 +337,7 @@ def challenge_attachment_add(*, user: Any, challenge: Challenge, title: str, fil
     """A document of the brief: its type read from its content and its size limited (events' material check);
     stored under a name of the platform's choosing, no file without its record."""
     _require_manager(user, challenge)
-    _printable({"title": title})
+    nul_characters_refused({"title": title})
     content_type, extension = material_file_checked(file)
     attachment = ChallengeAttachment(challenge=challenge, title=(title or "").strip(), content_type=content_type,
                                      size=file.size, uploaded_by=user)

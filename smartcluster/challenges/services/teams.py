@@ -35,6 +35,7 @@ from smartcluster.notifications.services import (
 )
 from smartcluster.organisations.selectors import organisation_has_member, person_with_email
 from smartcluster.organisations.services import organisation_get_or_create
+from smartcluster.site.validators import nul_characters_refused
 
 __all__ = [
     "SUBMISSION_FIELDS",
@@ -73,14 +74,6 @@ def _require_member(user: Any, team: Team) -> None:
 def _require_lead(user: Any, team: Team) -> None:
     if not team_is_lead(user, team):
         raise PermissionDenied(_("Only the team's lead may do this."))
-
-
-def _printable(values: dict[str, Any]) -> None:
-    """Refuse a NUL character, naming the field (PostgreSQL cannot store one in a text column)."""
-    problems = {name: _("Remove the NUL character (\\x00).") for name, value in values.items()
-                if isinstance(value, str) and "\x00" in value}
-    if problems:
-        raise ValidationError(problems)
 
 
 def _deadline_text(challenge: Challenge) -> str:
@@ -139,7 +132,7 @@ def team_create(*, user: Any, challenge: Challenge, name: str, organisation: Any
     """A new team of an open challenge, led by `user`, applying from an organisation they belong to (or the one
     of their matchmaking profile, or one named)."""
     _signed_in(user)
-    _printable({"name": name, "organisation_name": organisation_name})
+    nul_characters_refused({"name": name, "organisation_name": organisation_name})
     _require_open(challenge)
     if matchmaking_profile is not None and matchmaking_profile.user_id != user.pk:
         raise ValidationError({"matchmaking_profile": _("Choose one of your own matchmaking profiles.")})
@@ -186,7 +179,7 @@ def team_member_invite(*, user: Any, team: Team, email: str, site_url: str = "")
     """Invite someone by e-mail (the lead, before the deadline); they get a link to join (inbox and e-mail for a
     known user, e-mail otherwise); `site_url` prefixes the link."""
     _require_lead(user, team)
-    _printable({"email": email})
+    nul_characters_refused({"email": email})
     _frozen_after_deadline(team)
     email = email.strip()
     if not email:
@@ -246,7 +239,7 @@ def submission_update(*, user: Any, team: Team, **fields: Any) -> Submission:
     unknown = set(fields) - set(SUBMISSION_FIELDS)
     if unknown:
         raise ValidationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    _printable(fields)
+    nul_characters_refused(fields)
     submission = _submission_of(team)
     _require_draft(submission, team)
     submission = submission or Submission(team=team)
@@ -292,7 +285,7 @@ def submission_attachment_add(*, user: Any, team: Team, title: str, file: Upload
     """Attach a file to the draft (any member, before the deadline): its type read from its content, its size
     limited (`SMARTCLUSTER_MATERIAL_MAX_BYTES`); a refused file is not stored."""
     _require_member(user, team)
-    _printable({"title": title})
+    nul_characters_refused({"title": title})
     submission = _submission_of(team)
     if submission is None:
         raise ValidationError({"file": _("Write the submission before attaching files to it.")})
@@ -316,7 +309,7 @@ def submission_eligibility_set(*, user: Any, submission: Submission, eligible: b
     recorded."""
     if not challenge_can_manage(user, submission.team.challenge):
         raise PermissionDenied(_("Only the challenge's organiser checks eligibility."))
-    _printable({"reason": reason})
+    nul_characters_refused({"reason": reason})
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError({"eligible": _("Only a submitted submission is checked for eligibility.")})
     if submission.team.challenge.results_published_at is not None:

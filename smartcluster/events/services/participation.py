@@ -29,6 +29,7 @@ from smartcluster.events.models import FeedbackResponse, Material, ProjectEvent,
 from smartcluster.notifications import services as notifications
 from smartcluster.organisations import selectors as organisation_selectors
 from smartcluster.organisations import services as organisations
+from smartcluster.site.validators import nul_characters_refused
 
 __all__ = [
     "INVITATION",
@@ -63,13 +64,6 @@ def participation_token() -> str:
     return secrets.token_urlsafe(32)  # 43 characters: the field's length
 
 
-def _printable(**texts: str) -> None:
-    """Refuse a NUL character, naming the field (PostgreSQL cannot store one in a text column)."""
-    problems = {field: _("Remove the NUL character (\\x00).") for field, text in texts.items() if "\x00" in text}
-    if problems:
-        raise ValidationError(problems)
-
-
 def _entry_path(registration: Registration) -> str:
     return reverse("events:registration_entry", args=[registration.token])
 
@@ -100,7 +94,8 @@ def registration_invite(
     organisations app) and send them the link carrying their registration token (inbox and e-mail for a user,
     e-mail otherwise); `site_url` prefixes the link."""
     _require_host(user, event)
-    _printable(name=name, email=email, organisation_name=organisation_name, organisation_type=organisation_type)
+    nul_characters_refused({"name": name, "email": email, "organisation_name": organisation_name,
+                            "organisation_type": organisation_type})
     if not email.strip():
         raise ValidationError({"email": _("Give the e-mail address the invitation goes to.")})
     if partner is not None and partner.project_id != event.project_id:
@@ -159,7 +154,7 @@ def registration_register(
     """Register: the holder of an invitation link (`registration`, found by its token) or a logged-in user for an
     event they may read (a new registration of their own person record, or their earlier one)."""
     needs = {"dietary_needs": dietary_needs.strip(), "accessibility_needs": accessibility_needs.strip()}
-    _printable(**needs)
+    nul_characters_refused(needs)
     with transaction.atomic():
         if registration is None:
             registration = _own_registration(event=event, user=user)
@@ -240,7 +235,7 @@ def _feedback_answers(registration: Registration, answers: Mapping[str, Any]) ->
             errors[field] = _("Choose a value from 1 to 5.")
     if errors:
         raise ValidationError(errors)
-    _printable(**{field: str(answers.get(field) or "") for field in FEEDBACK_TEXTS})
+    nul_characters_refused({field: str(answers.get(field) or "") for field in FEEDBACK_TEXTS})
     return {**{field: answers.get(field) for field in FEEDBACK_SCALES},
             **{field: str(answers.get(field) or "").strip() for field in FEEDBACK_TEXTS}}
 
@@ -334,7 +329,7 @@ def material_upload(
     """Attach a file to an event (the host's editors): its size within `SMARTCLUSTER_MATERIAL_MAX_BYTES`, its type
     read from its content; stored under MEDIA_ROOT with a name of the platform's choosing."""
     _require_host(user, event)
-    _printable(title=title)
+    nul_characters_refused({"title": title})
     content_type, extension = material_file_checked(file)
     material = Material(event=event, kind=kind, title=title.strip(), content_type=content_type, size=file.size,
                         is_published=is_published, uploaded_by=user)
