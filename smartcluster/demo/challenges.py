@@ -14,6 +14,7 @@ from smartcluster.challenges import services as challenges
 from smartcluster.demo import challenges_content as content
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.organisations import selectors as organisation_selectors
+from smartcluster.regions.selectors import region_find
 
 if TYPE_CHECKING:
     from smartcluster.demo.loader import Loader
@@ -25,6 +26,7 @@ def _organiser(loader: Loader, challenge_key: str) -> Any:
 
 
 def challenge_load(loader: Loader, demo: content.DemoChallenge) -> None:
+    """The brief with its criteria; eligible regions not loaded yet are left out, as the setup's note says."""
     if demo_record_get(key=demo.key) is not None:
         return
     opens, deadline, evaluation, results = (loader.now + offset for offset in demo.timeline)
@@ -32,7 +34,8 @@ def challenge_load(loader: Loader, demo: content.DemoChallenge) -> None:
         organiser=loader.organisations[demo.organiser], title=demo.title, published=demo.published,
         criteria=[(name, Decimal(weight), Decimal(threshold) if threshold else None, description)
                   for name, weight, threshold, description in demo.criteria],
-        eligible_regions=demo.eligible_regions, created_by=loader.users[demo.created_by],
+        eligible_regions=[code for code in demo.eligible_regions if region_find(code=code) is not None],
+        created_by=loader.users[demo.created_by],
         on_behalf_of=loader.organisations[demo.on_behalf_of], problem=demo.problem, context=demo.context,
         expected_outcome=demo.expected_outcome, eligibility=demo.eligibility, time_zone=demo.time_zone,
         opens_at=opens, deadline_at=deadline, evaluation_ends_at=evaluation, results_at=results,

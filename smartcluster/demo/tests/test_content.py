@@ -81,7 +81,8 @@ def test_the_demo_publishes_the_questionnaire_when_setup_has_not(reference_data:
 def test_sample_people_are_members_of_their_organisations_and_cannot_log_in(setup: Callable) -> None:
     setup()
     users = get_user_model().objects.filter(username__startswith="demo-")
-    assert users.count() == 25  # 11, the seven cluster managers, six partners' officers and Thessaly's second coder
+    # 11, the seven cluster managers, six partners' officers, Thessaly's second coder and four challenge team leads
+    assert users.count() == 29
     assert all(not user.has_usable_password() and not user.email for user in users)
     assert all(user.memberships.filter(organisation=user.person.organisation).exists() for user in users)
 
