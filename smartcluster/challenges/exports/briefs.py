@@ -52,9 +52,9 @@ def challenge_brief_docx(challenge: Challenge, *, phase_label: str, changes: Ite
                                                     _("What the jury looks for")],
                          [[c.position, c.name, c.weight, c.threshold, c.description]
                           for c in challenge.criteria.all()]))
-    document.paragraph(_("Each juror scores every criterion from 0 to %(top)s; scores are combined by the "
-                         "%(aggregate)s.") % {"top": challenge.score_max,
-                                             "aggregate": challenge.get_aggregate_display().lower()})
+    document.paragraph(_("Each juror scores every criterion from 0 to %(top)s; the jurors' scores are combined as "
+                         "“%(aggregate)s”.") % {"top": challenge.score_max,
+                                               "aggregate": challenge.get_aggregate_display()})
     rows = [[when(c.changed_at), challenge_change_label(c.field), c.before, c.after] for c in changes]
     if rows:
         document.table(Table(_("Changes since publication"), [_("When"), _("What"), _("Before"), _("After")], rows))

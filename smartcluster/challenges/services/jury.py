@@ -70,10 +70,9 @@ class AssignmentRun:
     result: AssignmentResult
 
 
-def _require_organiser(user: Any, challenge: Challenge, action: str) -> None:
+def _require_organiser(user: Any, challenge: Challenge, refusal: str) -> None:
     if not challenge_can_manage(user, challenge):
-        raise PermissionDenied(_("Only the challenge's organiser (and administrators) %(action)s.")
-                               % {"action": action})
+        raise PermissionDenied(refusal)
 
 
 def _require_juror(user: Any, juror: Juror) -> None:
@@ -91,7 +90,7 @@ def _require_open_challenge(challenge: Challenge) -> None:
 @transaction.atomic
 def juror_invite(*, user: Any, challenge: Challenge, juror_user: Any, organisation: Any = None) -> Juror:
     """Invite a user to the challenge's jury (the organiser); they are told in their inbox and by e-mail."""
-    _require_organiser(user, challenge, _("invite jurors"))
+    _require_organiser(user, challenge, _("Only the challenge's organiser (and administrators) invite jurors."))
     _require_open_challenge(challenge)
     if Juror.objects.filter(challenge=challenge, user=juror_user).exists():
         raise ValidationError({"juror_user": _("%(user)s is invited to this jury already.") % {"user": juror_user}})
@@ -183,7 +182,8 @@ def _jurors_ready(challenge: Challenge) -> list[Juror]:
 def assignment_run(*, user: Any, challenge: Challenge, time_limit: float = ASSIGNMENT_TIME_LIMIT) -> AssignmentRun:
     """Give every eligible submission its jurors (the organiser, after the deadline), keeping the assignments made
     already, never a conflicted pair, loads balanced (judging.assignment); jurors are told of their new ones."""
-    _require_organiser(user, challenge, _("run the assignment"))
+    _require_organiser(user, challenge,
+                       _("Only the challenge's organiser (and administrators) run the assignment."))
     _require_open_challenge(challenge)
     if timezone.now() < challenge.deadline_at:
         raise ValidationError(_("Submissions are assigned once the submission deadline has passed."))

@@ -228,8 +228,8 @@ def _submission_of(team: Team) -> Submission | None:
 
 def _require_draft(submission: Submission | None, team: Team) -> None:
     if submission is not None and submission.status != SubmissionStatus.DRAFT:
-        raise ValidationError({"status": _("The submission is %(status)s: it can no longer be changed.")
-                               % {"status": submission.get_status_display().lower()}})
+        raise ValidationError({"status": _("The submission was sent or withdrawn (status: %(status)s): it can no "
+                                           "longer be changed.") % {"status": submission.get_status_display()}})
     _require_open(team.challenge, "status")
 
 
