@@ -5,6 +5,7 @@ is missing is made and marked, so that `setup --remove-demo` removes it. Dates f
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 def _organiser(loader: Loader, challenge_key: str) -> Any:
     """The organiser's editor who posted the challenge (and checks, confirms for it)."""
     return loader.users[next(demo.created_by for demo in content.CHALLENGES if demo.key == challenge_key)]
+
+
+def _moment(loader: Loader, challenge_key: str, step: int, days: int) -> dt.datetime:
+    """A moment of the challenge's history: `days` after step `step` of its timeline (0 opens, 1 deadline,
+    2 evaluation ends, 3 results), never after the demo's "today"."""
+    demo = next(demo for demo in content.CHALLENGES if demo.key == challenge_key)
+    return min(loader.now + demo.timeline[step] + dt.timedelta(days=days), loader.now)
 
 
 def challenge_load(loader: Loader, demo: content.DemoChallenge) -> None:
@@ -55,7 +63,8 @@ def team_load(loader: Loader, demo: content.DemoTeam) -> None:
         submission={"title": demo.title, "summary": demo.summary, "solution": demo.solution,
                     "expected_impact": demo.expected_impact, "implementation": demo.implementation},
         eligibility=demo.eligibility, eligibility_reason=demo.eligibility_reason,
-        checked_by=_organiser(loader, demo.challenge))
+        checked_by=_organiser(loader, demo.challenge), submitted_at=_moment(loader, demo.challenge, 1, -2),
+        checked_at=_moment(loader, demo.challenge, 1, 1))
     loader._made(demo.key, record)
 
 
@@ -66,7 +75,8 @@ def juror_load(loader: Loader, demo: content.DemoJuror) -> None:
         return
     user = loader.users[demo.person]
     record = challenges.juror_load(challenge=challenge, user=user,
-                                   organisation=organisation_selectors.person_for_user(user=user).organisation)
+                                   organisation=organisation_selectors.person_for_user(user=user).organisation,
+                                   at=_moment(loader, demo.challenge, 1, 2))
     loader._made(demo.key, record)
 
 
@@ -87,6 +97,7 @@ def assignment_load(loader: Loader, demo: content.DemoAssignment) -> None:
     criteria = list(juror.challenge.criteria.order_by("position"))
     record = challenges.assignment_load(
         juror=juror, submission=team.submission, comment=demo.comment, sent=True,
+        sent_at=_moment(loader, _challenge_of(demo.team), 2, -3),
         scores={criterion: Decimal(value) for criterion, value in zip(criteria, demo.scores, strict=True)})
     loader._made(key, record)
 
@@ -96,10 +107,16 @@ def award_load(loader: Loader, team_key: str, place: int, prize: str) -> None:
     team = demo_record_get(key=team_key)
     if team is None or demo_record_get(key=key) is not None:
         return
-    challenge_key = next(demo.challenge for demo in content.TEAMS if demo.key == team_key)
+    challenge_key = _challenge_of(team_key)
     record = challenges.award_load(challenge=team.challenge, submission=team.submission, place=place, prize=prize,
-                                   confirmed_by=_organiser(loader, challenge_key))
+                                   confirmed_by=_organiser(loader, challenge_key),
+                                   confirmed_at=_moment(loader, challenge_key, 3, 0))
     loader._made(key, record)
+
+
+def _challenge_of(team_key: str) -> str:
+    """The key of the challenge a demo team answers."""
+    return next(demo.challenge for demo in content.TEAMS if demo.key == team_key)
 
 
 def challenges_load(loader: Loader) -> None:

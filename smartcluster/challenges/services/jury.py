@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -341,10 +342,11 @@ def _save_assignment(assignment: Assignment, values: Mapping[Any, Any], comments
 
 @transaction.atomic
 def juror_load(*, challenge: Challenge, user: Any, organisation: Any = None, accepted: bool = True,
-               declared: bool = True) -> Juror:
-    """Trusted writer (demo): the user as a juror of the challenge, accepted and declared unless told otherwise."""
+               declared: bool = True, at: datetime | None = None) -> Juror:
+    """Trusted writer (demo): the user as a juror of the challenge, accepted and declared (at `at`, default now)
+    unless told otherwise."""
     juror = Juror.objects.filter(challenge=challenge, user=user).first() or Juror(challenge=challenge, user=user)
-    now = timezone.now()
+    now = at or timezone.now()
     juror.organisation = organisation
     juror.accepted_at = (juror.accepted_at or now) if accepted else None
     juror.conflicts_declared_at = (juror.conflicts_declared_at or now) if declared else None
@@ -370,9 +372,11 @@ def conflict_load(*, juror: Juror, submission: Submission, reason: str) -> Confl
 
 @transaction.atomic
 def assignment_load(*, juror: Juror, submission: Submission, scores: Mapping[Any, Any] | None = None,
-                    comments: Mapping[Any, str] | None = None, comment: str = "", sent: bool = False) -> Assignment:
+                    comments: Mapping[Any, str] | None = None, comment: str = "", sent: bool = False,
+                    sent_at: datetime | None = None) -> Assignment:
     """Trusted writer (demo): the juror's assignment of a submission with its scores (criterion or id → value),
-    sent or not; never a conflicted pair, values checked alike."""
+    sent or not (at `sent_at`, default now: the scores are dated alike); never a conflicted pair, values checked
+    alike."""
     if submission.team.challenge_id != juror.challenge_id:
         raise ValidationError({"submission": _("This submission is not one of the juror's challenge.")})
     if submission.pk in juror_conflicted_submission_ids(juror):
@@ -382,4 +386,9 @@ def assignment_load(*, juror: Juror, submission: Submission, scores: Mapping[Any
         or Assignment.objects.create(juror=juror, submission=submission)
     if assignment.submitted_at is not None:
         return assignment  # sent scores are final, also for the demo: loading again changes nothing
-    return _save_assignment(assignment, scores or {}, comments or {}, comment, sent)
+    assignment = _save_assignment(assignment, scores or {}, comments or {}, comment, sent)
+    if sent and sent_at is not None:  # a history told in the past: `scored_at` is stamped on every save
+        Assignment.objects.filter(pk=assignment.pk).update(submitted_at=sent_at)
+        Score.objects.filter(assignment=assignment).update(scored_at=sent_at)
+        assignment.refresh_from_db()
+    return assignment

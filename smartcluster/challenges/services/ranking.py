@@ -8,6 +8,7 @@ submissions of the challenge win; results are published once (a second confirmat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -114,9 +115,9 @@ def results_confirm(*, user: Any, challenge: Challenge, awards: Iterable[tuple[S
 
 
 def award_load(*, challenge: Challenge, submission: Submission, place: int, prize: str = "",
-               confirmed_by: Any = None, publish: bool = True) -> Award:
+               confirmed_by: Any = None, publish: bool = True, confirmed_at: datetime | None = None) -> Award:
     """Trusted writer for the demo (no rights check, same validation, idempotent per submission): the award, and the
-    results published (if `publish` and not yet) without notifications."""
+    results published (if `publish` and not yet) without notifications, at `confirmed_at` (default now)."""
     _winning(challenge, submission)
     award = Award.objects.filter(submission=submission).first() or Award(challenge=challenge, submission=submission)
     award.place, award.prize, award.confirmed_by = place, prize, confirmed_by
@@ -124,7 +125,10 @@ def award_load(*, challenge: Challenge, submission: Submission, place: int, priz
     with transaction.atomic():
         award.save()
         if publish and challenge.results_published_at is None:
-            challenge.results_published_at = timezone.now()
+            challenge.results_published_at = confirmed_at or timezone.now()
             challenge.results_confirmed_by = confirmed_by
             challenge.save(update_fields=["results_published_at", "results_confirmed_by", "updated_at"])
+        if confirmed_at is not None:  # `confirmed_at` is stamped on creation
+            Award.objects.filter(pk=award.pk).update(confirmed_at=confirmed_at)
+            award.refresh_from_db()
     return award

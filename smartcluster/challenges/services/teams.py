@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -329,10 +330,11 @@ def submission_eligibility_set(*, user: Any, submission: Submission, eligible: b
 def team_load(*, challenge: Challenge, name: str, organisation: Any, lead: Any, members: Iterable[Any] = (),
               invited: Iterable[str] = (), submission: dict[str, Any] | None = None,
               status: str = SubmissionStatus.DRAFT, eligibility: str = Eligibility.PENDING,
-              eligibility_reason: str = "", checked_by: Any = None) -> Team:
+              eligibility_reason: str = "", checked_by: Any = None, submitted_at: datetime | None = None,
+              checked_at: datetime | None = None) -> Team:
     """The demo's trusted writer (no rights check, no deadline, same validation): a team with its lead, accepted
     members (users), open invitations (e-mails) and a submission with its status and eligibility; loading it again
-    updates it."""
+    updates it. `submitted_at`/`checked_at` (default: now) date a history the demo tells in the past."""
     team = Team.objects.filter(challenge=challenge, name=name).first() or Team(challenge=challenge, name=name,
                                                                                created_by=lead)
     team.organisation = organisation
@@ -346,23 +348,23 @@ def team_load(*, challenge: Challenge, name: str, organisation: Any, lead: Any, 
         if not team.members.filter(email__iexact=email).exists():
             _new_member(team, email)
     if submission is not None:
-        _submission_load(team, submission, status, eligibility, eligibility_reason, checked_by)
+        _submission_load(team, submission, status, eligibility, eligibility_reason, checked_by,
+                         submitted_at or timezone.now(), checked_at or timezone.now())
     return team
 
 
 def _submission_load(team: Team, fields: dict[str, Any], status: str, eligibility: str, reason: str,
-                     checked_by: Any) -> Submission:
+                     checked_by: Any, submitted_at: datetime, checked_at: datetime) -> Submission:
     record = _submission_of(team) or Submission(team=team)
     for name in SUBMISSION_FIELDS:
         setattr(record, name, fields.get(name, getattr(record, name)))
-    now = timezone.now()
     record.status = status
-    record.submitted_at = (record.submitted_at or now) if status != SubmissionStatus.DRAFT else None
-    record.withdrawn_at = (record.withdrawn_at or now) if status == SubmissionStatus.WITHDRAWN else None
+    record.submitted_at = (record.submitted_at or submitted_at) if status != SubmissionStatus.DRAFT else None
+    record.withdrawn_at = (record.withdrawn_at or checked_at) if status == SubmissionStatus.WITHDRAWN else None
     record.eligibility, record.eligibility_reason = eligibility, reason
     checked = eligibility != Eligibility.PENDING
     record.eligibility_checked_by = checked_by if checked else None
-    record.eligibility_checked_at = (record.eligibility_checked_at or now) if checked else None
+    record.eligibility_checked_at = (record.eligibility_checked_at or checked_at) if checked else None
     record.full_clean(exclude=["team"])
     record.save()
     return record

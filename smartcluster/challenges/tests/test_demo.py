@@ -120,3 +120,19 @@ def test_removing_the_demo_removes_its_challenges(setup: Callable) -> None:
     setup("--remove-demo")
 
     assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_the_finished_challenge_tells_its_history_within_its_timeline(setup: Callable) -> None:
+    setup()
+    challenge = demo_record_get(key=content.PREDICTIVE)
+
+    submissions = Submission.objects.filter(team__challenge=challenge, status=SubmissionStatus.SUBMITTED)
+    assert submissions and all(challenge.opens_at < s.submitted_at < challenge.deadline_at for s in submissions)
+    assert all(challenge.deadline_at < s.eligibility_checked_at < challenge.evaluation_ends_at
+               for s in submissions.exclude(eligibility=Eligibility.PENDING))
+    sent = Assignment.objects.filter(juror__challenge=challenge)
+    assert all(challenge.deadline_at < a.submitted_at < challenge.evaluation_ends_at for a in sent)
+    assert all(challenge.deadline_at < s.scored_at < challenge.evaluation_ends_at
+               for s in Score.objects.filter(assignment__juror__challenge=challenge))
+    assert challenge.results_published_at == challenge.results_at
+    assert {a.confirmed_at for a in Award.objects.filter(challenge=challenge)} == {challenge.results_at}
