@@ -97,6 +97,8 @@ class ChallengeFeedbackOut(Schema):
     rank: int | None
     tied: bool
     score: float | None
+    calibrated_rank: int | None
+    calibrated_score: float | None
     award: str | None
     jurors: list[ChallengeFeedbackJuror]
 
@@ -193,6 +195,7 @@ def feedback(request: HttpRequest, team_id: int) -> dict[str, Any]:
         raise Http404("No feedback to read here.")
     data = selectors.team_feedback(request.user, team)
     return {"team_id": team.pk, "rank": data.rank, "tied": data.tied, "score": data.score,
+            "calibrated_rank": data.calibrated_rank, "calibrated_score": data.calibrated_score,
             "award": str(data.award.get_place_display()) if data.award else None,
             "jurors": [{"label": j["label"], "comment": j["comment"],
                         "scores": [{"criterion": s.criterion.name, "value": float(s.value), "comment": s.comment}

@@ -121,6 +121,11 @@ def challenge_ranking(user: Any, challenge: Challenge, calibrated: bool = True) 
     and, if asked, the calibrated rank or the reason it is refused."""
     if not challenge_can_manage(user, challenge):
         raise PermissionDenied(_("Only the organiser reads the ranking."))
+    return _ranking_table(challenge, calibrated)
+
+
+def _ranking_table(challenge: Challenge, calibrated: bool) -> ChallengeRankingTable:
+    """The ranking of `challenge_ranking`, for whoever the caller decided may read (part of) it."""
     criteria = _criteria(challenge)
     library = _library_criteria(criteria)
     submissions = {s.pk: s for s in ranking_submissions(challenge)}
@@ -171,6 +176,8 @@ class TeamFeedback:
     score: float | None
     jurors: list[dict[str, Any]]
     award: Award | None
+    calibrated_rank: int | None = None
+    calibrated_score: float | None = None
 
 
 def team_feedback_readable(user: Any, team: Team) -> bool:
@@ -187,7 +194,7 @@ def _anonymous_order(team: Team, assignment: Assignment) -> str:
 
 def team_feedback(user: Any, team: Team) -> TeamFeedback:
     """The team's feedback (PermissionDenied unless `team_feedback_readable`): sent scores and comments of each
-    juror as "Juror 1, 2, 3…", the team's rank and score in the raw ranking."""
+    juror as "Juror 1, 2, 3…", the team's rank and score, raw and (where calibration is allowed) calibrated."""
     if not team_feedback_readable(user, team):
         raise PermissionDenied(_("Only the team's members read its feedback, once the results are published."))
     challenge = team.challenge
@@ -196,13 +203,14 @@ def team_feedback(user: Any, team: Team) -> TeamFeedback:
     jurors = [{"label": _("Juror %(n)s") % {"n": n}, "comment": a.comment,
                "scores": sorted(a.scores.all(), key=lambda s: s.criterion.position)}
               for n, a in enumerate(assignments, start=1)]
-    criteria = _criteria(challenge)
-    submissions = {s.pk: s for s in ranking_submissions(challenge)}
-    mine = next((e for e in judging.rank(_raw_entries(challenge, criteria, submissions), _library_criteria(criteria))
-                 if e.submission == getattr(getattr(team, "submission", None), "pk", None)), None)
+    submission_id = getattr(getattr(team, "submission", None), "pk", None)
+    mine = next((line for line in _ranking_table(challenge, calibrated=True).lines
+                 if line.submission.pk == submission_id), None)
     award = Award.objects.filter(submission__team=team).first()
-    return TeamFeedback(team, mine.rank if mine else None, bool(mine and mine.tied),
-                        mine.score if mine else None, jurors, award)
+    if mine is None:
+        return TeamFeedback(team, None, False, None, jurors, award)
+    return TeamFeedback(team, mine.rank, mine.tied, mine.score, jurors, award, mine.calibrated_rank,
+                        mine.calibrated_score)
 
 
 def _counts(values: list[str]) -> list[tuple[str, int]]:

@@ -144,6 +144,21 @@ def test_team_feedback_shows_numbered_jurors_their_scores_rank_and_award(rw: Ran
         selectors.team_feedback(rw.teams["beta"].members.get().user, alpha)
 
 
+def test_team_feedback_gives_the_calibrated_rank_only_where_calibration_is_allowed(rw: RankingWorld) -> None:
+    """Minimum 5 scores per juror: refused (each scored 3), so no calibrated rank; at minimum 3 every juror scored
+    every submission and Alpha's calibrated score is its mean total (4 + 4.15 + 3)/3."""
+    alpha = rw.teams["alpha"]
+    lead = alpha.members.get().user
+    services.award_load(challenge=rw.challenge, submission=alpha.submission, place=1)
+    alpha = Team.objects.get(pk=alpha.pk)
+    assert selectors.team_feedback(lead, alpha).calibrated_rank is None
+    rw.challenge.calibration_min_scores = 3
+    rw.challenge.save()
+    feedback = selectors.team_feedback(lead, Team.objects.get(pk=alpha.pk))
+    assert (feedback.rank, feedback.calibrated_rank) == (1, 1)
+    assert feedback.calibrated_score == pytest.approx((4 + 4.15 + 3) / 3)
+
+
 def test_a_score_sent_late_changes_the_ranking(rw: RankingWorld) -> None:
     """A fourth juror gives Gamma 5, 5, 5: its totals 2.0, 2.35, 1.0, 5.0 → median (2.0 + 2.35)/2 = 2.175."""
     send_scores(extra_juror(rw, "juror4"), rw.teams["gamma"].submission, (5, 5, 5))
