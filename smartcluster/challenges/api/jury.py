@@ -134,13 +134,13 @@ def jury_scores_save(request: HttpRequest, assignment_id: int, payload: Challeng
 @router.get("/briefs/{challenge_id}/jurors", response=list[ChallengeJurorOut])
 def jury_jurors(request: HttpRequest, challenge_id: int) -> Any:
     """The challenge's jurors with their counts (its organiser; 404 to others)."""
-    return selectors.juror_list(selectors.jury_challenge_get(request.user, challenge_id))
+    return selectors.juror_list(selectors.challenge_managed_get(request.user, challenge_id))
 
 
 @router.post("/briefs/{challenge_id}/assignment", response=ChallengeAssignmentRunOut)
 @answers_refusals
 def jury_assignment_run(request: HttpRequest, challenge_id: int) -> dict[str, Any]:
     """Assign the eligible submissions to the jurors (its organiser; 404 to others)."""
-    challenge = selectors.jury_challenge_get(request.user, challenge_id)
+    challenge = selectors.challenge_managed_get(request.user, challenge_id)
     run = services.assignment_run(user=request.user, challenge=challenge)
     return {"created": len(run.created), "loads": run.result.loads, "optimal": run.result.optimal}

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from smartcluster.accounts.auth import READ_AUTH
 from smartcluster.challenges import selectors, services
-from smartcluster.challenges.models import Challenge, Submission, Team
+from smartcluster.challenges.models import Challenge
 from smartcluster.site.api import answers_refusals
 
 router = Router()
@@ -123,13 +123,6 @@ class ChallengeStatisticsFilters(Schema):
     project: int | None = Field(None, description="Id of a project: its challenges only")
 
 
-def _managed(request: HttpRequest, challenge_id: int) -> Challenge:
-    challenge = get_object_or_404(Challenge, pk=challenge_id)
-    if not selectors.challenge_can_manage(request.user, challenge):
-        raise Http404("No such challenge ranking.")
-    return challenge
-
-
 def _ranking(table: selectors.ChallengeRankingTable) -> dict[str, Any]:
     lines = [{
         "submission_id": line.submission.pk, "title": line.submission.title, "team": line.submission.team.name,
@@ -158,7 +151,7 @@ def _results(published: dict[str, Any]) -> dict[str, Any]:
 @router.get("/briefs/{challenge_id}/ranking", response=ChallengeRankingOut, auth=READ_AUTH)
 def ranking(request: HttpRequest, challenge_id: int, calibrated: bool = True) -> dict[str, Any]:
     """The organiser's ranking: raw (and calibrated, or the reason it is refused). 404 for anyone else."""
-    challenge = _managed(request, challenge_id)
+    challenge = selectors.challenge_managed_get(request.user, challenge_id)
     return _ranking(selectors.challenge_ranking(request.user, challenge, calibrated=calibrated))
 
 
@@ -166,9 +159,8 @@ def ranking(request: HttpRequest, challenge_id: int, calibrated: bool = True) ->
 @answers_refusals
 def results_confirm(request: HttpRequest, challenge_id: int, payload: ChallengeResultConfirmIn) -> Status[Any]:
     """Confirm the winners and publish the results (the organiser, once the evaluation ended or all is sent)."""
-    challenge = _managed(request, challenge_id)
-    submissions = {s.pk: s for s in Submission.objects.filter(
-        team__challenge=challenge, pk__in=[a.submission for a in payload.awards]).select_related("team")}
+    challenge = selectors.challenge_managed_get(request.user, challenge_id)
+    submissions = selectors.challenge_submissions_by_id(challenge, [a.submission for a in payload.awards])
     missing = [a.submission for a in payload.awards if a.submission not in submissions]
     if missing:
         raise Http404(f"No submission {missing[0]} in this challenge.")
@@ -181,20 +173,14 @@ def results_confirm(request: HttpRequest, challenge_id: int, payload: ChallengeR
 @router.get("/briefs/{challenge_id}/results", response=ChallengeResultOut, auth=READ_AUTH)
 def results(request: HttpRequest, challenge_id: int) -> dict[str, Any]:
     """The published results (404 before they are published)."""
-    published = selectors.challenge_results(get_object_or_404(Challenge, pk=challenge_id))
-    if published is None:
-        raise Http404("The results of this challenge are not published.")
-    return _results(published)
+    return _results(selectors.challenge_results_get(challenge_id))
 
 
 @router.get("/teams/{team_id}/feedback", response=ChallengeFeedbackOut, auth=READ_AUTH)
 def feedback(request: HttpRequest, team_id: int) -> dict[str, Any]:
     """A team's feedback: its members only, once results are published (404 otherwise)."""
-    team = get_object_or_404(Team.objects.select_related("challenge"), pk=team_id)
-    if not selectors.team_feedback_readable(request.user, team):
-        raise Http404("No feedback to read here.")
-    data = selectors.team_feedback(request.user, team)
-    return {"team_id": team.pk, "rank": data.rank, "tied": data.tied, "score": data.score,
+    data = selectors.team_feedback_get(request.user, team_id)
+    return {"team_id": data.team.pk, "rank": data.rank, "tied": data.tied, "score": data.score,
             "calibrated_rank": data.calibrated_rank, "calibrated_score": data.calibrated_score,
             "award": str(data.award.get_place_display()) if data.award else None,
             "jurors": [{"label": j["label"], "comment": j["comment"],

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ __all__ = [
     "challenge_attachment_get",
     "challenge_can_manage",
     "challenge_change_label",
+    "challenge_managed_get",
     "challenge_change_list",
     "challenge_get",
     "challenge_list",
@@ -151,3 +153,12 @@ def challenge_region_eligible(challenge: Challenge, region_code: str | None) -> 
     if not codes:
         return True
     return bool(region_code) and bool(codes & set(_containing_codes(region_code.strip().upper())))
+
+
+def challenge_managed_get(user: Any, pk: int) -> Challenge:
+    """A challenge this user manages (its organiser's editors, administrators); 404 to everyone else, a juror
+    included, so that the organiser's pages never hint at what they hold."""
+    challenge = get_object_or_404(Challenge, pk=pk)
+    if not challenge_can_manage(user, challenge):
+        raise Http404(_("No such challenge to manage."))
+    return challenge

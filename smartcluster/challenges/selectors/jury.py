@@ -42,7 +42,6 @@ __all__ = [
     "assignment_list_for_juror",
     "challenge_submission_organisation_ids",
     "conflict_candidates",
-    "jury_challenge_get",
     "juror_conflicted_submission_ids",
     "juror_for_user",
     "juror_list",
@@ -144,14 +143,6 @@ def submission_readable_by_juror(user: Any, submission: Submission) -> bool:
     assignment = (Assignment.objects.filter(juror__user=user, submission=submission)
                   .select_related("juror__user").first())
     return assignment is not None and submission.pk not in juror_conflicted_submission_ids(assignment.juror)
-
-
-def jury_challenge_get(user: Any, pk: int) -> Challenge:
-    """A challenge whose jury this user manages (its organiser); 404 to everyone else."""
-    challenge = get_object_or_404(Challenge, pk=pk)
-    if not challenge_can_manage(user, challenge):
-        raise Http404
-    return challenge
 
 
 def juror_for_user(user: Any, challenge: Challenge) -> Juror:

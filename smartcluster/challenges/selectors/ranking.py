@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,8 +38,12 @@ __all__ = [
     "TeamFeedback",
     "challenge_ranking",
     "challenge_results",
+    "challenge_results_get",
+    "challenge_statistics_choices",
+    "challenge_submissions_by_id",
     "challenge_statistics",
     "ranking_submissions",
+    "team_feedback_get",
     "team_feedback",
     "team_feedback_readable",
 ]
@@ -165,6 +172,25 @@ def challenge_results(challenge: Challenge) -> dict[str, Any] | None:
     return {"challenge": challenge, "awards": awards, "submissions": count}
 
 
+def challenge_results_get(pk: int) -> dict[str, Any]:
+    """The published results of challenge `pk` (Http404 when there is none, or none published yet)."""
+    published = challenge_results(get_object_or_404(Challenge, pk=pk))
+    if published is None:
+        raise Http404(_("The results of this challenge are not published."))
+    return published
+
+
+def challenge_statistics_choices() -> QuerySet[Challenge]:
+    """The challenges the public statistics can be narrowed to: the published ones, latest deadline first."""
+    return Challenge.objects.filter(is_published=True).order_by("-deadline_at", "title")
+
+
+def challenge_submissions_by_id(challenge: Challenge, ids: Iterable[int]) -> dict[int, Submission]:
+    """The challenge's submissions among `ids`, by id (an id of another challenge is simply absent)."""
+    return {s.pk: s for s in Submission.objects.filter(team__challenge=challenge, pk__in=list(ids))
+            .select_related("team")}
+
+
 @dataclass
 class TeamFeedback:
     """What a team reads once results are out: each juror's scores and comments under "Juror n", its rank and
@@ -190,6 +216,14 @@ def team_feedback_readable(user: Any, team: Team) -> bool:
 def _anonymous_order(team: Team, assignment: Assignment) -> str:
     """A stable order of the jurors per team that reveals neither name, invitation nor assignment order."""
     return hashlib.sha256(f"{team.challenge_id}:{team.pk}:{assignment.juror_id}".encode()).hexdigest()
+
+
+def team_feedback_get(user: Any, pk: int) -> TeamFeedback:
+    """Team `pk`'s feedback for this user (Http404 unless `team_feedback_readable`: never a hint it exists)."""
+    team = get_object_or_404(Team.objects.select_related("challenge"), pk=pk)
+    if not team_feedback_readable(user, team):
+        raise Http404(_("No feedback to read here."))
+    return team_feedback(user, team)
 
 
 def team_feedback(user: Any, team: Team) -> TeamFeedback:

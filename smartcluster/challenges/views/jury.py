@@ -32,7 +32,7 @@ def juror_mine(request: HttpRequest) -> HttpResponse:
 @login_required
 def juror_list(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """The organiser's jurors of a challenge with their counts, the invitation form and the assignment run."""
-    challenge = selectors.jury_challenge_get(request.user, challenge_pk)
+    challenge = selectors.challenge_managed_get(request.user, challenge_pk)
     return _juror_list_page(request, challenge, forms.JurorInviteForm())
 
 
@@ -45,7 +45,7 @@ def _juror_list_page(request: HttpRequest, challenge: Challenge, form: forms.Jur
 
 @login_required
 def juror_invite(request: HttpRequest, challenge_pk: int) -> HttpResponse:
-    challenge = selectors.jury_challenge_get(request.user, challenge_pk)
+    challenge = selectors.challenge_managed_get(request.user, challenge_pk)
     form = forms.JurorInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and service_result(form, lambda: services.juror_invite(
             user=request.user, challenge=challenge, **form.cleaned_data)) is not None:
@@ -94,7 +94,7 @@ def conflict_declare(request: HttpRequest, challenge_pk: int) -> HttpResponse:
 @login_required
 def assignment_run(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """Run the assignment (inline: a jury's size is solved in well under a second) and say what it did."""
-    challenge = selectors.jury_challenge_get(request.user, challenge_pk)
+    challenge = selectors.challenge_managed_get(request.user, challenge_pk)
     try:
         run = services.assignment_run(user=request.user, challenge=challenge)
     except ValidationError as error:
@@ -134,7 +134,7 @@ def assignment_score(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def jury_audit(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """The organiser's audit trail: who scored which criterion of which submission, when, and when they sent."""
-    challenge = selectors.jury_challenge_get(request.user, challenge_pk)
+    challenge = selectors.challenge_managed_get(request.user, challenge_pk)
     return render(request, "challenges/jury/jury_audit.html", {"challenge": challenge,
                                                                "rows": selectors.jury_audit(challenge)})
 

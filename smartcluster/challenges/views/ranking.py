@@ -19,17 +19,9 @@ from django.views.decorators.http import require_POST
 from smartcluster.challenges import selectors, services
 from smartcluster.challenges.exports import ranking as exports
 from smartcluster.challenges.forms.ranking import ResultsConfirmForm
-from smartcluster.challenges.models import Challenge, Eligibility, Team
+from smartcluster.challenges.models import Challenge, Eligibility
 from smartcluster.reports.responses import file_response
 from smartcluster.site.views import service_result
-
-
-def _managed(request: HttpRequest, pk: int) -> Challenge:
-    """The challenge if the user organises it; 404 for anyone else (a juror included)."""
-    challenge = get_object_or_404(Challenge, pk=pk)
-    if not selectors.challenge_can_manage(request.user, challenge):
-        raise Http404(_("No such challenge ranking."))
-    return challenge
 
 
 def _confirm_form(challenge: Challenge, data: Any = None) -> ResultsConfirmForm:
@@ -46,7 +38,7 @@ def _ranking_page(request: HttpRequest, challenge: Challenge, form: ResultsConfi
 
 @login_required
 def ranking(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = _managed(request, pk)
+    challenge = selectors.challenge_managed_get(request.user, pk)
     return _ranking_page(request, challenge, _confirm_form(challenge))
 
 
@@ -54,7 +46,7 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def results_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm the winners and publish the results; a refusal shows the ranking page again with its message."""
-    challenge = _managed(request, pk)
+    challenge = selectors.challenge_managed_get(request.user, pk)
     form = _confirm_form(challenge, request.POST)
     if form.is_valid() and service_result(form, lambda: services.results_confirm(
             user=request.user, challenge=challenge, awards=form.awards())) is not None:
@@ -65,20 +57,14 @@ def results_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     """The public results once published (404 before)."""
-    challenge = get_object_or_404(Challenge, pk=pk)
-    published = selectors.challenge_results(challenge)
-    if published is None:
-        raise Http404(_("The results of this challenge are not published."))
-    return render(request, "challenges/ranking/results.html", published)
+    return render(request, "challenges/ranking/results.html", selectors.challenge_results_get(pk))
 
 
 @login_required
 def team_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     """The jury's feedback to a team: its members only, once results are published (404 otherwise)."""
-    team = get_object_or_404(Team.objects.select_related("challenge"), pk=pk)
-    if not selectors.team_feedback_readable(request.user, team):
-        raise Http404(_("No feedback to read here."))
-    return render(request, "challenges/ranking/feedback.html", {"feedback": selectors.team_feedback(request.user, team)})
+    return render(request, "challenges/ranking/feedback.html",
+                  {"feedback": selectors.team_feedback_get(request.user, pk)})
 
 
 def _bar(counts: list[tuple[Any, int]]) -> str:
@@ -95,7 +81,7 @@ def _bar(counts: list[tuple[Any, int]]) -> str:
 
 def statistics(request: HttpRequest) -> HttpResponse:
     """Public counts of submissions by region, helix, team size, status and eligibility; one challenge on request."""
-    challenges = Challenge.objects.filter(is_published=True).order_by("-deadline_at", "title")
+    challenges = selectors.challenge_statistics_choices()
     chosen = challenges.filter(pk=request.GET.get("challenge")).first() if request.GET.get(
         "challenge", "").isdigit() else None
     counts = selectors.challenge_statistics(challenge=chosen)
@@ -110,7 +96,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 @login_required
 def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     """Every sent score for the jury meeting (the organiser only)."""
-    challenge = _managed(request, pk)
+    challenge = selectors.challenge_managed_get(request.user, pk)
     table = selectors.challenge_ranking(request.user, challenge, calibrated=True)
     return file_response(exports.scores_xlsx(table), name=f"challenge-{challenge.pk}-scores", extension="xlsx")
 
