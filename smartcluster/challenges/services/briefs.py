@@ -206,8 +206,15 @@ def challenge_create(*, user: Any, organiser: Any, criteria: Sequence[Criterion]
     challenge = Challenge(organiser=organiser, created_by=user)
     _assign_checked(challenge, fields)
     rows = _criteria_checked(challenge, criteria) if criteria else []
-    regions = _regions_checked(eligible_regions)
+    return _stored(challenge, rows, _regions_checked(eligible_regions))
+
+
+def _stored(challenge: Challenge, rows: list[ChallengeCriterion], regions: list[Any], *,
+            publish: bool = False) -> Challenge:
+    """Save a brief, its criteria and eligible regions, all checked before: nothing is half-written."""
     with transaction.atomic():
+        if publish and not challenge.is_published:
+            challenge.is_published, challenge.published_at = True, timezone.now()
         challenge.save()
         challenge.eligible_regions.set(regions)
         for row in rows:
@@ -369,14 +376,5 @@ def challenge_load(*, organiser: Any, title: str, criteria: Sequence[Criterion],
     challenge = Challenge.objects.filter(organiser=organiser, title=title).first() or Challenge(
         organiser=organiser, created_by=created_by)
     _assign_checked(challenge, {"title": title, **fields})
-    rows = _criteria_checked(challenge, criteria)
-    regions = _regions_checked(eligible_regions)
-    with transaction.atomic():
-        if published and not challenge.is_published:
-            challenge.is_published, challenge.published_at = True, timezone.now()
-        challenge.save()
-        challenge.eligible_regions.set(regions)
-        for row in rows:
-            row.challenge = challenge
-        _criteria_save(challenge, rows)
-    return challenge
+    return _stored(challenge, _criteria_checked(challenge, criteria), _regions_checked(eligible_regions),
+                   publish=published)
