@@ -21,8 +21,11 @@ from smartcluster.site.views import hide_server_paths
 logger = logging.getLogger(__name__)
 
 
-def refusal_message(error: ValidationError) -> str:
-    """Every problem of a refused change, each after the field it is about ("name: This field cannot be blank.")."""
+def refusal_message(error: ValidationError | PermissionDenied) -> str:
+    """Every problem of a refused change, each after the field it is about ("name: This field cannot be blank.");
+    a PermissionDenied's own message (services write it for users, never a server detail)."""
+    if isinstance(error, PermissionDenied):
+        return str(error)
     if not hasattr(error, "error_dict"):
         return "; ".join(error.messages)
     return "; ".join(message if field == NON_FIELD_ERRORS else f"{field}: {message}"

@@ -52,8 +52,7 @@ def publish(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QueryS
         try:
             challenge_publish(user=request.user, challenge=challenge)
         except (ValidationError, PermissionDenied) as error:
-            # PermissionDenied carries our own message (services write it for users), never a server detail.
-            text = refusal_message(error) if isinstance(error, ValidationError) else str(error)
+            text = refusal_message(error)
             modeladmin.message_user(request, f"{challenge}: {text}", messages.ERROR)
 
 

@@ -68,8 +68,7 @@ def _move(to_status: str) -> Any:
             try:
                 good_practice_transition(user=request.user, practice=practice, to_status=to_status)
             except (ValidationError, PermissionDenied) as error:
-                # PermissionDenied carries our own message (services write it for users), never a server detail.
-                text = refusal_message(error) if isinstance(error, ValidationError) else str(error)
+                text = refusal_message(error)
                 modeladmin.message_user(request, f"{practice}: {text}", messages.ERROR)
 
     action.__name__ = f"move_to_{to_status}"
