@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "smartcluster.stakeholders",
     "smartcluster.learning",
     "smartcluster.challenges",
+    "smartcluster.monitoring",
     "smartcluster.atlas",
     "smartcluster.jobs",
     "smartcluster.demo",

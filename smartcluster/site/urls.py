@@ -28,6 +28,7 @@ urlpatterns = [
     path("stakeholders/", include("smartcluster.stakeholders.urls")),
     path("learning/", include("smartcluster.learning.urls")),
     path("challenges/", include("smartcluster.challenges.urls")),
+    path("monitoring/", include("smartcluster.monitoring.urls")),
     path("notifications/", include("smartcluster.notifications.urls")),
     path("mapping/", include("smartcluster.atlas.urls")),
     path("jobs/", include("smartcluster.jobs.urls")),

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.core import serializers
-from django.test import Client
 from django.utils import timezone
 
 from smartcluster.accounts.services import api_token_create
@@ -33,7 +32,14 @@ from smartcluster.challenges.models import (
     TeamRole,
 )
 from smartcluster.organisations.models import Organisation, OrganisationType, Person
-from smartcluster.organisations.tests.factories import World, build_world, database_dump, make_user
+from smartcluster.organisations.tests.factories import (  # noqa: F401 - signed_in, post: re-exported for this app
+    World,
+    build_world,
+    database_dump,
+    make_user,
+    post,
+    signed_in,
+)
 
 # Criteria in tie-break order: (name, weight)
 CRITERIA = [("Impact", Decimal("40")), ("Excellence", Decimal("35")), ("Implementation", Decimal("25"))]
@@ -110,21 +116,6 @@ def build_challenge_world() -> ChallengeWorld:
     world = build_world()
     challenge, criteria = make_challenge(world.org_a)
     return ChallengeWorld(world, challenge, criteria)
-
-
-def signed_in(user: Any, page: str) -> Client:
-    """A client with CSRF checks on, signed in (unless `user` is None), holding the CSRF cookie `page` gave it."""
-    client = Client(enforce_csrf_checks=True)
-    if user is not None:
-        client.force_login(user)
-    assert client.get(page).status_code == 200
-    return client
-
-
-def post(client: Client, url: str, data: dict[str, Any]) -> Any:
-    """Post a form the way a browser does: with the CSRF token of the client's cookie (none without one)."""
-    token = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
-    return client.post(url, {**data, "csrfmiddlewaretoken": token})
 
 
 def challenges_dump() -> str:

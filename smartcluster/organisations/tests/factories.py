@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.test import Client
 
 from smartcluster.accounts.models import ApiToken, Membership, MembershipRole
 from smartcluster.accounts.services import api_token_create
@@ -71,3 +72,18 @@ def database_dump() -> str:
     # A token's last use is recorded on every request, refused or not; its identity must not change.
     rows.append(serializers.serialize("json", ApiToken.objects.order_by("pk"), fields=["user", "name", "key_hash"]))
     return "\n".join(rows)
+
+
+def signed_in(user: Any, page: str) -> Client:
+    """A client with CSRF checks on, signed in (unless `user` is None), holding the CSRF cookie `page` gave it."""
+    client = Client(enforce_csrf_checks=True)
+    if user is not None:
+        client.force_login(user)
+    assert client.get(page).status_code == 200
+    return client
+
+
+def post(client: Client, url: str, data: dict[str, Any]) -> Any:
+    """Post a form the way a browser does: with the CSRF token of the client's cookie (none without one)."""
+    token = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
+    return client.post(url, {**data, "csrfmiddlewaretoken": token})

@@ -1,0 +1,5 @@
+"""The action_plans API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The impact API."""
+
+from ninja import Router
+
+router = Router()

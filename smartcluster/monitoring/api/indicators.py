@@ -1,0 +1,5 @@
+"""The indicators API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The workplan API."""
+
+from ninja import Router
+
+router = Router()

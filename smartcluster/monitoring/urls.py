@@ -1,0 +1,6 @@
+from smartcluster.monitoring.views import action_plans, home, impact, indicators, reports, workplan
+
+app_name = "monitoring"
+
+urlpatterns = [*home.urlpatterns, *workplan.urlpatterns, *indicators.urlpatterns, *action_plans.urlpatterns,
+               *impact.urlpatterns, *reports.urlpatterns]

@@ -1,0 +1,1 @@
+"""The monitoring pages: one module per part, each defining `urlpatterns`."""
