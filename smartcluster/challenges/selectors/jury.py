@@ -141,8 +141,8 @@ def submission_readable_by_juror(user: Any, submission: Submission) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     assignment = (Assignment.objects.filter(juror__user=user, submission=submission)
-                  .select_related("juror__user").first())
-    return assignment is not None and submission.pk not in juror_conflicted_submission_ids(assignment.juror)
+                  .select_related("juror__user", "submission").first())
+    return assignment is not None and bool(_readable_by_juror(assignment.juror, [assignment]))
 
 
 def juror_for_user(user: Any, challenge: Challenge) -> Juror:
@@ -153,9 +153,11 @@ def juror_for_user(user: Any, challenge: Challenge) -> Juror:
                              challenge=challenge, user=user)
 
 
-def _unconflicted(juror: Juror, assignments: list[Assignment]) -> list[Assignment]:
+def _readable_by_juror(juror: Juror, assignments: list[Assignment]) -> list[Assignment]:
+    """The assignments whose submission the juror reads: not conflicted, and not withdrawn by its team since."""
     conflicted = juror_conflicted_submission_ids(juror)
-    return [assignment for assignment in assignments if assignment.submission_id not in conflicted]
+    return [assignment for assignment in assignments if assignment.submission_id not in conflicted
+            and assignment.submission.status != SubmissionStatus.WITHDRAWN]
 
 
 def _assignments_query() -> Any:
@@ -164,22 +166,23 @@ def _assignments_query() -> Any:
 
 
 def juror_mine(user: Any) -> list[JurorWork]:
-    """The challenges the user is a juror of (newest deadline first), each with their unconflicted assignments."""
+    """The challenges the user is a juror of (newest deadline first), each with the assignments they read."""
     if not getattr(user, "is_authenticated", False):
         return []
     jurors = (Juror.objects.filter(user=user).select_related("challenge", "user", "organisation")
               .prefetch_related(Prefetch("assignments", queryset=_assignments_query()))
               .order_by("-challenge__deadline_at", "challenge__title"))
-    return [JurorWork(juror, _unconflicted(juror, list(juror.assignments.all()))) for juror in jurors]
+    return [JurorWork(juror, _readable_by_juror(juror, list(juror.assignments.all()))) for juror in jurors]
 
 
 def assignment_list_for_juror(user: Any, challenge: Challenge) -> list[Assignment]:
-    """The user's assignments in the challenge, never one of a submission they are conflicted with."""
+    """The user's assignments in the challenge, never one of a submission they are
+    conflicted with or its team withdrew."""
     juror = Juror.objects.filter(challenge=challenge, user=user).select_related("user").first() \
         if getattr(user, "is_authenticated", False) else None
     if juror is None:
         return []
-    return _unconflicted(juror, list(_assignments_query().filter(juror=juror)))
+    return _readable_by_juror(juror, list(_assignments_query().filter(juror=juror)))
 
 
 def assignment_get(user: Any, pk: int) -> Assignment:
@@ -191,7 +194,7 @@ def assignment_get(user: Any, pk: int) -> Assignment:
     if challenge_can_manage(user, challenge):
         return assignment
     if (getattr(user, "is_authenticated", False) and assignment.juror.user_id == user.pk
-            and assignment.submission_id not in juror_conflicted_submission_ids(assignment.juror)):
+            and _readable_by_juror(assignment.juror, [assignment])):
         return assignment
     raise Http404
 

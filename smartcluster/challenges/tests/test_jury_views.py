@@ -9,9 +9,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from smartcluster.challenges import services
-from smartcluster.challenges.models import Assignment, ConflictOfInterest, Juror, Score, SubmissionAttachment
+from smartcluster.challenges.models import (
+    Assignment,
+    ConflictOfInterest,
+    Juror,
+    Score,
+    SubmissionAttachment,
+    SubmissionStatus,
+)
 from smartcluster.challenges.tests.jury_world import JuryWorld, build_jury_world
 from smartcluster.challenges.tests.world import challenges_dump, make_solver
 
@@ -71,6 +79,21 @@ def test_assigned_unconflicted_juror_reads_the_files_a_juror_not_assigned_does_n
     answer = _client(jw.jurors["j1"].user).get(url)
     assert answer.status_code == 200 and b"".join(answer.streaming_content) == b"%PDF-1.4 plan"
     assert _client(jw.jurors["j2"].user).get(url).status_code == 404
+
+
+def test_a_submission_withdrawn_after_assignment_is_no_longer_read_by_its_juror(jw: JuryWorld) -> None:
+    assignment = Assignment.objects.create(juror=jw.jurors["j1"], submission=jw.submissions[1])
+    attachment = SubmissionAttachment.objects.create(
+        submission=jw.submissions[1], title="Plan", file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"),
+        content_type="application/pdf", size=13)
+    jw.submissions[1].status, jw.submissions[1].withdrawn_at = SubmissionStatus.WITHDRAWN, timezone.now()
+    jw.submissions[1].save()
+    client = _client(jw.jurors["j1"].user)
+    assert client.get(reverse("challenges:submission_attachment", args=[attachment.pk])).status_code == 404
+    assert client.get(reverse("challenges:assignment_score", args=[assignment.pk])).status_code == 404
+    assert "Solution 2" not in client.get(reverse("challenges:juror_mine")).content.decode()
+    assert _client(jw.users["editor_a"]).get(
+        reverse("challenges:assignment_score", args=[assignment.pk])).status_code == 200
 
 
 def test_other_jurors_and_outsiders_get_404_the_organiser_reads(jw: JuryWorld) -> None:
