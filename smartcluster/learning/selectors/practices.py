@@ -3,6 +3,7 @@ the search, the map points, the topics offered and the similar practices."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from smartcluster.accounts.permissions import can_view, editable_queryset, is_administrator, visible_queryset
 from smartcluster.clusters.selectors import cluster_category_names
 from smartcluster.events.selectors import project_event_list
-from smartcluster.learning.choices import TopicTaxonomy
+from smartcluster.learning.choices import PracticeStatus, TopicTaxonomy
 from smartcluster.learning.models import GoodPractice, PracticeStatusChange, PracticeTopic
 from smartcluster.organisations.selectors import partner_list
 from smartcluster.qualitative.similarity import similar_texts
@@ -21,6 +22,7 @@ from smartcluster.stakeholders.choices import ThemeGroup
 from smartcluster.stakeholders.selectors import guide_default_get
 
 __all__ = [
+    "good_practice_approved_between",
     "good_practice_editable",
     "good_practice_get",
     "good_practice_list",
@@ -123,6 +125,18 @@ def good_practice_list_for_report(*, project: Any = None, event: Any = None, use
         practices = practices.filter(partner__project=project)
     if event is not None:
         practices = practices.filter(source_event=event)
+    return practices.order_by("title", "pk")
+
+
+def good_practice_approved_between(*, project: Any, first: dt.datetime, after: dt.datetime,
+                                   partner: Any = None) -> QuerySet[GoodPractice]:
+    """The project's practices (of one partner, if given) approved by the project from `first` until before `after`:
+    by their trail's step to "approved by the project", however far they went since."""
+    steps = PracticeStatusChange.objects.filter(to_status=PracticeStatus.PROJECT_APPROVED, changed_at__gte=first,
+                                                changed_at__lt=after)
+    practices = _practices().filter(partner__project=project, pk__in=steps.values("practice_id"))
+    if partner is not None:
+        practices = practices.filter(partner=partner)
     return practices.order_by("title", "pk")
 
 
