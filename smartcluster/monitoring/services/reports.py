@@ -1,4 +1,4 @@
-"""services of the monitoring app: reports."""
+"""services of the monitoring app: reports. None: a semester report is read from the records, never written."""
 
 from __future__ import annotations
 
