@@ -77,6 +77,10 @@ CALLS = {
                  "links_merged([(1, 2, 'declared'), (3, 2, 'event')]))\n"
                  "print({k: (m.degree, m.betweenness) for k, m in node_metrics(graph).items()})",
                  "{1: (1, 0.0), 2: (2, 1.0), 3: (1, 0.0)}"),
+    "workplans": ("from smartcluster.workplans import template_read\n"
+                  "plan = template_read('Semestar 1:\\n1.) Management:\\n· Press release no. 2\\n')\n"
+                  "print(len(plan.semesters), plan.deliverables[0].number, [d.code for d in plan.defects])",
+                  "1 2 ['number_missing', 'heading_misspelt']"),
     "config": ("from smartcluster import config\n"
                "print(config.file_limits().xlsx_max_rows)", "200000"),
 }
