@@ -25,24 +25,26 @@ from smartcluster.monitoring.choices import (
 
 LAST_DONE_SEMESTER = 3  # the demo's "today" (December 2026) is in semester 4
 EVIDENCE_BASE = "https://clusters40.example.org/deliverables"
-LATE_PER_SEMESTER = 2  # deliverables of semester 3 the partners have not finished yet
-# A deliverable of the template follows the demo record of its kind and semester: (kind, semester, title words) →
-# demo key (events) or communication (kind, number).
-EVENT_LINKS = (
-    ("meeting", 1, "kick-off", "event:kick-off"),
-    ("event", 1, "kick-off", "event:kick-off"),
-    ("meeting", 1, "stakeholder", "event:thessaly-sg-1"),
-    ("event", 1, "stakeholder", "event:thessaly-sg-1"),
-    ("meeting", 2, "stakeholder", "event:thessaly-sg-2"),
-    ("event", 2, "stakeholder", "event:thessaly-sg-2"),
-    ("event", 2, "workshop", "event:workshop-nordhessen"),
-    ("meeting", 2, "steering", "event:steering-1"),
-    ("event", 2, "steering", "event:steering-1"),
+# Template deliverables that follow a demo record: (semester, kind, words of its title) → the record's demo key. The
+# peer review the text puts in semester 2 is the demo's in January 2027: the deliverable follows it, late.
+LINKS = (
+    (1, "meeting", "kick-off", "event:kick-off"),
+    (1, "meeting", "stakeholder", "event:thessaly-sg-1"),
+    (2, "meeting", "stakeholder", "event:thessaly-sg-2"),
+    (2, "event", "workshop", "event:workshop-nordhessen"),
+    (2, "event", "peer review", "event:peer-review-murcia"),
+    (2, "meeting", "steering", "event:steering-1"),
+    (1, "press_release", "", "communication:press_release:1"),
+    (1, "newsletter", "", "communication:newsletter:1"),
+    (1, "poster", "", "communication:poster:1"),
+    (2, "website_update", "", "communication:website_update:1"),
+    (2, "report", "good practices", "practice:nordhessen-testbeds"),
 )
-COMMUNICATION_KINDS = ("press_release", "newsletter", "poster", "website_update", "video")
-PRACTICE_LINK = (2, "good practice", "practice:nordhessen-testbeds")  # semester, title words, practice key
-NOTE_RESOLUTION = ("Press release no. 1 is the one of semester 1; the text's second no. 1, in semester 2, is "
-                   "press release no. 2.")
+# Template deliverables still in progress although their semester has ended: (semester, kind).
+LATE = ((3, "newsletter"),)
+# The template note resolved, by words of its message, and how.
+NOTE_RESOLVED = ("press release no. 1", "Press release no. 1 is the one of semester 1; the text's second no. 1, "
+                                         "in semester 2, is press release no. 2.")
 
 
 @dataclass(frozen=True)
