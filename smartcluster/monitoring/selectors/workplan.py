@@ -8,16 +8,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from smartcluster.events.choices import CommunicationStatus
 from smartcluster.learning.choices import PUBLIC_STATUSES
 from smartcluster.monitoring.choices import DeliverableStatus, WorkStrand
 from smartcluster.monitoring.models import Activity, Deliverable, WorkPlanNote
-from smartcluster.monitoring.selectors.access import semester_current, semester_dates
+from smartcluster.monitoring.selectors.access import project_can_read, semester_current, semester_dates
 
-__all__ = ["Timeline", "TimelineCell", "TimelineRow", "activity_list", "deliverable_late_list", "deliverable_list",
-           "deliverable_status", "deliverable_todo_list", "work_plan_exists", "work_plan_note_list",
+__all__ = ["Timeline", "TimelineCell", "TimelineRow", "activity_get", "activity_list", "deliverable_get",
+           "deliverable_late_list", "deliverable_list", "deliverable_status", "work_plan_note_get", "deliverable_todo_list", "work_plan_exists", "work_plan_note_list",
            "work_plan_timeline"]
 
 _OPEN = (DeliverableStatus.PLANNED, DeliverableStatus.IN_PROGRESS)
@@ -38,6 +39,36 @@ def deliverable_list(*, project: Any, semester: int | None = None, partner: Any 
     if partner is not None:
         deliverables = deliverables.filter(responsible=partner)
     return deliverables
+
+
+def _readable(user: Any, record: Any) -> Any:
+    if not project_can_read(user, record.project):
+        raise Http404
+    return record
+
+
+def activity_get(*, user: Any, pk: Any) -> Activity:
+    """An activity the user reads (the partnership's); 404 for anyone else."""
+    return _readable(user, _one(Activity.objects.select_related("project", "host__organisation"), pk))
+
+
+def deliverable_get(*, user: Any, pk: Any) -> Deliverable:
+    """A deliverable the user reads (the partnership's); 404 for anyone else."""
+    return _readable(user, _one(Deliverable.objects.select_related(
+        "project", "responsible__organisation", "activity", "event", "communication_item", "good_practice",
+        "updated_by"), pk))
+
+
+def work_plan_note_get(*, user: Any, pk: Any) -> WorkPlanNote:
+    """A note of the template the user reads; 404 for anyone else."""
+    return _readable(user, _one(WorkPlanNote.objects.select_related("project"), pk))
+
+
+def _one(records: QuerySet, pk: Any) -> Any:
+    try:
+        return records.get(pk=int(pk))
+    except (TypeError, ValueError, records.model.DoesNotExist) as error:
+        raise Http404 from error
 
 
 def _linked_done(deliverable: Deliverable, now: dt.datetime) -> bool:
