@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from smartcluster.events.selectors import project_event_list
 from smartcluster.learning.selectors import good_practice_approved_between
@@ -40,7 +41,7 @@ class SemesterDeliverable:
     deliverable: Any
     status: str
     status_label: str
-    evidence: str  # a link, a file name or the linked record, empty without evidence
+    evidence: str  # the linked record, link, stored file and note in words; empty without evidence
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,11 @@ def _number(value: Any) -> int | None:
 
 
 def _evidence(deliverable: Any) -> str:
-    """What proves the deliverable: its link, its file's name, or the record it follows."""
+    """What proves the deliverable, in words: the record it follows, its link, its stored file, its note."""
     linked = deliverable.event or deliverable.communication_item or deliverable.good_practice
-    if linked is not None:
-        return str(linked)
-    if deliverable.evidence_url:
-        return deliverable.evidence_url
-    return deliverable.evidence_file.name.rsplit("/", 1)[-1] if deliverable.evidence_file else ""
+    parts = [str(linked) if linked is not None else "", deliverable.evidence_url,
+             _("file stored") if deliverable.evidence_file else "", deliverable.evidence_note]
+    return "; ".join(part for part in parts if part)
 
 
 def _with_status(deliverables: Any) -> list[SemesterDeliverable]:
