@@ -2,8 +2,6 @@
 template notes, list and detail, for the partnership (404 to anyone else); writes: a deliverable marked done with
 a link as evidence or given a status (its responsible partner), a note resolved (the lead)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
