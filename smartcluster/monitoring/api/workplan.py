@@ -5,7 +5,9 @@ a link as evidence or given a status (its responsible partner), a note resolved 
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -83,6 +85,11 @@ class DeliverableStatusIn(Schema):
     note: str = ""
 
 
+class DeliverableLinkIn(Schema):
+    record: str = Field(..., description='The record to follow: "event:<id>", "item:<id>" or "practice:<id>" '
+                                         "(of the deliverable's project)")
+
+
 class WorkPlanNoteResolveIn(Schema):
     resolution: str
 
@@ -135,6 +142,24 @@ def deliverable_status_set(request: HttpRequest, deliverable_id: int, payload: D
     deliverable = selectors.deliverable_get(user=request.user, pk=deliverable_id)
     return services.deliverable_status_set(user=request.user, deliverable=deliverable, status=payload.status,
                                            note=payload.note)
+
+
+@router.post("/deliverables/{deliverable_id}/link", response=DeliverableOut)
+@answers_refusals
+def deliverable_link(request: HttpRequest, deliverable_id: int, payload: DeliverableLinkIn) -> Deliverable:
+    deliverable = selectors.deliverable_get(user=request.user, pk=deliverable_id)
+    record = selectors.deliverable_link_record(user=request.user, project=deliverable.project, value=payload.record)
+    if record is None:
+        raise ValidationError({"record": _("No record of the project that you may read is %(value)s.")
+                               % {"value": payload.record}})
+    return services.deliverable_link(user=request.user, deliverable=deliverable, record=record)
+
+
+@router.post("/deliverables/{deliverable_id}/unlink", response=DeliverableOut)
+@answers_refusals
+def deliverable_unlink(request: HttpRequest, deliverable_id: int) -> Deliverable:
+    deliverable = selectors.deliverable_get(user=request.user, pk=deliverable_id)
+    return services.deliverable_unlink(user=request.user, deliverable=deliverable)
 
 
 @router.get("/projects/{project_id}/work-plan-notes/", response=list[WorkPlanNoteOut], auth=READ_AUTH)

@@ -56,5 +56,13 @@ class StatusForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
+class LinkForm(forms.Form):
+    record = forms.ChoiceField(label=_("Record the deliverable follows"), choices=())
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["record"].choices = [("", "—"), *choices]
+
+
 class NoteResolveForm(forms.Form):
     resolution = forms.CharField(label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 2}))

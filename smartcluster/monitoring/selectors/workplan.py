@@ -12,13 +12,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from smartcluster.events.choices import CommunicationStatus
+from smartcluster.events.selectors import communication_item_list, project_event_list
 from smartcluster.learning.choices import PUBLIC_STATUSES
+from smartcluster.learning.selectors import good_practice_list
 from smartcluster.monitoring.choices import DeliverableStatus, WorkStrand
 from smartcluster.monitoring.models import Activity, Deliverable, WorkPlanNote
 from smartcluster.monitoring.selectors.access import project_can_read, semester_current, semester_dates
 
 __all__ = ["Timeline", "TimelineCell", "TimelineRow", "activity_get", "activity_list", "deliverable_get",
-           "deliverable_late_list", "deliverable_list", "deliverable_status", "work_plan_note_get", "deliverable_todo_list", "work_plan_exists", "work_plan_note_list",
+           "deliverable_late_list", "deliverable_link_choices", "deliverable_link_record", "deliverable_list", "deliverable_status", "work_plan_note_get", "deliverable_todo_list", "work_plan_exists", "work_plan_note_list",
            "work_plan_timeline"]
 
 _OPEN = (DeliverableStatus.PLANNED, DeliverableStatus.IN_PROGRESS)
@@ -69,6 +71,27 @@ def _one(records: QuerySet, pk: Any) -> Any:
         return records.get(pk=int(pk))
     except (TypeError, ValueError, records.model.DoesNotExist) as error:
         raise Http404 from error
+
+
+def _linkable(user: Any, project: Any) -> dict[str, QuerySet]:
+    return {"event": project_event_list(user=user, project=project.pk),
+            "item": communication_item_list(user=user, project=project),
+            "practice": good_practice_list(user=user, project=project.pk)}
+
+
+def deliverable_link_choices(*, user: Any, project: Any) -> list[tuple[str, str]]:
+    """The project's records the user reads that a deliverable may follow, as ("event:12", "Workshop in Lamia")."""
+    return [(f"{prefix}:{record.pk}", str(record)) for prefix, records in _linkable(user, project).items()
+            for record in records]
+
+
+def deliverable_link_record(*, user: Any, project: Any, value: str) -> Any:
+    """The record a choice of `deliverable_link_choices` names; None when it names none the user reads."""
+    prefix, _sep, pk = value.partition(":")
+    records = _linkable(user, project).get(prefix)
+    if records is None or not pk.isdigit():
+        return None
+    return records.filter(pk=int(pk)).first()
 
 
 def _linked_done(deliverable: Deliverable, now: dt.datetime) -> bool:

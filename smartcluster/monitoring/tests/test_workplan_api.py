@@ -65,3 +65,11 @@ def test_the_lead_resolves_a_note(mw) -> None:
         == 403
     answer = _api(mw, "editor_lead", "post", f"/work-plan-notes/{note.pk}/resolve", {"resolution": "Renumbered."})
     assert answer.status_code == 200 and answer.json()["resolution"] == "Renumbered."
+
+
+def test_a_record_of_another_project_is_not_linked_through_the_api(mw) -> None:
+    deliverable = make_deliverable(mw)
+    before = monitoring_dump()
+    answer = _api(mw, "editor_a", "post", f"/deliverables/{deliverable.pk}/link", {"record": "event:424242"})
+    assert answer.status_code == 400 and "record" in answer.content.decode()
+    assert monitoring_dump() == before

@@ -4,10 +4,14 @@ running semester, a partner's to-do and the late list, a deliverable marked done
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from smartcluster.events.models import ProjectEvent
 from smartcluster.monitoring import services
 from smartcluster.monitoring.choices import DeliverableStatus
 from smartcluster.monitoring.models import Deliverable, WorkPlanNote
@@ -123,3 +127,21 @@ def test_the_work_plan_xlsx_reads_well(mw) -> None:
     answer = client.get(reverse("monitoring:workplan_xlsx", args=[mw.project.pk]))
     assert answer.status_code == 200
     assert xlsx_problems(answer.content, "work plan") == []
+
+
+def test_a_partner_links_an_event_and_the_deliverable_follows_it(mw) -> None:
+    deliverable = make_deliverable(mw, due_semester=2)
+    starts = timezone.now() - dt.timedelta(days=2)
+    event = ProjectEvent.objects.create(project=mw.project, kind="workshop", title="Workshop in Lamia",
+                                        host=mw.partner_a, starts_at=starts, ends_at=starts + dt.timedelta(hours=2),
+                                        time_zone="Europe/Athens")
+    url = reverse("monitoring:deliverable_detail", args=[deliverable.pk])
+    client = signed_in(mw.users["editor_a"], url)
+    assert "Workshop in Lamia" in client.get(url).content.decode()
+    assert post(client, url, {"action": "link", "record": f"event:{event.pk}"}).status_code == 302
+    assert Deliverable.objects.get(pk=deliverable.pk).event == event
+    assert "Done" in client.get(url).content.decode()
+    refused = post(client, url, {"action": "link", "record": "event:999999"})
+    assert refused.status_code == 400 and Deliverable.objects.get(pk=deliverable.pk).event == event
+    assert post(client, url, {"action": "unlink"}).status_code == 302
+    assert Deliverable.objects.get(pk=deliverable.pk).event is None

@@ -19,6 +19,7 @@ from smartcluster.monitoring.exports.workplan import work_plan_title, work_plan_
 from smartcluster.monitoring.forms.workplan import (
     ActivityForm,
     DeliverableForm,
+    LinkForm,
     MarkDoneForm,
     NoteResolveForm,
     StatusForm,
@@ -92,31 +93,47 @@ def workplan_late(request: HttpRequest, project_id: int) -> HttpResponse:
         "current": selectors.semester_current(project)})
 
 
+def _deliverable_post(request: HttpRequest, deliverable: Any, forms: dict[str, Any]) -> bool:
+    """Run the posted form's service (done with evidence, status, link, unlink); True once it succeeded."""
+    action = request.POST.get("action", "done")
+    user = request.user
+    if action == "unlink":
+        return bool(service_result(forms["status_form"], lambda: services.deliverable_unlink(
+            user=user, deliverable=deliverable)))
+    if action == "link":
+        form = forms["link_form"] = LinkForm(request.POST, choices=forms["link_form"].fields["record"].choices[1:])
+        record = form.is_valid() and selectors.deliverable_link_record(
+            user=user, project=deliverable.project, value=form.cleaned_data["record"])
+        return bool(record) and bool(service_result(form, lambda: services.deliverable_link(
+            user=user, deliverable=deliverable, record=record)))
+    if action == "status":
+        form = forms["status_form"] = StatusForm(request.POST)
+        return form.is_valid() and bool(service_result(form, lambda: services.deliverable_status_set(
+            user=user, deliverable=deliverable, **form.cleaned_data)))
+    form = forms["done_form"] = MarkDoneForm(request.POST, request.FILES)
+    return form.is_valid() and bool(service_result(form, lambda: services.deliverable_mark_done(
+        user=user, deliverable=deliverable, **form.cleaned_data)))
+
+
 def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A deliverable with its derived status; its responsible partner marks it done with evidence or sets it."""
+    """A deliverable with its derived status; its responsible partner marks it done with evidence, sets its
+    status, or links the event, communication item or good practice it follows."""
     deliverable = selectors.deliverable_get(user=request.user, pk=pk)
     may_update = selectors.project_partner_editable(request.user, deliverable.responsible)
-    done_form, status_form = MarkDoneForm(), StatusForm(initial={"status": deliverable.status})
+    forms = {"done_form": MarkDoneForm(), "status_form": StatusForm(initial={"status": deliverable.status}),
+             "link_form": LinkForm(choices=selectors.deliverable_link_choices(user=request.user,
+                                                                              project=deliverable.project))}
     if request.method == "POST":
         if not may_update:
             raise PermissionDenied(_("Only the responsible partner's editors update this deliverable."))
-        if request.POST.get("action") == "status":
-            status_form = StatusForm(request.POST)
-            if status_form.is_valid() and service_result(status_form, lambda: services.deliverable_status_set(
-                    user=request.user, deliverable=deliverable, **status_form.cleaned_data)):
-                messages.success(request, _("The status was saved."))
-                return redirect(request.path)
-        else:
-            done_form = MarkDoneForm(request.POST, request.FILES)
-            if done_form.is_valid() and service_result(done_form, lambda: services.deliverable_mark_done(
-                    user=request.user, deliverable=deliverable, **done_form.cleaned_data)):
-                messages.success(request, _("The deliverable is marked done with its evidence."))
-                return redirect(request.path)
+        if _deliverable_post(request, deliverable, forms):
+            messages.success(request, _("The deliverable was saved."))
+            return redirect(request.path)
     return render(request, "monitoring/workplan/deliverable.html", {
         "deliverable": deliverable, "project": deliverable.project,
         "status": selectors.deliverable_status(deliverable), "may_update": may_update,
-        "can_plan": selectors.project_can_plan(request.user, deliverable.project),
-        "done_form": done_form, "status_form": status_form}, status=400 if request.method == "POST" else 200)
+        "can_plan": selectors.project_can_plan(request.user, deliverable.project), **forms},
+        status=400 if request.method == "POST" else 200)
 
 
 def workplan_notes(request: HttpRequest, project_id: int) -> HttpResponse:
