@@ -92,6 +92,11 @@ def _saved(record: Any) -> Any:
     return record
 
 
+def _strand_topic(semester: Any, strand: str) -> str:
+    """The semester's topic is the exchange of experience's ("Topic of the semester 2: …" heads that strand)."""
+    return semester.topic if strand == WorkStrand.EXCHANGE else ""
+
+
 def _template_write(project: Any, template: WorkPlanTemplate) -> None:
     """Activities, deliverables and notes of the template; responsible = host partner, Thessaly for
     communication where a partner is named so, else the lead partner."""
@@ -104,7 +109,8 @@ def _template_write(project: Any, template: WorkPlanTemplate) -> None:
             host = _partner_named(project, activity.host) if activity.host else None
             activities[(semester.number, activity.strand, activity.position)] = _saved(Activity(
                 project=project, semester=number, strand=WorkStrand(activity.strand), position=activity.position,
-                title=_shortened(activity.text), topic=activity.focus or semester.topic, host=host,
+                title=_shortened(activity.text), topic=activity.focus or _strand_topic(semester, activity.strand),
+                host=host,
                 host_name=activity.host[:300]))
     for item in template.deliverables:
         activity = activities[(item.semester, item.strand, item.activity)]

@@ -14,10 +14,11 @@ from django.utils import timezone
 from smartcluster.events.models import ProjectEvent
 from smartcluster.monitoring import services
 from smartcluster.monitoring.choices import DeliverableStatus
-from smartcluster.monitoring.models import Deliverable, WorkPlanNote
+from smartcluster.monitoring.models import Activity, Deliverable, WorkPlanNote
 from smartcluster.monitoring.tests.test_workplan_services import EXECUTABLE, PDF
 from smartcluster.monitoring.tests.world import (
     build_monitoring_world,
+    make_activity,
     make_deliverable,
     monitoring_dump,
     post,
@@ -145,3 +146,19 @@ def test_a_partner_links_an_event_and_the_deliverable_follows_it(mw) -> None:
     assert refused.status_code == 400 and Deliverable.objects.get(pk=deliverable.pk).event == event
     assert post(client, url, {"action": "unlink"}).status_code == 302
     assert Deliverable.objects.get(pk=deliverable.pk).event is None
+
+
+def test_the_lead_edits_and_removes_an_activity_and_a_partner_may_not(mw) -> None:
+    activity = make_activity(mw)
+    deliverable = make_deliverable(mw, activity=activity)
+    edit = reverse("monitoring:activity_edit", args=[activity.pk])
+    partner = signed_in(mw.users["editor_a"], reverse("monitoring:workplan_projects"))
+    before = monitoring_dump()
+    assert post(partner, reverse("monitoring:activity_delete", args=[activity.pk]), {}).status_code == 403
+    assert monitoring_dump() == before
+    client = signed_in(mw.users["editor_lead"], edit)
+    answer = post(client, edit, {"semester": 4, "strand": "exchange", "title": "2nd workshop", "topic": "Skills"})
+    assert answer.status_code == 302 and Activity.objects.get(pk=activity.pk).semester == 4
+    assert post(client, reverse("monitoring:activity_delete", args=[activity.pk]), {}).status_code == 302
+    assert not Activity.objects.filter(pk=activity.pk).exists()
+    assert Deliverable.objects.get(pk=deliverable.pk).activity is None

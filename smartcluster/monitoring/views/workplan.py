@@ -161,14 +161,15 @@ def work_plan_note_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("monitoring:workplan_notes", project_id=note.project_id)
 
 
-def _planning_page(request: HttpRequest, project: Any, form: Any, heading: str, save: Any) -> HttpResponse:
+def _planning_page(request: HttpRequest, project: Any, form: Any, heading: str, save: Any,
+                   delete_url: str = "") -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         record = service_result(form, lambda: save(form.cleaned_data))
         if record is not None:
             messages.success(request, _("Saved."))
             return redirect(_timeline_url(project))
     return render(request, "monitoring/workplan/plan_form.html", {"project": project, "form": form,
-                                                                  "heading": heading},
+                                                                  "heading": heading, "delete_url": delete_url},
                   status=400 if request.method == "POST" else 200)
 
 
@@ -185,7 +186,17 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(activity, name) for name in ("semester", "strand", "title", "topic", "host_name")}
     form = ActivityForm(request.POST or None, project=project, initial={**initial, "host": activity.host_id})
     return _planning_page(request, project, form, _("Edit the activity"), lambda data: services.activity_update(
-        user=request.user, activity=activity, **data))
+        user=request.user, activity=activity, **data), delete_url=reverse("monitoring:activity_delete",
+                                                                          args=[activity.pk]))
+
+
+@require_POST
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove an activity (the lead); its deliverables stay without it."""
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    services.activity_delete(user=request.user, activity=activity)
+    messages.success(request, _("The activity was removed; its deliverables stay."))
+    return redirect(_timeline_url(activity.project))
 
 
 def deliverable_create(request: HttpRequest, project_id: int) -> HttpResponse:
@@ -222,6 +233,7 @@ urlpatterns: list[URLPattern] = [
     path("work-plan/<int:project_id>/activities/new/", activity_create, name="activity_create"),
     path("work-plan/<int:project_id>/deliverables/new/", deliverable_create, name="deliverable_create"),
     path("work-plan/activities/<int:pk>/edit/", activity_edit, name="activity_edit"),
+    path("work-plan/activities/<int:pk>/delete/", activity_delete, name="activity_delete"),
     path("work-plan/deliverables/<int:pk>/", deliverable_detail, name="deliverable_detail"),
     path("work-plan/deliverables/<int:pk>/edit/", deliverable_edit, name="deliverable_edit"),
     path("work-plan/notes/<int:pk>/resolve/", work_plan_note_resolve, name="work_plan_note_resolve"),
