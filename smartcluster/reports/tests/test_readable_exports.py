@@ -51,7 +51,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in challenges/tests/test_ranking_views.py
                   "challenges:scores_xlsx", "challenges:results_docx",
                   # checked in challenges/tests/test_briefs_views.py
-                  "challenges:challenge_docx"}
+                  "challenges:challenge_docx",
+                  # checked in monitoring/tests/test_workplan_views.py
+                  "monitoring:workplan_xlsx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
