@@ -42,6 +42,7 @@ class SemesterReportDeliverableOut(Schema):
     status: str
     done_on: dt.date | None
     evidence: str
+    evidence_url: str
 
 
 class SemesterReportIndicatorOut(Schema):
@@ -107,8 +108,9 @@ class SemesterReportOut(Schema):
 
 def _deliverable(row: selectors.SemesterDeliverable) -> dict[str, Any]:
     d = row.deliverable
-    return {"id": d.pk, "kind": d.kind, "number": d.number, "title": d.title, "responsible": str(d.responsible),
-            "due_semester": d.due_semester, "status": row.status, "done_on": d.done_on, "evidence": row.evidence}
+    return {"id": d.pk, "kind": d.kind, "number": d.number, "title": d.title, "responsible": str(d.responsible.organisation),
+            "due_semester": d.due_semester, "status": row.status, "done_on": d.done_on, "evidence": row.evidence,
+            "evidence_url": d.evidence_url}
 
 
 def _indicator(row: Any) -> dict[str, Any]:
@@ -126,18 +128,18 @@ def _report(report: selectors.SemesterReport) -> dict[str, Any]:
         "partner_id": report.partner.pk if report.partner else None, "starts_on": first, "ends_on": last,
         "is_current": report.is_current,
         "activities": [{"id": a.pk, "strand": a.strand, "title": a.title, "topic": a.topic,
-                        "host": str(a.host) if a.host else a.host_name} for a in report.activities],
+                        "host": str(a.host.organisation) if a.host else a.host_name} for a in report.activities],
         "deliverables": [_deliverable(row) for row in report.deliverables],
         "late": [_deliverable(row) for row in report.late],
         "indicators": [_indicator(row) for row in report.indicators],
-        "events": [{"id": e.pk, "kind": e.kind, "title": e.title, "host": str(e.host), "starts_at": e.starts_at}
+        "events": [{"id": e.pk, "kind": e.kind, "title": e.title, "host": str(e.host.organisation), "starts_at": e.starts_at}
                    for e in report.events],
-        "practices": [{"id": p.pk, "title": p.title, "partner": str(p.partner), "status": p.status}
+        "practices": [{"id": p.pk, "title": p.title, "partner": str(p.partner.organisation), "status": p.status}
                       for p in report.practices],
-        "entries": [{"id": e.pk, "partner": str(e.action.plan.partner), "action": e.action.title, "status": e.status,
+        "entries": [{"id": e.pk, "partner": str(e.action.plan.partner.organisation), "action": e.action.title, "status": e.status,
                      "what_was_done": e.what_was_done, "explanation": e.explanation, "evidence_url": e.evidence_url}
                     for e in report.entries],
-        "partner_reports": [{"partner": str(r.partner), "status": r.status, "summary": r.summary,
+        "partner_reports": [{"partner": str(r.partner.organisation), "status": r.status, "summary": r.summary,
                              "submitted_at": r.submitted_at} for r in report.partner_reports],
     }
 

@@ -41,7 +41,7 @@ class SemesterDeliverable:
     deliverable: Any
     status: str
     status_label: str
-    evidence: str  # the linked record, link, stored file and note in words; empty without evidence
+    evidence: str  # the linked record, stored file and note in words (the link is the deliverable's evidence_url)
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,10 @@ def _number(value: Any) -> int | None:
 
 
 def _evidence(deliverable: Any) -> str:
-    """What proves the deliverable, in words: the record it follows, its link, its stored file, its note."""
+    """What proves the deliverable besides its link, in words: the record it follows, its stored file, its note."""
     linked = deliverable.event or deliverable.communication_item or deliverable.good_practice
-    parts = [str(linked) if linked is not None else "", deliverable.evidence_url,
-             _("file stored") if deliverable.evidence_file else "", deliverable.evidence_note]
+    parts = [str(linked) if linked is not None else "", _("file stored") if deliverable.evidence_file else "",
+             deliverable.evidence_note]
     return "; ".join(part for part in parts if part)
 
 
