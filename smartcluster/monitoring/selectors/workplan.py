@@ -159,7 +159,7 @@ class Timeline:
     current: int | None
     dates: dict[int, tuple[dt.date, dt.date] | None]
     rows: list[TimelineRow]
-    deliverables: dict[int, list[tuple[Deliverable, str]]]
+    deliverables: dict[int, list[tuple[Deliverable, str, str]]]  # deliverable, status, status in words
 
 
 def work_plan_timeline(*, project: Any, today: dt.date | None = None) -> Timeline:
@@ -172,8 +172,10 @@ def work_plan_timeline(*, project: Any, today: dt.date | None = None) -> Timelin
     for activity in activity_list(project=project):
         if 1 <= activity.semester <= project.semesters:
             by_strand[activity.strand].cells[activity.semester - 1].activities.append(activity)
-    deliverables: dict[int, list[tuple[Deliverable, str]]] = {n: [] for n in semesters}
+    deliverables: dict[int, list[tuple[Deliverable, str, str]]] = {n: [] for n in semesters}
     for deliverable in deliverable_list(project=project):
-        deliverables.setdefault(deliverable.due_semester, []).append((deliverable, deliverable_status(deliverable)))
+        status = deliverable_status(deliverable)
+        deliverables.setdefault(deliverable.due_semester, []).append(
+            (deliverable, status, str(DeliverableStatus(status).label)))
     return Timeline(semesters, semester_current(project, today), {n: semester_dates(project, n) for n in semesters},
                     rows, deliverables)

@@ -141,7 +141,7 @@ def test_a_partner_links_an_event_and_the_deliverable_follows_it(mw) -> None:
     assert "Workshop in Lamia" in client.get(url).content.decode()
     assert post(client, url, {"action": "link", "record": f"event:{event.pk}"}).status_code == 302
     assert Deliverable.objects.get(pk=deliverable.pk).event == event
-    assert "Done" in client.get(url).content.decode()
+    assert '<dd id="deliverable-status">Done' in client.get(url).content.decode()
     refused = post(client, url, {"action": "link", "record": "event:999999"})
     assert refused.status_code == 400 and Deliverable.objects.get(pk=deliverable.pk).event == event
     assert post(client, url, {"action": "unlink"}).status_code == 302

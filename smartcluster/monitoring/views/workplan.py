@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from smartcluster.monitoring import selectors, services
+from smartcluster.monitoring.choices import DeliverableStatus
 from smartcluster.monitoring.exports.workplan import work_plan_title, work_plan_xlsx
 from smartcluster.monitoring.forms.workplan import (
     ActivityForm,
@@ -131,7 +132,7 @@ def deliverable_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(request.path)
     return render(request, "monitoring/workplan/deliverable.html", {
         "deliverable": deliverable, "project": deliverable.project,
-        "status": selectors.deliverable_status(deliverable), "may_update": may_update,
+        "status_label": DeliverableStatus(selectors.deliverable_status(deliverable)).label, "may_update": may_update,
         "can_plan": selectors.project_can_plan(request.user, deliverable.project), **forms},
         status=400 if request.method == "POST" else 200)
 
