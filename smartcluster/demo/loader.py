@@ -27,6 +27,7 @@ from smartcluster.demo import cluster_content, content, event_content, stakehold
 from smartcluster.demo import clusters as cluster_loader
 from smartcluster.demo import events as event_loader
 from smartcluster.demo import learning as learning_loader
+from smartcluster.demo import monitoring as monitoring_loader
 from smartcluster.demo import stakeholders as stakeholder_loader
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.demo.services import demo_mark, demo_state_loaded
@@ -364,6 +365,7 @@ class Loader:
         stakeholder_loader.stakeholders_load(self, project)
         learning_loader.learning_load(self, project)
         challenge_loader.challenges_load(self)
+        monitoring_loader.monitoring_load(self, project)
         demo_state_loaded()
         return self.report
 

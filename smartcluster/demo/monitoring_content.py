@@ -42,7 +42,8 @@ LINKS = (
 )
 # Template deliverables still in progress although their semester has ended: (semester, kind).
 LATE = ((3, "newsletter"),)
-# The template note resolved, by words of its message, and how.
+# The template note resolved, by words of its message, and how; by the lead partner's coordinator.
+NOTE_RESOLVER = "person:lead-lt"
 NOTE_RESOLVED = ("press release no. 1", "Press release no. 1 is the one of semester 1; the text's second no. 1, "
                                          "in semester 2, is press release no. 2.")
 
