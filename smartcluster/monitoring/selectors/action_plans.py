@@ -15,8 +15,9 @@ from smartcluster.learning.selectors import good_practice_list, recommendation_a
 from smartcluster.monitoring.choices import ImplementationStatus
 from smartcluster.monitoring.models import Action, ActionPlan, MonitoringEntry
 from smartcluster.monitoring.selectors.access import project_can_read, project_partner_editable
+from smartcluster.organisations.selectors import partner_list
 
-__all__ = ["action_get", "action_plan_editable", "action_plan_get", "action_plan_list", "action_plan_readable",
+__all__ = ["action_get", "action_plan_creatable_partners", "action_plan_editable", "action_plan_partner_get", "action_plan_get", "action_plan_list", "action_plan_readable",
            "action_status", "background_choices", "monitoring_entry_list"]
 
 
@@ -56,6 +57,22 @@ def action_plan_get(*, user: Any, pk: Any) -> ActionPlan:
     if not action_plan_readable(user, plan):
         raise Http404
     return plan
+
+
+def action_plan_partner_get(*, user: Any, pk: Any) -> Any:
+    """A project partner whose plan the user may write; 404 for anyone else."""
+    found = partner_list(user=user).filter(pk=pk if str(pk).isdigit() else 0).first()
+    if found is None or not project_partner_editable(user, found):
+        raise Http404
+    return found
+
+
+def action_plan_creatable_partners(*, user: Any) -> list[Any]:
+    """The partners without a plan yet whose plan the user may write."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    partners = partner_list(user=user).filter(action_plan__isnull=True)
+    return [partner for partner in partners if project_partner_editable(user, partner)]
 
 
 def action_get(*, user: Any, pk: Any) -> Action:
