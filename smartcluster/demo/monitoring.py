@@ -1,8 +1,9 @@
 """Load the demo's monitoring (`monitoring_content.py`) through the monitoring app's trusted writers: the work plan
 from the template with the statuses of semesters 1–3 (deliverables following the demo's events, communication
 items and a good practice; the others done with a link, the late ones still in progress) and one template note
-resolved. A part already loaded is left as it is (a user
-may have changed it); what is missing is made and marked, so that `setup --remove-demo` removes it."""
+resolved; the action plans of Thessaly and Murcia with their actions and monitoring entries. A part already loaded
+is left as it is (a user may have changed it); what is missing is made and marked, so that `setup --remove-demo`
+removes it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from smartcluster.monitoring.choices import DeliverableStatus
 
 if TYPE_CHECKING:
     from smartcluster.demo.loader import Loader
+
+def _partner(loader: Loader, project: Any, organisation_key: str) -> Any:
+    return project.partners.get(organisation=loader.organisations[organisation_key])
+
 
 def _linked(deliverable: Any) -> dict[str, Any]:
     """The demo record a template deliverable follows, as the writer's keyword (empty: none)."""
@@ -75,6 +80,40 @@ def workplan_load(loader: Loader, project: Any) -> None:
         loader._made(f"monitoring:note:{note.pk}", note)
 
 
+def _background(demo: content.DemoAction) -> dict[str, Any]:
+    record = demo_record_get(key=demo.background_key)
+    field = {"good_practice": "good_practice", "recommendation": "recommendation",
+             "brainstorm": "brainstorm"}.get(demo.background_kind)
+    return {field: record} if field and record is not None else {}
+
+
+def action_plan_load(loader: Loader, project: Any, demo: content.DemoActionPlan) -> None:
+    """A partner's plan with its actions and their monitoring entries."""
+    if demo_record_get(key=demo.key) is not None:
+        return
+    plan = monitoring.action_plan_load(
+        partner=_partner(loader, project, demo.partner), title=demo.title,
+        general_information=demo.general_information, policy_context=demo.policy_context, status=demo.status,
+        developed_with=[_partner(loader, project, key) for key in demo.developed_with])
+    loader._made(demo.key, plan)
+    for position, action_demo in enumerate(demo.actions, start=1):
+        action = monitoring.action_load(
+            plan=plan, position=position, title=action_demo.title, background_kind=action_demo.background_kind,
+            background=action_demo.background, description=action_demo.description, players=action_demo.players,
+            starts_on=action_demo.starts_on, ends_on=action_demo.ends_on, costs=action_demo.costs,
+            funding=action_demo.funding, **_background(action_demo))
+        key = f"{demo.key}:action:{position}"
+        loader._made(key, action)
+        for entry_demo in action_demo.entries:
+            entry = monitoring.monitoring_entry_load(
+                action=action, semester=entry_demo.semester, status=entry_demo.status,
+                what_was_done=entry_demo.what_was_done, explanation=entry_demo.explanation,
+                evidence_url=entry_demo.evidence_url)
+            loader._made(f"{key}:entry:{entry_demo.semester}", entry)
+
+
 def monitoring_load(loader: Loader, project: Any) -> None:
     """Each part on its own: one refused by its service is left out with a note, the others load."""
     loader._attempt(_("the work plan"), workplan_load, loader, project)
+    for demo in content.ACTION_PLANS:
+        loader._attempt(demo.title, action_plan_load, loader, project, demo)

@@ -11,16 +11,19 @@ from django.utils import timezone
 
 from smartcluster.demo.tests.test_content import LEFTOVERS_OF_THE_SEED
 from smartcluster.monitoring import selectors
-from smartcluster.monitoring.choices import DeliverableStatus
+from smartcluster.monitoring.choices import DeliverableStatus, ImplementationStatus
 from smartcluster.monitoring.models import (
+    Action,
+    ActionPlan,
     Activity,
     Deliverable,
+    MonitoringEntry,
     WorkPlanNote,
 )
 from smartcluster.organisations.models import Project
 
 pytestmark = pytest.mark.django_db
-MODELS = (Activity, Deliverable, WorkPlanNote)
+MODELS = (Activity, Deliverable, WorkPlanNote, ActionPlan, Action, MonitoringEntry)
 
 
 def counts() -> dict[str, int]:
@@ -61,4 +64,22 @@ def test_the_demo_monitoring_texts_carry_no_leftover_of_the_seed(setup: Callable
     setup()
     texts = [f"{a.title} {a.topic} {a.host_name}" for a in Activity.objects.all()]
     texts += [f"{d.title} {d.evidence_note}" for d in Deliverable.objects.all()]
+    assert not [text for text in texts for leftover in LEFTOVERS_OF_THE_SEED if leftover in text]
+
+
+def test_the_demo_action_plans_draw_on_the_demos_records_and_their_entries_fit_the_semesters(setup: Callable) -> None:
+    setup()
+    project = Project.objects.get()
+    current = selectors.semester_current(project, timezone.localdate())
+    entries = MonitoringEntry.objects.select_related("action")
+    assert entries.exists() and all(entry.semester <= current for entry in entries)  # never a semester to come
+    assert entries.filter(status=ImplementationStatus.DELAYED).exclude(explanation="").exists()
+    for entry in entries:  # an entry's semester ends after its action started
+        assert selectors.semester_dates(project, entry.semester)[1] >= entry.action.starts_on
+    assert {plan.partner.organisation.region.code for plan in ActionPlan.objects.all()} == {"EL61", "ES62"}
+    assert Action.objects.filter(recommendation__isnull=False).exists()
+    assert Action.objects.filter(good_practice__isnull=False).exists()
+    assert Action.objects.filter(brainstorm__isnull=False).exists()
+    texts = [f"{p.title} {p.general_information} {p.policy_context}" for p in ActionPlan.objects.all()]
+    texts += [f"{a.title} {a.background} {a.description}" for a in Action.objects.all()]
     assert not [text for text in texts for leftover in LEFTOVERS_OF_THE_SEED if leftover in text]
