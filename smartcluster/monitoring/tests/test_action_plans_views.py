@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from smartcluster.learning.tests.test_reports_docx import docx_text
+from smartcluster.monitoring import services
 from smartcluster.monitoring.models import ActionPlan, MonitoringEntry
 from smartcluster.monitoring.tests.world import (
     build_monitoring_world,
@@ -17,6 +19,7 @@ from smartcluster.monitoring.tests.world import (
     post,
     signed_in,
 )
+from smartcluster.reports.tests.readable import docx_problems
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("smartcluster.monitoring.tests.action_plans_urls")]
 ACTION = {"title": "Vouchers", "background_kind": "other", "description": "Vouchers for SMEs.",
@@ -70,3 +73,16 @@ def test_a_post_without_csrf_token_changes_nothing() -> None:
     before = monitoring_dump()
     assert post(client, reverse("monitoring:action_plan_state", args=[plan.pk, "publish"]), {}).status_code == 403
     assert monitoring_dump() == before
+
+
+def test_the_docx_reads_well_in_the_interreg_structure() -> None:
+    mw = build_monitoring_world()
+    plan = make_action_plan(mw.partner_a)
+    action = make_action(plan)
+    services.monitoring_entry_load(action=action, semester=2, status="in_progress", what_was_done="Call drafted.")
+    client = signed_in(mw.users["viewer"], reverse("monitoring:action_plan_detail", args=[plan.pk]))
+    answer = client.get(reverse("monitoring:action_plan_docx", args=[plan.pk]))
+    assert answer.status_code == 200 and docx_problems(answer.content, "plan.docx") == []
+    text = docx_text(answer.content)
+    assert text.index("Part I") < text.index("Part II") < text.index("Part III") < text.index("Call drafted.")
+    assert "Managing authority" in text

@@ -16,12 +16,14 @@ from django.views.decorators.http import require_POST
 
 from smartcluster.monitoring import selectors, services
 from smartcluster.monitoring.choices import ActionPlanStatus, ImplementationStatus
+from smartcluster.monitoring.exports.action_plans import action_plan_docx
 from smartcluster.monitoring.forms.action_plans import (
     ActionForm,
     ActionPlanForm,
     AdoptionForm,
     MonitoringEntryForm,
 )
+from smartcluster.reports.responses import file_response
 from smartcluster.site.api import refusal_message
 from smartcluster.site.views import service_result
 
@@ -170,11 +172,18 @@ def monitoring_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                       reverse("monitoring:action_detail", args=[action.pk]))
 
 
+def action_plan_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan as DOCX, Part I, II and III, for whoever reads it."""
+    plan = selectors.action_plan_get(user=request.user, pk=pk)
+    return file_response(action_plan_docx(plan), name=plan.title, extension="docx")
+
+
 urlpatterns: list[URLPattern] = [
     path("action-plans/", action_plan_list, name="action_plan_list"),
     path("action-plans/<int:pk>/", action_plan_detail, name="action_plan_detail"),
     path("actions/<int:pk>/", action_detail, name="action_detail"),
     path("action-plans/new/<int:partner_id>/", action_plan_create, name="action_plan_create"),
+    path("action-plans/<int:pk>/action-plan.docx", action_plan_download, name="action_plan_docx"),
     path("action-plans/<int:pk>/edit/", action_plan_edit, name="action_plan_edit"),
     path("action-plans/<int:pk>/<slug:change>/", action_plan_state, name="action_plan_state"),
     path("action-plans/<int:pk>/actions/new/", action_create, name="action_create"),

@@ -52,8 +52,12 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   "challenges:scores_xlsx", "challenges:results_docx",
                   # checked in challenges/tests/test_briefs_views.py
                   "challenges:challenge_docx",
+                  # checked in monitoring/tests/test_reports_views.py
+                  "monitoring:progress_report_docx", "monitoring:progress_report_xlsx",
                   # checked in monitoring/tests/test_workplan_views.py
-                  "monitoring:workplan_xlsx"}
+                  "monitoring:workplan_xlsx",
+                  # checked in monitoring/tests/test_action_plans_views.py
+                  "monitoring:action_plan_docx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
