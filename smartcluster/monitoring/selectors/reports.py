@@ -138,6 +138,13 @@ def _practices(project: Any, dates: tuple[dt.date, dt.date] | None, partner: Any
     return list(good_practice_approved_between(project=project, first=first, after=after, partner=partner))
 
 
+def _indicators(project: Any, partner: Any, semester: int) -> list[Any]:
+    """The indicators' progress rows of the indicators part; none while that part has not landed its selector
+    (the parts of the app land in parallel: the report must open meanwhile)."""
+    progress = getattr(indicator_reads, "indicator_progress_list", None)
+    return [] if progress is None else list(progress(project=project, partner=partner, semester=semester))
+
+
 def semester_report(*, user: Any, project_id: Any, semester: Any, partner_id: Any = None,
                     today: dt.date | None = None) -> SemesterReport:
     """The semester's report as the reader may read it (404 outside the partnership, for a semester outside the
@@ -159,7 +166,7 @@ def semester_report(*, user: Any, project_id: Any, semester: Any, partner_id: An
         project=project, semester=semester, partner=partner, dates=dates,
         is_current=semester == semester_current(project, today),
         activities=_activities(project, semester, partner, deliverables), deliverables=deliverables, late=late,
-        indicators=list(indicator_reads.indicator_progress_list(project=project, partner=partner, semester=semester)),
+        indicators=_indicators(project, partner, semester),
         events=_events(user, project, semester, partner, timezone.now()),
         practices=_practices(project, dates, partner),
         entries=list(action_plan_reads.monitoring_entry_list(project=project, semester=semester, partner=partner)),
