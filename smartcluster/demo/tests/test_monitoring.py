@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from smartcluster.demo.tests.test_content import LEFTOVERS_OF_THE_SEED
@@ -83,3 +85,14 @@ def test_the_demo_action_plans_draw_on_the_demos_records_and_their_entries_fit_t
     texts = [f"{p.title} {p.general_information} {p.policy_context}" for p in ActionPlan.objects.all()]
     texts += [f"{a.title} {a.background} {a.description}" for a in Action.objects.all()]
     assert not [text for text in texts for leftover in LEFTOVERS_OF_THE_SEED if leftover in text]
+
+
+@pytest.mark.urls("smartcluster.monitoring.tests.action_plans_urls")  # blank pages for parts not landed yet
+def test_the_demo_semester_report_shows_the_demos_work_and_entries(setup: Callable) -> None:
+    setup()
+    project = Project.objects.get()
+    lead = project.partners.get(role="lead")
+    client = Client()
+    client.force_login(lead.organisation.memberships.first().user)
+    page = client.get(reverse("monitoring:progress_report_detail", args=[project.pk, 3])).content.decode()
+    assert "Call text agreed with the managing authority" in page and "Newsletter no. 3" in page
