@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,12 +57,24 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "adoption": AdoptionForm()})
 
 
+IMPACT_PANEL = "monitoring/impact/_panel.html"
+
+
+def _impact_panel() -> str | None:
+    """The impact part's panel for an action, once that part provides it (the parts land in parallel)."""
+    try:
+        get_template(IMPACT_PANEL)
+    except TemplateDoesNotExist:
+        return None
+    return IMPACT_PANEL
+
+
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One action of Part III, its monitoring entries and the territorial impact's panel."""
     action = selectors.action_get(user=request.user, pk=pk)
     return render(request, "monitoring/action_plans/action.html", {
         "action": action, "plan": action.plan, "status_label": _status_label(action),
-        "entries": list(action.entries.all()),
+        "entries": list(action.entries.all()), "impact_panel": _impact_panel(),
         "can_edit": selectors.action_plan_editable(request.user, action.plan)})
 
 
