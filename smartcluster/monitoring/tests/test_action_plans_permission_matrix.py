@@ -69,12 +69,22 @@ def test_writing_the_plan_of_partner_a_follows_the_matrix(role: str) -> None:
     mw = build_monitoring_world()
     plan = make_action_plan(mw.partner_a)
     user = AnonymousUser() if role == "anonymous" else mw.users[role]
+    action = make_action(plan)
+    writes = [lambda: services.action_plan_update(user=user, plan=plan, policy_context="Changed context."),
+              lambda: services.action_create(user=user, plan=plan, title="Second", background_kind="other",
+                                             description="More vouchers.", players="Agency",
+                                             starts_on=action.starts_on, ends_on=action.ends_on),
+              lambda: services.monitoring_entry_record(user=user, action=action, semester=3, status="in_progress"),
+              lambda: services.action_plan_publish(user=user, plan=plan)]
     if role in WRITERS_OF_A:
-        services.action_plan_update(user=user, plan=plan, policy_context="Changed context.")
+        for write in writes:
+            write()
         plan.refresh_from_db()
-        assert plan.policy_context == "Changed context."
+        assert plan.policy_context == "Changed context." and plan.is_published and plan.actions.count() == 2
+        assert action.entries.count() == 1
         return
-    before = monitoring_dump()
-    with pytest.raises(PermissionDenied):
-        services.action_plan_update(user=user, plan=plan, policy_context="Changed context.")
-    assert monitoring_dump() == before
+    for write in writes:
+        before = monitoring_dump()
+        with pytest.raises(PermissionDenied):
+            write()
+        assert monitoring_dump() == before

@@ -86,3 +86,15 @@ def test_the_docx_reads_well_in_the_interreg_structure() -> None:
     text = docx_text(answer.content)
     assert text.index("Part I") < text.index("Part II") < text.index("Part III") < text.index("Call drafted.")
     assert "Managing authority" in text
+
+
+def test_an_adoption_without_its_adopter_is_refused_with_a_message() -> None:
+    mw = build_monitoring_world()
+    plan = make_action_plan(mw.partner_a)
+    client = signed_in(mw.users["editor_a"], reverse("monitoring:action_plan_detail", args=[plan.pk]))
+    before = monitoring_dump()
+    answer = post(client, reverse("monitoring:action_plan_state", args=[plan.pk, "adopt"]),
+                  {"adopted_on": "not a date", "adopted_by": ""})
+    assert answer.status_code == 302 and monitoring_dump() == before
+    page = client.get(answer["Location"]).content.decode()
+    assert "Give the day the plan was adopted." in page

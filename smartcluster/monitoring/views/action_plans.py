@@ -125,7 +125,9 @@ def action_plan_state(request: HttpRequest, pk: int, change: str) -> HttpRespons
     if change == "adopt":
         form = AdoptionForm(request.POST)
         form.is_valid()
-        calls["adopt"] = lambda: services.action_plan_adopt(user=request.user, plan=plan, **form.cleaned_data)
+        adoption = {field: form.cleaned_data.get(field) for field in form.fields}  # an unreadable date: None
+        calls["adopt"] = lambda: services.action_plan_adopt(user=request.user, plan=plan, **{
+            **adoption, "adopted_by": adoption["adopted_by"] or ""})
     if change not in calls:
         raise Http404
     try:
