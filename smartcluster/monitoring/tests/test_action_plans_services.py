@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from smartcluster.events.models import ProjectEvent
+from smartcluster.learning import services as learning_services
 from smartcluster.learning.models import GoodPractice
 from smartcluster.monitoring import selectors, services
 from smartcluster.monitoring.choices import ActionPlanStatus, ImplementationStatus
@@ -170,3 +171,24 @@ def test_the_loaders_are_idempotent_and_date_past_entries() -> None:
     assert entry.recorded_at == recorded
     with pytest.raises(ValidationError):
         services.monitoring_entry_load(action=action, semester=5, status="in_progress")
+
+
+def test_an_action_draws_only_on_a_recommendation_its_partner_accepted_as_host() -> None:
+    mw = build_monitoring_world()
+    plan = make_action_plan(mw.partner_a)
+    starts = timezone.now() - dt.timedelta(days=60)
+    event = ProjectEvent.objects.create(project=mw.project, kind="peer_review", title="Peer review in Lamia",
+                                        host=mw.partner_a, starts_at=starts, ends_at=starts + dt.timedelta(days=1))
+    review = learning_services.peer_review_load(event=event, policy_challenge="Digital skills.")
+    peer = learning_services.peer_review_participant_load(peer_review=review, organisation=mw.world.org_b,
+                                                          role="peer", country="ES")
+    open_one = learning_services.recommendation_load(peer_review=review, author=peer, text="Train managers.")
+    accepted = learning_services.recommendation_load(peer_review=review, author=peer, text="Fund vouchers.",
+                                                     response="accepted", response_reason="Fits the programme.")
+    fields = {**ACTION, "background_kind": "recommendation"}
+    editor = mw.users["editor_a"]
+    _refused("recommendation", lambda: services.action_create(user=editor, plan=plan, recommendation=open_one,
+                                                              **fields))
+    assert services.action_create(user=editor, plan=plan, recommendation=accepted, **fields).recommendation \
+        == accepted
+    assert list(selectors.background_choices(user=editor, plan=plan)["recommendation"]) == [accepted]
