@@ -52,7 +52,7 @@ def action_plan_get(*, user: Any, pk: Any) -> ActionPlan:
     """A plan the user reads; 404 otherwise (a draft is invisible outside the partnership)."""
     try:
         plan = _plans().get(pk=int(pk))
-    except (ActionPlan.DoesNotExist, TypeError, ValueError) as error:
+    except (ActionPlan.DoesNotExist, TypeError, ValueError, OverflowError) as error:
         raise Http404 from error
     if not action_plan_readable(user, plan):
         raise Http404
@@ -81,7 +81,7 @@ def action_get(*, user: Any, pk: Any) -> Action:
         action = Action.objects.select_related(
             "plan__partner__organisation", "plan__partner__project", "good_practice", "recommendation",
             "brainstorm").get(pk=int(pk))
-    except (Action.DoesNotExist, TypeError, ValueError) as error:
+    except (Action.DoesNotExist, TypeError, ValueError, OverflowError) as error:
         raise Http404 from error
     if not action_plan_readable(user, action.plan):
         raise Http404

@@ -225,9 +225,9 @@ def _entry_checked(entry: MonitoringEntry, today: dt.date | None) -> None:
 
 def _entry_write(action: Action, values: dict[str, Any], *, user: Any, evidence_file: UploadedFile | None,
                  today: dt.date | None) -> MonitoringEntry:
-    entry = MonitoringEntry.objects.filter(action=action, semester=values.get("semester")).first() \
-        if str(values.get("semester", "")).isdigit() else None
-    entry = entry or MonitoringEntry(action=action)
+    values["semester"] = semester_checked(action.plan.partner.project, values["semester"])
+    entry = MonitoringEntry.objects.filter(action=action, semester=values["semester"]).first() \
+        or MonitoringEntry(action=action)
     for key, value in values.items():
         setattr(entry, key, value.strip() if isinstance(value, str) else value)
     entry.recorded_by = user or entry.recorded_by

@@ -70,3 +70,11 @@ def test_a_refused_entry_names_its_field_and_saves_nothing(role: str, payload: d
     if field:
         assert field in answer.content.decode()
     assert monitoring_dump() == before and not MonitoringEntry.objects.exists()
+
+
+def test_an_id_or_semester_beyond_the_database_integers_is_answered_not_crashed() -> None:
+    mw = build_monitoring_world()
+    action = make_action(make_action_plan(mw.partner_a))
+    assert _api(mw, "viewer", "get", f"/action-plans/{10**30}").status_code == 404
+    answer = _api(mw, "editor_a", "post", f"/actions/{action.pk}/entries/", {"semester": 10**30, "status": "delayed"})
+    assert answer.status_code in {400, 422} and not MonitoringEntry.objects.exists()
