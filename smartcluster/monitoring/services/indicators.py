@@ -1,5 +1,170 @@
-"""services of the monitoring app: indicators."""
+"""Writes of the indicators: indicators (verified codes or defined by the project) and targets planned by the lead,
+partners' semester progress reports with their values, submitted once and then final; trusted loaders for the demo."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from smartcluster.monitoring.choices import IndicatorCode, IndicatorMeasure, ReportStatus
+from smartcluster.monitoring.models import Indicator, IndicatorTarget, IndicatorValue, ProgressReport
+from smartcluster.monitoring.selectors.access import (
+    project_can_plan,
+    project_partner_editable,
+    semester_checked,
+)
+from smartcluster.monitoring.selectors.indicators import indicator_code_defaults
+
+__all__ = ["indicator_create", "indicator_load", "progress_report_create", "progress_report_load",
+           "progress_report_submit", "progress_report_value_set", "target_load", "target_set"]
+
+
+def _number(value: Any, *, field: str = "value") -> Decimal:
+    """A non-negative number, else a message naming the field."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError) as error:
+        raise ValidationError({field: _("Give a number.")}) from error
+    if not number.is_finite() or number < 0:
+        raise ValidationError({field: _("Give a number of zero or more.")})
+    return number
+
+
+def _indicator_fields(*, code: str, name: str, unit: str, kind: str) -> dict[str, str]:
+    if code:
+        if code not in IndicatorCode.values:
+            raise ValidationError({"code": _("%(code)s is not a verified Interreg code; leave the code empty and "
+                                             "define the indicator instead.") % {"code": code}})
+        return {"code": code, **indicator_code_defaults(code)}
+    return {"code": "", "name": name.strip(), "unit": unit.strip(), "kind": kind}
+
+
+def indicator_load(*, project: Any, code: str = "", name: str = "", unit: str = "", kind: str = "",
+                   measure: str = IndicatorMeasure.MANUAL, position: int = 0) -> Indicator:
+    """Trusted writer for the demo: the project's indicator by its code (or name), created once."""
+    fields = _indicator_fields(code=code, name=name, unit=unit, kind=kind)
+    lookup = {"code": fields["code"]} if fields["code"] else {"code": "", "name": fields["name"]}
+    indicator = Indicator.objects.filter(project=project, **lookup).first() or Indicator(project=project)
+    for key, value in {**fields, "measure": measure, "position": position}.items():
+        setattr(indicator, key, value)
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+def indicator_create(*, user: Any, project: Any, code: str = "", name: str = "", unit: str = "", kind: str = "",
+                     measure: str = IndicatorMeasure.MANUAL) -> Indicator:
+    """An indicator of the project (the lead partner's editors): a verified code sets name, unit and kind."""
+    if not project_can_plan(user, project):
+        raise PermissionDenied(_("Only the lead partner's editors or administrators plan the indicators."))
+    fields = _indicator_fields(code=code, name=name, unit=unit, kind=kind)
+    indicator = Indicator(project=project, measure=measure, **fields)
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+def target_load(*, indicator: Indicator, value: Any, partner: Any = None) -> IndicatorTarget:
+    """Trusted writer for the demo: the partner's (or the project's, partner None) target, set idempotently."""
+    if partner is not None and partner.project_id != indicator.project_id:
+        raise ValidationError({"partner": _("The partner is not in this indicator's project.")})
+    target = IndicatorTarget.objects.filter(indicator=indicator, partner=partner).first() \
+        or IndicatorTarget(indicator=indicator, partner=partner)
+    target.value = _number(value, field="value")
+    target.full_clean()
+    target.save()
+    return target
+
+
+def target_set(*, user: Any, indicator: Indicator, value: Any, partner: Any = None) -> IndicatorTarget:
+    """A target for a partner or the project (the lead partner's editors and administrators)."""
+    if not project_can_plan(user, indicator.project):
+        raise PermissionDenied(_("Only the lead partner's editors or administrators set targets."))
+    return target_load(indicator=indicator, value=value, partner=partner)
+
+
+def _indicator_named(project: Any, key: str) -> Indicator:
+    indicator = Indicator.objects.filter(project=project, code=key).exclude(code="").first() \
+        or Indicator.objects.filter(project=project, name=key).first()
+    if indicator is None:
+        raise ValidationError({"indicator": _("The project has no indicator %(key)s.") % {"key": key}})
+    return indicator
+
+
+def _draft_checked(report: ProgressReport) -> None:
+    if report.status == ReportStatus.SUBMITTED:
+        raise ValidationError({"report": _("This report was submitted and is final; it can no longer change.")})
+
+
+@transaction.atomic
+def progress_report_load(*, partner: Any, semester: int, values: dict[str, Any], submitted_at: dt.datetime | None = None,
+                         summary: str = "") -> ProgressReport:
+    """Trusted writer for the demo: the partner's report of the semester with values by code or name, submitted
+    at the given moment when one is given."""
+    semester = semester_checked(partner.project, semester)
+    report = ProgressReport.objects.filter(partner=partner, semester=semester).first() \
+        or ProgressReport(partner=partner, semester=semester)
+    report.summary = summary
+    if submitted_at is not None:
+        report.status, report.submitted_at = ReportStatus.SUBMITTED, submitted_at
+    report.full_clean()
+    report.save()
+    for key, value in values.items():
+        IndicatorValue.objects.update_or_create(
+            report=report, indicator=_indicator_named(partner.project, key),
+            defaults={"value": _number(value)})
+    return report
+
+
+def _require_partner(user: Any, partner: Any) -> None:
+    if not project_partner_editable(user, partner):
+        raise PermissionDenied(_("Only the partner's editors, the lead partner's editors or administrators "
+                                 "write this partner's progress reports."))
+
+
+def progress_report_create(*, user: Any, partner: Any, semester: Any, summary: str = "") -> ProgressReport:
+    """The partner's draft report of a semester (once per semester)."""
+    _require_partner(user, partner)
+    number = semester_checked(partner.project, semester)
+    if ProgressReport.objects.filter(partner=partner, semester=number).exists():
+        raise ValidationError({"semester": _("The partner already has a report for semester %(n)s.") % {"n": number}})
+    report = ProgressReport(partner=partner, semester=number, summary=summary)
+    report.full_clean()
+    report.save()
+    return report
+
+
+def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: Indicator, value: Any,
+                              **evidence: Any) -> IndicatorValue:
+    """A value of a draft report with its evidence (type, issuer, date, link); a submitted report is final."""
+    _require_partner(user, report.partner)
+    _draft_checked(report)
+    if indicator.project_id != report.partner.project_id:
+        raise ValidationError({"indicator": _("The indicator is not one of this report's project.")})
+    number = _number(value)
+    row = IndicatorValue.objects.filter(report=report, indicator=indicator).first() \
+        or IndicatorValue(report=report, indicator=indicator)
+    row.value = number
+    for key in ("evidence_type", "evidence_issuer", "evidence_date", "evidence_url", "comment"):
+        if key in evidence:
+            setattr(row, key, evidence[key])
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def progress_report_submit(*, user: Any, report: ProgressReport) -> ProgressReport:
+    """Submit the draft: from now on its values count and the report is final."""
+    _require_partner(user, report.partner)
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    _draft_checked(report)
+    report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), user
+    report.save(update_fields=["status", "submitted_at", "submitted_by"])
+    return report
