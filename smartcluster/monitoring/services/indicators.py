@@ -21,7 +21,7 @@ from smartcluster.monitoring.selectors.access import (
 )
 from smartcluster.monitoring.selectors.indicators import indicator_code_defaults
 
-__all__ = ["indicator_create", "indicator_load", "progress_report_create", "progress_report_load",
+__all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "progress_report_create", "progress_report_load",
            "progress_report_submit", "progress_report_value_set", "target_load", "target_set"]
 
 
@@ -68,6 +68,21 @@ def indicator_create(*, user: Any, project: Any, code: str = "", name: str = "",
     indicator.full_clean()
     indicator.save()
     return indicator
+
+
+# The measures that apply to the verified codes (issue #21): action plans are counted, the others entered by hand.
+_DEFAULT_MEASURES = {IndicatorCode.RCO83: IndicatorMeasure.ACTION_PLANS_DEVELOPED,
+                     IndicatorCode.RCR79: IndicatorMeasure.ACTION_PLANS_ADOPTED}
+
+
+@transaction.atomic
+def indicator_defaults_create(*, user: Any, project: Any) -> list[Indicator]:
+    """The seven verified codes as the project's indicators (the lead partner's editors); existing ones kept."""
+    if not project_can_plan(user, project):
+        raise PermissionDenied(_("Only the lead partner's editors or administrators plan the indicators."))
+    return [indicator_load(project=project, code=code, position=position,
+                           measure=_DEFAULT_MEASURES.get(code, IndicatorMeasure.MANUAL))
+            for position, code in enumerate(IndicatorCode.values, start=1)]
 
 
 def target_load(*, indicator: Indicator, value: Any, partner: Any = None) -> IndicatorTarget:

@@ -115,3 +115,15 @@ def test_rcr79_above_rco83_fails_its_check() -> None:
     services.progress_report_load(partner=mw.partner_b, semester=1, values={"RCR79": 1}, submitted_at=PAST)
     (check,) = selectors.indicator_check_list(project=mw.project)
     assert not check.passed and "RCR79 (2" in check.message
+
+
+def test_the_defaults_are_the_seven_verified_codes_with_action_plans_measured() -> None:
+    mw = build_monitoring_world()
+    indicators = services.indicator_defaults_create(user=mw.users["editor_lead"], project=mw.project)
+    assert {i.code: i.measure for i in indicators} == {
+        "RCO83": "action_plans_developed", "RCO84": "manual", "RCO87": "manual", "RCO116": "manual",
+        "RCR79": "action_plans_adopted", "RCR84": "manual", "RCR104": "manual"}
+    services.indicator_defaults_create(user=mw.users["editor_lead"], project=mw.project)
+    assert len(selectors.indicator_list(project=mw.project)) == 7
+    with pytest.raises(PermissionDenied):
+        services.indicator_defaults_create(user=mw.users["editor_a"], project=mw.project)
