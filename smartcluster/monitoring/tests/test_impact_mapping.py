@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 
 from smartcluster.atlas import selectors as atlas
 from smartcluster.atlas.tests.conftest import FIXTURE_FILE, SBS, eurostat_mirror
@@ -98,6 +99,9 @@ def test_lq_series_is_the_engines_and_gains_the_year_a_reimport_brings(import_sb
     assert max(year for year, _ in newer.points) == LAST_YEAR
     assert newer.after == round(dict(newer.points)[LAST_YEAR], 3)  # the action's year, once imported
     assert ImpactIndicator.objects.count() == 1  # the series are read, never stored
+    panel = render_to_string("monitoring/impact/_panel.html", {"action": action})
+    assert f"{LAST_YEAR} (action starts)" in panel and f"{dict(newer.points)[LAST_YEAR]:.3f}" in panel
+    assert "re-importing newer statistics moves these series" in panel
 
 
 @pytest.mark.parametrize(("fields", "field"), [
