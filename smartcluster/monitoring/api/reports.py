@@ -53,7 +53,6 @@ class SemesterReportIndicatorOut(Schema):
     target: Decimal | None
     achieved: Decimal | None
     drafted: Decimal | None
-    live: Decimal | None
 
 
 class SemesterReportEventOut(Schema):
@@ -116,8 +115,7 @@ def _deliverable(row: selectors.SemesterDeliverable) -> dict[str, Any]:
 def _indicator(row: Any) -> dict[str, Any]:
     indicator = row.indicator
     return {"code": indicator.code, "name": indicator.name, "unit": indicator.unit, "kind": indicator.kind,
-            "target": row.target, "achieved": row.achieved, "drafted": getattr(row, "drafted", None),
-            "live": getattr(row, "live", None)}
+            "target": row.target, "achieved": row.achieved, "drafted": row.drafted}
 
 
 def _report(report: selectors.SemesterReport) -> dict[str, Any]:

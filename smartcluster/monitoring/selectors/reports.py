@@ -139,10 +139,8 @@ def _practices(project: Any, dates: tuple[dt.date, dt.date] | None, partner: Any
 
 
 def _indicators(project: Any, partner: Any, semester: int) -> list[Any]:
-    """The indicators' progress rows of the indicators part; none while that part has not landed its selector
-    (the parts of the app land in parallel: the report must open meanwhile)."""
-    progress = getattr(indicator_reads, "indicator_progress_list", None)
-    return [] if progress is None else list(progress(project=project, partner=partner, semester=semester))
+    """The indicators' progress rows up to the semester (the indicators part's roll-up)."""
+    return list(indicator_reads.indicator_progress_list(project=project, partner=partner, semester=semester))
 
 
 def semester_report(*, user: Any, project_id: Any, semester: Any, partner_id: Any = None,

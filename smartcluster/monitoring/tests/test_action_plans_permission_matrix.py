@@ -19,7 +19,7 @@ from smartcluster.monitoring.tests.world import (
     monitoring_dump,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("smartcluster.monitoring.tests.action_plans_urls")]
+pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "outsider", "viewer", "participant", "editor_a", "editor_b", "editor_lead", "administrator"]
 READERS = {"viewer", "participant", "editor_a", "editor_b", "editor_lead", "administrator"}
 WRITERS_OF_A = {"editor_a", "editor_lead", "administrator"}

@@ -21,7 +21,7 @@ from smartcluster.monitoring.tests.world import (
 )
 from smartcluster.reports.tests.readable import docx_problems
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("smartcluster.monitoring.tests.action_plans_urls")]
+pytestmark = pytest.mark.django_db
 ACTION = {"title": "Vouchers", "background_kind": "other", "description": "Vouchers for SMEs.",
           "players": "Managing authority", "starts_on": "2026-01-01", "ends_on": "2027-06-30", "costs": "1000",
           "funding": "ERDF"}

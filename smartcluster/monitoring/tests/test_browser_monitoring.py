@@ -78,7 +78,6 @@ def _record_entry(page: Any, live_server: Any, action: Any, shots: Path) -> Moni
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.urls("smartcluster.monitoring.tests.action_plans_urls")  # blank pages for parts not landed yet
 def test_a_partner_marks_a_deliverable_done_records_an_entry_and_reads_both_in_the_report(
         browser: Any, live_server: Any, screenshot_dir: Path, settings: Any) -> None:
     mw = build_monitoring_world()
