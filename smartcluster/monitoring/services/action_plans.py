@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from smartcluster.events.choices import EventKind
 from smartcluster.learning.selectors import recommendation_accepted_list
@@ -35,6 +36,13 @@ ACTION_FIELDS = ("title", "background_kind", "good_practice", "recommendation", 
                  "description", "players", "starts_on", "ends_on", "costs", "funding")
 _LINK_OF_KIND = {BackgroundKind.GOOD_PRACTICE: "good_practice", BackgroundKind.RECOMMENDATION: "recommendation",
                  BackgroundKind.BRAINSTORM: "brainstorm"}
+# Whole sentences, one per field: a label inserted into a sentence cannot agree in the other languages.
+_LINK_MISSING = {"good_practice": gettext_lazy("Choose the good practice the action draws on."),
+                 "recommendation": gettext_lazy("Choose the recommendation the action draws on."),
+                 "brainstorm": gettext_lazy("Choose the brainstorm the action draws on.")}
+_TEXT_MISSING = {"title": gettext_lazy("Give the action a title."),
+                 "description": gettext_lazy("Describe the action."),
+                 "players": gettext_lazy("Name the players involved in the action.")}
 
 
 def _require_editable(user: Any, partner: Any) -> None:
@@ -151,8 +159,7 @@ def _background_checked(action: Action) -> None:
             setattr(action, field, None)
     record = getattr(action, wanted) if wanted else None
     if wanted and record is None:
-        raise ValidationError({wanted: _("Choose the %(kind)s the action draws on.")
-                               % {"kind": BackgroundKind(action.background_kind).label.lower()}})
+        raise ValidationError({wanted: str(_LINK_MISSING[wanted])})
     if wanted == "good_practice" and record.partner.project_id != project.pk:
         raise ValidationError({wanted: _("Choose a good practice of this project's partners.")})
     if wanted == "recommendation" and not recommendation_accepted_list(
@@ -165,10 +172,9 @@ def _background_checked(action: Action) -> None:
 def _action_checked(action: Action) -> Action:
     nul_characters_refused({field: getattr(action, field) for field in ("title", "background", "description",
                                                                           "players", "funding")})
-    for field in ("title", "description", "players"):
+    for field, message in _TEXT_MISSING.items():
         if not (getattr(action, field) or "").strip():
-            raise ValidationError({field: _("Give the action's %(field)s.") % {
-                "field": Action._meta.get_field(field).verbose_name}})
+            raise ValidationError({field: str(message)})
     if action.starts_on and action.ends_on and action.ends_on < action.starts_on:
         raise ValidationError({"ends_on": _("The action cannot end before it starts.")})
     if action.costs is not None and Decimal(action.costs) < 0:
