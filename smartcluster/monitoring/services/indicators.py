@@ -172,6 +172,10 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
     _draft_checked(report)
     if indicator.project_id != report.partner.project_id:
         raise ValidationError({"indicator": _("The indicator is not one of this report's project.")})
+    if indicator.measure != IndicatorMeasure.MANUAL:
+        # Submission counts it again from the records: a value typed here would be silently replaced.
+        raise ValidationError({"indicator": _("%(name)s is counted from the platform's records; its value is "
+                                              "filled in for you.") % {"name": indicator.name}})
     number = _number(value)
     row = IndicatorValue.objects.filter(report=report, indicator=indicator).first() \
         or IndicatorValue(report=report, indicator=indicator)

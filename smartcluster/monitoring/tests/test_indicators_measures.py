@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from smartcluster.events.choices import EventKind
@@ -23,7 +24,12 @@ from smartcluster.maturity.packaged import packaged_definition
 from smartcluster.monitoring import selectors, services
 from smartcluster.monitoring.choices import ActionPlanStatus, IndicatorMeasure, ReportStatus
 from smartcluster.monitoring.models import IndicatorValue
-from smartcluster.monitoring.tests.world import MonitoringWorld, build_monitoring_world, make_action_plan
+from smartcluster.monitoring.tests.world import (
+    MonitoringWorld,
+    build_monitoring_world,
+    make_action_plan,
+    monitoring_dump,
+)
 from smartcluster.organisations.models import Organisation, OrganisationType, Person
 from smartcluster.regions.models import Region
 from smartcluster.stakeholders.services import stakeholder_load
@@ -199,3 +205,14 @@ def _held_event_named(mw: MonitoringWorld, title: str) -> Any:
     return project_event_load(project=mw.project, title=title, host=mw.partner_a, kind=EventKind.STUDY_VISIT,
                               venue="Chalkida", time_zone="Europe/Athens", starts_at=starts,
                               ends_at=starts + dt.timedelta(hours=6))
+
+
+def test_a_measured_value_typed_by_hand_is_refused_naming_indicator_and_nothing_is_saved() -> None:
+    mw = build_monitoring_world()
+    held = _indicator(mw, IndicatorMeasure.EVENTS_HELD)
+    report = services.progress_report_create(user=mw.users["editor_a"], partner=mw.partner_a, semester=3)
+    before = monitoring_dump()
+    with pytest.raises(ValidationError) as error:
+        services.progress_report_value_set(user=mw.users["editor_a"], report=report, indicator=held, value=7)
+    assert "indicator" in error.value.message_dict
+    assert monitoring_dump() == before
