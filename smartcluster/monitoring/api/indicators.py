@@ -54,8 +54,8 @@ class IndicatorDetailOut(IndicatorProgressOut):
 
 
 class IndicatorFilters(Schema):
-    partner: int | None = Field(None, description="Id of a partner: its targets and reports only")
-    semester: int | None = Field(None, description="Achieved up to this semester")
+    partner: int | None = Field(None, description="Id of a partner of the project: its targets and reports only")
+    semester: int | None = Field(None, description="Indicators: achieved up to this semester; reports: of it")
 
 
 class ProgressReportValueOut(Schema):
@@ -114,11 +114,19 @@ def _project(request: HttpRequest, project_id: int) -> Any:
     return selectors.project_monitored_get(user=request.user, project_id=project_id)
 
 
+def _first(records: QuerySet, pk: int) -> Any:
+    """The record of that id, None without one (an id beyond the database's integers included)."""
+    try:
+        return records.filter(pk=pk).first()
+    except OverflowError:
+        return None
+
+
 def _partner(project: Any, partner_id: int | None) -> Any:
     """The project's partner of that id (None without one); 404 for a partner of another project."""
     if partner_id is None:
         return None
-    partner = project.partners.select_related("organisation").filter(pk=partner_id).first()
+    partner = _first(project.partners.select_related("organisation", "project"), partner_id)
     if partner is None:
         raise Http404
     return partner
@@ -169,12 +177,13 @@ def indicator_detail(request: HttpRequest, indicator_id: int, filters: Query[Ind
 
 @router.get("/projects/{project_id}/progress-reports/", response=list[IndicatorReportOut], auth=READ_AUTH)
 @paginate(page_size=100)
-def indicator_report_list(request: HttpRequest, project_id: int, partner: int | None = None,
-                          semester: int | None = None) -> Any:
+@answers_refusals
+def indicator_report_list(request: HttpRequest, project_id: int, filters: Query[IndicatorFilters]) -> Any:
     project = _project(request, project_id)
     reports = ProgressReport.objects.filter(partner__project=project).select_related("partner__organisation")
+    partner, semester = _partner(project, filters.partner), _semester(project, filters.semester)
     if partner is not None:
-        reports = reports.filter(partner_id=partner)
+        reports = reports.filter(partner=partner)
     if semester is not None:
         reports = reports.filter(semester=semester)
     return reports.order_by("semester", "partner_id")
@@ -184,7 +193,7 @@ def indicator_report_list(request: HttpRequest, project_id: int, partner: int | 
 @answers_refusals
 def indicator_report_create(request: HttpRequest, project_id: int, payload: IndicatorReportIn) -> ProgressReport:
     project = _project(request, project_id)
-    partner = project.partners.select_related("project").filter(pk=payload.partner).first()
+    partner = _first(project.partners.select_related("project"), payload.partner)
     if partner is None:
         raise ValidationError({"partner": _("The project has no partner %(id)s.") % {"id": payload.partner}})
     return services.progress_report_create(user=request.user, partner=partner, semester=payload.semester,
@@ -206,7 +215,7 @@ def progress_report_value_list(request: HttpRequest, report_id: int) -> Any:
 @answers_refusals
 def progress_report_value_set(request: HttpRequest, report_id: int, payload: ProgressReportValueIn) -> IndicatorValue:
     report = _report(request, report_id)
-    indicator = Indicator.objects.filter(pk=payload.indicator, project_id=report.partner.project_id).first()
+    indicator = _first(Indicator.objects.filter(project_id=report.partner.project_id), payload.indicator)
     if indicator is None:
         raise ValidationError({"indicator": _("The report's project has no indicator %(id)s.")
                                % {"id": payload.indicator}})

@@ -127,3 +127,16 @@ def test_ids_outside_the_partnership_or_beyond_the_integers_are_404() -> None:
                  f"/projects/{mw.project.pk}/indicators/", f"/indicators/{10**30}", f"/progress-reports/{10**30}"]:
         assert _api(mw, "outsider", "get", path).status_code == 404, path
     assert _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/?partner=999999").status_code == 404
+
+
+def test_filters_and_ids_beyond_the_database_integers_are_answered_not_crashed() -> None:
+    mw = build_monitoring_world()
+    report = make_progress_report(mw.partner_a)
+    reports = f"/projects/{mw.project.pk}/progress-reports/"
+    assert _api(mw, "viewer", "get", f"{reports}?partner={10**30}").status_code == 404
+    assert _api(mw, "viewer", "get", f"{reports}?semester={10**30}").status_code == 400
+    before = monitoring_dump()
+    created = _api(mw, "editor_a", "post", reports, {"partner": 10**30, "semester": 2})
+    value = _api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/values/", {"indicator": 10**30, "value": 1})
+    assert (created.status_code, value.status_code) == (400, 400)
+    assert monitoring_dump() == before
