@@ -41,6 +41,7 @@ class IndicatorProgressOut(Schema):
                                                      "of the partners')")
     achieved: Decimal = Field(..., description="Submitted reports up to the semester")
     drafted: Decimal = Field(..., description="Draft reports (not counted yet)")
+    live: Decimal | None = Field(None, description="Counted now from the platform's records, for a measured indicator")
     percentage: int | None
 
 

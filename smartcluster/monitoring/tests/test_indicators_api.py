@@ -140,3 +140,13 @@ def test_filters_and_ids_beyond_the_database_integers_are_answered_not_crashed()
     value = _api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/values/", {"indicator": 10**30, "value": 1})
     assert (created.status_code, value.status_code) == (400, 400)
     assert monitoring_dump() == before
+
+
+def test_a_measured_indicator_carries_its_live_count_and_a_manual_one_none() -> None:
+    mw = build_monitoring_world()
+    make_indicator(mw)
+    make_indicator(mw, code="RCO83", name="Jointly developed strategies and action plans",
+                   unit="strategy/action plan", measure="action_plans_developed")
+    rows = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"]
+    live = {row["code"]: row["live"] for row in rows}
+    assert live["RCO84"] is None and Decimal(live["RCO83"]) == 0
