@@ -1,7 +1,7 @@
 """The indicators API (/api/monitoring/…): a project's indicators with their progress (target, achieved by submitted
-reports, drafted) and targets, the partners' progress reports and their values, list and detail, for the
-partnership (404 to anyone else); writes with bearer tokens: a report created, a value set, a report submitted (the
-partner's editors, the lead's, administrators; through the services)."""
+reports, drafted, live count) and targets, the methods' checks, the partners' progress reports and their values,
+list and detail, for the partnership (404 to anyone else); writes with bearer tokens: a report created, a value set,
+a report submitted (the partner's editors, the lead's, administrators; through the services)."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -52,6 +52,12 @@ class IndicatorDetailOut(IndicatorProgressOut):
     @staticmethod
     def resolve_targets(obj: Any) -> list[IndicatorTarget]:
         return list(obj.indicator.targets.all())
+
+
+class IndicatorCheckOut(Schema):
+    name: str
+    passed: bool
+    message: str
 
 
 class IndicatorFilters(Schema):
@@ -174,6 +180,11 @@ def indicator_detail(request: HttpRequest, indicator_id: int, filters: Query[Ind
     rows = selectors.indicator_progress_list(project=project, partner=_partner(project, filters.partner),
                                              semester=_semester(project, filters.semester))
     return next(row for row in rows if row.indicator.pk == indicator.pk)
+
+
+@router.get("/projects/{project_id}/indicator-checks/", response=list[IndicatorCheckOut], auth=READ_AUTH)
+def indicator_check_list(request: HttpRequest, project_id: int) -> Any:
+    return selectors.indicator_check_list(project=_project(request, project_id))
 
 
 @router.get("/projects/{project_id}/progress-reports/", response=list[IndicatorReportOut], auth=READ_AUTH)

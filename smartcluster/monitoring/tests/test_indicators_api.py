@@ -150,3 +150,14 @@ def test_a_measured_indicator_carries_its_live_count_and_a_manual_one_none() -> 
     rows = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"]
     live = {row["code"]: row["live"] for row in rows}
     assert live["RCO84"] is None and Decimal(live["RCO83"]) == 0
+
+
+def test_the_checks_say_when_rcr79_exceeds_rco83() -> None:
+    mw = build_monitoring_world()
+    developed = make_indicator(mw, code="RCO83", name="Jointly developed strategies and action plans")
+    taken_up = make_indicator(mw, code="RCR79", name="Joint strategies and action plans taken up", kind="result")
+    make_progress_report(mw.partner_a, submitted=True, values={developed: 1, taken_up: 2})
+    checks = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicator-checks/").json()
+    assert [(check["name"], check["passed"]) for check in checks] == [("RCR79 ≤ RCO83", False)]
+    assert "RCR79" in checks[0]["message"]
+    assert _api(mw, "outsider", "get", f"/projects/{mw.project.pk}/indicator-checks/").status_code == 404
