@@ -50,6 +50,7 @@ def test_the_indicators_and_reports_are_read_by_the_partnership_only(role: str) 
     indicator = make_indicator(mw)
     report = make_progress_report(mw.partner_a, values={indicator: 1})
     paths = [f"/projects/{mw.project.pk}/indicators/", f"/indicators/{indicator.pk}",
+             f"/projects/{mw.project.pk}/indicator-checks/",
              f"/projects/{mw.project.pk}/progress-reports/", f"/progress-reports/{report.pk}",
              f"/progress-reports/{report.pk}/values/"]
     expected = 200 if role in READERS else 404
