@@ -209,6 +209,13 @@ def meeting_held_organisation_pairs(*, user: Any) -> list[tuple[int, int]]:
     return list(meetings.values_list("requester__organisation_id", "recipient__organisation_id"))
 
 
+def meeting_held_between(*, organiser_ids: list[int], first: dt.datetime, after: dt.datetime) -> QuerySet[Meeting]:
+    """The meetings recorded as held of the events the given organisations organise, whose slot started from
+    `first` until before `after`."""
+    return Meeting.objects.filter(event__organiser_id__in=organiser_ids, status=MeetingStatus.ACCEPTED,
+                                  attendance=Attendance.HELD, slot__starts_at__gte=first, slot__starts_at__lt=after)
+
+
 def event_meetings(*, event: Event) -> QuerySet[Meeting]:
     """Every meeting request of an event with both sides and its slot, in the order they were made (for its
     organisers' reporting)."""

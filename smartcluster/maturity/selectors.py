@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -63,6 +64,19 @@ def questionnaire_change_blocked(*, code: str, definition: dict[str, Any]) -> bo
     existing = Questionnaire.objects.filter(code=code).first()
     return (existing is not None and existing.checksum != definition_checksum(definition)
             and existing.assessments.exists())
+
+
+def assessment_submitted_in_regions(*, region_codes: list[str], first: dt.datetime,
+                                    after: dt.datetime) -> QuerySet[Assessment]:
+    """Assessments submitted from `first` until before `after` by organisations in the given NUTS regions (a code
+    also covers the regions within it: by prefix); none for no region."""
+    if not region_codes:
+        return Assessment.objects.none()
+    within = Q()
+    for code in region_codes:
+        within |= Q(region__code__startswith=code)
+    return Assessment.objects.filter(within, status=AssessmentStatus.SUBMITTED, submitted_at__gte=first,
+                                     submitted_at__lt=after)
 
 
 def assessment_may_view(*, assessment: Assessment, user: Any, respondent_hash: str) -> bool:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, visible_queryset
@@ -23,6 +25,7 @@ __all__ = [
     "ScaleResult",
     "attendance_counts",
     "attending_organisations",
+    "event_attendance_held",
     "feedback_list",
     "feedback_results",
     "material_get",
@@ -107,6 +110,18 @@ def attendance_counts(*, event: ProjectEvent) -> AttendanceCounts:
         registered=sum(r.status == RegistrationStatus.REGISTERED for r in registrations),
         invited=sum(r.status == RegistrationStatus.INVITED for r in registrations),
         by_partner=sorted(partners.items()), by_helix=sorted(helices.items()))
+
+
+def event_attendance_held(*, project: Any, first: dt.datetime, after: dt.datetime,
+                          host: Any = None) -> QuerySet[ProjectEvent]:
+    """The project's events (hosted by `host`, if given) that ended from `first` until before `after` (and before
+    now) with attendance recorded, each with `attended_count` (a person counts once per event)."""
+    events = ProjectEvent.objects.filter(project=project, ends_at__gte=first, ends_at__lt=after,
+                                         ends_at__lte=timezone.now())
+    if host is not None:
+        events = events.filter(host=host)
+    return events.annotate(attended_count=Count("registrations", filter=Q(registrations__attended=True))) \
+        .filter(attended_count__gt=0).order_by("ends_at", "pk")
 
 
 def attending_organisations(*, user: Any) -> dict[int, set[int]]:

@@ -19,7 +19,7 @@ from smartcluster.monitoring.selectors.access import (
     project_partner_editable,
     semester_checked,
 )
-from smartcluster.monitoring.selectors.indicators import indicator_code_defaults
+from smartcluster.monitoring.selectors.indicators import indicator_code_defaults, indicator_live_value
 
 __all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "progress_report_create", "progress_report_load",
            "progress_report_submit", "progress_report_value_set", "target_load", "target_set"]
@@ -152,7 +152,17 @@ def progress_report_create(*, user: Any, partner: Any, semester: Any, summary: s
     report = ProgressReport(partner=partner, semester=number, summary=summary)
     report.full_clean()
     report.save()
+    _computed_values_set(report)
     return report
+
+
+def _computed_values_set(report: ProgressReport) -> None:
+    """The values of the measured indicators, counted from the records of the report's semester."""
+    for indicator in Indicator.objects.filter(project=report.partner.project).exclude(measure=IndicatorMeasure.MANUAL):
+        value = indicator_live_value(indicator=indicator, partner=report.partner, semester=report.semester)
+        if value is not None:
+            IndicatorValue.objects.update_or_create(report=report, indicator=indicator,
+                                                    defaults={"value": value, "is_computed": True})
 
 
 def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: Indicator, value: Any,
@@ -162,6 +172,10 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
     _draft_checked(report)
     if indicator.project_id != report.partner.project_id:
         raise ValidationError({"indicator": _("The indicator is not one of this report's project.")})
+    if indicator.measure != IndicatorMeasure.MANUAL:
+        # Submission counts it again from the records: a value typed here would be silently replaced.
+        raise ValidationError({"indicator": _("%(name)s is counted from the platform's records; its value is "
+                                              "filled in for you.") % {"name": indicator.name}})
     number = _number(value)
     row = IndicatorValue.objects.filter(report=report, indicator=indicator).first() \
         or IndicatorValue(report=report, indicator=indicator)
@@ -176,10 +190,12 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
 
 @transaction.atomic
 def progress_report_submit(*, user: Any, report: ProgressReport) -> ProgressReport:
-    """Submit the draft: from now on its values count and the report is final."""
+    """Submit the draft: the measured values are counted again and frozen; from now on its values count and the
+    report is final."""
     _require_partner(user, report.partner)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     _draft_checked(report)
+    _computed_values_set(report)
     report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), user
     report.save(update_fields=["status", "submitted_at", "submitted_by"])
     return report

@@ -138,3 +138,19 @@ def monitoring_dump() -> str:
               ActionPlan, Action, MonitoringEntry, ImpactIndicator]
     rows = [serializers.serialize("json", model.objects.order_by("pk")) for model in models]
     return database_dump() + "\n" + "\n".join(rows)
+
+
+def make_indicator(mw: MonitoringWorld, *, code: str = "RCO84", name: str = "Pilot actions developed jointly",
+                   unit: str = "pilot actions", kind: str = "output", **fields: Any) -> Indicator:
+    return Indicator.objects.create(project=mw.project, code=code, name=name, unit=unit, kind=kind, **fields)
+
+
+def make_progress_report(partner: Partner, *, semester: int = 2, submitted: bool = False,
+                         values: dict[Indicator, Any] | None = None) -> ProgressReport:
+    """A partner's report of the semester with its values, a draft or submitted now."""
+    report = ProgressReport.objects.create(partner=partner, semester=semester,
+                                           status="submitted" if submitted else "draft",
+                                           submitted_at=timezone.now() if submitted else None)
+    for indicator, value in (values or {}).items():
+        IndicatorValue.objects.create(report=report, indicator=indicator, value=value)
+    return report

@@ -3,6 +3,7 @@ stakeholder, its notes (the owning partner only), the stakeholder map's points a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ from smartcluster.stakeholders.models import Stakeholder, StakeholderNote, Theme
 __all__ = ["SCALE", "helix_of", "registry_partner_get", "registry_partner_list", "registry_partner_rows",
            "stakeholder_editable", "stakeholder_get", "stakeholder_helix_counts", "stakeholder_list",
            "stakeholder_map_grid", "stakeholder_map_points", "stakeholder_note_editable", "stakeholder_note_list",
-           "stakeholder_note_reader", "stakeholder_queryset", "stakeholder_topic_suggestions"]
+           "stakeholder_note_reader", "stakeholder_queryset", "stakeholder_registered_between", "stakeholder_topic_suggestions"]
 
 SCALE = range(1, 6)  # the classic stakeholder map's 1–5 interest and influence
 JITTER_RADIUS = 0.2  # a fifth of a step: spread points stay nearer their own cell than any other
@@ -71,6 +72,14 @@ def stakeholder_queryset() -> QuerySet[Stakeholder]:
     """Every stakeholder with what its pages show, for the callers that filter by rights themselves."""
     return Stakeholder.objects.select_related("partner__project", "partner__organisation", "organisation",
                                               "organisation__region", "person", "partner_contact")
+
+
+def stakeholder_registered_between(*, project: Any, first: dt.datetime, after: dt.datetime,
+                                   partner: Any = None) -> QuerySet[Stakeholder]:
+    """The stakeholders the project's partners (or one partner) entered in their registries from `first` until
+    before `after` (by when they were recorded)."""
+    stakeholders = Stakeholder.objects.filter(partner__project=project, created_at__gte=first, created_at__lt=after)
+    return stakeholders.filter(partner=partner) if partner is not None else stakeholders
 
 
 def stakeholder_list(*, user: Any, partner: Any | None = None, helix: str | None = None,
