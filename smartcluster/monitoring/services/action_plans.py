@@ -24,7 +24,7 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
     semester_current,
 )
-from smartcluster.monitoring.services.workplan import _evidence_saved
+from smartcluster.monitoring.services.evidence import evidence_file_saved
 from smartcluster.site.validators import nul_characters_refused
 
 __all__ = ["action_create", "action_delete", "action_load", "action_plan_adopt", "action_plan_create",
@@ -240,7 +240,7 @@ def _entry_write(action: Action, values: dict[str, Any], *, user: Any, evidence_
     _entry_checked(entry, today)
     entry.full_clean(exclude=["evidence_file"])
     if evidence_file is not None:
-        _evidence_saved(entry, evidence_file)
+        evidence_file_saved(entry, evidence_file)
     try:
         entry.save()
     except DatabaseError:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,7 +16,6 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smartcluster.events.services import material_file_checked
 from smartcluster.monitoring.choices import DeliverableStatus, WorkStrand
 from smartcluster.monitoring.models import Activity, Deliverable, WorkPlanNote
 from smartcluster.monitoring.selectors.access import (
@@ -26,6 +24,7 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
 )
 from smartcluster.monitoring.selectors.workplan import work_plan_exists
+from smartcluster.monitoring.services.evidence import evidence_file_saved
 from smartcluster.organisations.choices import PartnerRole
 from smartcluster.site.validators import nul_characters_refused
 from smartcluster.workplans import WorkPlanTemplate, template_from_data
@@ -224,14 +223,6 @@ def deliverable_status_set(*, user: Any, deliverable: Deliverable, status: str, 
     return _deliverable_checked(changed)
 
 
-def _evidence_saved(deliverable: Deliverable, file: UploadedFile) -> None:
-    try:
-        _content_type, extension = material_file_checked(file)
-    except ValidationError as error:
-        raise ValidationError({"evidence_file": error.message_dict["file"]}) from error
-    deliverable.evidence_file.save(f"{secrets.token_hex(8)}.{extension}", file, save=False)
-
-
 def deliverable_mark_done(*, user: Any, deliverable: Deliverable, done_on: dt.date | None,
                           evidence_file: UploadedFile | None = None, evidence_url: str = "",
                           note: str = "") -> Deliverable:
@@ -251,7 +242,7 @@ def deliverable_mark_done(*, user: Any, deliverable: Deliverable, done_on: dt.da
     changed.evidence_note = note.strip()
     changed.full_clean(exclude=["evidence_file"])
     if evidence_file is not None:
-        _evidence_saved(changed, evidence_file)
+        evidence_file_saved(changed, evidence_file)
     try:
         return _deliverable_checked(changed)
     except (ValidationError, DatabaseError):
