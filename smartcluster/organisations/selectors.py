@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 
 from smartcluster.accounts.permissions import editable_queryset, is_administrator, visible_queryset
 from smartcluster.accounts.selectors import (
-    membership_exists,
     membership_list,
     membership_organisation_ids,
 )
@@ -88,12 +87,17 @@ def organisation_with_name(*, name: str, exclude_id: int | None = None) -> Organ
     return queryset.first()
 
 
+def organisation_ids_of_member(*, user: Any) -> set[int]:
+    """The organisations the user belongs to: a membership (any role) or their person record is in it."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    people = Person.objects.filter(user=user, organisation__isnull=False).values_list("organisation_id", flat=True)
+    return {row["organisation_id"] for row in membership_organisation_ids(user=user)} | set(people)
+
+
 def organisation_has_member(*, user: Any, organisation: Organisation) -> bool:
     """Does the user belong to the organisation: a membership (any role) or their person record is in it?"""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return (membership_exists(user=user, organisation_id=organisation.pk)
-            or Person.objects.filter(user=user, organisation=organisation).exists())
+    return organisation.pk in organisation_ids_of_member(user=user)
 
 
 def tag_list(*, kind: str | None = None) -> QuerySet[Tag]:
