@@ -26,12 +26,12 @@ from smartcluster.monitoring.choices import (
     ReportStatus,
 )
 from smartcluster.monitoring.models import ActionPlan, Indicator, IndicatorValue
-from smartcluster.monitoring.selectors.access import semester_dates
+from smartcluster.monitoring.selectors.access import semester_current, semester_dates
 from smartcluster.stakeholders.selectors import stakeholder_registered_between
 
-__all__ = ["IndicatorCheck", "IndicatorProgress", "JointPlan", "action_plan_joint_list", "indicator_check_list",
-           "indicator_code_defaults", "indicator_list", "indicator_live_value", "indicator_progress_list",
-           "measure_count", "project_end"]
+__all__ = ["IndicatorCheck", "IndicatorProgress", "IndicatorSeries", "JointPlan", "action_plan_joint_list",
+           "indicator_check_list", "indicator_code_defaults", "indicator_list", "indicator_live_value",
+           "indicator_progress_list", "indicator_progress_series", "measure_count", "project_end"]
 
 # Units and kinds of the verified codes: shared/methods/evaluation.md §3 (Jems constants).
 _CODE_UNITS: dict[str, str] = {
@@ -115,6 +115,59 @@ def indicator_progress_list(*, project: Any, partner: Any = None, semester: int 
         drafted=_reported(indicator, partner=partner, semester=semester, status=ReportStatus.DRAFT),
         live=indicator_live_value(indicator=indicator, partner=partner, semester=semester, cumulative=True))
         for indicator in indicator_list(project=project)]
+
+
+@dataclass(frozen=True)
+class IndicatorSeries:
+    """One indicator's progress chart: cumulative achieved (submitted reports) by semester, its target line, and
+    the live count from the records (None for a value entered by hand)."""
+
+    indicator: Indicator
+    target: Decimal | None
+    semesters: list[int]
+    achieved: list[Decimal]
+    live: Decimal | None
+
+    @property
+    def chart(self) -> dict[str, Any]:
+        """The data the page script draws (numbers as floats)."""
+        return {"id": f"indicator-chart-{self.indicator.pk}", "script_id": f"indicator-data-{self.indicator.pk}",
+                "semesters": self.semesters,
+                "achieved": [float(value) for value in self.achieved],
+                "target": None if self.target is None else float(self.target)}
+
+    @property
+    def rows(self) -> list[tuple[int, Decimal]]:
+        """(semester, cumulative achieved) for the table under the chart."""
+        return list(zip(self.semesters, self.achieved, strict=True))
+
+
+def _series_semesters(project: Any) -> list[int]:
+    """Semester 1 up to the running one (all of them once the project ended or without a start date)."""
+    current = semester_current(project)
+    last = project.semesters if current is None else max(1, min(current, project.semesters))
+    return list(range(1, last + 1))
+
+
+def indicator_progress_series(*, project: Any, partner: Any = None) -> list[IndicatorSeries]:
+    """Per indicator of the project: what the partner's (or all) submitted reports achieved, cumulated semester by
+    semester, with the target and the live count from the records."""
+    values = _counted_values().filter(indicator__project=project)
+    if partner is not None:
+        values = values.filter(report__partner=partner)
+    per_semester: dict[tuple[int, int], Decimal] = {
+        (row["indicator_id"], row["report__semester"]): row["total"]
+        for row in values.values("indicator_id", "report__semester").annotate(total=Sum("value"))}
+    semesters = _series_semesters(project)
+    series = []
+    for indicator in indicator_list(project=project):
+        total, achieved = Decimal(0), []
+        for semester in semesters:
+            total += per_semester.get((indicator.pk, semester), Decimal(0))
+            achieved.append(total)
+        series.append(IndicatorSeries(indicator, _target(indicator, partner), semesters, achieved,
+                                      indicator_live_value(indicator=indicator, partner=partner)))
+    return series
 
 
 def _rcr79_check(rows: dict[str, IndicatorProgress]) -> list[IndicatorCheck]:
