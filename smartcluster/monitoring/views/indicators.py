@@ -11,6 +11,8 @@ from django.shortcuts import render
 from django.urls import URLPattern, path
 
 from smartcluster.monitoring import selectors
+from smartcluster.monitoring.exports.indicators import indicator_table_title, indicator_table_xlsx
+from smartcluster.reports.responses import file_response
 
 
 def indicator_projects(request: HttpRequest) -> HttpResponse:
@@ -39,7 +41,14 @@ def indicator_table(request: HttpRequest, project_id: int) -> HttpResponse:
         "joint_plans": selectors.action_plan_joint_list(project=project, partner=partner)})
 
 
+def indicator_table_xlsx_download(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The project's indicator table, checks and joint panel as XLSX (the partnership only)."""
+    project = selectors.project_monitored_get(user=request.user, project_id=project_id)
+    return file_response(indicator_table_xlsx(project), name=indicator_table_title(project), extension="xlsx")
+
+
 urlpatterns: list[URLPattern] = [
     path("indicators/", indicator_projects, name="indicator_projects"),
     path("indicators/<int:project_id>/", indicator_table, name="indicator_table"),
+    path("indicators/<int:project_id>/indicators.xlsx", indicator_table_xlsx_download, name="indicator_table_xlsx"),
 ]
