@@ -330,9 +330,10 @@ def _stakeholders_engaged(window: _Window) -> int:
 
 
 def _smes_assessed(window: _Window) -> int:
-    # Dated by the assessment's submission; an assessment in the partners' NUTS regions (by prefix) counts once.
+    # Dated by the assessment's submission; an SME's assessment in the partners' NUTS regions (by prefix) counts once.
     codes = sorted({region.code for partner in window.partners for region in partner.regions.all()})
-    return assessment_submitted_in_regions(region_codes=codes, first=window.first, after=window.after).count()
+    return assessment_submitted_in_regions(region_codes=codes, first=window.first, after=window.after,
+                                           smes_only=True).count()
 
 
 def _b2b_meetings_held(window: _Window) -> int:
