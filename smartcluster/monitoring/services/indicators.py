@@ -207,6 +207,7 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
         if key in evidence:
             setattr(row, key, evidence[key])
     row.full_clean(exclude=["evidence_file"])
+    replaced = row.evidence_file.name if evidence_file is not None else ""
     if evidence_file is not None:
         evidence_file_saved(row, evidence_file)
     try:
@@ -215,6 +216,8 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
         if evidence_file is not None:
             row.evidence_file.storage.delete(row.evidence_file.name)  # no file without its record
         raise
+    if replaced:
+        row.evidence_file.storage.delete(replaced)  # the new document replaces the old one
     return row
 
 

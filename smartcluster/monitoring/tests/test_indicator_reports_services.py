@@ -151,3 +151,14 @@ def test_only_the_lead_and_administrators_review(role: str) -> None:
     with pytest.raises(PermissionDenied):
         services.indicator_value_review(user=mw.users[role], value=value, decision="accepted")
     assert monitoring_dump() == before
+
+
+def test_a_new_document_replaces_the_values_old_one(media: Path) -> None:
+    mw = build_monitoring_world()
+    indicator, report = make_indicator(mw), make_progress_report(mw.partner_a)
+    editor = mw.users["editor_a"]
+    first = services.progress_report_value_set(user=editor, report=report, indicator=indicator, value=1,
+                                               evidence_file=_pdf()).evidence_file.name
+    second = services.progress_report_value_set(user=editor, report=report, indicator=indicator, value=1,
+                                                evidence_file=_pdf()).evidence_file.name
+    assert first != second and [path.name for path in _stored(media)] == [Path(second).name]
