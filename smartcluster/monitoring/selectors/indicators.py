@@ -215,7 +215,7 @@ def _dated_check(values: list[IndicatorValue], *, name: str, limit: dt.date, pas
 def _rcr104_check(project: Any, end: dt.date) -> list[IndicatorCheck]:
     # Methods §3: an RCR104 uptake counts until 12 months after the project's end.
     return _dated_check(
-        _claimed_values(project, IndicatorCode.RCR104), name="RCR104 ≤ end + 12 months", limit=_year_after(end),
+        _claimed_values(project, IndicatorCode.RCR104), name=_("RCR104 ≤ end + 12 months"), limit=_year_after(end),
         passed=_("Every RCR104 solution was taken up by %(limit)s, 12 months after the project's end."),
         undated=_("The RCR104 value of %(partner)s for semester %(semester)s has no evidence date: give the date "
                   "of the uptake (at the latest %(limit)s)."),
@@ -226,7 +226,7 @@ def _rcr104_check(project: Any, end: dt.date) -> list[IndicatorCheck]:
 def _rco84_check(project: Any, end: dt.date) -> list[IndicatorCheck]:
     # Methods §3: an RCO84 pilot action counts when finished by the project's end.
     return _dated_check(
-        _claimed_values(project, IndicatorCode.RCO84), name="RCO84 ≤ end", limit=end,
+        _claimed_values(project, IndicatorCode.RCO84), name=_("RCO84 ≤ end"), limit=end,
         passed=_("Every RCO84 pilot action was finished by %(limit)s, the project's end."),
         undated=_("The RCO84 value of %(partner)s for semester %(semester)s has no evidence date: give the date "
                   "the pilot action was finished (at the latest %(limit)s)."),

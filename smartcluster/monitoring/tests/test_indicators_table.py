@@ -4,12 +4,16 @@ the live count from the records, the partner filter (the project's partners only
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.urls import reverse
 
+from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring import selectors, services
 from smartcluster.monitoring.choices import EvidenceReview, IndicatorMeasure
+from smartcluster.monitoring.tests.test_browser_monitoring import DESKTOP, PHONE, _page
 from smartcluster.monitoring.tests.world import (
     MonitoringWorld,
     build_monitoring_world,
@@ -88,3 +92,29 @@ def test_the_page_lists_the_action_plans_with_their_countries_and_whether_joint(
     page = signed_in(mw.users["viewer"], "/").get(
         reverse("monitoring:indicator_table", args=[mw.project.pk])).content.decode()
     assert "Sterea Ellada cluster plan" in page and "EL, ES" in page and "No: fewer than two countries" in page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_progress_chart_draws_offline_for_the_partner_chosen_and_fits_a_phone(
+        browser: Any, live_server: Any, screenshot_dir: Path, settings: Any) -> None:
+    mw, indicator = _reported_world()
+    page = _page(browser, live_server, mw.users["viewer"], settings, DESKTOP)
+    elsewhere: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(live_server.url) else elsewhere.append(
+        request.url))
+    page.goto(live_server.url + reverse("monitoring:indicator_table", args=[mw.project.pk]))
+    page.get_by_label("Partner", exact=True).select_option(str(mw.partner_a.pk))
+    page.get_by_role("button", name="Show").click()
+    page.locator(f"#indicator-chart-{indicator.pk} .main-svg").first.wait_for()
+    assert page.locator(f"#indicator-chart-{indicator.pk} .legendtext").all_text_contents() == [
+        "Achieved (cumulative)", "Target"]
+    assert elsewhere == []
+    page.screenshot(path=str(screenshot_dir / "indicators-1-progress-partner.png"), full_page=True)
+
+    phone = _page(browser, live_server, mw.users["viewer"], settings, PHONE)
+    phone.goto(page.url)
+    phone.locator(f"#indicator-chart-{indicator.pk} .main-svg").first.wait_for()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"the indicator table scrolls sideways on a phone: {width}px"
+    phone.screenshot(path=str(screenshot_dir / "indicators-2-progress-phone.png"), full_page=True)
