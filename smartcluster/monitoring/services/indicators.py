@@ -22,6 +22,7 @@ from smartcluster.monitoring.selectors.access import (
 )
 from smartcluster.monitoring.selectors.indicators import indicator_code_defaults, indicator_live_value
 from smartcluster.monitoring.services.evidence import evidence_file_saved
+from smartcluster.site.validators import nul_characters_refused
 
 __all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "indicator_targets_set",
            "indicator_value_review", "progress_report_create", "progress_report_load", "progress_report_submit",
@@ -206,6 +207,8 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
     for key in ("evidence_type", "evidence_issuer", "evidence_date", "evidence_url", "comment"):
         if key in evidence:
             setattr(row, key, evidence[key])
+    nul_characters_refused({key: getattr(row, key) for key in ("evidence_type", "evidence_issuer", "evidence_url",
+                                                               "comment")})
     row.full_clean(exclude=["evidence_file"])
     replaced = row.evidence_file.name if evidence_file is not None else ""
     if evidence_file is not None:
@@ -246,6 +249,7 @@ def indicator_value_review(*, user: Any, value: IndicatorValue, decision: str, c
                                            "still a draft.")})
     if decision not in (EvidenceReview.ACCEPTED, EvidenceReview.REJECTED):
         raise ValidationError({"decision": _("Choose to accept or to reject the value.")})
+    nul_characters_refused({"comment": comment})
     if decision == EvidenceReview.REJECTED and not comment.strip():
         raise ValidationError({"comment": _("Say in the comment why the value is rejected.")})
     row.review, row.reviewed_by, row.reviewed_at = decision, user, timezone.now()

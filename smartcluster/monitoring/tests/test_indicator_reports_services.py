@@ -121,7 +121,8 @@ def test_a_rejection_keeps_the_reviewers_comment_apart_from_the_partners() -> No
 
 
 @pytest.mark.parametrize(("decision", "comment", "field"), [
-    ("rejected", "  ", "comment"), ("pending", "", "decision"), ("maybe", "", "decision")])
+    ("rejected", "  ", "comment"), ("rejected", "Bad\x00", "comment"), ("pending", "", "decision"),
+    ("maybe", "", "decision")])
 def test_a_bad_review_names_its_field_and_changes_nothing(decision: str, comment: str, field: str) -> None:
     mw = build_monitoring_world()
     value = _submitted_value(mw)
@@ -162,3 +163,14 @@ def test_a_new_document_replaces_the_values_old_one(media: Path) -> None:
     second = services.progress_report_value_set(user=editor, report=report, indicator=indicator, value=1,
                                                 evidence_file=_pdf()).evidence_file.name
     assert first != second and [path.name for path in _stored(media)] == [Path(second).name]
+
+
+def test_a_nul_character_in_the_evidence_is_refused_naming_its_field() -> None:
+    mw = build_monitoring_world()
+    indicator, report = make_indicator(mw), make_progress_report(mw.partner_a)
+    before = monitoring_dump()
+    with pytest.raises(ValidationError) as refusal:
+        services.progress_report_value_set(user=mw.users["editor_a"], report=report, indicator=indicator, value=1,
+                                           evidence_issuer="Min\x00istry")
+    assert list(refusal.value.message_dict) == ["evidence_issuer"]
+    assert monitoring_dump() == before
