@@ -147,3 +147,16 @@ def test_the_evidence_document_is_downloaded_by_the_projects_readers_only(role: 
     assert answer.status_code == status
     if status == 200:
         assert b"".join(answer.streaming_content) == PDF and "attachment" in answer["Content-Disposition"]
+
+
+def test_emptying_every_target_removes_them_and_an_unknown_indicator_changes_nothing() -> None:
+    mw = build_monitoring_world()
+    indicator = make_indicator(mw)
+    indicator.targets.create(partner=mw.partner_a, value=2)
+    url = reverse("monitoring:indicator_plan", args=[mw.project.pk])
+    client = signed_in(mw.users["editor_lead"], url)
+    before = monitoring_dump()
+    assert post(client, url, {"action": "targets", "indicator": "99999999999"}).status_code == 400
+    assert monitoring_dump() == before
+    assert post(client, url, {"action": "targets", "indicator": indicator.pk}).status_code == 302
+    assert not indicator.targets.exists()

@@ -46,8 +46,8 @@ def _partners(project: Any) -> list[Any]:
 
 
 def _posted(form: Any, write: Callable[[], Any]) -> Any:
-    """The service's result once the form is valid; None with the refusal on the form otherwise."""
-    return form.is_valid() and service_result(form, write)
+    """The service's result once the form is valid; None otherwise, with the refusal on the form."""
+    return service_result(form, write) if form.is_valid() else None
 
 
 def indicator_reporting_projects(request: HttpRequest) -> HttpResponse:
@@ -58,10 +58,12 @@ def indicator_reporting_projects(request: HttpRequest) -> HttpResponse:
 
 
 def _chosen(project: Any, request: HttpRequest) -> Any:
-    """The indicator whose targets are edited: `?indicator=` (or the posted one), else the first."""
+    """The indicator whose targets are edited: the posted one (None if not the project's), else `?indicator=` or
+    the first."""
     indicators = project.indicators.order_by("kind", "position", "code", "name")
-    chosen = request.POST.get("indicator") or request.GET.get("indicator")
-    return (indicators.filter(pk=chosen).first() if str(chosen).isdigit() else None) or indicators.first()
+    chosen = request.POST.get("indicator", "") if request.method == "POST" else request.GET.get("indicator", "")
+    found = indicators.filter(pk=chosen).first() if chosen.isdigit() else None
+    return found if request.method == "POST" else found or indicators.first()
 
 
 def _targets_form(request: HttpRequest, indicator: Any, partners: list[Any]) -> TargetsForm | None:
@@ -93,7 +95,7 @@ def indicator_plan(request: HttpRequest, project_id: int) -> HttpResponse:
     partners, indicator = _partners(project), _chosen(project, request)
     forms = {"partners": partners, "indicator": indicator, "custom_form": IndicatorForm(prefix="custom"),
              "targets_form": _targets_form(request, indicator, partners)}
-    if request.method == "POST" and _plan_post(request, project, forms):
+    if request.method == "POST" and _plan_post(request, project, forms) is not None:
         messages.success(request, _("The indicators' plan was saved."))
         url = reverse("monitoring:indicator_plan", args=[project.pk])
         return redirect(f"{url}?indicator={indicator.pk}" if indicator else url)
@@ -125,7 +127,7 @@ def progress_report_list(request: HttpRequest, project_id: int, partner_id: int)
                                      "write this partner's progress reports."))
         report = _posted(form, lambda: services.progress_report_create(user=request.user, partner=partner,
                                                                        **form.cleaned_data))
-        if report:
+        if report is not None:
             messages.success(request, _("The draft report of semester %(n)s was created.") % {"n": report.semester})
             return redirect("monitoring:progress_report_page", report.pk)
     return render(request, "monitoring/indicators/reports.html", {
@@ -162,7 +164,7 @@ def progress_report_page(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         form = forms[row.indicator.pk] = IndicatorValueForm(request.POST, request.FILES, prefix=f"i{row.indicator.pk}")
         if _posted(form, lambda: services.progress_report_value_set(
-                user=request.user, report=report, indicator=row.indicator, **form.cleaned_data)):
+                user=request.user, report=report, indicator=row.indicator, **form.cleaned_data)) is not None:
             messages.success(request, _("The value of %(name)s was saved.") % {"name": row.indicator.name})
             return redirect(request.path)
     return render(request, "monitoring/indicators/report.html", {
@@ -177,7 +179,7 @@ def progress_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Submit the draft once its writer confirmed; the report is final from then on."""
     report = selectors.progress_report_get(user=request.user, pk=pk)
     form = ReportSubmitForm(request.POST, prefix="submit")
-    if _posted(form, lambda: services.progress_report_submit(user=request.user, report=report)):
+    if _posted(form, lambda: services.progress_report_submit(user=request.user, report=report)) is not None:
         messages.success(request, _("The report was submitted; its values now count."))
         return redirect("monitoring:progress_report_page", report.pk)
     if not selectors.project_partner_editable(request.user, report.partner):
@@ -209,7 +211,8 @@ def indicator_value_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept or reject a value (the lead); a refusal is said on the queue, nothing is saved."""
     value = selectors.indicator_value_get(user=request.user, pk=pk)
     form = ReviewForm(request.POST)
-    if _posted(form, lambda: services.indicator_value_review(user=request.user, value=value, **form.cleaned_data)):
+    if _posted(form, lambda: services.indicator_value_review(user=request.user, value=value,
+                                                             **form.cleaned_data)) is not None:
         messages.success(request, _("The review of %(name)s was saved.") % {"name": value.indicator.name})
     else:
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
