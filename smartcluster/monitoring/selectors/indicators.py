@@ -276,7 +276,8 @@ class JointPlan:
 def action_plan_joint_list(*, project: Any, partner: Any = None) -> list[JointPlan]:
     """The project's (or the partner's) action plans with their countries and whether they are joint (methods §3)."""
     plans = ActionPlan.objects.filter(partner__project=project).select_related("partner__organisation") \
-        .prefetch_related("partner__regions", "developed_with__regions").order_by("partner_id", "pk")
+        .prefetch_related("partner__regions", "developed_with__regions", "developed_with__organisation") \
+        .order_by("partner_id", "pk")
     if partner is not None:
         plans = plans.filter(partner=partner)
     return [JointPlan(plan, _countries([plan.partner, *plan.developed_with.all()])) for plan in plans]

@@ -74,7 +74,7 @@ def test_the_page_shows_the_partners_progress_chart_data_and_its_table() -> None
     assert '"achieved": [2.0, 6.0, 7.0]' in whole and "88 %" in whole  # 7 of 8
 
 
-@pytest.mark.parametrize("partner_id", ["foreign", "x", "99999999"])
+@pytest.mark.parametrize("partner_id", ["foreign", "x", "99999999", "9" * 30])
 def test_a_partner_outside_the_project_gets_a_404(partner_id: str) -> None:
     mw, _ = _reported_world()
     other = Partner.objects.exclude(project=mw.project).first()
