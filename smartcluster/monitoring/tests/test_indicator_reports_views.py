@@ -160,3 +160,14 @@ def test_emptying_every_target_removes_them_and_an_unknown_indicator_changes_not
     assert monitoring_dump() == before
     assert post(client, url, {"action": "targets", "indicator": indicator.pk}).status_code == 302
     assert not indicator.targets.exists()
+
+
+def test_a_submitted_report_refuses_a_new_value_and_says_it_is_final() -> None:
+    mw = build_monitoring_world()
+    indicator = make_indicator(mw)
+    report = make_progress_report(mw.partner_a, submitted=True, values={indicator: 1})
+    url, client = _report_page(mw, report)
+    before = monitoring_dump()
+    answer = post(client, url, {"indicator": indicator.pk, f"i{indicator.pk}-value": "5"})
+    assert answer.status_code == 302 and monitoring_dump() == before
+    assert "can no longer change" in client.get(url).content.decode()

@@ -45,6 +45,12 @@ def _partners(project: Any) -> list[Any]:
     return list(project.partners.select_related("organisation").order_by("organisation__name"))
 
 
+def _require_writer(request: HttpRequest, partner: Any) -> None:
+    if not selectors.project_partner_editable(request.user, partner):
+        raise PermissionDenied(_("Only the partner's editors, the lead partner's editors or administrators "
+                                 "write this partner's progress reports."))
+
+
 def _posted(form: Any, write: Callable[[], Any]) -> Any:
     """The service's result once the form is valid; None otherwise, with the refusal on the form."""
     return service_result(form, write) if form.is_valid() else None
@@ -122,9 +128,7 @@ def progress_report_list(request: HttpRequest, project_id: int, partner_id: int)
     form = ReportCreateForm(request.POST or None, semesters=free,
                             initial={"semester": current if current in free else None})
     if request.method == "POST":
-        if not may_write:
-            raise PermissionDenied(_("Only the partner's editors, the lead partner's editors or administrators "
-                                     "write this partner's progress reports."))
+        _require_writer(request, partner)
         report = _posted(form, lambda: services.progress_report_create(user=request.user, partner=partner,
                                                                        **form.cleaned_data))
         if report is not None:
@@ -135,7 +139,7 @@ def progress_report_list(request: HttpRequest, project_id: int, partner_id: int)
         "form": form if free else None}, status=400 if request.method == "POST" else 200)
 
 
-def _value_forms(report: Any, rows: list[Any]) -> dict[int, IndicatorValueForm]:
+def _value_forms(rows: list[Any]) -> dict[int, IndicatorValueForm]:
     """An empty or pre-filled form for each indicator entered by hand."""
     forms = {}
     for row in rows:
@@ -155,10 +159,12 @@ def progress_report_page(request: HttpRequest, pk: int) -> HttpResponse:
     rows = selectors.indicator_report_rows(report=report)
     may_write = report.status == ReportStatus.DRAFT and selectors.project_partner_editable(request.user,
                                                                                            report.partner)
-    forms = _value_forms(report, rows) if may_write else {}
+    forms = _value_forms(rows) if may_write else {}
     if request.method == "POST":
+        _require_writer(request, report.partner)
         if not may_write:
-            raise PermissionDenied(_("This report is final, or you may not write it."))
+            messages.error(request, _("This report was submitted and is final; it can no longer change."))
+            return redirect(request.path)
         row = next((row for row in rows if str(row.indicator.pk) == request.POST.get("indicator")), None)
         if row is None or row.is_measured:
             raise Http404
@@ -178,13 +184,11 @@ def progress_report_page(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Submit the draft once its writer confirmed; the report is final from then on."""
     report = selectors.progress_report_get(user=request.user, pk=pk)
+    _require_writer(request, report.partner)
     form = ReportSubmitForm(request.POST, prefix="submit")
     if _posted(form, lambda: services.progress_report_submit(user=request.user, report=report)) is not None:
         messages.success(request, _("The report was submitted; its values now count."))
         return redirect("monitoring:progress_report_page", report.pk)
-    if not selectors.project_partner_editable(request.user, report.partner):
-        raise PermissionDenied(_("Only the partner's editors, the lead partner's editors or administrators "
-                                 "submit this partner's progress reports."))
     messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return redirect("monitoring:progress_report_page", report.pk)
 
