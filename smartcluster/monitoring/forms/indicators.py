@@ -68,7 +68,7 @@ class ReportSubmitForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+    decision = forms.ChoiceField(label=_("Decision"), choices=[
         (EvidenceReview.ACCEPTED, EvidenceReview.ACCEPTED.label), (EvidenceReview.REJECTED, EvidenceReview.REJECTED.label)])
     comment = forms.CharField(label=_("Reviewer's comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                               help_text=_("Required for a rejection: say why."))

@@ -21,6 +21,7 @@ from smartcluster.monitoring.tests.world import (
     post,
     signed_in,
 )
+from smartcluster.site.tests.test_site import unlabelled_controls
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -171,3 +172,17 @@ def test_a_submitted_report_refuses_a_new_value_and_says_it_is_final() -> None:
     answer = post(client, url, {"indicator": indicator.pk, f"i{indicator.pk}-value": "5"})
     assert answer.status_code == 302 and monitoring_dump() == before
     assert "can no longer change" in client.get(url).content.decode()
+
+
+def test_every_form_control_of_the_plan_report_and_review_pages_has_a_label() -> None:
+    mw = build_monitoring_world()
+    indicator = make_indicator(mw)
+    draft = make_progress_report(mw.partner_a, semester=3)
+    make_progress_report(mw.partner_a, submitted=True, values={indicator: 1})
+    client = signed_in(mw.users["administrator"], reverse("monitoring:indicator_reporting_projects"))
+    for url in (reverse("monitoring:indicator_plan", args=[mw.project.pk]),
+                reverse("monitoring:progress_report_list", args=[mw.project.pk, mw.partner_a.pk]),
+                reverse("monitoring:progress_report_page", args=[draft.pk]),
+                reverse("monitoring:indicator_review_queue", args=[mw.project.pk])):
+        page = client.get(url)
+        assert page.status_code == 200 and unlabelled_controls(page.content.decode()) == [], url
