@@ -81,7 +81,7 @@ def test_the_lead_sets_targets_a_partner_reports_with_evidence_and_the_lead_acce
     phone.goto(live_server.url + reverse("monitoring:indicator_review_queue", args=[mw.project.pk]))
     phone.get_by_label("Accept", exact=True).check()
     phone.get_by_role("button", name="Save the review").click()
-    phone.get_by_text("The review of").wait_for()
+    phone.get_by_text("The review was saved.").wait_for()
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"the review queue scrolls sideways on a phone: {width}px"
     phone.screenshot(path=str(screenshot_dir / "monitoring-indicators-4-review-phone.png"), full_page=True)

@@ -186,3 +186,21 @@ def test_every_form_control_of_the_plan_report_and_review_pages_has_a_label() ->
                 reverse("monitoring:indicator_review_queue", args=[mw.project.pk])):
         page = client.get(url)
         assert page.status_code == 200 and unlabelled_controls(page.content.decode()) == [], url
+
+
+def test_htmx_swaps_the_reviewed_value_in_place_and_shows_a_refusal_there() -> None:
+    mw = build_monitoring_world()
+    value = make_progress_report(mw.partner_a, submitted=True, values={make_indicator(mw): 2}).values.get()
+    client = signed_in(mw.users["editor_lead"], reverse("monitoring:indicator_review_queue", args=[mw.project.pk]))
+    url = reverse("monitoring:indicator_value_review", args=[value.pk])
+    token = client.cookies["csrftoken"].value
+    before = monitoring_dump()
+    refused = client.post(url, {"csrfmiddlewaretoken": token, "decision": "rejected", "comment": "  "},
+                          headers={"HX-Request": "true"}).content.decode()
+    assert refused.startswith('<section') and 'role="alert"' in refused and "Say in the comment why" in refused
+    assert monitoring_dump() == before
+    accepted = client.post(url, {"csrfmiddlewaretoken": token, "decision": "accepted"},
+                           headers={"HX-Request": "true"}).content.decode()
+    assert "The review was saved." in accepted and "Accepted" in accepted
+    value.refresh_from_db()
+    assert value.review == "accepted"

@@ -212,14 +212,22 @@ def indicator_review_queue(request: HttpRequest, project_id: int) -> HttpRespons
 
 @require_POST
 def indicator_value_review(request: HttpRequest, pk: int) -> HttpResponse:
-    """Accept or reject a value (the lead); a refusal is said on the queue, nothing is saved."""
+    """Accept or reject a value (the lead); htmx swaps the value's section, a plain post returns to the queue. A
+    refusal is said next to the decision and saves nothing."""
     value = selectors.indicator_value_get(user=request.user, pk=pk)
     form = ReviewForm(request.POST)
-    if _posted(form, lambda: services.indicator_value_review(user=request.user, value=value,
-                                                             **form.cleaned_data)) is not None:
-        messages.success(request, _("The review of %(name)s was saved.") % {"name": value.indicator.name})
+    reviewed = _posted(form, lambda: services.indicator_value_review(user=request.user, value=value,
+                                                                     **form.cleaned_data))
+    error = "" if reviewed is not None else " ".join(str(e) for errors in form.errors.values() for e in errors)
+    if request.headers.get("HX-Request"):
+        # Answered 200 either way: htmx swaps no 4xx answer, and the refusal must be shown in place.
+        return render(request, "monitoring/indicators/_review_item.html", {
+            "value": reviewed or value, "saved": reviewed is not None, "error": error,
+            "typed": request.POST.get("comment", "")})
+    if error:
+        messages.error(request, error)
     else:
-        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        messages.success(request, _("The review of %(name)s was saved.") % {"name": value.indicator.name})
     return redirect("monitoring:indicator_review_queue", value.report.partner.project_id)
 
 
