@@ -25,7 +25,7 @@ from smartcluster.maturity.models import (
     QuestionnaireStatus,
     SupportOffer,
 )
-from smartcluster.organisations.choices import SizeClass
+from smartcluster.organisations.choices import OrganisationType, SizeClass
 from smartcluster.organisations.selectors import organisation_queryset
 from smartcluster.regions.selectors import region_exists
 from smartcluster.scoring.aggregates import (
@@ -66,17 +66,22 @@ def questionnaire_change_blocked(*, code: str, definition: dict[str, Any]) -> bo
             and existing.assessments.exists())
 
 
-def assessment_submitted_in_regions(*, region_codes: list[str], first: dt.datetime,
-                                    after: dt.datetime) -> QuerySet[Assessment]:
+def assessment_submitted_in_regions(*, region_codes: list[str], first: dt.datetime, after: dt.datetime,
+                                    smes_only: bool = False) -> QuerySet[Assessment]:
     """Assessments submitted from `first` until before `after` by organisations in the given NUTS regions (a code
-    also covers the regions within it: by prefix); none for no region."""
+    also covers the regions within it: by prefix); none for no region. `smes_only`: of organisations typed SME
+    whose size band answered is not large."""
     if not region_codes:
         return Assessment.objects.none()
     within = Q()
     for code in region_codes:
         within |= Q(region__code__startswith=code)
-    return Assessment.objects.filter(within, status=AssessmentStatus.SUBMITTED, submitted_at__gte=first,
-                                     submitted_at__lt=after)
+    assessments = Assessment.objects.filter(within, status=AssessmentStatus.SUBMITTED, submitted_at__gte=first,
+                                            submitted_at__lt=after)
+    if smes_only:
+        # SME: fewer than 250 persons (Commission Recommendation 2003/361/EC), so never the "large" band.
+        assessments = assessments.filter(organisation__type=OrganisationType.SME).exclude(size_class=SizeClass.LARGE)
+    return assessments
 
 
 def assessment_may_view(*, assessment: Assessment, user: Any, respondent_hash: str) -> bool:

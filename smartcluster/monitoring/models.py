@@ -268,6 +268,7 @@ class IndicatorValue(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:

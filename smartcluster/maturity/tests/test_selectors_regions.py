@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from smartcluster.maturity.selectors import assessment_submitted_in_regions
+from smartcluster.organisations.choices import OrganisationType
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +22,15 @@ def test_submitted_assessments_count_in_a_region_and_in_the_regions_within_a_cod
     assert list(assessment_submitted_in_regions(region_codes=[], **window)) == []
     assert list(assessment_submitted_in_regions(region_codes=["LT"], first=now + dt.timedelta(hours=1),
                                                 after=now + dt.timedelta(days=1))) == []
+
+
+def test_smes_only_leaves_out_other_organisation_types_and_the_large_band(submitted):
+    sme = submitted("Vilnius Tools", region="LT01")
+    large = submitted("Vilnius Steel", region="LT01", size_class="large")
+    university = submitted("Vilnius Tech", region="LT01")
+    university.organisation.type = OrganisationType.UNIVERSITY
+    university.organisation.save()
+    now = timezone.now()
+    window = {"first": now - dt.timedelta(days=1), "after": now + dt.timedelta(days=1)}
+    assert set(assessment_submitted_in_regions(region_codes=["LT"], **window)) == {sme, large, university}
+    assert list(assessment_submitted_in_regions(region_codes=["LT"], smes_only=True, **window)) == [sme]

@@ -64,6 +64,6 @@ class ProgressReportAdmin(ReadOnlyAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(ReadOnlyAdmin):
-    list_display = ["indicator", "report", "value", "is_computed", "review"]
+    list_display = ["indicator", "report", "value", "is_computed", "review", "reviewed_by", "reviewed_at"]
     list_filter = ["review", "is_computed"]
-    search_fields = ["indicator__name", "evidence_issuer", "comment"]
+    search_fields = ["indicator__name", "evidence_issuer", "comment", "review_comment"]

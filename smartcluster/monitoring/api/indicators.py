@@ -1,7 +1,8 @@
 """The indicators API (/api/monitoring/…): a project's indicators with their progress (target, achieved by submitted
 reports, drafted, live count) and targets, the methods' checks, the partners' progress reports and their values,
 list and detail, for the partnership (404 to anyone else); writes with bearer tokens: a report created, a value set,
-a report submitted (the partner's editors, the lead's, administrators; through the services)."""
+a report submitted (the partner's editors, the lead's, administrators), a target set and a value reviewed (the
+lead's editors, administrators); all through the services."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -78,6 +79,8 @@ class ProgressReportValueOut(Schema):
     evidence_url: str
     has_evidence_file: bool
     review: str
+    reviewed_at: dt.datetime | None
+    review_comment: str = Field(..., description="Why the lead partner rejected (or accepted) the value")
     comment: str
 
     @staticmethod
@@ -115,6 +118,16 @@ class ProgressReportValueIn(Schema):
     evidence_date: dt.date | None = None
     evidence_url: str = Field("", description="A link to the evidence document")
     comment: str = ""
+
+
+class IndicatorTargetIn(Schema):
+    partner: int | None = Field(None, description="Id of a partner of the project; None for the project's own target")
+    value: Decimal
+
+
+class IndicatorValueReviewIn(Schema):
+    decision: str = Field(..., description="accepted or rejected")
+    comment: str = Field("", description="Required for a rejection: why")
 
 
 def _project(request: HttpRequest, project_id: int) -> Any:
@@ -239,3 +252,23 @@ def progress_report_value_set(request: HttpRequest, report_id: int, payload: Pro
 @answers_refusals
 def progress_report_submit(request: HttpRequest, report_id: int) -> ProgressReport:
     return services.progress_report_submit(user=request.user, report=_report(request, report_id))
+
+
+@router.post("/indicators/{indicator_id}/targets", response=IndicatorTargetOut)
+@answers_refusals
+def indicator_target_set(request: HttpRequest, indicator_id: int, payload: IndicatorTargetIn) -> IndicatorTarget:
+    indicator = _indicator(request, indicator_id)
+    partner = None
+    if payload.partner is not None:
+        partner = _first(indicator.project.partners.all(), payload.partner)
+        if partner is None:
+            raise ValidationError({"partner": _("The project has no partner %(id)s.") % {"id": payload.partner}})
+    return services.target_set(user=request.user, indicator=indicator, value=payload.value, partner=partner)
+
+
+@router.post("/indicator-values/{value_id}/review", response=ProgressReportValueOut)
+@answers_refusals
+def indicator_value_review(request: HttpRequest, value_id: int, payload: IndicatorValueReviewIn) -> IndicatorValue:
+    value = selectors.indicator_value_get(user=request.user, pk=value_id)
+    return services.indicator_value_review(user=request.user, value=value, decision=payload.decision,
+                                           comment=payload.comment)

@@ -3,6 +3,7 @@
 from smartcluster.monitoring.selectors.access import *  # noqa: F403
 from smartcluster.monitoring.selectors.action_plans import *  # noqa: F403
 from smartcluster.monitoring.selectors.impact import *  # noqa: F403
+from smartcluster.monitoring.selectors.indicator_reports import *  # noqa: F403
 from smartcluster.monitoring.selectors.indicators import *  # noqa: F403
 from smartcluster.monitoring.selectors.reports import *  # noqa: F403
 from smartcluster.monitoring.selectors.workplan import *  # noqa: F403

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smartcluster.events.selectors import event_attendance_held
@@ -18,17 +19,19 @@ from smartcluster.matchmaking.selectors import meeting_held_between
 from smartcluster.maturity.selectors import assessment_submitted_in_regions
 from smartcluster.monitoring.choices import (
     ActionPlanStatus,
+    EvidenceReview,
     IndicatorCode,
     IndicatorKind,
     IndicatorMeasure,
     ReportStatus,
 )
 from smartcluster.monitoring.models import ActionPlan, Indicator, IndicatorValue
-from smartcluster.monitoring.selectors.access import semester_dates
+from smartcluster.monitoring.selectors.access import semester_current, semester_dates
 from smartcluster.stakeholders.selectors import stakeholder_registered_between
 
-__all__ = ["IndicatorCheck", "IndicatorProgress", "indicator_check_list", "indicator_code_defaults",
-           "indicator_list", "indicator_live_value", "indicator_progress_list", "measure_count"]
+__all__ = ["IndicatorCheck", "IndicatorProgress", "IndicatorSeries", "JointPlan", "action_plan_joint_list",
+           "indicator_check_list", "indicator_code_defaults", "indicator_list", "indicator_live_value",
+           "indicator_progress_list", "indicator_progress_series", "measure_count", "project_end"]
 
 # Units and kinds of the verified codes: shared/methods/evaluation.md §3 (Jems constants).
 _CODE_UNITS: dict[str, str] = {
@@ -90,8 +93,13 @@ def _target(indicator: Indicator, partner: Any) -> Decimal | None:
     return sum(partner_values, Decimal(0)) if partner_values else None
 
 
+def _counted_values(*, status: str = ReportStatus.SUBMITTED) -> Any:
+    """Values of reports in the status that count: a value whose evidence a reviewer rejected never does."""
+    return IndicatorValue.objects.filter(report__status=status).exclude(review=EvidenceReview.REJECTED)
+
+
 def _reported(indicator: Indicator, *, partner: Any, semester: int | None, status: str) -> Decimal:
-    values = IndicatorValue.objects.filter(indicator=indicator, report__status=status)
+    values = _counted_values(status=status).filter(indicator=indicator)
     if partner is not None:
         values = values.filter(report__partner=partner)
     if semester is not None:
@@ -109,17 +117,170 @@ def indicator_progress_list(*, project: Any, partner: Any = None, semester: int 
         for indicator in indicator_list(project=project)]
 
 
+@dataclass(frozen=True)
+class IndicatorSeries:
+    """One indicator's progress chart: cumulative achieved (submitted reports) by semester, its target line, and
+    the live count from the records (None for a value entered by hand)."""
+
+    indicator: Indicator
+    target: Decimal | None
+    semesters: list[int]
+    achieved: list[Decimal]
+    live: Decimal | None
+
+    @property
+    def chart(self) -> dict[str, Any]:
+        """The data the page script draws (numbers as floats)."""
+        return {"id": f"indicator-chart-{self.indicator.pk}", "script_id": f"indicator-data-{self.indicator.pk}",
+                "semesters": self.semesters,
+                "achieved": [float(value) for value in self.achieved],
+                "target": None if self.target is None else float(self.target)}
+
+    @property
+    def rows(self) -> list[tuple[int, Decimal]]:
+        """(semester, cumulative achieved) for the table under the chart."""
+        return list(zip(self.semesters, self.achieved, strict=True))
+
+
+def _series_semesters(project: Any) -> list[int]:
+    """Semester 1 up to the running one (all of them once the project ended or without a start date)."""
+    current = semester_current(project)
+    last = project.semesters if current is None else max(1, min(current, project.semesters))
+    return list(range(1, last + 1))
+
+
+def indicator_progress_series(*, project: Any, partner: Any = None) -> list[IndicatorSeries]:
+    """Per indicator of the project: what the partner's (or all) submitted reports achieved, cumulated semester by
+    semester, with the target and the live count from the records."""
+    values = _counted_values().filter(indicator__project=project)
+    if partner is not None:
+        values = values.filter(report__partner=partner)
+    per_semester: dict[tuple[int, int], Decimal] = {
+        (row["indicator_id"], row["report__semester"]): row["total"]
+        for row in values.values("indicator_id", "report__semester").annotate(total=Sum("value"))}
+    semesters = _series_semesters(project)
+    series = []
+    for indicator in indicator_list(project=project):
+        total, achieved = Decimal(0), []
+        for semester in semesters:
+            total += per_semester.get((indicator.pk, semester), Decimal(0))
+            achieved.append(total)
+        series.append(IndicatorSeries(indicator, _target(indicator, partner), semesters, achieved,
+                                      indicator_live_value(indicator=indicator, partner=partner)))
+    return series
+
+
+def _rcr79_check(rows: dict[str, IndicatorProgress]) -> list[IndicatorCheck]:
+    if IndicatorCode.RCR79 not in rows or IndicatorCode.RCO83 not in rows:
+        return []
+    taken_up, developed = rows[IndicatorCode.RCR79].achieved, rows[IndicatorCode.RCO83].achieved
+    return [IndicatorCheck(
+        name="RCR79 ≤ RCO83", passed=taken_up <= developed,
+        message=_("RCR79 (%(up)s) must not exceed RCO83 (%(dev)s): only jointly developed plans can be "
+                  "taken up.") % {"up": taken_up, "dev": developed})]
+
+
+def project_end(project: Any) -> dt.date | None:
+    """The project's last day: the last day of its last semester (None without a start date)."""
+    dates = semester_dates(project, project.semesters)
+    return None if dates is None else dates[1]
+
+
+def _year_after(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for 29 February)."""
+    return day.replace(year=day.year + 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def _claimed_values(project: Any, code: str) -> list[IndicatorValue]:
+    """The project's counted, submitted, positive values of a code, with partner and semester (a zero claims none)."""
+    return list(_counted_values().filter(indicator__project=project, indicator__code=code, value__gt=0)
+                .select_related("report__partner__organisation", "report__partner__project")
+                .order_by("report__semester", "report__partner_id"))
+
+
+def _dated_check(values: list[IndicatorValue], *, name: str, limit: dt.date, passed: str,
+                 undated: str, late: str) -> list[IndicatorCheck]:
+    """One failed check per value undated or dated after the limit; else one passed check."""
+    failed = []
+    for value in values:
+        names = {"partner": value.report.partner, "semester": value.report.semester,
+                 "limit": date_format(limit), "date": date_format(value.evidence_date) if value.evidence_date else ""}
+        if value.evidence_date is None:
+            failed.append(IndicatorCheck(name=name, passed=False, message=undated % names))
+        elif value.evidence_date > limit:
+            failed.append(IndicatorCheck(name=name, passed=False, message=late % names))
+    return failed or [IndicatorCheck(name=name, passed=True, message=passed % {"limit": date_format(limit)})]
+
+
+def _rcr104_check(project: Any, end: dt.date) -> list[IndicatorCheck]:
+    # Methods §3: an RCR104 uptake counts until 12 months after the project's end.
+    return _dated_check(
+        _claimed_values(project, IndicatorCode.RCR104), name=_("RCR104 ≤ end + 12 months"), limit=_year_after(end),
+        passed=_("Every RCR104 solution was taken up by %(limit)s, 12 months after the project's end."),
+        undated=_("The RCR104 value of %(partner)s for semester %(semester)s has no evidence date: give the date "
+                  "of the uptake (at the latest %(limit)s)."),
+        late=_("The RCR104 value of %(partner)s for semester %(semester)s was taken up on %(date)s, after "
+               "%(limit)s (12 months after the project's end)."))
+
+
+def _rco84_check(project: Any, end: dt.date) -> list[IndicatorCheck]:
+    # Methods §3: an RCO84 pilot action counts when finished by the project's end.
+    return _dated_check(
+        _claimed_values(project, IndicatorCode.RCO84), name=_("RCO84 ≤ end"), limit=end,
+        passed=_("Every RCO84 pilot action was finished by %(limit)s, the project's end."),
+        undated=_("The RCO84 value of %(partner)s for semester %(semester)s has no evidence date: give the date "
+                  "the pilot action was finished (at the latest %(limit)s)."),
+        late=_("The RCO84 value of %(partner)s for semester %(semester)s was finished on %(date)s, after "
+               "%(limit)s (the project's end)."))
+
+
+def _partnership_check(project: Any, codes: list[str]) -> list[IndicatorCheck]:
+    # Methods §3: "joint" = partners of at least two countries.
+    countries = _countries(project.partners.all())
+    names = {"codes": ", ".join(codes), "countries": ", ".join(countries) or "—"}
+    return [IndicatorCheck(
+        name=_("%(codes)s joint = ≥ 2 countries") % names, passed=_spans_countries(countries),
+        message=_("%(codes)s count joint work: the partnership must span at least two countries; its partners are "
+                  "in %(countries)s.") % names)]
+
+
 def indicator_check_list(*, project: Any) -> list[IndicatorCheck]:
-    """The methods' checks that the project's indicators allow (§3): RCR79 ≤ RCO83 on achieved values."""
+    """The methods' checks (§3) that the project's indicators allow: RCR79 ≤ RCO83 on achieved values; each
+    RCR104 uptake by the end + 12 months and each RCO84 pilot finished by the end (one failed check per value);
+    the partnership spanning ≥ 2 countries for RCO84 and RCO116."""
     rows = {row.indicator.code: row for row in indicator_progress_list(project=project) if row.indicator.code}
-    checks: list[IndicatorCheck] = []
-    if IndicatorCode.RCR79 in rows and IndicatorCode.RCO83 in rows:
-        taken_up, developed = rows[IndicatorCode.RCR79].achieved, rows[IndicatorCode.RCO83].achieved
-        checks.append(IndicatorCheck(
-            name="RCR79 ≤ RCO83", passed=taken_up <= developed,
-            message=_("RCR79 (%(up)s) must not exceed RCO83 (%(dev)s): only jointly developed plans can be "
-                      "taken up.") % {"up": taken_up, "dev": developed}))
+    checks = _rcr79_check(rows)
+    end = project_end(project)
+    if IndicatorCode.RCR104 in rows and end is not None:
+        checks += _rcr104_check(project, end)
+    if IndicatorCode.RCO84 in rows and end is not None:
+        checks += _rco84_check(project, end)
+    joint_codes = [code for code in (IndicatorCode.RCO84, IndicatorCode.RCO116) if code in rows]
+    if joint_codes:
+        checks += _partnership_check(project, [str(code) for code in joint_codes])
     return checks
+
+
+@dataclass(frozen=True)
+class JointPlan:
+    """An action plan with the countries of its partner and of the partners it was developed with."""
+
+    plan: ActionPlan
+    countries: list[str]
+
+    @property
+    def joint(self) -> bool:
+        return _spans_countries(self.countries)
+
+
+def action_plan_joint_list(*, project: Any, partner: Any = None) -> list[JointPlan]:
+    """The project's (or the partner's) action plans with their countries and whether they are joint (methods §3)."""
+    plans = ActionPlan.objects.filter(partner__project=project).select_related("partner__organisation") \
+        .prefetch_related("partner__regions", "developed_with__regions", "developed_with__organisation") \
+        .order_by("partner_id", "pk")
+    if partner is not None:
+        plans = plans.filter(partner=partner)
+    return [JointPlan(plan, _countries([plan.partner, *plan.developed_with.all()])) for plan in plans]
 
 
 # --- live counts from the records (issue #21): each measure counts a partner's (or the project's) records -------
@@ -170,9 +331,10 @@ def _stakeholders_engaged(window: _Window) -> int:
 
 
 def _smes_assessed(window: _Window) -> int:
-    # Dated by the assessment's submission; an assessment in the partners' NUTS regions (by prefix) counts once.
+    # Dated by the assessment's submission; an SME's assessment in the partners' NUTS regions (by prefix) counts once.
     codes = sorted({region.code for partner in window.partners for region in partner.regions.all()})
-    return assessment_submitted_in_regions(region_codes=codes, first=window.first, after=window.after).count()
+    return assessment_submitted_in_regions(region_codes=codes, first=window.first, after=window.after,
+                                           smes_only=True).count()
 
 
 def _b2b_meetings_held(window: _Window) -> int:
@@ -187,10 +349,19 @@ def _plans(window: _Window) -> Any:
     return plans.filter(partner=window.partner) if window.partner is not None else plans
 
 
+def _countries(partners: Any) -> list[str]:
+    """The countries of the partners' regions, sorted."""
+    return sorted({region.country for partner in partners for region in partner.regions.all()})
+
+
+def _spans_countries(countries: list[str]) -> bool:
+    """The one rule of "joint": at least two countries (methods §3)."""
+    return len(countries) >= 2
+
+
 def _is_joint(plan: ActionPlan) -> bool:
     """Developed with partners of at least two countries in all, its own partner's included (methods §3)."""
-    partners = [plan.partner, *plan.developed_with.all()]
-    return len({region.country for partner in partners for region in partner.regions.all()}) >= 2
+    return _spans_countries(_countries([plan.partner, *plan.developed_with.all()]))
 
 
 def _action_plans_developed(window: _Window) -> int:

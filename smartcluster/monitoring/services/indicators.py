@@ -8,11 +8,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.files.uploadedfile import UploadedFile
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smartcluster.monitoring.choices import IndicatorCode, IndicatorMeasure, ReportStatus
+from smartcluster.monitoring.choices import EvidenceReview, IndicatorCode, IndicatorMeasure, ReportStatus
 from smartcluster.monitoring.models import Indicator, IndicatorTarget, IndicatorValue, ProgressReport
 from smartcluster.monitoring.selectors.access import (
     project_can_plan,
@@ -20,9 +21,12 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
 )
 from smartcluster.monitoring.selectors.indicators import indicator_code_defaults, indicator_live_value
+from smartcluster.monitoring.services.evidence import evidence_file_saved
+from smartcluster.site.validators import nul_characters_refused
 
-__all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "progress_report_create", "progress_report_load",
-           "progress_report_submit", "progress_report_value_set", "target_load", "target_set"]
+__all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "indicator_targets_set",
+           "indicator_value_review", "progress_report_create", "progress_report_load", "progress_report_submit",
+           "progress_report_value_set", "target_load", "target_set"]
 
 
 def _number(value: Any, *, field: str = "value") -> Decimal:
@@ -104,6 +108,25 @@ def target_set(*, user: Any, indicator: Indicator, value: Any, partner: Any = No
     return target_load(indicator=indicator, value=value, partner=partner)
 
 
+@transaction.atomic
+def indicator_targets_set(*, user: Any, indicator: Indicator, targets: dict[Any, Any]) -> list[IndicatorTarget]:
+    """The indicator's targets at once, by partner (None for the project's own): an empty value removes that
+    target. A refusal names the row's field (`target_<partner id>` or `target_project`) and keeps every target."""
+    if not project_can_plan(user, indicator.project):
+        raise PermissionDenied(_("Only the lead partner's editors or administrators set targets."))
+    saved = []
+    for partner, value in targets.items():
+        field = f"target_{partner.pk}" if partner is not None else "target_project"
+        if value in (None, ""):
+            IndicatorTarget.objects.filter(indicator=indicator, partner=partner).delete()
+            continue
+        try:
+            saved.append(target_load(indicator=indicator, value=value, partner=partner))
+        except ValidationError as error:
+            raise ValidationError({field: error.messages}) from error
+    return saved
+
+
 def _indicator_named(project: Any, key: str) -> Indicator:
     indicator = Indicator.objects.filter(project=project, code=key).exclude(code="").first() \
         or Indicator.objects.filter(project=project, name=key).first()
@@ -166,8 +189,9 @@ def _computed_values_set(report: ProgressReport) -> None:
 
 
 def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: Indicator, value: Any,
-                              **evidence: Any) -> IndicatorValue:
-    """A value of a draft report with its evidence (type, issuer, date, link); a submitted report is final."""
+                              evidence_file: UploadedFile | None = None, **evidence: Any) -> IndicatorValue:
+    """A value of a draft report with its evidence (type, issuer, date, link, a document checked by its content);
+    a submitted report is final. A refusal stores nothing, no file either."""
     _require_partner(user, report.partner)
     _draft_checked(report)
     if indicator.project_id != report.partner.project_id:
@@ -183,8 +207,20 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
     for key in ("evidence_type", "evidence_issuer", "evidence_date", "evidence_url", "comment"):
         if key in evidence:
             setattr(row, key, evidence[key])
-    row.full_clean()
-    row.save()
+    nul_characters_refused({key: getattr(row, key) for key in ("evidence_type", "evidence_issuer", "evidence_url",
+                                                               "comment")})
+    row.full_clean(exclude=["evidence_file"])
+    replaced = row.evidence_file.name if evidence_file is not None else ""
+    if evidence_file is not None:
+        evidence_file_saved(row, evidence_file)
+    try:
+        row.save()
+    except DatabaseError:
+        if evidence_file is not None:
+            row.evidence_file.storage.delete(row.evidence_file.name)  # no file without its record
+        raise
+    if replaced:
+        row.evidence_file.storage.delete(replaced)  # the new document replaces the old one
     return row
 
 
@@ -199,3 +235,24 @@ def progress_report_submit(*, user: Any, report: ProgressReport) -> ProgressRepo
     report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), user
     report.save(update_fields=["status", "submitted_at", "submitted_by"])
     return report
+
+
+@transaction.atomic
+def indicator_value_review(*, user: Any, value: IndicatorValue, decision: str, comment: str = "") -> IndicatorValue:
+    """Accept or reject a value of a submitted report (the lead partner's editors and administrators); a rejection
+    says why in the comment. A rejected value stays visible but no longer counts as achieved."""
+    if not project_can_plan(user, value.report.partner.project):
+        raise PermissionDenied(_("Only the lead partner's editors or administrators review the reported values."))
+    row = IndicatorValue.objects.select_for_update().select_related("report").get(pk=value.pk)
+    if row.report.status != ReportStatus.SUBMITTED:
+        raise ValidationError({"report": _("Only the values of a submitted report are reviewed; this report is "
+                                           "still a draft.")})
+    if decision not in (EvidenceReview.ACCEPTED, EvidenceReview.REJECTED):
+        raise ValidationError({"decision": _("Choose to accept or to reject the value.")})
+    nul_characters_refused({"comment": comment})
+    if decision == EvidenceReview.REJECTED and not comment.strip():
+        raise ValidationError({"comment": _("Say in the comment why the value is rejected.")})
+    row.review, row.reviewed_by, row.reviewed_at = decision, user, timezone.now()
+    row.review_comment = comment.strip()
+    row.save(update_fields=["review", "reviewed_by", "reviewed_at", "review_comment"])
+    return row

@@ -94,13 +94,13 @@ def _full_answers(questionnaire: Any) -> dict[str, Any]:
     return answers
 
 
-def _assessment_submitted(region: Region, name: str) -> Any:
+def _assessment_submitted(region: Region, name: str, size_class: str = "small") -> Any:
     questionnaire = maturity.questionnaire_load(definition=packaged_definition("dma-sme-v1"), publish=True)
     sector = Industry.objects.get_or_create(code="C", defaults={"eurostat_code": "C", "level": NaceLevel.SECTION,
                                                                 "section": "C", "name": "Manufacturing"})[0]
     assessment = maturity.assessment_start(questionnaire=questionnaire,
                                            respondent_hash=maturity.respondent_key_hash(f"key-{name}"))
-    maturity.assessment_profile_save(assessment=assessment, user=None, organisation_name=name, size_class="small",
+    maturity.assessment_profile_save(assessment=assessment, user=None, organisation_name=name, size_class=size_class,
                                      nace=sector, region=region)
     maturity.assessment_answers_save(assessment=assessment, answers=_full_answers(questionnaire), step=7)
     return maturity.assessment_submit(assessment=assessment, questionnaire_code=questionnaire.code)
@@ -112,6 +112,18 @@ def test_submitting_a_maturity_assessment_in_the_partners_region_counts_one_sme(
     assert _live(assessed, mw.partner_a) == 0
     _assessment_submitted(Region.objects.get(code="EL64"), "Lamia Metalworks")
     assert (_live(assessed, mw.partner_a), _live(assessed, mw.partner_b), _live(assessed)) == (1, 0, 1)
+
+
+def test_only_assessments_of_smes_count_as_smes_assessed() -> None:
+    mw = build_monitoring_world()
+    assessed = _indicator(mw, IndicatorMeasure.SMES_ASSESSED)
+    region = Region.objects.get(code="EL64")
+    _assessment_submitted(region, "Lamia Metalworks")
+    _assessment_submitted(region, "Chalkida Cement", size_class="large")
+    university = _assessment_submitted(region, "University of Thessaly").organisation
+    university.type = OrganisationType.UNIVERSITY
+    university.save()
+    assert _live(assessed, mw.partner_a) == 1
 
 
 def _attended_meeting_ready(mw: MonitoringWorld) -> Meeting:

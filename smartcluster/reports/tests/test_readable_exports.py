@@ -57,7 +57,9 @@ CHECKED_ROUTES = {"matchmaking:event_statistics_xlsx", "matchmaking:table_plan_d
                   # checked in monitoring/tests/test_workplan_views.py
                   "monitoring:workplan_xlsx",
                   # checked in monitoring/tests/test_action_plans_views.py
-                  "monitoring:action_plan_docx"}
+                  "monitoring:action_plan_docx",
+                  # checked in monitoring/tests/test_indicators_export.py
+                  "monitoring:indicator_table_xlsx"}
 
 
 def _routes(resolver: URLResolver, namespace: str = "") -> list[tuple[str, str]]:
