@@ -144,7 +144,7 @@ def _draft_checked(report: ProgressReport) -> None:
 def progress_report_load(*, partner: Any, semester: int, values: dict[str, Any], submitted_at: dt.datetime | None = None,
                          summary: str = "") -> ProgressReport:
     """Trusted writer for the demo: the partner's report of the semester with values by code or name, submitted
-    at the given moment when one is given."""
+    at the given moment when one is given; the measured values are counted from the records, as for any report."""
     semester = semester_checked(partner.project, semester)
     report = ProgressReport.objects.filter(partner=partner, semester=semester).first() \
         or ProgressReport(partner=partner, semester=semester)
@@ -153,6 +153,7 @@ def progress_report_load(*, partner: Any, semester: int, values: dict[str, Any],
         report.status, report.submitted_at = ReportStatus.SUBMITTED, submitted_at
     report.full_clean()
     report.save()
+    _computed_values_set(report)
     for key, value in values.items():
         IndicatorValue.objects.update_or_create(
             report=report, indicator=_indicator_named(partner.project, key),
