@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,7 +24,7 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
     semester_current,
 )
-from smartcluster.monitoring.services.evidence import evidence_file_saved
+from smartcluster.monitoring.services.evidence import record_with_evidence_saved
 from smartcluster.site.validators import nul_characters_refused
 
 __all__ = ["action_create", "action_delete", "action_load", "action_plan_adopt", "action_plan_create",
@@ -239,14 +239,7 @@ def _entry_write(action: Action, values: dict[str, Any], *, user: Any, evidence_
     entry.recorded_by = user or entry.recorded_by
     _entry_checked(entry, today)
     entry.full_clean(exclude=["evidence_file"])
-    if evidence_file is not None:
-        evidence_file_saved(entry, evidence_file)
-    try:
-        entry.save()
-    except DatabaseError:
-        if evidence_file is not None:
-            entry.evidence_file.storage.delete(entry.evidence_file.name)  # no file without its record
-        raise
+    record_with_evidence_saved(entry, evidence_file, entry.save)
     return entry
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
 )
 from smartcluster.monitoring.selectors.indicators import indicator_code_defaults, indicator_live_value
-from smartcluster.monitoring.services.evidence import evidence_file_saved
+from smartcluster.monitoring.services.evidence import record_with_evidence_saved
 from smartcluster.site.validators import nul_characters_refused
 
 __all__ = ["indicator_create", "indicator_defaults_create", "indicator_load", "indicator_targets_set",
@@ -211,17 +211,7 @@ def progress_report_value_set(*, user: Any, report: ProgressReport, indicator: I
     nul_characters_refused({key: getattr(row, key) for key in ("evidence_type", "evidence_issuer", "evidence_url",
                                                                "comment")})
     row.full_clean(exclude=["evidence_file"])
-    replaced = row.evidence_file.name if evidence_file is not None else ""
-    if evidence_file is not None:
-        evidence_file_saved(row, evidence_file)
-    try:
-        row.save()
-    except DatabaseError:
-        if evidence_file is not None:
-            row.evidence_file.storage.delete(row.evidence_file.name)  # no file without its record
-        raise
-    if replaced:
-        row.evidence_file.storage.delete(replaced)  # the new document replaces the old one
+    record_with_evidence_saved(row, evidence_file, row.save)
     return row
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from smartcluster.monitoring.selectors.access import (
     semester_checked,
 )
 from smartcluster.monitoring.selectors.workplan import work_plan_exists
-from smartcluster.monitoring.services.evidence import evidence_file_saved
+from smartcluster.monitoring.services.evidence import record_with_evidence_saved
 from smartcluster.organisations.choices import PartnerRole
 from smartcluster.site.validators import nul_characters_refused
 from smartcluster.workplans import WorkPlanTemplate, template_from_data
@@ -241,14 +241,7 @@ def deliverable_mark_done(*, user: Any, deliverable: Deliverable, done_on: dt.da
     changed.evidence_url = evidence_url.strip() or changed.evidence_url
     changed.evidence_note = note.strip()
     changed.full_clean(exclude=["evidence_file"])
-    if evidence_file is not None:
-        evidence_file_saved(changed, evidence_file)
-    try:
-        return _deliverable_checked(changed)
-    except (ValidationError, DatabaseError):
-        if evidence_file is not None:
-            changed.evidence_file.storage.delete(changed.evidence_file.name)  # no file without its record
-        raise
+    return record_with_evidence_saved(changed, evidence_file, lambda: _deliverable_checked(changed))
 
 
 def _record_project_id(record: Any) -> int | None:
