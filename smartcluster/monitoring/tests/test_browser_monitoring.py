@@ -9,39 +9,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring.choices import DeliverableStatus
 from smartcluster.monitoring.models import Deliverable, MonitoringEntry
+from smartcluster.monitoring.tests.browser import DESKTOP, PHONE, signed_in_page
 from smartcluster.monitoring.tests.world import (
+    PDF,
     build_monitoring_world,
     make_action,
     make_action_plan,
     make_deliverable,
 )
 
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 TITLE = "Report on the regional stakeholder meeting"
 EVIDENCE_URL = "https://example.org/minutes/stakeholder-meeting-3.pdf"
 DONE_WHAT = "The call for vouchers opened; twelve SMEs applied."
 ENTRY_EVIDENCE = "https://example.org/calls/vouchers-2026.pdf"
-
-
-def _page(browser: Any, live_server: Any, user: Any, settings: Any, device: dict[str, Any]) -> Any:
-    """A browser page carrying the user's session (logging in by form is the accounts app's own test)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(**device)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME]
-                          .value, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _mark_done(page: Any, live_server: Any, mw: Any, shots: Path) -> Deliverable:
@@ -84,7 +70,7 @@ def test_a_partner_marks_a_deliverable_done_records_an_entry_and_reads_both_in_t
     make_deliverable(mw, due_semester=3, title=TITLE)
     action = make_action(make_action_plan(mw.partner_a))
     editor = mw.users["editor_a"]
-    page = _page(browser, live_server, editor, settings, DESKTOP)
+    page = signed_in_page(browser, live_server, editor, settings, DESKTOP)
 
     _mark_done(page, live_server, mw, screenshot_dir)
     _record_entry(page, live_server, action, screenshot_dir)
@@ -101,7 +87,7 @@ def test_a_partner_marks_a_deliverable_done_records_an_entry_and_reads_both_in_t
     assert not page.locator("nav.subnav").first.is_visible()
     page.screenshot(path=str(screenshot_dir / "monitoring-5-report-printed.png"), full_page=True)
 
-    phone = _page(browser, live_server, editor, settings, PHONE)
+    phone = signed_in_page(browser, live_server, editor, settings, PHONE)
     phone.goto(page.url)
     phone.locator("#semester-report").get_by_text(DONE_WHAT).first.wait_for()
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -10,29 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring.models import IndicatorValue
-from smartcluster.monitoring.tests.world import build_monitoring_world, make_indicator, make_progress_report
+from smartcluster.monitoring.tests.browser import DESKTOP, PHONE, signed_in_page
+from smartcluster.monitoring.tests.world import (
+    PDF,
+    build_monitoring_world,
+    make_indicator,
+    make_progress_report,
+)
 
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ISSUER = "Region of Sterea Ellada, managing authority"
-
-
-def _page(browser: Any, live_server: Any, user: Any, settings: Any, device: dict[str, Any]) -> Any:
-    """A browser page carrying the user's session (logging in by form is the accounts app's own test)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(**device)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME]
-                          .value, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _set_targets(page: Any, live_server: Any, mw: Any, indicator: Any, shots: Path) -> None:
@@ -70,14 +60,14 @@ def test_the_lead_sets_targets_a_partner_reports_with_evidence_and_the_lead_acce
     indicator = make_indicator(mw)
     report = make_progress_report(mw.partner_a, semester=3)
 
-    _set_targets(_page(browser, live_server, mw.users["editor_lead"], settings, DESKTOP), live_server, mw, indicator,
+    _set_targets(signed_in_page(browser, live_server, mw.users["editor_lead"], settings, DESKTOP), live_server, mw, indicator,
                  screenshot_dir)
-    _fill_and_submit(_page(browser, live_server, mw.users["editor_a"], settings, DESKTOP), live_server, report,
+    _fill_and_submit(signed_in_page(browser, live_server, mw.users["editor_a"], settings, DESKTOP), live_server, report,
                      screenshot_dir)
     value = IndicatorValue.objects.get(report=report, indicator=indicator)
     assert (value.value, value.evidence_issuer, value.evidence_file.read()) == (Decimal(1), ISSUER, PDF)
 
-    phone = _page(browser, live_server, mw.users["editor_lead"], settings, PHONE)
+    phone = signed_in_page(browser, live_server, mw.users["editor_lead"], settings, PHONE)
     phone.goto(live_server.url + reverse("monitoring:indicator_review_queue", args=[mw.project.pk]))
     phone.get_by_label("Accept", exact=True).check()
     phone.get_by_role("button", name="Save the review").click()

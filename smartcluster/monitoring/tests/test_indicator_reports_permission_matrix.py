@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from smartcluster.monitoring.models import IndicatorValue, ProgressReport
 from smartcluster.monitoring.tests.world import (
+    PDF,
     build_monitoring_world,
     make_indicator,
     make_progress_report,
@@ -26,7 +27,6 @@ ROLES = ["anonymous", "viewer", "participant", "editor_a", "editor_b", "editor_l
 READERS = {"viewer", "participant", "editor_a", "editor_b", "editor_lead", "administrator"}
 WRITERS_OF_A = {"editor_a", "editor_lead", "administrator"}
 PLANNERS = {"editor_lead", "administrator"}
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def _client(mw: Any, role: str) -> Any:

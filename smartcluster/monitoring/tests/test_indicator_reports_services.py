@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from smartcluster.monitoring import services
 from smartcluster.monitoring.models import IndicatorValue
 from smartcluster.monitoring.tests.world import (
+    PDF,
     build_monitoring_world,
     make_indicator,
     make_progress_report,
@@ -21,7 +22,6 @@ from smartcluster.monitoring.tests.world import (
 )
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def _pdf() -> SimpleUploadedFile:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from smartcluster.monitoring.choices import IndicatorMeasure
 from smartcluster.monitoring.models import IndicatorValue, ProgressReport
 from smartcluster.monitoring.tests.world import (
+    PDF,
     build_monitoring_world,
     make_indicator,
     make_progress_report,
@@ -24,7 +25,6 @@ from smartcluster.monitoring.tests.world import (
 from smartcluster.site.tests.test_site import unlabelled_controls
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def test_the_lead_adds_the_seven_verified_indicators_in_one_click() -> None:

@@ -8,25 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring.choices import DeliverableStatus
 from smartcluster.monitoring.models import Deliverable, WorkPlanNote
-from smartcluster.monitoring.tests.test_workplan_services import PDF
-from smartcluster.monitoring.tests.world import build_monitoring_world
-
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-
-
-def _logged_in(browser: Any, live_server: Any, user: Any, settings: Any) -> Any:
-    """A browser page carrying the user's session (logging in by form is the accounts app's own test)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(**DESKTOP)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME]
-                          .value, "url": live_server.url}])
-    return context.new_page()
+from smartcluster.monitoring.tests.browser import DESKTOP, signed_in_page
+from smartcluster.monitoring.tests.world import PDF, build_monitoring_world
 
 
 @pytest.mark.browser
@@ -36,7 +23,7 @@ def test_the_lead_starts_the_plan_and_a_partner_marks_a_deliverable_done(browser
     mw = build_monitoring_world()
     mw.world.org_a.name = "Region of Thessaly"
     mw.world.org_a.save()
-    lead = _logged_in(browser, live_server, mw.users["editor_lead"], settings)
+    lead = signed_in_page(browser, live_server, mw.users["editor_lead"], settings, DESKTOP)
     lead.goto(f"{live_server.url}/monitoring/work-plan/")
     lead.get_by_role("button", name="Start from the template of the project idea").click()
     lead.get_by_role("heading", name=f"Work plan: {mw.project}").wait_for()
@@ -52,7 +39,7 @@ def test_the_lead_starts_the_plan_and_a_partner_marks_a_deliverable_done(browser
     deliverable = Deliverable.objects.get(project=mw.project, due_semester=2, kind="newsletter")  # Thessaly's
     evidence = tmp_path / "newsletter-2.pdf"
     evidence.write_bytes(PDF)
-    partner = _logged_in(browser, live_server, mw.users["editor_a"], settings)
+    partner = signed_in_page(browser, live_server, mw.users["editor_a"], settings, DESKTOP)
     partner.goto(f"{live_server.url}/monitoring/work-plan/deliverables/{deliverable.pk}/")
     partner.get_by_label("Done on").fill(mw.project.start_date.isoformat())
     partner.get_by_label("Evidence file").set_input_files(str(evidence))

@@ -41,6 +41,9 @@ from smartcluster.organisations.tests.factories import (  # noqa: F401 - post, s
 )
 from smartcluster.regions.models import Region
 
+# The smallest PDF the evidence rule accepts (its content is checked, not its name).
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 # The project started 2 semesters and 40 days ago: semester 3 runs today.
 STARTED_DAYS_AGO = 2 * 183 + 40
 
