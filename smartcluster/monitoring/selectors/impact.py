@@ -7,10 +7,14 @@ from statistics import mean
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from smartcluster.atlas import selectors as atlas
+from smartcluster.clusters.selectors import evaluation_score_by_year
+from smartcluster.maturity.selectors import assessment_overall_by_year
 from smartcluster.monitoring.choices import ImpactSource
 from smartcluster.monitoring.models import Action, ImpactIndicator
+from smartcluster.stakeholders.selectors import collaboration_count_by_year
 
 __all__ = ["ImpactSeries", "impact_indicator_list", "impact_series"]
 
@@ -59,10 +63,50 @@ def _mapping_series(indicator: ImpactIndicator, start_year: int | None) -> Impac
         message="" if points else _("The dataset holds no figures for this region and category."))
 
 
+def _maturity_series(indicator: ImpactIndicator, start_year: int | None) -> ImpactSeries:
+    """Mean overall maturity score of the region's SMEs by year of submission (the maturity app's privacy rule)."""
+    yearly = assessment_overall_by_year(region_code=indicator.region_code)
+    message = ""
+    if yearly.withheld:
+        message = ngettext(
+            "%(count)d year is withheld: it holds fewer than %(size)d assessments, too few to show without "
+            "singling out a firm.",
+            "%(count)d years are withheld: each holds fewer than %(size)d assessments, too few to show without "
+            "singling out a firm.", yearly.withheld) % {"count": yearly.withheld, "size": yearly.min_group}
+    elif not yearly.points:
+        message = _("No SME of this region has submitted a maturity assessment yet.")
+    return ImpactSeries(points=yearly.points, start_year=start_year, unit=_("Mean overall score"),
+                        source=_("Maturity self-assessments (mean overall score)"), message=message)
+
+
+def _collaboration_series(indicator: ImpactIndicator, start_year: int | None) -> ImpactSeries:
+    """Declared collaborations begun each year between organisations of the region."""
+    points = [(year, float(count)) for year, count in collaboration_count_by_year(region_code=indicator.region_code)]
+    return ImpactSeries(points=points, start_year=start_year, source=_("Declared collaborations (stakeholders)"),
+                        unit=_("New collaboration links"),
+                        message="" if points else _("No collaboration between organisations of this region is "
+                                                    "declared yet."))
+
+
+def _evaluation_series(indicator: ImpactIndicator, start_year: int | None) -> ImpactSeries:
+    """The cluster's overall evaluation score by data year (accepted, published evaluations)."""
+    scores = evaluation_score_by_year(profile=indicator.cluster)
+    message = ""
+    if scores.unpublished:
+        message = ngettext("%(count)d accepted evaluation is left out: its cluster has not published it.",
+                           "%(count)d accepted evaluations are left out: their cluster has not published them.",
+                           scores.unpublished) % {"count": scores.unpublished}
+    elif not scores.points:
+        message = _("This cluster has no accepted, published evaluation yet.")
+    return ImpactSeries(points=scores.points, start_year=start_year, source=_("Cluster evaluations"),
+                        unit=_("Overall score (% of points)"), message=message)
+
+
+SERIES = {ImpactSource.MAPPING: _mapping_series, ImpactSource.MATURITY: _maturity_series,
+          ImpactSource.COLLABORATION: _collaboration_series, ImpactSource.CLUSTER_EVALUATION: _evaluation_series}
+
+
 def impact_series(indicator: ImpactIndicator) -> ImpactSeries:
     """The indicator's series read now from its source, with the action's start year marked."""
     start_year = indicator.action.starts_on.year if indicator.action.starts_on else None
-    if indicator.source == ImpactSource.MAPPING:
-        return _mapping_series(indicator, start_year)
-    return ImpactSeries(start_year=start_year, source=indicator.get_source_display(),
-                        message=_("This source's series is not available yet."))
+    return SERIES[ImpactSource(indicator.source)](indicator, start_year)
