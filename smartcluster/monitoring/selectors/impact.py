@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import mean
+from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from smartcluster.atlas import selectors as atlas
-from smartcluster.clusters.selectors import evaluation_score_by_year
+from smartcluster.clusters.selectors import cluster_profile_list, evaluation_score_by_year
 from smartcluster.maturity.selectors import assessment_overall_by_year
 from smartcluster.monitoring.choices import ImpactSource
 from smartcluster.monitoring.models import Action, ImpactIndicator
+from smartcluster.monitoring.selectors.action_plans import action_get
 from smartcluster.stakeholders.selectors import collaboration_count_by_year
 
-__all__ = ["ImpactSeries", "impact_indicator_list", "impact_series"]
+__all__ = ["ImpactSeries", "impact_cluster_choices", "impact_indicator_get", "impact_indicator_list",
+           "impact_mapping_choices", "impact_series"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,32 @@ class ImpactSeries:
 def impact_indicator_list(*, action: Action) -> QuerySet[ImpactIndicator]:
     """The action's impact indicators, in source order."""
     return action.impact_indicators.select_related("cluster").all()
+
+
+def impact_indicator_get(*, user: Any, pk: Any) -> ImpactIndicator:
+    """An impact indicator of an action whose plan the user reads; 404 otherwise."""
+    try:
+        action_id = ImpactIndicator.objects.values_list("action_id", flat=True).get(pk=int(pk))
+    except (ImpactIndicator.DoesNotExist, TypeError, ValueError, OverflowError) as error:
+        raise Http404 from error
+    return impact_indicator_list(action=action_get(user=user, pk=action_id)).get(pk=int(pk))
+
+
+def impact_mapping_choices() -> tuple[list[str], list[tuple[str, list[tuple[str, str]]]]]:
+    """The stored mappable datasets, and each one's categories (code, "code name") grouped by dataset; empty lists
+    while the statistics store holds none."""
+    datasets = [entry.dataset for entry in atlas.datasets_mappable()]
+    groups = []
+    for dataset in datasets:
+        result = atlas.atlas_result_get(params=atlas.atlas_params(dataset=atlas.dataset_chosen(name=dataset)))
+        names = atlas.category_names(result=result)
+        groups.append((dataset, [(str(code), f"{code} {name}") for code, name in names.items()]))
+    return datasets, groups
+
+
+def impact_cluster_choices(*, user: Any) -> QuerySet[Any]:
+    """The cluster organisations whose evaluations an indicator may follow: those the user reads, by name."""
+    return cluster_profile_list(user=user).select_related("organisation").order_by("organisation__name")
 
 
 def _mapping_series(indicator: ImpactIndicator, start_year: int | None) -> ImpactSeries:
