@@ -17,7 +17,7 @@ class ImpactIndicatorForm(forms.Form):
                                   help_text=_("For example EL61; a code also covers the regions within it."))
     dataset = forms.ChoiceField(label=_("Dataset (mapping figures)"), required=False)
     category = forms.ChoiceField(label=_("Cluster category (mapping figures)"), required=False)
-    measure = forms.ChoiceField(label=_("Mapping figure"), required=False,
+    measure = forms.ChoiceField(label=_("Figure (employment, LQ or stars)"), required=False,
                                 choices=[("", "—"), *MappingMeasure.choices])
     cluster = forms.ModelChoiceField(label=_("Cluster organisation (evaluation scores)"), queryset=None,
                                      required=False)
