@@ -51,10 +51,11 @@ def test_a_partner_editor_names_a_figure_and_reads_its_series(mw: Any, action: A
     page = reverse("monitoring:impact_action", args=[action.pk])
     client = signed_in(mw.users["editor_a"], reverse("monitoring:action_detail", args=[action.pk]))
     assert page in client.get(reverse("monitoring:action_detail", args=[action.pk])).content.decode()
-    added = post(client, page, {"source": "collaboration", "region_code": "el64", "note": "Firms work together"})
+    added = post(client, page, {"source": "collaboration", "region_code": "el64", "note": "Firms work together",
+                                "measure": "lq"})  # a mapping figure left in the form is not kept
     assert added.status_code == 302
     indicator = ImpactIndicator.objects.get(action=action)
-    assert (indicator.region_code, indicator.note) == ("EL64", "Firms work together")
+    assert (indicator.region_code, indicator.measure, indicator.note) == ("EL64", "", "Firms work together")
     html = client.get(page).content.decode()
     assert "2021</th><td class=\"num\">2.000</td><td>before the action</td>" in html
     assert "2023 (action starts)</th><td class=\"num\">1.000</td><td>since the action started</td>" in html
