@@ -31,6 +31,7 @@ class ImpactSeries:
     start_year: int | None = None
     source: str = ""
     unit: str = ""
+    subject: str = ""  # what the figures are of, when the indicator names it by a code (a category's name)
     message: str = ""
 
     @property
@@ -88,8 +89,9 @@ def _mapping_series(indicator: ImpactIndicator, start_year: int | None) -> Impac
     rows = atlas.region_trends(result=result, code=indicator.region_code, categories=[indicator.category])
     rows = rows.dropna(subset=[indicator.measure])
     points = [(int(year), float(value)) for year, value in zip(rows["year"], rows[indicator.measure], strict=True)]
+    name = atlas.category_names(result=result).get(indicator.category, "")
     return ImpactSeries(points=points, start_year=start_year, source=_("Mapping of %(dataset)s") % {
-        "dataset": indicator.dataset}, unit=indicator.get_measure_display(),
+        "dataset": indicator.dataset}, unit=indicator.get_measure_display(), subject=f"{indicator.category} {name}",
         message="" if points else _("The dataset holds no figures for this region and category."))
 
 

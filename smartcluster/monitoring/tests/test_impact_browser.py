@@ -71,6 +71,7 @@ def test_a_partner_editor_names_a_mapping_figure_and_reads_its_series_and_chart(
     indicator = ImpactIndicator.objects.get(action=action)
     assert (indicator.source, indicator.region_code, indicator.dataset, indicator.category, indicator.measure,
             indicator.note) == ("mapping", "ES62", DATASET, CATEGORY, "lq", NOTE)
+    page.get_by_role("heading", name="ES62 · 18 Food Processing and Manufacturing · Location quotient").wait_for()
     table = page.locator(".impact-indicator table")
     assert table.locator("tbody tr").count() == 8  # 2008-2015
     table.get_by_text("2012 (action starts)").wait_for()
