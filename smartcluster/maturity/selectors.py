@@ -95,7 +95,7 @@ def assessment_overall_by_year(*, region_code: str, family: str = "dma-sme") -> 
     rows = (Assessment.objects.filter(region__code__startswith=region_code, questionnaire__family=family,
                                       status=AssessmentStatus.SUBMITTED, submitted_at__isnull=False)
             .annotate(year=ExtractYear("submitted_at")).values("year")
-            .annotate(mean=Avg("overall"), count=Count("pk")).order_by("year"))
+            .annotate(mean=Avg("overall"), count=Count("pk")).order_by("year"))  # [OURS] plain mean of the scores frozen at submission
     smallest = min_group_size()
     shown = [row for row in rows if row["count"] >= smallest]
     return YearlyOverall(points=[(int(row["year"]), round(float(row["mean"]), 3)) for row in shown],

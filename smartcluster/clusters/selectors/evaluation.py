@@ -196,7 +196,7 @@ def evaluation_score_by_year(*, profile: ClusterProfile) -> EvaluationScores:
     for evaluation in accepted.filter(is_published=True):
         result = evaluation_result(evaluation=evaluation)
         if result is not None and result.percent is not None:
-            scores[evaluation.data_year] = result.percent
+            scores[evaluation.data_year] = result.percent  # weighted mean of the areas (methods/evaluation.md §1)
     return EvaluationScores(points=sorted(scores.items()), unpublished=accepted.filter(is_published=False).count())
 
 

@@ -131,7 +131,7 @@ def _evaluation_series(indicator: ImpactIndicator, start_year: int | None) -> Im
     elif not scores.points:
         message = _("This cluster has no accepted, published evaluation yet.")
     return ImpactSeries(points=scores.points, start_year=start_year, source=_("Cluster evaluations"),
-                        unit=_("Overall score (% of points)"), message=message)
+                        unit=_("Overall score (percent of points)"), message=message)
 
 
 SERIES = {ImpactSource.MAPPING: _mapping_series, ImpactSource.MATURITY: _maturity_series,
