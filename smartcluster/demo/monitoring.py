@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smartcluster.demo import monitoring_content as content
+from smartcluster.demo.monitoring_impact import impact_load
 from smartcluster.demo.monitoring_indicators import indicators_load
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.monitoring import selectors as monitoring_selectors
@@ -119,3 +120,4 @@ def monitoring_load(loader: Loader, project: Any) -> None:
     for demo in content.ACTION_PLANS:
         loader._attempt(demo.title, action_plan_load, loader, project, demo)
     loader._attempt(_("the indicators"), indicators_load, loader, project)
+    impact_load(loader)

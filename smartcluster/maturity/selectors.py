@@ -11,7 +11,8 @@ import pandas as pd
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models import Avg, Count, Max, Model, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from smartcluster.accounts.permissions import can_change, editable_organisation_ids, is_administrator
@@ -82,6 +83,28 @@ def assessment_submitted_in_regions(*, region_codes: list[str], first: dt.dateti
         # SME: fewer than 250 persons (Commission Recommendation 2003/361/EC), so never the "large" band.
         assessments = assessments.filter(organisation__type=OrganisationType.SME).exclude(size_class=SizeClass.LARGE)
     return assessments
+
+
+@dataclass(frozen=True)
+class YearlyOverall:
+    """Mean overall score by year of submission; `withheld` years had fewer than `min_group` assessments."""
+
+    points: list[tuple[int, float]]
+    withheld: int
+    min_group: int
+
+
+def assessment_overall_by_year(*, region_code: str, family: str = "dma-sme") -> YearlyOverall:
+    """Per year of submission, the mean overall score of the family's submitted assessments in the NUTS region (and
+    the regions within it); a year with fewer than `min_group_size()` assessments is left out (no firm singled out)."""
+    rows = (Assessment.objects.filter(region__code__startswith=region_code, questionnaire__family=family,
+                                      status=AssessmentStatus.SUBMITTED, submitted_at__isnull=False)
+            .annotate(year=ExtractYear("submitted_at")).values("year")
+            .annotate(mean=Avg("overall"), count=Count("pk")).order_by("year"))  # [OURS] plain mean of the scores frozen at submission
+    smallest = min_group_size()
+    shown = [row for row in rows if row["count"] >= smallest]
+    return YearlyOverall(points=[(int(row["year"]), round(float(row["mean"]), 3)) for row in shown],
+                         withheld=len(rows) - len(shown), min_group=smallest)
 
 
 def assessment_may_view(*, assessment: Assessment, user: Any, respondent_hash: str) -> bool:

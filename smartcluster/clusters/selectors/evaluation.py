@@ -48,7 +48,7 @@ from smartcluster.organisations.selectors import partner_region_codes
 __all__ = [
     "SCORE_STATUS", "BenchmarkScope", "BenchmarkView", "criteria_set_definition", "criteria_set_get", "criteria_set_list",
     "evaluation_benchmark", "evaluation_get", "evaluation_list", "evaluation_may_review", "evaluation_peer_group",
-    "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_scoring_peers", "evaluation_trail_visible",
+    "evaluation_prefill", "evaluation_result", "evaluation_review_queue", "evaluation_score_by_year", "EvaluationScores", "evaluation_scoring_peers", "evaluation_trail_visible",
     "evaluation_startable_profiles", "figure_display",
 ]
 
@@ -177,6 +177,27 @@ def evaluation_startable_profiles(*, user: Any) -> QuerySet[ClusterProfile]:
 def evaluation_result(*, evaluation: Evaluation) -> library.EvaluationResult | None:
     """The stored result read back (None before the evaluation is accepted)."""
     return library.evaluation_result_from_dict(evaluation.result) if evaluation.result else None
+
+
+@dataclass(frozen=True)
+class EvaluationScores:
+    """A cluster's overall score (% of points) by data year; `unpublished` accepted evaluations are not shown."""
+
+    points: list[tuple[int, float]]
+    unpublished: int
+
+
+def evaluation_score_by_year(*, profile: ClusterProfile) -> EvaluationScores:
+    """Per data year, the overall score of the cluster's accepted and published evaluation (of the newest criteria
+    version when several); an accepted evaluation its cluster has not published is only counted."""
+    accepted = Evaluation.objects.filter(profile=profile, status=EvaluationStatus.ACCEPTED).select_related(
+        "criteria").order_by("data_year", "criteria__version")
+    scores: dict[int, float] = {}
+    for evaluation in accepted.filter(is_published=True):
+        result = evaluation_result(evaluation=evaluation)
+        if result is not None and result.percent is not None:
+            scores[evaluation.data_year] = result.percent  # weighted mean of the areas (methods/evaluation.md §1)
+    return EvaluationScores(points=sorted(scores.items()), unpublished=accepted.filter(is_published=False).count())
 
 
 # --- pre-filling from the registry and the funding records --------------------------------------------------------

@@ -4,7 +4,7 @@ by everyone, drafts by the partnership; 404 to anyone else)."""
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -63,9 +63,4 @@ def impact_indicator_list(request: HttpRequest, action_id: int) -> Any:
 
 @router.get("/impact-indicators/{indicator_id}", response=ImpactIndicatorDetailOut, auth=READ_AUTH)
 def impact_indicator_detail(request: HttpRequest, indicator_id: int) -> ImpactIndicator:
-    try:
-        action_id = ImpactIndicator.objects.values_list("action_id", flat=True).get(pk=indicator_id)
-    except (ImpactIndicator.DoesNotExist, OverflowError) as error:
-        raise Http404 from error
-    action = selectors.action_get(user=request.user, pk=action_id)  # 404 unless the user reads the action's plan
-    return selectors.impact_indicator_list(action=action).get(pk=indicator_id)
+    return selectors.impact_indicator_get(user=request.user, pk=indicator_id)  # 404 unless the plan is readable

@@ -47,6 +47,10 @@ def _checked(indicator: ImpactIndicator) -> ImpactIndicator:
         raise ValidationError({"region_code": _("%(code)s is not a NUTS region.") % {"code": indicator.region_code}})
     if indicator.source == ImpactSource.MAPPING:
         _mapping_checked(indicator)
+    else:  # another source reads no mapping figure: what a form left in those fields is not kept
+        indicator.dataset = indicator.category = indicator.measure = ""
+    if indicator.source != ImpactSource.CLUSTER_EVALUATION:
+        indicator.cluster = None
     if indicator.source == ImpactSource.CLUSTER_EVALUATION and indicator.cluster_id is None:
         raise ValidationError({"cluster": _("Choose the cluster organisation whose evaluations to follow.")})
     indicator.full_clean()

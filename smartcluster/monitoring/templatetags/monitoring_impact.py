@@ -20,7 +20,8 @@ def impact_series_of(indicator: ImpactIndicator) -> ImpactSeries:
 
 @register.simple_tag
 def impact_chart_data(indicator: ImpactIndicator, series: ImpactSeries) -> dict[str, Any]:
-    """The chart's data for the page script (years, values, the start year marked)."""
+    """The chart's data for the page script (years, values, the start year marked, the means before and after)."""
     return {"id": f"impact-chart-{indicator.pk}", "script_id": f"impact-data-{indicator.pk}",
             "years": [year for year, _ in series.points],
-            "values": [value for _, value in series.points], "start": series.start_year, "unit": series.unit}
+            "values": [value for _, value in series.points], "start": series.start_year, "unit": series.unit,
+            "before": series.before, "after": series.after}

@@ -10,6 +10,7 @@ and only between organisations the user may read (an unpublished organisation is
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -31,7 +32,7 @@ from smartcluster.organisations.selectors import organisation_editable_list, org
 from smartcluster.stakeholders.choices import LinkSource
 from smartcluster.stakeholders.models import Collaboration
 
-__all__ = ["DRAWN_ORGANISATIONS", "EXACT_BETWEENNESS_UP_TO", "NETWORK_LEVELS", "Network", "NetworkLink", "NetworkOrganisation", "collaboration_get",
+__all__ = ["DRAWN_ORGANISATIONS", "EXACT_BETWEENNESS_UP_TO", "NETWORK_LEVELS", "Network", "NetworkLink", "NetworkOrganisation", "collaboration_count_by_year", "collaboration_get",
            "collaboration_list", "collaboration_partner_choices", "network_gap_sentences", "network_get", "network_helix_label", "network_gap_sentence"]
 
 NETWORK_LEVELS = (1, 2, 3)  # NUTS levels the regional metrics can be grouped at
@@ -63,6 +64,17 @@ def collaboration_list(*, user: Any, organisation: int | None = None, partner: i
     if kind:
         queryset = queryset.filter(kind=kind)
     return queryset.order_by("first__name", "second__name", "kind", "pk")
+
+
+def collaboration_count_by_year(*, region_code: str) -> list[tuple[int, int]]:
+    """Declared collaborations begun each year between two organisations of the NUTS region (or regions within it),
+    in year order. A link's year is the year it began (`since_year`) when declared, else the year it was recorded.
+    Only counts leave this function, never an organisation's name."""
+    links = Collaboration.objects.filter(first__region__code__startswith=region_code,
+                                         second__region__code__startswith=region_code)
+    counts = Counter(link.since_year or timezone.localtime(link.created_at).year
+                     for link in links.only("since_year", "created_at"))
+    return sorted(counts.items())
 
 
 def collaboration_get(*, user: Any, pk: int) -> Collaboration:
