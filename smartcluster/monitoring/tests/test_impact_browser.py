@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring.models import ImpactIndicator
+from smartcluster.monitoring.tests.browser import DESKTOP, PHONE, signed_in_page
 from smartcluster.monitoring.tests.world import build_monitoring_world, make_action, make_action_plan
 
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DATASET, CATEGORY = "sbs_r_nuts06_r2", "18"  # the starter pack's SBS 2008-2015; Food Processing and Manufacturing
 NOTE = "A food cluster more specialised than before the vouchers"
 
@@ -32,18 +30,6 @@ def starter_statistics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     statistics_load(StatisticsStore())
 
 
-def _page(browser: Any, live_server: Any, user: Any, settings: Any, device: dict[str, Any]) -> Any:
-    """A browser page carrying the user's session (logging in by form is the accounts app's own test)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(**device)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME]
-                          .value, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    return page
-
-
 def _chart_drawn(page: Any) -> None:
     page.locator(".impact-indicator .chart .main-svg").first.wait_for()
 
@@ -55,7 +41,7 @@ def test_a_partner_editor_names_a_mapping_figure_and_reads_its_series_and_chart(
     mw = build_monitoring_world()
     action = make_action(make_action_plan(mw.partner_b), starts_on=dt.date(2012, 3, 1), ends_on=dt.date(2016, 12, 31))
     editor = mw.users["editor_b"]
-    page = _page(browser, live_server, editor, settings, DESKTOP)
+    page = signed_in_page(browser, live_server, editor, settings, DESKTOP)
     page.goto(live_server.url + reverse("monitoring:action_detail", args=[action.pk]))
     page.get_by_role("link", name="Name or remove the figures this action should move").click()
     page.get_by_label("Source").select_option("mapping")
@@ -80,7 +66,7 @@ def test_a_partner_editor_names_a_mapping_figure_and_reads_its_series_and_chart(
     assert page.locator(".impact-indicator .chart .shapelayer path").count() >= 1  # the start marker
     page.screenshot(path=str(screenshot_dir / "monitoring-impact-2.png"), full_page=True)
 
-    phone = _page(browser, live_server, editor, settings, PHONE)
+    phone = signed_in_page(browser, live_server, editor, settings, PHONE)
     phone.goto(page.url)
     _chart_drawn(phone)
     width = phone.evaluate("document.documentElement.scrollWidth")
