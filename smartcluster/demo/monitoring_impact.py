@@ -1,7 +1,9 @@
 """Load the territorial impact the demo's actions name (`DemoAction.impacts` in `monitoring_content.py`) through the
 monitoring app's trusted writer: once each (a reload adds nothing), marked as demo so that `setup --remove-demo`
-removes them. A mapping figure waits for its dataset: without it in the statistics store (a setup that skipped the
-starter statistics) it is left for a later `smartcluster setup --demo`, with a note."""
+removes them. An indicator waits for its region: without the NUTS regions loaded it is left for a later
+`smartcluster setup --demo`, which the loader's note on the regions already asks for. A mapping figure also waits
+for its dataset: without it in the statistics store (a setup that skipped the starter statistics) it is left for a
+later `smartcluster setup --demo`, with a note."""
 
 from __future__ import annotations
 
@@ -14,13 +16,17 @@ from smartcluster.demo import monitoring_content as content
 from smartcluster.demo.selectors import demo_record_get
 from smartcluster.monitoring import services as monitoring
 from smartcluster.monitoring.choices import ImpactSource
+from smartcluster.regions.selectors import region_exists
 
 if TYPE_CHECKING:
     from smartcluster.demo.loader import Loader
 
 
 def _waiting(loader: Loader, impact: content.DemoImpact, stored: set[str]) -> bool:
-    """A mapping figure whose dataset is not stored yet (noted, not loaded)."""
+    """An indicator whose region is not loaded yet (the regions' note says so), or a mapping figure whose dataset is
+    not stored yet (noted): not loaded."""
+    if not region_exists(code=impact.region_code):
+        return True
     if impact.source != ImpactSource.MAPPING or impact.dataset in stored:
         return False
     loader.report.notes.append(_("Statistics %(dataset)s not loaded yet: the impact indicator on them waits (load "

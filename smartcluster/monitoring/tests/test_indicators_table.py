@@ -13,7 +13,7 @@ from django.urls import reverse
 from smartcluster.maturity.tests.conftest import plain_http_and_static_files  # noqa: F401 - reused (autouse)
 from smartcluster.monitoring import selectors, services
 from smartcluster.monitoring.choices import EvidenceReview, IndicatorMeasure
-from smartcluster.monitoring.tests.test_browser_monitoring import DESKTOP, PHONE, _page
+from smartcluster.monitoring.tests.browser import DESKTOP, PHONE, signed_in_page
 from smartcluster.monitoring.tests.world import (
     MonitoringWorld,
     build_monitoring_world,
@@ -99,7 +99,7 @@ def test_the_page_lists_the_action_plans_with_their_countries_and_whether_joint(
 def test_the_progress_chart_draws_offline_for_the_partner_chosen_and_fits_a_phone(
         browser: Any, live_server: Any, screenshot_dir: Path, settings: Any) -> None:
     mw, indicator = _reported_world()
-    page = _page(browser, live_server, mw.users["viewer"], settings, DESKTOP)
+    page = signed_in_page(browser, live_server, mw.users["viewer"], settings, DESKTOP)
     elsewhere: list[str] = []
     page.on("request", lambda request: None if request.url.startswith(live_server.url) else elsewhere.append(
         request.url))
@@ -112,7 +112,7 @@ def test_the_progress_chart_draws_offline_for_the_partner_chosen_and_fits_a_phon
     assert elsewhere == []
     page.screenshot(path=str(screenshot_dir / "indicators-1-progress-partner.png"), full_page=True)
 
-    phone = _page(browser, live_server, mw.users["viewer"], settings, PHONE)
+    phone = signed_in_page(browser, live_server, mw.users["viewer"], settings, PHONE)
     phone.goto(page.url)
     phone.locator(f"#indicator-chart-{indicator.pk} .main-svg").first.wait_for()
     width = phone.evaluate("document.documentElement.scrollWidth")
