@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from smartcluster.learning.tests.test_reports_docx import docx_text
 from smartcluster.monitoring import services
@@ -50,6 +51,18 @@ def test_a_partner_starts_its_plan_adds_an_action_and_records_an_entry() -> None
     assert done.status_code == 302
     detail = client.get(reverse("monitoring:action_plan_detail", args=[plan.pk])).content.decode()
     assert "Part III" in detail and "Call published." in detail and "Managing authority" in detail
+
+
+def test_a_partner_edits_an_action_from_its_own_values() -> None:
+    mw = build_monitoring_world()
+    action = make_action(make_action_plan(mw.partner_a))
+    url = reverse("monitoring:action_edit", args=[action.pk])
+    client = signed_in(mw.users["editor_a"], url)
+    page = client.get(url)
+    assert page.status_code == 200 and escape(action.players) in page.content.decode()
+    changed = post(client, url, {**ACTION, "players": "Managing authority; the food cluster"})
+    action.refresh_from_db()
+    assert changed.status_code == 302 and action.players == "Managing authority; the food cluster"
 
 
 def test_bad_input_is_named_on_the_page_and_nothing_is_saved() -> None:

@@ -158,7 +158,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change an action of Part III."""
     action = selectors.action_get(user=request.user, pk=pk)
     plan = _editable_plan(request, action.plan_id)
-    form = _action_form(request, plan, initial={field: getattr(action, field) for field in services.ACTION_FIELDS})
+    form = _action_form(request, plan, initial={field: getattr(action, field) for field in ActionForm.base_fields})
     if request.method == "POST" and form.is_valid() and service_result(
             form, lambda: services.action_update(user=request.user, action=action, **form.cleaned_data)):
         return redirect("monitoring:action_detail", action.pk)
