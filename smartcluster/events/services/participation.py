@@ -308,11 +308,11 @@ def material_content_type(head: bytes, payload: Any) -> tuple[str, str] | None:
 
 
 def material_file_checked(file: UploadedFile) -> tuple[str, str]:
-    """(content type, extension) of an uploaded material, refused naming the file when larger than
-    `SMARTCLUSTER_MATERIAL_MAX_BYTES` or not of an accepted type by its content."""
+    """(content type, extension) of an uploaded file (materials, evidence, attachments), refused naming the file
+    when larger than `SMARTCLUSTER_MATERIAL_MAX_BYTES` or not of an accepted type by its content."""
     limit = config.file_limits().material_max_bytes
     if file.size > limit:
-        raise ValidationError({"file": _("“%(name)s” is %(size)s bytes; materials may have at most %(limit)s bytes.")
+        raise ValidationError({"file": _("“%(name)s” is %(size)s bytes; a file may have at most %(limit)s bytes.")
                                % {"name": file.name, "size": file.size, "limit": limit}})
     file.seek(0)
     detected = material_content_type(file.read(16), file)
