@@ -43,7 +43,9 @@ def test_the_demos_impact_indicators_load_once_and_the_mapping_one_has_points(st
     assert series.before is not None and all(value > 1 for _, value in series.points)  # Murcia: specialised
 
 
-def test_without_statistics_the_mapping_indicator_waits_with_a_note(setup: Callable) -> None:
+def test_without_statistics_the_mapping_indicator_waits_with_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    setup: Callable) -> None:
+    monkeypatch.setenv("SMARTCLUSTER_DATA_DIR", str(tmp_path))  # a statistics store of its own, empty
     output = setup().output
     assert _rows() == [("maturity", "EL61", "", "", "")]
     assert "Statistics sbs_r_nuts06_r2 not loaded yet" in output and "Left out" not in output
