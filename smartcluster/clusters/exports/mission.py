@@ -17,7 +17,7 @@ Statuses = Sequence[tuple[Commitment, CommitmentStatus]]
 
 
 def totals_table(totals: Sequence[IndicatorTotal]) -> Table:
-    columns = [_("Indicator"), _("Unit"), _("Commitments"), _("Committed"), _("Achieved"), _("% of the committed")]
+    columns = [_("Indicator"), _("Unit"), _("Commitments"), _("Committed"), _("Achieved"), _("Share of the committed")]
     rows = [[total.indicator.title, total.indicator.unit, total.commitments, total.target, total.achieved,
              None if total.percent is None else round(total.percent, 1)] for total in totals]
     return Table(_("Totals per indicator"), columns, rows)
@@ -25,7 +25,7 @@ def totals_table(totals: Sequence[IndicatorTotal]) -> Table:
 
 def commitments_table(statuses: Statuses) -> Table:
     columns = [_("Cluster"), _("Indicator"), _("Unit"), _("Commitment"), _("Target"), _("By year"), _("Achieved"),
-               _("% of target"), _("On the path up to"), _("Path value"), _("On track")]
+               _("Share of the target"), _("On the path up to"), _("Path value"), _("On track")]
     rows = [[str(c.profile), c.indicator.title, c.indicator.unit, c.text, c.target, c.target_year, s.achieved,
              round(s.percent, 1), s.as_of_year, round(s.expected, 2), yes_no(s.on_track)] for c, s in statuses]
     return Table(_("Commitments"), columns, rows)

@@ -31,7 +31,7 @@ def _entries_table(title: str, entries: Sequence[object]) -> Table:
 
 
 def kpis_table(progress: Sequence[CommunicationKpiProgress]) -> Table:
-    columns = [_("Indicator"), _("Unit"), _("Target"), _("Achieved"), _("% of target"), _("How it is obtained")]
+    columns = [_("Indicator"), _("Unit"), _("Target"), _("Achieved"), _("Share of the target"), _("How it is obtained")]
     rows = [[p.kpi.name, p.kpi.unit, p.kpi.target, p.achieved, None if p.percent is None else round(p.percent, 1),
              p.basis] for p in progress]
     return Table(_("KPIs"), columns, rows)
