@@ -170,10 +170,11 @@ def indicator_progress_series(*, project: Any, partner: Any = None) -> list[Indi
     return series
 
 
-def _rcr79_check(rows: dict[str, IndicatorProgress]) -> list[IndicatorCheck]:
-    if IndicatorCode.RCR79 not in rows or IndicatorCode.RCO83 not in rows:
+def _rcr79_check(coded: dict[str, Indicator]) -> list[IndicatorCheck]:
+    if IndicatorCode.RCR79 not in coded or IndicatorCode.RCO83 not in coded:
         return []
-    taken_up, developed = rows[IndicatorCode.RCR79].achieved, rows[IndicatorCode.RCO83].achieved
+    taken_up, developed = (_reported(coded[code], partner=None, semester=None, status=ReportStatus.SUBMITTED)
+                           for code in (IndicatorCode.RCR79, IndicatorCode.RCO83))
     return [IndicatorCheck(
         name="RCR79 ≤ RCO83", passed=taken_up <= developed,
         message=_("RCR79 (%(up)s) must not exceed RCO83 (%(dev)s): only jointly developed plans can be "
@@ -248,7 +249,7 @@ def indicator_check_list(*, project: Any) -> list[IndicatorCheck]:
     """The methods' checks (§3) that the project's indicators allow: RCR79 ≤ RCO83 on achieved values; each
     RCR104 uptake by the end + 12 months and each RCO84 pilot finished by the end (one failed check per value);
     the partnership spanning ≥ 2 countries for RCO84 and RCO116."""
-    rows = {row.indicator.code: row for row in indicator_progress_list(project=project) if row.indicator.code}
+    rows = {indicator.code: indicator for indicator in indicator_list(project=project) if indicator.code}
     checks = _rcr79_check(rows)
     end = project_end(project)
     if IndicatorCode.RCR104 in rows and end is not None:
