@@ -96,6 +96,11 @@ def service_result(form: Any, action: Callable[[], Any]) -> Any:
         return None
 
 
+def form_errors_text(form: Any) -> str:
+    """A form's errors (its own and the services' refusals put onto it) as one message, for a page that shows no form."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 def form_refusal(form: Any, error: ValidationError) -> None:
     """A service's refusal shown on a form: under the field it names, else above the form (for every app)."""
     if not hasattr(error, "error_dict"):

@@ -1,2 +1,2 @@
 """The reports forms: none. The report page's partner filter is a plain GET choice the selector checks
-(`progress_report_partner_get`: 404 for a partner of another project)."""
+(`project_partner_get`: 404 for a partner of another project)."""

@@ -20,7 +20,8 @@ from smartcluster.organisations.choices import PartnerRole
 from smartcluster.organisations.selectors import organisation_ids_of_member, project_get, project_list
 
 __all__ = ["project_can_plan", "project_can_read", "project_monitored_get", "project_monitored_list",
-           "project_partner_editable", "semester_checked", "semester_current", "semester_dates"]
+           "project_partner_editable", "project_partner_get", "project_partner_list", "semester_checked",
+           "semester_current", "semester_dates"]
 
 
 def project_can_read(user: Any, project: Any) -> bool:
@@ -59,6 +60,23 @@ def project_monitored_get(*, user: Any, project_id: Any) -> Any:
     if not project_can_read(user, project):
         raise Http404
     return project
+
+
+def project_partner_list(*, project: Any) -> list[Any]:
+    """The project's partners with their organisations, by name."""
+    return list(project.partners.select_related("organisation").order_by("organisation__name"))
+
+
+def project_partner_get(*, project: Any, partner_id: Any) -> Any:
+    """One partner of the project; 404 for a partner of another project or a bad id."""
+    try:
+        number = int(partner_id)
+    except (TypeError, ValueError) as error:
+        raise Http404 from error
+    partner = project.partners.select_related("organisation").filter(pk=number).first()
+    if partner is None:
+        raise Http404
+    return partner
 
 
 def semester_checked(project: Any, semester: Any, *, field: str = "semester") -> int:

@@ -20,7 +20,7 @@ from smartcluster.monitoring.selectors.action_plans import action_get
 from smartcluster.stakeholders.selectors import collaboration_count_by_year
 
 __all__ = ["ImpactSeries", "impact_cluster_choices", "impact_indicator_get", "impact_indicator_list",
-           "impact_mapping_choices", "impact_series"]
+           "impact_mapping_choices", "impact_region_default", "impact_series"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ class ImpactSeries:
         """Mean of the values from the action's start year on (None without any)."""
         values = [value for year, value in self.points if self.start_year is not None and year >= self.start_year]
         return round(mean(values), 3) if values else None
+
+
+def impact_region_default(action: Action) -> str:
+    """The region an impact indicator of the action starts from: its partner's first region ("" without one)."""
+    return action.plan.partner.regions.values_list("code", flat=True).first() or ""
 
 
 def impact_indicator_list(*, action: Action) -> QuerySet[ImpactIndicator]:

@@ -8,12 +8,12 @@ from typing import Any
 
 from django.http import Http404
 
-from smartcluster.monitoring.choices import EvidenceReview, IndicatorMeasure, ReportStatus
+from smartcluster.monitoring.choices import EvidenceReview, IndicatorCode, IndicatorMeasure, ReportStatus
 from smartcluster.monitoring.models import Indicator, IndicatorValue, ProgressReport
 from smartcluster.monitoring.selectors.access import project_can_read
 
 __all__ = ["IndicatorReportRow", "indicator_report_rows", "indicator_review_list", "indicator_target_map",
-           "indicator_value_get", "progress_report_get", "progress_report_semesters"]
+           "indicator_defaults_missing", "indicator_targets_chosen", "indicator_value_get", "progress_report_get", "progress_report_semesters"]
 
 
 def _readable(records: Any, pk: Any, user: Any, project_of: Any) -> Any:
@@ -38,6 +38,18 @@ def indicator_value_get(*, user: Any, pk: Any) -> IndicatorValue:
     values = IndicatorValue.objects.select_related("indicator", "report__partner__organisation",
                                                    "report__partner__project")
     return _readable(values, pk, user, lambda value: value.report.partner.project)
+
+
+def indicator_defaults_missing(*, project: Any) -> bool:
+    """Is any of the verified codes not yet an indicator of the project?"""
+    return project.indicators.exclude(code="").count() < len(IndicatorCode.values)
+
+
+def indicator_targets_chosen(*, project: Any, key: str, first_by_default: bool) -> Indicator | None:
+    """The project's indicator whose id is `key`; for another key the first indicator when asked, else None."""
+    indicators = project.indicators.order_by("kind", "position", "code", "name")
+    found = indicators.filter(pk=key).first() if key.isdigit() else None
+    return found or (indicators.first() if first_by_default else None)
 
 
 def indicator_target_map(*, indicator: Indicator) -> dict[int | None, Any]:

@@ -25,12 +25,13 @@ from smartcluster.monitoring.selectors import indicators as indicator_reads
 from smartcluster.monitoring.selectors import workplan as workplan_reads
 from smartcluster.monitoring.selectors.access import (
     project_monitored_get,
+    project_partner_get,
     semester_checked,
     semester_current,
     semester_dates,
 )
 
-__all__ = ["SemesterDeliverable", "SemesterReport", "SemesterReportChoice", "progress_report_partner_get",
+__all__ = ["SemesterDeliverable", "SemesterReport", "SemesterReportChoice",
            "progress_report_semester_list", "semester_report"]
 
 
@@ -78,21 +79,6 @@ def progress_report_semester_list(*, project: Any, today: dt.date | None = None)
     current = semester_current(project, today)
     return [SemesterReportChoice(n, semester_dates(project, n), n == current, current is not None and n <= current)
             for n in range(1, project.semesters + 1)]
-
-
-def progress_report_partner_get(*, project: Any, partner_id: Any) -> Any:
-    """One partner of the project (the report's filter); 404 for a partner of another project or a bad id."""
-    partner = project.partners.select_related("organisation").filter(pk=_number(partner_id)).first()
-    if partner is None:
-        raise Http404
-    return partner
-
-
-def _number(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _evidence(deliverable: Any) -> str:
@@ -152,7 +138,7 @@ def semester_report(*, user: Any, project_id: Any, semester: Any, partner_id: An
         semester = semester_checked(project, semester)
     except ValidationError as error:  # a semester outside the project is a page that does not exist
         raise Http404 from error
-    partner = progress_report_partner_get(project=project, partner_id=partner_id) if partner_id else None
+    partner = project_partner_get(project=project, partner_id=partner_id) if partner_id else None
     today = today or timezone.localdate()
     deliverables = _with_status(workplan_reads.deliverable_list(project=project, semester=semester, partner=partner))
     late = [row for row in _with_status(workplan_reads.deliverable_late_list(project=project, today=today))

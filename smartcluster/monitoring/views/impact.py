@@ -18,8 +18,7 @@ from smartcluster.site.views import service_result
 
 def _form(request: HttpRequest, action: object) -> ImpactIndicatorForm:
     datasets, categories = selectors.impact_mapping_choices()
-    regions = list(action.plan.partner.regions.values_list("code", flat=True)[:1])
-    return ImpactIndicatorForm(request.POST or None, initial={"region_code": regions[0] if regions else ""},
+    return ImpactIndicatorForm(request.POST or None, initial={"region_code": selectors.impact_region_default(action)},
                                datasets=datasets, categories=categories,
                                clusters=selectors.impact_cluster_choices(user=request.user))
 

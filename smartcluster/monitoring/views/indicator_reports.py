@@ -27,7 +27,7 @@ from smartcluster.monitoring.forms.indicators import (
     ReviewForm,
     TargetsForm,
 )
-from smartcluster.site.views import service_result
+from smartcluster.site.views import form_errors_text, service_result
 
 
 def _project(request: HttpRequest, project_id: Any) -> Any:
@@ -39,10 +39,6 @@ def _planned(request: HttpRequest, project_id: Any) -> Any:
     if not selectors.project_can_plan(request.user, project):
         raise PermissionDenied(_("Only the lead partner's editors or administrators plan and review the indicators."))
     return project
-
-
-def _partners(project: Any) -> list[Any]:
-    return list(project.partners.select_related("organisation").order_by("organisation__name"))
 
 
 def _require_writer(request: HttpRequest, partner: Any) -> None:
@@ -59,17 +55,16 @@ def _posted(form: Any, write: Callable[[], Any]) -> Any:
 def indicator_reporting_projects(request: HttpRequest) -> HttpResponse:
     """The projects whose indicators the user reads, with the plan, each partner's reports and the review queue."""
     rows = [{"project": project, "can_plan": selectors.project_can_plan(request.user, project),
-             "partners": _partners(project)} for project in selectors.project_monitored_list(user=request.user)]
+             "partners": selectors.project_partner_list(project=project)} for project in selectors.project_monitored_list(user=request.user)]
     return render(request, "monitoring/indicators/report_projects.html", {"rows": rows})
 
 
 def _chosen(project: Any, request: HttpRequest) -> Any:
     """The indicator whose targets are edited: the posted one (None if not the project's), else `?indicator=` or
     the first."""
-    indicators = project.indicators.order_by("kind", "position", "code", "name")
-    chosen = request.POST.get("indicator", "") if request.method == "POST" else request.GET.get("indicator", "")
-    found = indicators.filter(pk=chosen).first() if chosen.isdigit() else None
-    return found if request.method == "POST" else found or indicators.first()
+    posted = request.method == "POST"
+    key = request.POST.get("indicator", "") if posted else request.GET.get("indicator", "")
+    return selectors.indicator_targets_chosen(project=project, key=key, first_by_default=not posted)
 
 
 def _targets_form(request: HttpRequest, indicator: Any, partners: list[Any]) -> TargetsForm | None:
@@ -98,7 +93,7 @@ def _plan_post(request: HttpRequest, project: Any, forms: dict[str, Any]) -> Any
 def indicator_plan(request: HttpRequest, project_id: int) -> HttpResponse:
     """The lead's plan: the seven verified indicators in one click, a custom one, an indicator's targets."""
     project = _planned(request, project_id)
-    partners, indicator = _partners(project), _chosen(project, request)
+    partners, indicator = selectors.project_partner_list(project=project), _chosen(project, request)
     forms = {"partners": partners, "indicator": indicator, "custom_form": IndicatorForm(prefix="custom"),
              "targets_form": _targets_form(request, indicator, partners)}
     if request.method == "POST" and _plan_post(request, project, forms) is not None:
@@ -106,21 +101,14 @@ def indicator_plan(request: HttpRequest, project_id: int) -> HttpResponse:
         url = reverse("monitoring:indicator_plan", args=[project.pk])
         return redirect(f"{url}?indicator={indicator.pk}" if indicator else url)
     return render(request, "monitoring/indicators/plan.html", {
-        "project": project, "indicators": project.indicators.order_by("kind", "position", "code", "name"),
-        "can_add_defaults": project.indicators.exclude(code="").count() < 7, **forms},
+        "project": project, "indicators": selectors.indicator_list(project=project).order_by("kind", "position", "code", "name"),
+        "can_add_defaults": selectors.indicator_defaults_missing(project=project), **forms},
         status=400 if request.method == "POST" else 200)
-
-
-def _partner(project: Any, partner_id: int) -> Any:
-    partner = project.partners.select_related("organisation", "project").filter(pk=partner_id).first()
-    if partner is None:
-        raise Http404
-    return partner
 
 
 def progress_report_list(request: HttpRequest, project_id: int, partner_id: int) -> HttpResponse:
     """A partner's reports by semester; the partner's editors create the draft of a semester."""
-    partner = _partner(_project(request, project_id), partner_id)
+    partner = selectors.project_partner_get(project=_project(request, project_id), partner_id=partner_id)
     may_write = selectors.project_partner_editable(request.user, partner)
     semesters = selectors.progress_report_semesters(partner=partner)
     free = [number for number, report in semesters if report is None]
@@ -189,7 +177,7 @@ def progress_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     if _posted(form, lambda: services.progress_report_submit(user=request.user, report=report)) is not None:
         messages.success(request, _("The report was submitted; its values now count."))
         return redirect("monitoring:progress_report_page", report.pk)
-    messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    messages.error(request, form_errors_text(form))
     return redirect("monitoring:progress_report_page", report.pk)
 
 
@@ -218,7 +206,7 @@ def indicator_value_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     reviewed = _posted(form, lambda: services.indicator_value_review(user=request.user, value=value,
                                                                      **form.cleaned_data))
-    error = "" if reviewed is not None else " ".join(str(e) for errors in form.errors.values() for e in errors)
+    error = "" if reviewed is not None else form_errors_text(form)
     if request.headers.get("HX-Request"):
         # Answered 200 either way: htmx swaps no 4xx answer, and the refusal must be shown in place.
         return render(request, "monitoring/indicators/_review_item.html", {

@@ -25,7 +25,7 @@ def _scope(request: HttpRequest, project_id: int) -> tuple[Any, Any]:
     """The project the user reads (404 otherwise) and the partner of `?partner=` (404 for one of another project)."""
     project = selectors.project_monitored_get(user=request.user, project_id=project_id)
     partner_id = request.GET.get("partner")
-    partner = selectors.progress_report_partner_get(project=project, partner_id=partner_id) if partner_id else None
+    partner = selectors.project_partner_get(project=project, partner_id=partner_id) if partner_id else None
     return project, partner
 
 
@@ -34,7 +34,7 @@ def indicator_table(request: HttpRequest, project_id: int) -> HttpResponse:
     now from the records; the progress charts, the checks and the joint panel."""
     project, partner = _scope(request, project_id)
     return render(request, "monitoring/indicators/table.html", {
-        "project": project, "partner": partner, "partners": project.partners.select_related("organisation"),
+        "project": project, "partner": partner, "partners": selectors.project_partner_list(project=project),
         "rows": selectors.indicator_progress_list(project=project, partner=partner),
         "series": selectors.indicator_progress_series(project=project, partner=partner),
         "checks": selectors.indicator_check_list(project=project),

@@ -41,7 +41,7 @@ def progress_report_detail(request: HttpRequest, project_id: int, semester: int)
     query = f"?partner={report.partner.pk}" if report.partner else ""
     return render(request, "monitoring/reports/detail.html", {
         "report": report, "title": semester_report_title(report), "tables": semester_report_tables(report),
-        "partners": report.project.partners.select_related("organisation").order_by("organisation__name"),
+        "partners": selectors.project_partner_list(project=report.project),
         "query": query})
 
 

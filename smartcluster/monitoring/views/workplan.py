@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from smartcluster.monitoring.forms.workplan import (
 )
 from smartcluster.reports.responses import file_response
 from smartcluster.site.api import refusal_message
-from smartcluster.site.views import service_result
+from smartcluster.site.views import form_errors_text, service_result
 
 
 def _project(request: HttpRequest, project_id: Any) -> Any:
@@ -70,7 +70,7 @@ def workplan_timeline(request: HttpRequest, project_id: int) -> HttpResponse:
     project = _project(request, project_id)
     return render(request, "monitoring/workplan/timeline.html", {
         "project": project, "timeline": selectors.work_plan_timeline(project=project),
-        "partners": project.partners.select_related("organisation").order_by("organisation__name"),
+        "partners": selectors.project_partner_list(project=project),
         "can_plan": selectors.project_can_plan(request.user, project),
         "open_notes": selectors.work_plan_note_list(project=project, open_only=True).count()})
 
@@ -78,9 +78,7 @@ def workplan_timeline(request: HttpRequest, project_id: int) -> HttpResponse:
 def workplan_todo(request: HttpRequest, project_id: int, partner_id: int) -> HttpResponse:
     """A partner's open deliverables, the earliest due first."""
     project = _project(request, project_id)
-    partner = project.partners.select_related("organisation").filter(pk=partner_id).first()
-    if partner is None:
-        raise Http404
+    partner = selectors.project_partner_get(project=project, partner_id=partner_id)
     return render(request, "monitoring/workplan/todo.html", {
         "project": project, "partner": partner,
         "deliverables": selectors.deliverable_todo_list(project=project, partner=partner)})
@@ -158,7 +156,7 @@ def work_plan_note_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "monitoring/workplan/_note.html", {"note": note, "can_plan": True, "form": form},
                       status=200 if resolved else 400)
     if not resolved:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
     return redirect("monitoring:workplan_notes", project_id=note.project_id)
 
 
