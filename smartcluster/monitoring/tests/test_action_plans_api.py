@@ -4,55 +4,45 @@ named, nothing saved)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.test import Client
 
 from smartcluster.monitoring.models import MonitoringEntry
 from smartcluster.monitoring.tests.world import (
     build_monitoring_world,
     make_action,
     make_action_plan,
+    monitoring_api,
     monitoring_dump,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def _api(mw: Any, role: str, method: str, path: str, json: dict | None = None) -> Any:
-    headers = {"Authorization": f"Bearer {mw.tokens[role]}"} if role != "anonymous" else {}
-    client = Client()
-    if method == "get":
-        return client.get(f"/api/monitoring{path}", headers=headers)
-    return client.post(f"/api/monitoring{path}", json or {}, content_type="application/json", headers=headers)
-
-
 def test_a_draft_is_the_partnerships_and_a_published_plan_everyones() -> None:
     mw = build_monitoring_world()
     plan = make_action_plan(mw.partner_a)
     action = make_action(plan)
-    assert _api(mw, "outsider", "get", f"/action-plans/{plan.pk}").status_code == 404
-    assert _api(mw, "anonymous", "get", f"/actions/{action.pk}").status_code == 404
-    assert _api(mw, "outsider", "get", "/action-plans/").json()["items"] == []
-    read = _api(mw, "viewer", "get", f"/action-plans/{plan.pk}").json()
+    assert monitoring_api(mw, "outsider", "get", f"/action-plans/{plan.pk}").status_code == 404
+    assert monitoring_api(mw, "anonymous", "get", f"/actions/{action.pk}").status_code == 404
+    assert monitoring_api(mw, "outsider", "get", "/action-plans/").json()["items"] == []
+    read = monitoring_api(mw, "viewer", "get", f"/action-plans/{plan.pk}").json()
     assert read["policy_instrument"].startswith("Regional Programme Sterea Ellada")
     plan.is_published = True
     plan.save()
-    actions = _api(mw, "anonymous", "get", f"/action-plans/{plan.pk}/actions/").json()["items"]
+    actions = monitoring_api(mw, "anonymous", "get", f"/action-plans/{plan.pk}/actions/").json()["items"]
     assert actions[0]["players"] == action.players and actions[0]["status"] == "not_started"
 
 
 def test_the_partners_editor_records_an_entry_with_a_bearer_token() -> None:
     mw = build_monitoring_world()
     action = make_action(make_action_plan(mw.partner_a))
-    answer = _api(mw, "editor_a", "post", f"/actions/{action.pk}/entries/",
+    answer = monitoring_api(mw, "editor_a", "post", f"/actions/{action.pk}/entries/",
                   {"semester": 3, "status": "implemented", "what_was_done": "Call closed.",
                    "evidence_url": "https://example.org/results"})
     assert answer.status_code == 200, answer.content
-    entries = _api(mw, "viewer", "get", f"/actions/{action.pk}/entries/").json()["items"]
+    entries = monitoring_api(mw, "viewer", "get", f"/actions/{action.pk}/entries/").json()["items"]
     assert entries[0]["status"] == "implemented"
-    assert _api(mw, "viewer", "get", f"/actions/{action.pk}").json()["status"] == "implemented"
+    assert monitoring_api(mw, "viewer", "get", f"/actions/{action.pk}").json()["status"] == "implemented"
 
 
 @pytest.mark.parametrize(("role", "payload", "code", "field"), [
@@ -65,7 +55,7 @@ def test_a_refused_entry_names_its_field_and_saves_nothing(role: str, payload: d
     mw = build_monitoring_world()
     action = make_action(make_action_plan(mw.partner_a))
     before = monitoring_dump()
-    answer = _api(mw, role, "post", f"/actions/{action.pk}/entries/", payload)
+    answer = monitoring_api(mw, role, "post", f"/actions/{action.pk}/entries/", payload)
     assert answer.status_code == code
     if field:
         assert field in answer.content.decode()
@@ -75,6 +65,6 @@ def test_a_refused_entry_names_its_field_and_saves_nothing(role: str, payload: d
 def test_an_id_or_semester_beyond_the_database_integers_is_answered_not_crashed() -> None:
     mw = build_monitoring_world()
     action = make_action(make_action_plan(mw.partner_a))
-    assert _api(mw, "viewer", "get", f"/action-plans/{10**30}").status_code == 404
-    answer = _api(mw, "editor_a", "post", f"/actions/{action.pk}/entries/", {"semester": 10**30, "status": "delayed"})
+    assert monitoring_api(mw, "viewer", "get", f"/action-plans/{10**30}").status_code == 404
+    answer = monitoring_api(mw, "editor_a", "post", f"/actions/{action.pk}/entries/", {"semester": 10**30, "status": "delayed"})
     assert answer.status_code in {400, 422} and not MonitoringEntry.objects.exists()

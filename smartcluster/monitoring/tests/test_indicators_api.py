@@ -5,28 +5,19 @@ it with a real bearer token; refusals name the field or answer 403/404 and save 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from django.test import Client
 
 from smartcluster.monitoring.models import IndicatorTarget
 from smartcluster.monitoring.tests.world import (
     build_monitoring_world,
     make_indicator,
     make_progress_report,
+    monitoring_api,
     monitoring_dump,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _api(mw: Any, role: str, method: str, path: str, json: dict | None = None) -> Any:
-    headers = {"Authorization": f"Bearer {mw.tokens[role]}"} if role != "anonymous" else {}
-    client = Client()
-    if method == "get":
-        return client.get(f"/api/monitoring{path}", headers=headers)
-    return client.post(f"/api/monitoring{path}", json or {}, content_type="application/json", headers=headers)
 
 
 def test_the_list_rolls_up_targets_and_counts_only_submitted_values() -> None:
@@ -36,11 +27,11 @@ def test_the_list_rolls_up_targets_and_counts_only_submitted_values() -> None:
     IndicatorTarget.objects.create(indicator=indicator, partner=mw.partner_b, value=3)
     make_progress_report(mw.partner_a, submitted=True, values={indicator: 1})
     make_progress_report(mw.partner_b, values={indicator: 2})
-    row = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"][0]
+    row = monitoring_api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"][0]
     assert (row["code"], Decimal(row["target"]), Decimal(row["achieved"]), Decimal(row["drafted"])) == (
         "RCO84", 5, 1, 2)
     assert row["percentage"] == 20
-    mine = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/?partner={mw.partner_a.pk}").json()
+    mine = monitoring_api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/?partner={mw.partner_a.pk}").json()
     assert Decimal(mine["items"][0]["target"]) == 2
 
 
@@ -49,11 +40,11 @@ def test_the_detail_lists_the_targets_and_the_semester_bounds_the_achieved() -> 
     indicator = make_indicator(mw)
     IndicatorTarget.objects.create(indicator=indicator, partner=None, value=4)
     make_progress_report(mw.partner_a, semester=3, submitted=True, values={indicator: 1})
-    detail = _api(mw, "editor_b", "get", f"/indicators/{indicator.pk}?semester=2").json()
+    detail = monitoring_api(mw, "editor_b", "get", f"/indicators/{indicator.pk}?semester=2").json()
     assert [(t["partner_id"], Decimal(t["value"])) for t in detail["targets"]] == [(None, 4)]
     assert Decimal(detail["achieved"]) == 0 and Decimal(detail["target"]) == 4
-    assert Decimal(_api(mw, "editor_b", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 1
-    answer = _api(mw, "editor_b", "get", f"/indicators/{indicator.pk}?semester=9")
+    assert Decimal(monitoring_api(mw, "editor_b", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 1
+    answer = monitoring_api(mw, "editor_b", "get", f"/indicators/{indicator.pk}?semester=9")
     assert answer.status_code == 400 and "semester" in answer.content.decode()
 
 
@@ -62,31 +53,31 @@ def test_reports_are_listed_with_their_values() -> None:
     indicator = make_indicator(mw)
     report = make_progress_report(mw.partner_a, values={indicator: 2})
     make_progress_report(mw.partner_b, semester=1)
-    listing = _api(mw, "participant", "get", f"/projects/{mw.project.pk}/progress-reports/?partner={mw.partner_a.pk}")
+    listing = monitoring_api(mw, "participant", "get", f"/projects/{mw.project.pk}/progress-reports/?partner={mw.partner_a.pk}")
     items = listing.json()["items"]
     assert [(item["id"], item["status"]) for item in items] == [(report.pk, "draft")]
     assert Decimal(items[0]["values"][0]["value"]) == 2 and items[0]["values"][0]["indicator_id"] == indicator.pk
-    values = _api(mw, "participant", "get", f"/progress-reports/{report.pk}/values/").json()["items"]
+    values = monitoring_api(mw, "participant", "get", f"/progress-reports/{report.pk}/values/").json()["items"]
     assert values[0]["review"] == "pending" and values[0]["has_evidence_file"] is False
 
 
 def test_the_partners_editor_creates_fills_and_submits_a_report_with_a_bearer_token() -> None:
     mw = build_monitoring_world()
     indicator = make_indicator(mw)
-    created = _api(mw, "editor_a", "post", f"/projects/{mw.project.pk}/progress-reports/",
+    created = monitoring_api(mw, "editor_a", "post", f"/projects/{mw.project.pk}/progress-reports/",
                    {"partner": mw.partner_a.pk, "semester": 2, "summary": "Pilot launched."})
     assert created.status_code == 200, created.content
     report_id = created.json()["id"]
-    value = _api(mw, "editor_a", "post", f"/progress-reports/{report_id}/values/",
+    value = monitoring_api(mw, "editor_a", "post", f"/progress-reports/{report_id}/values/",
                  {"indicator": indicator.pk, "value": "1", "evidence_type": "Pilot report",
                   "evidence_issuer": "Thessaly region", "evidence_date": "2026-06-30",
                   "evidence_url": "https://example.org/pilot.pdf"})
     assert value.status_code == 200, value.content
     assert value.json()["evidence_issuer"] == "Thessaly region"
-    assert Decimal(_api(mw, "viewer", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 0
-    submitted = _api(mw, "editor_a", "post", f"/progress-reports/{report_id}/submit")
+    assert Decimal(monitoring_api(mw, "viewer", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 0
+    submitted = monitoring_api(mw, "editor_a", "post", f"/progress-reports/{report_id}/submit")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
-    assert Decimal(_api(mw, "viewer", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 1
+    assert Decimal(monitoring_api(mw, "viewer", "get", f"/indicators/{indicator.pk}").json()["achieved"]) == 1
 
 
 @pytest.mark.parametrize(("path", "payload", "field"), [
@@ -105,7 +96,7 @@ def test_bad_input_names_its_field_and_saves_nothing(path: str, payload: dict, f
     else:
         url, payload = f"/progress-reports/{report.pk}/values/", {"indicator": indicator.pk, **payload}
     before = monitoring_dump()
-    answer = _api(mw, "editor_a", "post", url, payload)
+    answer = monitoring_api(mw, "editor_a", "post", url, payload)
     assert answer.status_code == 400 and field in answer.content.decode()
     assert monitoring_dump() == before
 
@@ -114,7 +105,7 @@ def test_a_second_submit_is_refused_and_changes_nothing() -> None:
     mw = build_monitoring_world()
     report = make_progress_report(mw.partner_a, submitted=True)
     before = monitoring_dump()
-    answer = _api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/submit")
+    answer = monitoring_api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/submit")
     assert answer.status_code == 400 and "final" in answer.content.decode()
     assert monitoring_dump() == before
 
@@ -125,19 +116,19 @@ def test_ids_outside_the_partnership_or_beyond_the_integers_are_404() -> None:
     report = make_progress_report(mw.partner_a)
     for path in [f"/indicators/{indicator.pk}", f"/progress-reports/{report.pk}",
                  f"/projects/{mw.project.pk}/indicators/", f"/indicators/{10**30}", f"/progress-reports/{10**30}"]:
-        assert _api(mw, "outsider", "get", path).status_code == 404, path
-    assert _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/?partner=999999").status_code == 404
+        assert monitoring_api(mw, "outsider", "get", path).status_code == 404, path
+    assert monitoring_api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/?partner=999999").status_code == 404
 
 
 def test_filters_and_ids_beyond_the_database_integers_are_answered_not_crashed() -> None:
     mw = build_monitoring_world()
     report = make_progress_report(mw.partner_a)
     reports = f"/projects/{mw.project.pk}/progress-reports/"
-    assert _api(mw, "viewer", "get", f"{reports}?partner={10**30}").status_code == 404
-    assert _api(mw, "viewer", "get", f"{reports}?semester={10**30}").status_code == 400
+    assert monitoring_api(mw, "viewer", "get", f"{reports}?partner={10**30}").status_code == 404
+    assert monitoring_api(mw, "viewer", "get", f"{reports}?semester={10**30}").status_code == 400
     before = monitoring_dump()
-    created = _api(mw, "editor_a", "post", reports, {"partner": 10**30, "semester": 2})
-    value = _api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/values/", {"indicator": 10**30, "value": 1})
+    created = monitoring_api(mw, "editor_a", "post", reports, {"partner": 10**30, "semester": 2})
+    value = monitoring_api(mw, "editor_a", "post", f"/progress-reports/{report.pk}/values/", {"indicator": 10**30, "value": 1})
     assert (created.status_code, value.status_code) == (400, 400)
     assert monitoring_dump() == before
 
@@ -147,7 +138,7 @@ def test_a_measured_indicator_carries_its_live_count_and_a_manual_one_none() -> 
     make_indicator(mw)
     make_indicator(mw, code="RCO83", name="Jointly developed strategies and action plans",
                    unit="strategy/action plan", measure="action_plans_developed")
-    rows = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"]
+    rows = monitoring_api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicators/").json()["items"]
     live = {row["code"]: row["live"] for row in rows}
     assert live["RCO84"] is None and Decimal(live["RCO83"]) == 0
 
@@ -157,7 +148,7 @@ def test_the_checks_say_when_rcr79_exceeds_rco83() -> None:
     developed = make_indicator(mw, code="RCO83", name="Jointly developed strategies and action plans")
     taken_up = make_indicator(mw, code="RCR79", name="Joint strategies and action plans taken up", kind="result")
     make_progress_report(mw.partner_a, submitted=True, values={developed: 1, taken_up: 2})
-    checks = _api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicator-checks/").json()
+    checks = monitoring_api(mw, "viewer", "get", f"/projects/{mw.project.pk}/indicator-checks/").json()
     assert [(check["name"], check["passed"]) for check in checks] == [("RCR79 ≤ RCO83", False)]
     assert "RCR79" in checks[0]["message"]
-    assert _api(mw, "outsider", "get", f"/projects/{mw.project.pk}/indicator-checks/").status_code == 404
+    assert monitoring_api(mw, "outsider", "get", f"/projects/{mw.project.pk}/indicator-checks/").status_code == 404

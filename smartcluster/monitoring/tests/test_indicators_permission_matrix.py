@@ -6,12 +6,9 @@ unchanged."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 
 from smartcluster.monitoring import services
 from smartcluster.monitoring.models import ImpactIndicator, ProgressReport
@@ -21,6 +18,7 @@ from smartcluster.monitoring.tests.world import (
     make_action_plan,
     make_indicator,
     make_progress_report,
+    monitoring_api,
     monitoring_dump,
 )
 
@@ -29,14 +27,6 @@ ROLES = ["anonymous", "viewer", "participant", "editor_a", "editor_b", "editor_l
 READERS = {"viewer", "participant", "editor_a", "editor_b", "editor_lead", "administrator"}
 WRITERS_OF_A = {"editor_a", "editor_lead", "administrator"}
 PLANNERS = {"editor_lead", "administrator"}
-
-
-def _api(mw: Any, role: str, method: str, path: str, json: dict | None = None) -> Any:
-    headers = {"Authorization": f"Bearer {mw.tokens[role]}"} if role != "anonymous" else {}
-    client = Client()
-    if method == "get":
-        return client.get(f"/api/monitoring{path}", headers=headers)
-    return client.post(f"/api/monitoring{path}", json or {}, content_type="application/json", headers=headers)
 
 
 def _refused_status(role: str) -> int:
@@ -55,14 +45,14 @@ def test_the_indicators_and_reports_are_read_by_the_partnership_only(role: str) 
              f"/progress-reports/{report.pk}/values/"]
     expected = 200 if role in READERS else 404
     for path in paths:
-        assert _api(mw, role, "get", path).status_code == expected, path
+        assert monitoring_api(mw, role, "get", path).status_code == expected, path
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_creating_partner_as_report_follows_the_matrix(role: str) -> None:
     mw = build_monitoring_world()
     before = monitoring_dump()
-    answer = _api(mw, role, "post", f"/projects/{mw.project.pk}/progress-reports/",
+    answer = monitoring_api(mw, role, "post", f"/projects/{mw.project.pk}/progress-reports/",
                   {"partner": mw.partner_a.pk, "semester": 2})
     if role in WRITERS_OF_A:
         assert answer.status_code == 200, answer.content
@@ -81,7 +71,7 @@ def test_filling_and_submitting_partner_as_report_follows_the_matrix(role: str) 
               (f"/progress-reports/{report.pk}/submit", {})]
     for path, payload in writes:
         before = monitoring_dump()
-        answer = _api(mw, role, "post", path, payload)
+        answer = monitoring_api(mw, role, "post", path, payload)
         if role in WRITERS_OF_A:
             assert answer.status_code == 200, answer.content
         else:
@@ -118,5 +108,5 @@ def test_an_actions_impact_is_read_as_its_plan(role: str, published: bool) -> No
     action = make_action(make_action_plan(mw.partner_a, is_published=published))
     impact = ImpactIndicator.objects.create(action=action, source="maturity", region_code="EL64")
     expected = 200 if published or role in READERS else 404
-    assert _api(mw, role, "get", f"/actions/{action.pk}/impact-indicators/").status_code == expected
-    assert _api(mw, role, "get", f"/impact-indicators/{impact.pk}").status_code == expected
+    assert monitoring_api(mw, role, "get", f"/actions/{action.pk}/impact-indicators/").status_code == expected
+    assert monitoring_api(mw, role, "get", f"/impact-indicators/{impact.pk}").status_code == expected

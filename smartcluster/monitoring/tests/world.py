@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core import serializers
+from django.test import Client
 from django.utils import timezone
 
 from smartcluster.accounts.models import Membership, MembershipRole
@@ -157,3 +158,12 @@ def make_progress_report(partner: Partner, *, semester: int = 2, submitted: bool
     for indicator, value in (values or {}).items():
         IndicatorValue.objects.create(report=report, indicator=indicator, value=value)
     return report
+
+
+def monitoring_api(mw: MonitoringWorld, role: str, method: str, path: str, json: dict | None = None) -> Any:
+    """A GET or JSON POST to `/api/monitoring<path>` with the role's real bearer token (none for "anonymous")."""
+    headers = {"Authorization": f"Bearer {mw.tokens[role]}"} if role != "anonymous" else {}
+    client = Client()
+    if method == "get":
+        return client.get(f"/api/monitoring{path}", headers=headers)
+    return client.post(f"/api/monitoring{path}", json or {}, content_type="application/json", headers=headers)
